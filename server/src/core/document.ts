@@ -1,0 +1,190 @@
+/**
+ * Analyses one document's text into an immutable AnalysedDocument: the clause tree and every annotation, in one
+ * pass per recogniser over the text (the clause labels over line starts, everything else over the folded text).
+ * Never throws: a text it declines (binary, too large) yields an empty analysis with a problem saying why.
+ */
+import type { Knowledge } from './knowledge/compile';
+import type {
+  AgencyMention, AnalysedDocument, Annotation, BannedTermContext, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
+  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, TermUse,
+} from './model';
+import { buildClauseTree } from './scan/clauseTree';
+import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
+import { scanNoticeNumbers } from './scan/noticeNumbers';
+import { PhraseMatcher, pluralOf } from './scan/phraseMatcher';
+import { enclosingQuote, isTitleQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
+import { scanChineseReferences, scanEnglishReferences, type RawReference } from './scan/references';
+import { ClauseResolver } from './resolve';
+import { FoldedText } from './text/folded';
+import { LineIndex } from './text/lineIndex';
+
+export interface AnalysisOptions {
+  /** Texts longer than this many UTF-16 code units are declined. */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
+
+export function analyze(text: string, knowledge: Knowledge, options: AnalysisOptions = {}): AnalysedDocument {
+  const declined = declineReason(text, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  if (declined) return emptyAnalysis(text, declined);
+  try {
+    return analyzeText(text, knowledge);
+  } catch (error) {
+    // Analysis must never take the server down: report the failure where the user sees it.
+    return emptyAnalysis(text, `regtext could not analyse this document (${error instanceof Error ? error.message : String(error)}). Please report it.`);
+  }
+}
+
+function declineReason(text: string, maxLength: number): string | undefined {
+  if (text.length > maxLength) {
+    return `Not analysed: the document has ${formatMegabytes(text.length)} of text, more than the limit of ${formatMegabytes(maxLength)} (setting regtext.maxFileSizeMB).`;
+  }
+  if (text.includes('\u0000')) return 'Not analysed: the document contains NUL characters, so it looks like a binary file.';
+  return undefined;
+}
+
+function formatMegabytes(length: number): string {
+  return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function emptyAnalysis(text: string, message: string): AnalysedDocument {
+  const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', message };
+  return {
+    text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
+    references: [], definitions: [], termUses: [], bannedTerms: [], problems: [problem], annotations: [],
+  };
+}
+
+function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
+  const lines = new LineIndex(text);
+  const tree = buildClauseTree(text, lines);
+  const folded = FoldedText.fold(text);
+  const quotes = scanQuotes(folded.text, (offset) => folded.isLineBreakAt(offset));
+  const noticeNumbers = scanNoticeNumbers(folded, knowledge);
+  const { agencies, bannedTerms } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
+  const references = resolveReferences(folded, tree.clauses, text);
+  const { definitions, definitionSites, termUses } = scanTerms(folded);
+  const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
+    kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
+  }));
+  const problems = [
+    ...tree.problems,
+    ...bannedTermProblems(bannedTerms, knowledge),
+    ...unresolvedReferenceProblems(references, tree.clauses),
+  ].sort((a, b) => a.start - b.start);
+  const annotations: Annotation[] = [
+    ...agencies, ...noticeNumbers, ...references, ...termUses, ...definitionSites, ...bannedTerms, ...labelSites,
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, references,
+    definitions, termUses, bannedTerms, problems, annotations,
+  };
+}
+
+function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
+  const agencies: AgencyMention[] = [];
+  const bannedTerms: BannedTermHit[] = [];
+  for (const match of knowledge.dictionary.findAll(folded.text)) {
+    const value = match.value;
+    if (value.kind === 'notAgency') continue;
+    const range = folded.originalRange(match.start, match.end);
+    const text = folded.source.slice(range.start, range.end);
+    if (value.kind === 'agency') {
+      agencies.push({ kind: 'agency', ...range, text, agencyId: value.agencyId });
+    } else {
+      const context = bannedTermContext(folded, quotes, noticeNumbers, match.start, match.end);
+      bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
+    }
+  }
+  return { agencies, bannedTerms };
+}
+
+/**
+ * A banned term inside a quoted official title — 《关于…虚拟货币…的通知》, "Notice on … Virtual Currency …", or any
+ * quote followed by a document number — is a citation; a term standing alone in quotes ("stablecoin") is a mention
+ * of the word. Neither is a use, and neither is reported: notices must be able to cite and list what they ban.
+ */
+function bannedTermContext(
+  folded: FoldedText, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[], start: number, end: number,
+): BannedTermContext {
+  const quote = enclosingQuote(quotes, start, end);
+  if (!quote) return 'use';
+  if (quote.kind === 'book-title') return 'citation';
+  const inner = folded.text.slice(quote.start + 1, quote.end - 1);
+  const bare = inner.replace(/[\s,.，。、;；:：!?]+$/u, '').trim();
+  if (bare.length === end - start) return 'mention';
+  if (isTitleQuote(inner) || isFollowedByNoticeNumber(folded, noticeNumbers, quote.end)) return 'citation';
+  return 'use';
+}
+
+function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], quoteEnd: number): boolean {
+  const after = folded.originOf(quoteEnd);
+  return noticeNumbers.some((number) => number.start >= after && number.start - after <= 3);
+}
+
+function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text: string): ClauseReference[] {
+  const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
+  const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
+  const raw: RawReference[] = [
+    ...scanChineseReferences(folded.text, isLabelAt),
+    ...scanEnglishReferences(folded.text, isLabelAt),
+  ];
+  const resolver = new ClauseResolver(text, clauses);
+  return raw.map((reference) => {
+    const range = folded.originalRange(reference.start, reference.end);
+    const resolved = resolver.resolve(reference.steps, range.start);
+    return {
+      kind: 'clauseRef', ...range, text: text.slice(range.start, range.end), steps: reference.steps,
+      explicitlyInternal: reference.explicitlyInternal, target: resolved?.clause, targetSpan: resolved?.span,
+    } satisfies ClauseReference;
+  }).sort((a, b) => a.start - b.start);
+}
+
+function scanTerms(folded: FoldedText) {
+  const raw = scanDefinitions(folded.text);
+  const definitions: DefinedTerm[] = [];
+  const definitionSites: DefinitionSite[] = [];
+  const matcher = new PhraseMatcher<string>();
+  const seen = new Set<string>();
+  for (const definition of raw) {
+    const span = folded.originalRange(definition.start, definition.end);
+    const term = toDefinedTerm(definition, span);
+    if (seen.has(term.key)) continue;
+    seen.add(term.key);
+    definitions.push(term);
+    definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
+    matcher.add(definition.term, term.key);
+    if (/[A-Za-z]$/.test(definition.term)) matcher.add(pluralOf(definition.term), term.key);
+  }
+  const definedAt = new Set(definitionSites.map((site) => site.start));
+  const termUses: TermUse[] = [];
+  for (const match of matcher.findAll(folded.text)) {
+    const range = folded.originalRange(match.start, match.end);
+    if (definedAt.has(range.start)) continue;
+    termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
+  }
+  return { definitions, definitionSites, termUses };
+}
+
+function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge): Problem[] {
+  return hits.filter((hit) => hit.context === 'use').map((hit) => {
+    const list = knowledge.terms.get(hit.termId)?.list;
+    return {
+      start: hit.start, end: hit.end, code: 'banned-term', severity: list?.severity ?? 'warning',
+      message: `Banned term "${hit.text.replace(/\s+/g, ' ')}": ${list?.reason ?? 'listed as banned.'}`,
+    };
+  });
+}
+
+function unresolvedReferenceProblems(references: readonly ClauseReference[], clauses: readonly Clause[]): Problem[] {
+  const stylesPresent = new Set(clauses.map((clause) => clause.style));
+  return references.filter((reference) => {
+    if (reference.target !== undefined) return false;
+    const first = reference.steps[0]!;
+    return reference.explicitlyInternal || first.styles.some((style) => stylesPresent.has(style));
+  }).map((reference) => ({
+    start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
+    message: `"${reference.text}" points to no clause of this document.`,
+  }));
+}

@@ -1,0 +1,50 @@
+/** Finds the annotation under a cursor. */
+import type { AnalysedDocument, Annotation } from '../model';
+
+/** When annotations overlap, the more specific kind wins at equal length. */
+const PRIORITY: Record<Annotation['kind'], number> = {
+  termDefinition: 0, clauseRef: 1, noticeNumber: 2, termUse: 3, bannedTerm: 4, agency: 5, clauseLabel: 6,
+};
+
+/** How far back to look for an annotation that starts before the cursor and still covers it. */
+const LOOK_BACK = 32;
+
+/**
+ * The annotation covering `offset` (a cursor touching its end counts, as editors expect when the cursor
+ * sits just after a word); the shortest one when several overlap.
+ */
+export function annotationAt(document: AnalysedDocument, offset: number): Annotation | undefined {
+  return annotationsAt(document, offset)[0];
+}
+
+/** The annotations covering `offset`, best first (see annotationAt). */
+export function annotationsAt(document: AnalysedDocument, offset: number): Annotation[] {
+  const annotations = document.annotations;
+  let low = 0;
+  let high = annotations.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (annotations[mid]!.start <= offset) {
+      last = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  const covering: Annotation[] = [];
+  for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) {
+    if (annotations[i]!.end >= offset) covering.push(annotations[i]!);
+  }
+  return covering.sort((a, b) => compare(a, b, offset));
+}
+
+/** Inside beats touching at the end; then shorter beats longer; then the more specific kind. */
+function compare(a: Annotation, b: Annotation, offset: number): number {
+  const aInside = a.end > offset;
+  const bInside = b.end > offset;
+  if (aInside !== bInside) return aInside ? -1 : 1;
+  const lengthDifference = (a.end - a.start) - (b.end - b.start);
+  if (lengthDifference !== 0) return lengthDifference;
+  return PRIORITY[a.kind] - PRIORITY[b.kind];
+}

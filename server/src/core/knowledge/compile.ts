@@ -1,0 +1,97 @@
+/**
+ * Turns knowledge data into the lookup structures the recognisers use. Done once per knowledge set (at server
+ * start, or when the data changes), never per keystroke.
+ */
+import { PhraseMatcher, pluralOf } from '../scan/phraseMatcher';
+import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, KnowledgeData, NoticeRecord } from './types';
+
+/** What a dictionary phrase found in text stands for. */
+export type DictionaryValue =
+  | { kind: 'agency'; agencyId: string }
+  | { kind: 'notAgency' }
+  | { kind: 'bannedTerm'; listId: string; termId: string };
+
+export interface Knowledge {
+  readonly data: KnowledgeData;
+  readonly dictionary: PhraseMatcher<DictionaryValue>;
+  readonly agencies: ReadonlyMap<string, AgencyRecord>;
+  /** Issuer codes by their Chinese form. */
+  readonly issuerCodes: ReadonlyMap<string, IssuerCodeRecord>;
+  /** Issuer codes by a lower-cased English rendering ("yinfa", "ndrc energy-saving building"). */
+  readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
+  /** Agency names in Chinese, for recognising co-issuers written before an issuer code. */
+  readonly chineseAgencyNames: readonly string[];
+  /** Notices by canonical key. */
+  readonly notices: ReadonlyMap<string, NoticeRecord>;
+  readonly termLists: ReadonlyMap<string, BannedTermList>;
+  readonly terms: ReadonlyMap<string, { list: BannedTermList; term: BannedTermRecord }>;
+}
+
+export function compileKnowledge(data: KnowledgeData): Knowledge {
+  const dictionary = new PhraseMatcher<DictionaryValue>();
+  const agencies = new Map<string, AgencyRecord>();
+  const chineseAgencyNames: string[] = [];
+  for (const agency of data.agencies.agencies) {
+    agencies.set(agency.id, agency);
+    addAgency(dictionary, agency);
+    chineseAgencyNames.push(agency.zh.name, ...(agency.zh.aliases ?? []));
+  }
+  for (const phrase of data.agencies.notAgencies) dictionary.add(phrase, { kind: 'notAgency' });
+
+  const termLists = new Map<string, BannedTermList>();
+  const terms = new Map<string, { list: BannedTermList; term: BannedTermRecord }>();
+  for (const list of data.bannedTerms) {
+    termLists.set(list.id, list);
+    for (const term of list.terms) {
+      terms.set(term.id, { list, term });
+      for (const form of bannedTermForms(term)) dictionary.add(form, { kind: 'bannedTerm', listId: list.id, termId: term.id });
+    }
+  }
+
+  const issuerCodes = new Map<string, IssuerCodeRecord>();
+  const issuerCodesByEnglish = new Map<string, IssuerCodeRecord>();
+  for (const record of data.issuerCodes) {
+    issuerCodes.set(record.code, record);
+    for (const english of record.en) issuerCodesByEnglish.set(normalizeEnglishIssuer(english), record);
+  }
+
+  const notices = new Map<string, NoticeRecord>();
+  for (const notice of data.notices) notices.set(canonicalNoticeKey(notice.number), notice);
+
+  chineseAgencyNames.sort((a, b) => b.length - a.length);
+  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, termLists, terms };
+}
+
+function addAgency(dictionary: PhraseMatcher<DictionaryValue>, agency: AgencyRecord): void {
+  const value: DictionaryValue = { kind: 'agency', agencyId: agency.id };
+  for (const name of [agency.en.name, ...(agency.en.aliases ?? []), agency.zh.name, ...(agency.zh.aliases ?? [])]) {
+    dictionary.add(name, value);
+  }
+  for (const abbreviation of agency.abbreviations ?? []) dictionary.add(abbreviation, value, { caseSensitive: true });
+}
+
+/** The forms a banned term is matched in: as listed, and the English plural of each English form. */
+function bannedTermForms(term: BannedTermRecord): string[] {
+  return [...term.en.flatMap((form) => [form, pluralOf(form)]), ...term.zh];
+}
+
+export function normalizeEnglishIssuer(issuer: string): string {
+  return issuer.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ').trim();
+}
+
+/**
+ * The key of a notice number: issuer code, year in 〔〕, serial, 号 — "银发〔2021〕237号", "国务院令第752号" when there
+ * is no year. The optional 第, spaces and the bracket style do not change the key.
+ */
+export function noticeKey(issuer: string, year: number | undefined, serial: number): string {
+  return year === undefined ? `${issuer}第${serial}号` : `${issuer}〔${year}〕${serial}号`;
+}
+
+/** The key of a document number written in the data files in its official form. */
+export function canonicalNoticeKey(number: string): string {
+  const match = /^(.+?)\s*[〔[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*第?\s*(\d+)\s*号$/.exec(number.trim());
+  if (match) return noticeKey(match[1]!, Number(match[2]), Number(match[3]));
+  const noYear = /^(.+?)第\s*(\d+)\s*号$/.exec(number.trim());
+  if (noYear) return noticeKey(noYear[1]!, undefined, Number(noYear[2]));
+  return number.trim();
+}

@@ -1,0 +1,111 @@
+/**
+ * The shapes of the knowledge regtext recognises text with: agencies, issuer codes, notices and banned-term lists.
+ * The built-in data lives in server/src/knowledge/data/*.json (validated against server/src/knowledge/schema/);
+ * the core receives it as a parameter and never loads it itself.
+ */
+
+export type AgencyKind = 'government' | 'regulator' | 'ministry' | 'court' | 'commercial-bank' | 'institution' | 'association';
+
+export interface AgencyRecord {
+  /** Stable identifier, lower case: "pboc". */
+  id: string;
+  kind: AgencyKind;
+  en: {
+    /** Official English name: "People's Bank of China". */
+    name: string;
+    /** Other English names and renderings, matched case-insensitively. */
+    aliases?: string[];
+  };
+  zh: {
+    /** Official Chinese name: "中国人民银行". */
+    name: string;
+    /** Short and older Chinese names: "人民银行", "央行". */
+    aliases?: string[];
+  };
+  /** Abbreviations matched with their exact capitalisation: "PBOC", "PBC". */
+  abbreviations?: string[];
+  /** What the agency does, one or two sentences in English. */
+  role: string;
+  /** ISO date (or year) the agency was set up, where known. */
+  established?: string;
+  /** ISO date (or year) the agency ceased to exist, where it did. */
+  dissolved?: string;
+  /** Ids of the agencies it replaced. */
+  predecessors?: string[];
+  /** Id of the agency that replaced it. */
+  successor?: string;
+  /** One line of history, shown in hovers. */
+  history?: string;
+}
+
+export interface AgencyData {
+  agencies: AgencyRecord[];
+  /**
+   * Phrases that contain an agency name but are not an agency ("中央行政" contains "央行";
+   * "中国银行业协会" contains "中国银行"). Matched like names, longest first, and then dropped.
+   */
+  notAgencies: string[];
+}
+
+export interface IssuerCodeRecord {
+  /** The Chinese issuer code (机关代字) as printed: "银发", "中国人民银行令", "发改运行". */
+  code: string;
+  /** Ids of the issuing agencies. */
+  agencies: string[];
+  /** English renderings of the code used in translations: "Yinfa", "NDRC Energy-saving Building". */
+  en: string[];
+  /** What documents carry this code, in English. */
+  description?: string;
+}
+
+export type NoticeStatus = 'in-force' | 'repealed' | 'expired' | 'unknown';
+
+export interface NoticeRecord {
+  /** The document number in its official Chinese form: "银发〔2021〕237号". */
+  number: string;
+  title: { zh: string; en: string };
+  /** Ids of the issuing agencies, lead issuer first. */
+  issuers: string[];
+  /** Date of issue, ISO. */
+  date: string;
+  /** Date of publication, ISO, where it differs from the date of issue. */
+  published?: string;
+  status: NoticeStatus;
+  /** Document number of the notice that repealed this one. */
+  repealedBy?: string;
+  /** Document numbers of the notices this one repealed. */
+  repeals?: string[];
+  /** One or two sentences in English on what the notice does. */
+  summary?: string;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface BannedTermRecord {
+  /** Stable identifier: "virtual-currency". */
+  id: string;
+  /** English forms, any capitalisation; plurals, hyphen and space variants are derived. */
+  en: string[];
+  /** Chinese forms. */
+  zh: string[];
+}
+
+export interface BannedTermList {
+  id: string;
+  /** Human name of the list. */
+  name: string;
+  /** Where the ban comes from. */
+  source: { notice: string; clause: string };
+  severity: Severity;
+  /** Why the terms are banned, one sentence in English. */
+  reason: string;
+  terms: BannedTermRecord[];
+}
+
+/** Everything the core recognises text with. */
+export interface KnowledgeData {
+  agencies: AgencyData;
+  issuerCodes: IssuerCodeRecord[];
+  notices: NoticeRecord[];
+  bannedTerms: BannedTermList[];
+}

@@ -1,0 +1,184 @@
+/**
+ * The data an analysis produces. Plain, immutable data: offsets are UTF-16 code units into the analysed text.
+ */
+import type { LineIndex } from './text/lineIndex';
+import type { Severity } from './knowledge/types';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * How a clause label is written. Styles of one "shape" (parenthesised, dotted) may stand in for each other in a
+ * sequence (the seed's English goes (IV) then (5)); a switch is reported.
+ */
+export type LabelStyle =
+  | 'zh-part' // 第一编
+  | 'zh-chapter' // 第一章
+  | 'zh-section' // 第一节
+  | 'zh-article' // 第一条
+  | 'zh-dot' // 一、
+  | 'zh-paren' // （一）
+  | 'en-part' // Part I / Part 1
+  | 'en-chapter' // Chapter 1
+  | 'en-section' // Section 1
+  | 'en-article' // Article 5
+  | 'section-sign' // § 1825.
+  | 'roman-dot' // I.
+  | 'arabic-dot' // 1.  1．  1、
+  | 'paren-roman' // (IX)
+  | 'paren-arabic' // (5)  （1）
+  | 'paren-lower-alpha' // (a)
+  | 'paren-upper-alpha' // (A)
+  | 'paren-lower-roman'; // (iv)
+
+export type ClauseKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'item';
+
+export interface Clause {
+  /** Index in AnalysedDocument.clauses. */
+  id: number;
+  /** The label as written, without surrounding spaces: "(IX)", "第十三条", "一、". */
+  label: string;
+  style: LabelStyle;
+  kind: ClauseKind;
+  /** Numeric value of the label (IX → 9, 十三 → 13). */
+  value: number;
+  /** Label range. */
+  labelSpan: Span;
+  /** The clause's title (a short first sentence), or its opening words; may be empty. */
+  title: string;
+  /** The clause's first sentence, for hovers. */
+  firstSentence: string;
+  /** From the start of the label's line to the end of its last line (children included). */
+  span: Span;
+  parent: number | undefined;
+  children: number[];
+  depth: number;
+}
+
+export interface AgencyMention extends Span {
+  kind: 'agency';
+  text: string;
+  agencyId: string;
+}
+
+export interface NoticeNumberMention extends Span {
+  kind: 'noticeNumber';
+  text: string;
+  /** One key per notice, shared by its English and Chinese forms: "银发〔2021〕237号". */
+  key: string;
+  /** The issuer code, canonical where known: "银发". */
+  issuer: string;
+  /** Whether the issuer code is one regtext knows. */
+  issuerKnown: boolean;
+  year: number | undefined;
+  serial: number;
+  language: 'zh' | 'en';
+}
+
+/** One step of a reference chain: "Article 5", "paragraph 2", "第（二）项". */
+export interface ReferenceStep {
+  kind: ClauseKind | 'paragraph';
+  /** Style family the label would be written in, where the reference says ("Clause (IX)" → paren-roman). */
+  styles: LabelStyle[];
+  value: number;
+  /** "前款": the paragraph before the one the reference stands in. */
+  relative?: 'previous';
+}
+
+export interface ClauseReference extends Span {
+  kind: 'clauseRef';
+  text: string;
+  /** Outermost first: "paragraph 2 of Article 5" → [Article 5, paragraph 2]. */
+  steps: ReferenceStep[];
+  /** Says explicitly that it points into this document ("of this Notice", "本办法"). */
+  explicitlyInternal: boolean;
+  /** The clause it resolves to, if any. */
+  target: number | undefined;
+  /** The paragraph (款) of the target it names, if it does and it exists. */
+  targetSpan: Span | undefined;
+}
+
+export interface DefinedTerm {
+  /** The term as defined. */
+  term: string;
+  /** Lower-cased key the uses are grouped by. */
+  key: string;
+  /** Where the term stands in its definition. */
+  span: Span;
+  /** The defining words: the phrase it abbreviates or the text after "refers to" / 是指. */
+  definition: string;
+}
+
+export interface TermUse extends Span {
+  kind: 'termUse';
+  text: string;
+  key: string;
+}
+
+export type BannedTermContext = 'use' | 'citation' | 'mention';
+
+export interface BannedTermHit extends Span {
+  kind: 'bannedTerm';
+  text: string;
+  listId: string;
+  termId: string;
+  /** A citation stands inside a quoted official title; a mention is the bare term in quotes. Neither is reported. */
+  context: BannedTermContext;
+}
+
+export interface DefinitionSite extends Span {
+  kind: 'termDefinition';
+  text: string;
+  key: string;
+}
+
+export interface ClauseLabelSite extends Span {
+  kind: 'clauseLabel';
+  text: string;
+  clause: number;
+}
+
+/** Anything at a position a feature may be asked about. */
+export type Annotation =
+  | AgencyMention
+  | NoticeNumberMention
+  | ClauseReference
+  | TermUse
+  | DefinitionSite
+  | BannedTermHit
+  | ClauseLabelSite;
+
+export type ProblemCode =
+  | 'banned-term'
+  | 'numbering-gap'
+  | 'numbering-duplicate'
+  | 'numbering-order'
+  | 'numbering-style'
+  | 'unresolved-reference'
+  | 'not-analysed';
+
+export interface Problem extends Span {
+  code: ProblemCode;
+  severity: Severity;
+  message: string;
+}
+
+export interface AnalysedDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** Whether the text was analysed at all (a binary or oversized text is declined with a problem). */
+  readonly analysed: boolean;
+  readonly clauses: readonly Clause[];
+  readonly rootClauses: readonly number[];
+  readonly agencies: readonly AgencyMention[];
+  readonly noticeNumbers: readonly NoticeNumberMention[];
+  readonly references: readonly ClauseReference[];
+  readonly definitions: readonly DefinedTerm[];
+  readonly termUses: readonly TermUse[];
+  readonly bannedTerms: readonly BannedTermHit[];
+  readonly problems: readonly Problem[];
+  /** All annotations, sorted by start offset. */
+  readonly annotations: readonly Annotation[];
+}

@@ -1,0 +1,113 @@
+/**
+ * Resolves a reference's steps ("Article 5" → "paragraph 2") against the clause tree. Clauses are indexed once
+ * by style and value, so each reference costs a few map look-ups, not a walk over the tree.
+ */
+import type { Clause, ReferenceStep, Span } from './model';
+import { isSpace } from './text/chars';
+
+export interface Resolution {
+  clause: number;
+  /** The paragraph named, when the reference names one. */
+  span: Span | undefined;
+}
+
+export class ClauseResolver {
+  private readonly byStyleAndValue = new Map<string, Clause[]>();
+
+  constructor(private readonly text: string, private readonly clauses: readonly Clause[]) {
+    for (const clause of clauses) {
+      const key = `${clause.style}:${clause.value}`;
+      const list = this.byStyleAndValue.get(key);
+      if (list) list.push(clause);
+      else this.byStyleAndValue.set(key, [clause]);
+    }
+  }
+
+  resolve(steps: readonly ReferenceStep[], at: number): Resolution | undefined {
+    let scope: Clause | undefined;
+    let span: Span | undefined;
+    for (const [index, step] of steps.entries()) {
+      if (step.kind === 'paragraph') {
+        const base = scope ?? this.innermost(at, (clause) => clause.kind === 'article') ?? this.innermost(at, () => true);
+        if (!base) return undefined;
+        span = this.paragraph(base, step, at);
+        if (!span) return undefined;
+        scope = base;
+        continue;
+      }
+      const found = this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
+      if (!found) return undefined;
+      scope = found;
+      span = undefined;
+    }
+    return scope ? { clause: scope.id, span } : undefined;
+  }
+
+  /**
+   * The clause a step names: inside `scope` if given; else, for a lone item reference ("第（二）项"), the one in
+   * the clause the reference stands in if there is one there; else the first in the document.
+   */
+  private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
+    const candidates = step.styles.flatMap((style) => this.byStyleAndValue.get(`${style}:${step.value}`) ?? []);
+    if (scope) return candidates.find((clause) => this.isInside(clause, scope));
+    if (at !== undefined && step.kind === 'item') {
+      const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
+      const local = around && candidates.find((clause) => this.isInside(clause, around));
+      if (local) return local;
+    }
+    if (candidates.length > 0) return candidates[0];
+    // "本通知第五条" in a notice numbered 一、二、…: the fifth top-level clause.
+    if (step.kind === 'article') return this.clauses.find((clause) => clause.depth === 0 && clause.value === step.value);
+    return undefined;
+  }
+
+  private isInside(clause: Clause, ancestor: Clause): boolean {
+    return clause.id !== ancestor.id && clause.span.start >= ancestor.span.start && clause.span.end <= ancestor.span.end;
+  }
+
+  /** The deepest clause containing offset `at` that satisfies `accept`. */
+  private innermost(at: number, accept: (clause: Clause) => boolean): Clause | undefined {
+    let found: Clause | undefined;
+    for (const clause of this.clauses) {
+      if (clause.span.start > at) break;
+      if (clause.span.end >= at && accept(clause)) found = clause;
+    }
+    return found;
+  }
+
+  /** Paragraph (款) n of a clause, or the one before the paragraph `at` stands in (前款). */
+  private paragraph(clause: Clause, step: ReferenceStep, at: number): Span | undefined {
+    const paragraphs = this.paragraphsOf(clause);
+    if (step.relative === 'previous') {
+      const current = paragraphs.findIndex((paragraph) => paragraph.start <= at && at <= paragraph.end);
+      const count = step.value === -1 ? 2 : 1;
+      if (current < count) return undefined;
+      return { start: paragraphs[current - count]!.start, end: paragraphs[current - 1]!.end };
+    }
+    return paragraphs[step.value - 1];
+  }
+
+  /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. */
+  private paragraphsOf(clause: Clause): Span[] {
+    const children = clause.children.map((id) => this.clauses[id]!.span);
+    const paragraphs: Span[] = [];
+    let lineStart = clause.span.start;
+    while (lineStart < clause.span.end) {
+      let lineEnd = this.text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > clause.span.end) lineEnd = clause.span.end;
+      const inChild = children.some((child) => lineStart >= child.start && lineStart < child.end);
+      if (!inChild && !isBlank(this.text, lineStart, lineEnd)) paragraphs.push({ start: lineStart, end: trimLineEnd(this.text, lineEnd) });
+      lineStart = lineEnd + 1;
+    }
+    return paragraphs;
+  }
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function trimLineEnd(text: string, end: number): number {
+  return end > 0 && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}

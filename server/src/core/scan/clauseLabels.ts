@@ -1,0 +1,158 @@
+/**
+ * Recognises the clause label at the start of a line: 第一章, 第十三条之一, 一、, （一）, 1., （1）, I., (IX), (5),
+ * Article 5, § 1825. Leading spaces of any kind (U+3000, em space, NBSP, tabs) are allowed.
+ */
+import type { ClauseKind, LabelStyle } from '../model';
+import { isSpace } from '../text/chars';
+import { chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
+
+export interface LabelMatch {
+  style: LabelStyle;
+  kind: ClauseKind;
+  value: number;
+  /** Offsets into the line. */
+  start: number;
+  end: number;
+}
+
+const ZH_NUMERAL = '[零〇○一二三四五六七八九十百千两]+';
+
+interface LabelPattern {
+  regex: RegExp;
+  classify(match: RegExpExecArray, rest: string): Omit<LabelMatch, 'start' | 'end'> | undefined;
+}
+
+const ZH_STRUCTURE: Record<string, [LabelStyle, ClauseKind]> = {
+  编: ['zh-part', 'part'],
+  章: ['zh-chapter', 'chapter'],
+  节: ['zh-section', 'section'],
+  条: ['zh-article', 'article'],
+};
+
+const EN_STRUCTURE: Record<string, [LabelStyle, ClauseKind]> = {
+  part: ['en-part', 'part'],
+  chapter: ['en-chapter', 'chapter'],
+  section: ['en-section', 'section'],
+  article: ['en-article', 'article'],
+};
+
+/** Characters after 第X条 that show the line continues a sentence citing an article rather than starting one. */
+const ZH_CITATION_CONTINUATION = /^(?:规定|的|第|所|中|之外|至|和|或|及|、|，|,)/;
+
+/** Words after "Article 5" that show a sentence cites the article rather than heading it. */
+const EN_CITATION_CONTINUATION = /^\s*(?:of|shall|is|are|was|and|or|to|in|as|under|provides|states|applies)\b/;
+
+const PATTERNS: LabelPattern[] = [
+  {
+    regex: new RegExp(`第(${ZH_NUMERAL}|\\d+)\\s*([编章节条])(之[一二三四五六七八九十]+)?`, 'y'),
+    classify(match, rest) {
+      const [style, kind] = ZH_STRUCTURE[match[2]!]!;
+      if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;
+      const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : chineseNumeralValue(match[1]!);
+      return value ? { style, kind, value } : undefined;
+    },
+  },
+  {
+    regex: new RegExp(`(${ZH_NUMERAL})、`, 'y'),
+    classify: (match) => valued('zh-dot', 'part', chineseNumeralValue(match[1]!)),
+  },
+  {
+    regex: new RegExp(`[（(]\\s*(${ZH_NUMERAL})\\s*[）)]`, 'y'),
+    classify: (match) => valued('zh-paren', 'clause', chineseNumeralValue(match[1]!)),
+  },
+  {
+    regex: /[（(]\s*(\d{1,3})\s*[）)]/y,
+    classify: (match) => valued('paren-arabic', 'item', Number(match[1])),
+  },
+  {
+    regex: /\(([IVXLC]+|[ivxlc]+|[A-Za-z])\)/y,
+    classify: (match) => classifyParenthesisedLetters(match[1]!),
+  },
+  {
+    regex: /([IVXLC]+)\.(?=[\s\u3000]|$)/y,
+    classify: (match) => valued('roman-dot', 'part', romanValue(match[1]!)),
+  },
+  {
+    regex: /(\d{1,3})(?:\.(?!\d)|．|、)/y,
+    classify: (match) => valued('arabic-dot', 'item', Number(match[1])),
+  },
+  {
+    regex: /(Part|Chapter|Section|Article)\s+(\d+|[IVXLC]+)\b\.?/iy,
+    classify(match, rest) {
+      if (!/^[A-Z]/.test(match[1]!) || EN_CITATION_CONTINUATION.test(rest)) return undefined;
+      const [style, kind] = EN_STRUCTURE[match[1]!.toLowerCase()]!;
+      return valued(style, kind, /^\d+$/.test(match[2]!) ? Number(match[2]) : romanValue(match[2]!));
+    },
+  },
+  {
+    regex: /§\s*(\d+)([a-z]?)(?:-\d+)?\.(?=\s)/y,
+    classify: (match) => valued('section-sign', 'section', Number(match[1])),
+  },
+];
+
+function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined): Omit<LabelMatch, 'start' | 'end'> | undefined {
+  return value && value > 0 ? { style, kind, value } : undefined;
+}
+
+/** (IX) is Roman, (A) and (a) are letters, (iv) is lower-case Roman; single I, V, X are taken as Roman. */
+function classifyParenthesisedLetters(inner: string): Omit<LabelMatch, 'start' | 'end'> | undefined {
+  const isUpper = inner === inner.toUpperCase();
+  const roman = romanValue(inner);
+  if (roman !== undefined && (inner.length > 1 || /[IVXivx]/.test(inner))) {
+    return isUpper ? valued('paren-roman', 'clause', roman) : valued('paren-lower-roman', 'item', roman);
+  }
+  if (inner.length !== 1) return undefined;
+  const letterValue = inner.toLowerCase().charCodeAt(0) - 96;
+  return valued(isUpper ? 'paren-upper-alpha' : 'paren-lower-alpha', 'item', letterValue);
+}
+
+/** The clause label at the start of `line`, after any leading spaces, or undefined. */
+export function matchClauseLabel(line: string): LabelMatch | undefined {
+  let start = 0;
+  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
+  if (start >= line.length) return undefined;
+  const first = line[start]!;
+  if (!/[第零〇○一二三四五六七八九十百千两（(IVXLCPpAaSs§\d]/.test(first)) return undefined;
+  for (const pattern of PATTERNS) {
+    pattern.regex.lastIndex = start;
+    const match = pattern.regex.exec(line);
+    if (!match) continue;
+    const end = start + match[0].length;
+    const rest = line.slice(end);
+    if (!isPlausibleLabelEnd(rest)) continue;
+    const classified = pattern.classify(match, rest);
+    if (classified) return { ...classified, start, end };
+  }
+  return undefined;
+}
+
+/** A label is followed by its text, a space, or the end of the line, never by more of a word or number. */
+function isPlausibleLabelEnd(rest: string): boolean {
+  return rest.length === 0 || !/^[0-9A-Za-z_]/.test(rest) || /^[A-Z]/.test(rest);
+}
+
+/** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
+export function formatLabel(style: LabelStyle, value: number): string {
+  const romanize = toRoman;
+  const chinese = toChineseNumeral;
+  switch (style) {
+    case 'zh-part': return `第${chinese(value)}编`;
+    case 'zh-chapter': return `第${chinese(value)}章`;
+    case 'zh-section': return `第${chinese(value)}节`;
+    case 'zh-article': return `第${chinese(value)}条`;
+    case 'zh-dot': return `${chinese(value)}、`;
+    case 'zh-paren': return `（${chinese(value)}）`;
+    case 'en-part': return `Part ${value}`;
+    case 'en-chapter': return `Chapter ${value}`;
+    case 'en-section': return `Section ${value}`;
+    case 'en-article': return `Article ${value}`;
+    case 'section-sign': return `§ ${value}`;
+    case 'roman-dot': return `${romanize(value)}.`;
+    case 'arabic-dot': return `${value}.`;
+    case 'paren-roman': return `(${romanize(value)})`;
+    case 'paren-arabic': return `(${value})`;
+    case 'paren-lower-alpha': return `(${String.fromCharCode(96 + Math.min(value, 26))})`;
+    case 'paren-upper-alpha': return `(${String.fromCharCode(64 + Math.min(value, 26))})`;
+    case 'paren-lower-roman': return `(${romanize(value).toLowerCase()})`;
+  }
+}

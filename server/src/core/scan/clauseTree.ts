@@ -1,0 +1,226 @@
+/**
+ * Builds the clause tree from the labels at line starts, in one pass with a stack of open clauses, and reports
+ * numbering gaps, duplicates, order errors and style switches.
+ *
+ * Placement of a new label, first rule that applies:
+ *  1. it continues an open sequence of its own style (value = open value + 1): sibling there;
+ *  2. it continues an open sequence of another style of the same shape ((IV) then (5)): sibling, style switch;
+ *  3. its style is open: sibling there (a gap, duplicate or order problem);
+ *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure;
+ *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I));
+ *  5. otherwise it opens a new level under the innermost open clause.
+ */
+import type { Clause, LabelStyle, Problem } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+import { isSpace } from '../text/chars';
+import { formatLabel, matchClauseLabel, type LabelMatch } from './clauseLabels';
+
+const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
+  'zh-part': 0, 'en-part': 0,
+  'zh-chapter': 1, 'en-chapter': 1,
+  'zh-section': 2, 'en-section': 2,
+  'zh-article': 3, 'en-article': 3, 'section-sign': 3,
+};
+
+const LIST_RANK: Partial<Record<LabelStyle, number>> = {
+  'zh-dot': 4, 'roman-dot': 4,
+  'zh-paren': 5, 'paren-roman': 5,
+  'arabic-dot': 6,
+  'paren-arabic': 7,
+};
+
+type Shape = 'paren' | 'dot' | 'structure';
+
+function shapeOf(style: LabelStyle): Shape {
+  if (style.startsWith('paren') || style === 'zh-paren') return 'paren';
+  if (style.endsWith('dot')) return 'dot';
+  return 'structure';
+}
+
+/** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
+const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
+
+const TITLE_MAX = 60;
+const SENTENCE_MAX = 300;
+
+export interface ClauseTree {
+  clauses: Clause[];
+  roots: number[];
+  problems: Problem[];
+}
+
+interface Builder {
+  text: string;
+  lines: LineIndex;
+  clauses: Clause[];
+  roots: number[];
+  problems: Problem[];
+  stack: number[];
+  /** The last clause of each style at each depth: Chinese notices number （一）…（十六） straight through their parts. */
+  lastOfStyle: Map<string, Clause>;
+}
+
+export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
+  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map() };
+  for (let line = 0; line < lines.lineCount; line++) {
+    const lineText = lines.lineText(line);
+    const label = matchClauseLabel(lineText);
+    if (label) addClause(builder, line, label);
+  }
+  closeUntil(builder, 0, text.length);
+  return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
+}
+
+function addClause(builder: Builder, line: number, label: LabelMatch): void {
+  const lineStart = builder.lines.lineStart(line);
+  const { clauses, stack } = builder;
+  const siblingIndex = findSiblingLevel(clauses, stack, label);
+  if (siblingIndex !== undefined) {
+    const previous = clauses[stack[siblingIndex]!]!;
+    closeUntil(builder, siblingIndex, lineStart);
+    checkSequence(builder, previous, label, lineStart);
+  } else {
+    closeUntil(builder, nestingLevel(clauses, stack, label), lineStart);
+    const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
+    checkFirstChild(builder, parent, label, lineStart);
+  }
+  const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
+  const clause = createClause(builder, line, label, parentId);
+  clauses.push(clause);
+  builder.lastOfStyle.set(`${clause.style}:${clause.depth}`, clause);
+  if (parentId === undefined) builder.roots.push(clause.id);
+  else clauses[parentId]!.children.push(clause.id);
+  stack.push(clause.id);
+}
+
+/** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
+function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch): number | undefined {
+  const continues = (index: number, sameStyle: boolean): boolean => {
+    const open = clauses[stack[index]!]!;
+    if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
+    const styleFits = sameStyle ? open.style === label.style
+      : open.style !== label.style && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure' && label.value > 1;
+    return styleFits && open.value + 1 === label.value;
+  };
+  for (let i = stack.length - 1; i >= 0; i--) if (continues(i, true)) return i;
+  for (let i = stack.length - 1; i >= 0; i--) if (continues(i, false)) return i;
+  for (let i = stack.length - 1; i >= 0; i--) if (clauses[stack[i]!]!.style === label.style) return i;
+  return undefined;
+}
+
+/** How many open clauses stay open when the label opens a new level (rules 4 and 5). */
+function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch): number {
+  const structural = STRUCTURAL_RANK[label.style];
+  const listRank = LIST_RANK[label.style];
+  let keep = stack.length;
+  while (keep > 0) {
+    const open = clauses[stack[keep - 1]!]!;
+    const openStructural = STRUCTURAL_RANK[open.style];
+    const openList = LIST_RANK[open.style];
+    const closes = structural !== undefined
+      ? openStructural === undefined || openStructural >= structural
+      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank;
+    if (!closes) break;
+    keep--;
+  }
+  return keep;
+}
+
+/** Closes the open clauses above stack depth `keep`; they end where line `endOffset` starts. */
+function closeUntil(builder: Builder, keep: number, endOffset: number): void {
+  const end = trimEnd(builder.text, endOffset);
+  while (builder.stack.length > keep) {
+    const clause = builder.clauses[builder.stack.pop()!]!;
+    clause.span = { start: clause.span.start, end: Math.max(end, clause.labelSpan.end) };
+  }
+}
+
+function trimEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
+  const lineStart = builder.lines.lineStart(line);
+  const labelText = builder.lines.lineText(line).slice(label.start, label.end).trim();
+  const { title, firstSentence } = describeClause(builder, line, label.end);
+  return {
+    id: builder.clauses.length,
+    label: labelText,
+    style: label.style,
+    kind: label.kind,
+    value: label.value,
+    labelSpan: { start: lineStart + label.start, end: lineStart + label.start + labelText.length },
+    title,
+    firstSentence,
+    span: { start: lineStart, end: builder.lines.lineEnd(line) },
+    parent,
+    children: [],
+    depth: parent === undefined ? 0 : builder.clauses[parent]!.depth + 1,
+  };
+}
+
+/** The clause's title and first sentence, from the text after its label (or the next line, if the label stands alone). */
+function describeClause(builder: Builder, line: number, labelEnd: number): { title: string; firstSentence: string } {
+  let body = builder.lines.lineText(line).slice(labelEnd).replace(/^[\s\u3000.．:：、]+/, '');
+  if (body.length === 0 && line + 1 < builder.lines.lineCount && !matchClauseLabel(builder.lines.lineText(line + 1))) {
+    body = builder.lines.lineText(line + 1).trim();
+  }
+  const sentenceEnd = body.search(/[。！？；]|[.;:](?=\s|$)|：/);
+  const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
+  const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
+  const title = sentence.length <= TITLE_MAX ? sentence.trim() : truncate(sentence, 40);
+  return { title, firstSentence };
+}
+
+/** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text.trim();
+  let cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  if (lastSpace > max * 0.6 && /[A-Za-z]/.test(cut[max - 1] ?? '')) cut = cut.slice(0, lastSpace);
+  return cut.trimEnd() + '…';
+}
+
+function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number): void {
+  if (UNSEQUENCED.has(label.style)) return;
+  const expected = previous.value + 1;
+  const found = labelAt(builder, label, lineStart);
+  const expectedSame = formatLabel(previous.style, expected);
+  const after = `after ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1})`;
+  if (label.value === expected && label.style !== previous.style) {
+    report(builder, label, lineStart, 'numbering-style', 'information',
+      `Numbering style changes ${after}: expected ${expectedSame}, found ${found}.`);
+  } else if (label.value === previous.value) {
+    report(builder, label, lineStart, 'numbering-duplicate', 'warning',
+      `Duplicate number: ${found} repeats ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1}); expected ${formatLabel(label.style, expected)}.`);
+  } else if (label.value > expected) {
+    const missing = label.value - expected === 1 ? formatLabel(label.style, expected)
+      : `${formatLabel(label.style, expected)} to ${formatLabel(label.style, label.value - 1)}`;
+    report(builder, label, lineStart, 'numbering-gap', 'warning',
+      `Numbering gap ${after}: expected ${formatLabel(label.style, expected)}, found ${found} (${missing} missing).`);
+  } else if (label.value < expected) {
+    report(builder, label, lineStart, 'numbering-order', 'warning',
+      `Numbering out of order ${after}: expected ${formatLabel(label.style, expected)}, found ${found}.`);
+  }
+}
+
+/** A first child starts at 1, or continues the numbering of its style from the previous parent. */
+function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): void {
+  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return;
+  const depth = parent.depth + 1;
+  const previous = builder.lastOfStyle.get(`${label.style}:${depth}`);
+  if (previous && label.value === previous.value + 1) return;
+  const expected = previous ? `${formatLabel(label.style, 1)} or ${formatLabel(label.style, previous.value + 1)}` : formatLabel(label.style, 1);
+  report(builder, label, lineStart, 'numbering-gap', 'warning',
+    `Numbering under ${parent.label} starts at ${labelAt(builder, label, lineStart)}: expected ${expected}.`);
+}
+
+function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
+  return builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+}
+
+function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], message: string): void {
+  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, message });
+}

@@ -1,0 +1,134 @@
+/**
+ * Recognises term definitions in folded text:
+ *   (hereinafter referred to as "X")   "X" means …   X refers to …   （以下简称“X”）   X是指…   本办法所称X，是指…
+ * Later uses of the terms are found by the document with a phrase matcher built from these definitions.
+ */
+import type { DefinedTerm } from '../model';
+
+export interface RawDefinition {
+  term: string;
+  /** Folded offsets of the term where it is defined. */
+  start: number;
+  end: number;
+  definition: string;
+}
+
+const HEREINAFTER = /\((?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
+const HEREINAFTER_LEAD = /^\s*,?\s*(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:as\s+)?[,:]?\s*/i;
+const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|refers to|shall mean|is defined as|shall refer to)\b/g;
+const PLAIN_REFERS = /(?:^|[.;:!?] |\) ?|\n)((?:[A-Z][A-Za-z'-]*)(?: [A-Za-z'-]+){0,7}) (?:refers to|shall refer to)\b/g;
+const CHINESE_HEREINAFTER = /[（(](?:以下|下文)(?:简称|称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
+const CHINESE_IS_DEFINED = /是指/g;
+const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】」”"]/;
+const CHINESE_SCOPE_PREFIX = /^.*?所称/;
+const QUOTES = /^["“「‘'\s]+|["”」’'\s.,，。]+$/g;
+const SENTENCE_END = /[。；!?]|[.;](?= |$)|\n/;
+const MAX_DEFINITION = 240;
+
+export function scanDefinitions(text: string): RawDefinition[] {
+  const found = [
+    ...hereinafterDefinitions(text),
+    ...quotedMeansDefinitions(text),
+    ...plainRefersDefinitions(text),
+    ...chineseHereinafterDefinitions(text),
+    ...chineseIsDefinedDefinitions(text),
+  ];
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function hereinafterDefinitions(text: string): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of text.matchAll(HEREINAFTER)) {
+    const inner = match[1]!;
+    const lead = HEREINAFTER_LEAD.exec(inner)![0].length;
+    const term = inner.slice(lead).replace(QUOTES, '');
+    if (!isPlausibleTerm(term)) continue;
+    const innerStart = match.index! + match[0].length - 1 - inner.length;
+    const start = innerStart + lead + inner.slice(lead).indexOf(term);
+    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, match.index!) });
+  }
+  return found;
+}
+
+function quotedMeansDefinitions(text: string): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of text.matchAll(QUOTED_MEANS)) {
+    const term = match[1]!.trim();
+    if (!isPlausibleTerm(term)) continue;
+    const start = match.index! + 1 + match[1]!.indexOf(term);
+    found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, match.index!) });
+  }
+  return found;
+}
+
+function plainRefersDefinitions(text: string): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of text.matchAll(PLAIN_REFERS)) {
+    const term = match[1]!.replace(/^(?:The|A|An) /, '');
+    if (!isPlausibleTerm(term) || /^(?:This|That|It|It's|Which|What)\b/.test(term)) continue;
+    const start = match.index! + match[0].indexOf(term);
+    found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, start) });
+  }
+  return found;
+}
+
+function chineseHereinafterDefinitions(text: string): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of text.matchAll(CHINESE_HEREINAFTER)) {
+    const term = match[1]!.replace(QUOTES, '').replace(/^[“"「]|[”"」]$/g, '');
+    if (!isPlausibleTerm(term)) continue;
+    const start = match.index! + match[0].indexOf(term);
+    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, match.index!) });
+  }
+  return found;
+}
+
+function chineseIsDefinedDefinitions(text: string): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
+    const anchor = match.index!;
+    let termStart = anchor;
+    while (termStart > 0 && anchor - termStart < 40 && !CHINESE_TERM_BOUNDARY.test(text[termStart - 1]!)) termStart--;
+    let raw = text.slice(termStart, anchor);
+    // "X，是指" puts a comma between term and verb; take the phrase before it.
+    if (raw.length === 0 && text[anchor - 1] && /[，,]/.test(text[anchor - 1]!)) {
+      let before = anchor - 1;
+      while (before > 0 && anchor - before < 40 && !CHINESE_TERM_BOUNDARY.test(text[before - 1]!)) before--;
+      termStart = before;
+      raw = text.slice(before, anchor - 1);
+    }
+    const scoped = raw.replace(CHINESE_SCOPE_PREFIX, '');
+    const term = scoped.replace(QUOTES, '').replace(/^[“"「]|[”"」]$/g, '');
+    if (!isPlausibleTerm(term) || term.length > 20) continue;
+    const start = termStart + raw.indexOf(term);
+    found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, anchor + 2) });
+  }
+  return found;
+}
+
+function isPlausibleTerm(term: string): boolean {
+  return term.length >= 2 && term.length <= 60 && !/[()（）《》\n]/.test(term) && term.split(' ').length <= 8;
+}
+
+/** The sentence that ends at `end`: back to the previous sentence end. */
+function sentenceBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < MAX_DEFINITION && !SENTENCE_END.test(text[start - 1]!)) start--;
+  return text.slice(start, end).replace(/^[\s)）]*(?:\([IVXLC\d]+\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)?\s*/, '').trim();
+}
+
+/** The sentence that starts at `start`, up to its end. */
+function sentenceFrom(text: string, start: number): string {
+  const rest = text.slice(start, start + MAX_DEFINITION);
+  const end = rest.search(SENTENCE_END);
+  return (end < 0 ? rest : rest.slice(0, end + 1)).trim();
+}
+
+/** The key a defined term and its uses share. */
+export function termKey(term: string): string {
+  return term.toLowerCase().replace(/[\s-]+/g, ' ');
+}
+
+export function toDefinedTerm(raw: RawDefinition, span: { start: number; end: number }): DefinedTerm {
+  return { term: raw.term, key: termKey(raw.term), span, definition: raw.definition };
+}

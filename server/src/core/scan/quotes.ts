@@ -1,0 +1,96 @@
+/**
+ * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", 「quotes」 — in one pass, and says whether a
+ * quote is an official title (a citation) or a bare term in quotes (a mention).
+ */
+export interface QuoteSpan {
+  /** Folded offsets of the quote marks themselves: [start, end) includes both marks. */
+  start: number;
+  end: number;
+  kind: 'book-title' | 'quote';
+}
+
+const MAX_QUOTE_LENGTH = 1000;
+
+/**
+ * `isLineBreak(i)` says whether folded offset i stands for a line break of the original: straight quotes, which
+ * open and close alike, do not pair across lines, so one stray quote cannot mis-pair the rest of the document.
+ */
+export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => boolean): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const openTitles: number[] = [];
+  let openCurly = -1;
+  let openCorner = -1;
+  let openStraight = -1;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') {
+      openTitles.length = 0;
+      openCurly = openCorner = openStraight = -1;
+    } else if (char === ' ' && openStraight >= 0 && isLineBreak(i)) {
+      openStraight = -1;
+    } else if (char === '《') {
+      openTitles.push(i);
+    } else if (char === '》') {
+      const start = openTitles.pop();
+      if (start !== undefined) push(spans, start, i + 1, 'book-title');
+    } else if (char === '“') {
+      openCurly = i;
+    } else if (char === '”' && openCurly >= 0) {
+      push(spans, openCurly, i + 1, 'quote');
+      openCurly = -1;
+    } else if (char === '「') {
+      openCorner = i;
+    } else if (char === '」' && openCorner >= 0) {
+      push(spans, openCorner, i + 1, 'quote');
+      openCorner = -1;
+    } else if (char === '"') {
+      if (openStraight >= 0 && i - openStraight <= MAX_QUOTE_LENGTH) {
+        push(spans, openStraight, i + 1, 'quote');
+        openStraight = -1;
+      } else {
+        openStraight = i;
+      }
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function push(spans: QuoteSpan[], start: number, end: number, kind: QuoteSpan['kind']): void {
+  if (end - start <= MAX_QUOTE_LENGTH) spans.push({ start, end, kind });
+}
+
+/** The innermost quote containing folded range [start, end), if any. */
+export function enclosingQuote(spans: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start <= start) {
+      last = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  let best: QuoteSpan | undefined;
+  // Quotes nest only a few deep; look back over the few that start before the range.
+  for (let i = last; i >= 0 && i > last - 8; i--) {
+    const span = spans[i]!;
+    if (span.start < start && span.end > end && (!best || span.end - span.start < best.end - best.start)) best = span;
+  }
+  return best;
+}
+
+const TITLE_WORDS = '(?:Notice|Circular|Announcement|Opinions?|Guiding Opinions|Guidelines?|Guidance|Measures|Provisions|Regulations?|Rules|Law|Decision|Interpretation|Catalog(?:ue)?|Plan|Methods|Procedures)';
+const ENGLISH_TITLE_START = new RegExp(`^(?:the\\s+)?${TITLE_WORDS}\\b`, 'i');
+const ENGLISH_TITLE_END = new RegExp(`\\b${TITLE_WORDS}(?:\\s*\\([^)]*\\))?\\W*$`, 'i');
+const ENGLISH_LAW_NAME = /\bLaw of the People's Republic of China\b|\bof the People's Republic of China\b/i;
+const CHINESE_TITLE_END = /(?:通知|办法|规定|公告|意见|决定|条例|法|细则|指引|规则|批复|解释|目录)[^\u4e00-\u9fff]*$/;
+
+/** Whether the text inside a quote reads as the title of an official document. */
+export function isTitleQuote(inner: string): boolean {
+  const trimmed = inner.trim();
+  return ENGLISH_TITLE_START.test(trimmed) || ENGLISH_TITLE_END.test(trimmed) || ENGLISH_LAW_NAME.test(trimmed) ||
+    CHINESE_TITLE_END.test(trimmed);
+}

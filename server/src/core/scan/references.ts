@@ -1,0 +1,171 @@
+/**
+ * Recognises references to clauses in folded text: "Clause (IX)", "Article 5 of this Notice", "paragraph 2 of
+ * Article 5", "第（二）项", "第十三条第一款", "本通知第五条", "前款". References that point into another document
+ * ("Article 5 of the Securities Law", "《证券法》第十条", "刑法第一百九十一条") are left out: they are not this
+ * document's clauses. Resolution against the clause tree happens later, in the document.
+ */
+import type { LabelStyle, ReferenceStep } from '../model';
+import { chineseNumeralValue, romanValue } from '../text/numerals';
+
+export interface RawReference {
+  /** Folded offsets. */
+  start: number;
+  end: number;
+  steps: ReferenceStep[];
+  explicitlyInternal: boolean;
+}
+
+const ZH_NUMERAL = '[零〇一二三四五六七八九十百千两]+|\\d+';
+const ZH_THIS_DOCUMENT = /本(?:通知|办法|规定|条例|法|细则|意见|公告|决定|指引|准则|规则|指南|实施细则)/y;
+const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款`, 'y');
+/** A law or document named right before a reference makes it a reference into that document. */
+const ZH_OTHER_DOCUMENT = /(?:》|(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引))$/;
+const ZH_THIS_BEFORE = /本(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引)$/;
+
+const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
+const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: LabelStyle[] }> = {
+  条: { kind: 'article', styles: ARTICLE_STYLES },
+  章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
+  节: { kind: 'section', styles: ['zh-section', 'en-section'] },
+  编: { kind: 'part', styles: ['zh-part', 'en-part'] },
+  项: { kind: 'item', styles: ['zh-paren', 'paren-arabic'] },
+  目: { kind: 'item', styles: ['arabic-dot', 'paren-arabic'] },
+};
+
+export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
+  const found: RawReference[] = [];
+  let anchor = nextChineseAnchor(text, 0);
+  while (anchor >= 0) {
+    const reference = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
+    if (reference) found.push(reference);
+    anchor = nextChineseAnchor(text, reference ? reference.end : anchor + 1);
+  }
+  return found;
+}
+
+function nextChineseAnchor(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === '第' || char === '本' || char === '前') return i;
+  }
+  return -1;
+}
+
+function parseChineseChain(text: string, start: number): RawReference | undefined {
+  let position = start;
+  ZH_THIS_DOCUMENT.lastIndex = position;
+  const thisDocument = ZH_THIS_DOCUMENT.exec(text);
+  if (thisDocument) position += thisDocument[0].length;
+  const steps: ReferenceStep[] = [];
+  for (;;) {
+    ZH_STEP.lastIndex = position;
+    const match = ZH_STEP.exec(text);
+    if (!match) break;
+    const step = chineseStep(match);
+    if (!step) break;
+    steps.push(step);
+    position += match[0].length;
+  }
+  if (steps.length === 0) return undefined;
+  if (!thisDocument && namesOtherDocument(text, start)) return undefined;
+  return { start, end: position, steps, explicitlyInternal: thisDocument !== null };
+}
+
+function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
+  if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] ? -1 : 1, relative: 'previous' };
+  if (match[4] !== undefined) {
+    const value = numeral(match[4]);
+    return value ? { kind: 'item', styles: ['zh-paren', 'paren-arabic'], value } : undefined;
+  }
+  const value = numeral(match[1]!);
+  if (!value) return undefined;
+  if (match[2] === '款') return { kind: 'paragraph', styles: [], value };
+  return { ...ZH_STEP_STYLES[match[2]!]!, value };
+}
+
+function namesOtherDocument(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
+}
+
+function numeral(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : chineseNumeralValue(text);
+}
+
+const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|parts?|chapters?|sections?|subparagraphs?)\b/g;
+const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/iy;
+const EN_OF = / of /y;
+const EN_THIS_DOCUMENT = / of (?:this|these|the present) (?:Notice|Circular|Announcement|Measures|Provisions|Regulations|Rules|Guidelines|Opinions|Decision|Law|Document|Interpretation)\b/iy;
+/** "of the Securities Law", "of this title" (a code title, not this document). */
+const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
+
+export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
+  const found: RawReference[] = [];
+  let resumeAt = 0;
+  for (const anchor of text.matchAll(EN_ANCHOR)) {
+    const start = anchor.index!;
+    if (start < resumeAt || isLabelAt(start)) continue;
+    const reference = parseEnglishChain(text, start);
+    if (!reference) continue;
+    found.push(reference);
+    resumeAt = reference.end;
+  }
+  return found;
+}
+
+function parseEnglishChain(text: string, start: number): RawReference | undefined {
+  const innerFirst: ReferenceStep[] = [];
+  let position = start;
+  for (;;) {
+    EN_STEP.lastIndex = position;
+    const match = EN_STEP.exec(text);
+    if (!match) break;
+    const step = englishStep(match[1]!, match[2]!);
+    if (!step) break;
+    innerFirst.push(step);
+    position += match[0].length;
+    EN_OF.lastIndex = position;
+    EN_STEP.lastIndex = position + 4;
+    if (!EN_OF.exec(text) || !EN_STEP.test(text)) break;
+    position += 4;
+  }
+  if (innerFirst.length === 0) return undefined;
+  EN_THIS_DOCUMENT.lastIndex = position;
+  const thisDocument = EN_THIS_DOCUMENT.exec(text);
+  if (thisDocument) position += thisDocument[0].length;
+  else {
+    EN_OTHER_DOCUMENT.lastIndex = position;
+    if (EN_OTHER_DOCUMENT.test(text)) return undefined;
+  }
+  return { start, end: position, steps: innerFirst.reverse(), explicitlyInternal: thisDocument !== null };
+}
+
+function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
+  const word = keyword.toLowerCase().replace(/s$/, '');
+  const parenthesised = numberText.startsWith('(');
+  const inner = parenthesised ? numberText.slice(1, -1) : numberText;
+  const isArabic = /^\d+$/.test(inner);
+  const value = isArabic ? Number(inner) : romanValue(inner) ?? (inner.length === 1 ? inner.toLowerCase().charCodeAt(0) - 96 : undefined);
+  if (!value || value <= 0) return undefined;
+  const parenStyles = parenthesisedStyles(inner, isArabic);
+  switch (word) {
+    case 'article': return { kind: 'article', styles: ARTICLE_STYLES, value };
+    case 'chapter': return { kind: 'chapter', styles: ['en-chapter', 'zh-chapter'], value };
+    case 'section': return { kind: 'section', styles: ['section-sign', 'en-section', 'zh-section'], value };
+    case 'part': return { kind: 'part', styles: ['roman-dot', 'en-part', 'zh-dot', 'zh-part'], value };
+    case 'paragraph':
+      return parenthesised ? { kind: 'item', styles: parenStyles, value } : { kind: 'paragraph', styles: [], value };
+    default:
+      return { kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? parenStyles : ['roman-dot', 'arabic-dot', 'zh-dot', ...parenStyles], value };
+  }
+}
+
+/** The label styles a parenthesised number may refer to, the style it is written in first. */
+function parenthesisedStyles(inner: string, isArabic: boolean): LabelStyle[] {
+  const all: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-upper-alpha', 'paren-lower-alpha', 'paren-lower-roman'];
+  const own: LabelStyle = isArabic ? 'paren-arabic'
+    : /^[IVXLC]+$/.test(inner) ? 'paren-roman'
+      : /^[ivxlc]+$/.test(inner) ? 'paren-lower-roman'
+        : inner === inner.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
+  return [own, ...all.filter((style) => style !== own)];
+}

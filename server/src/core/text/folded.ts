@@ -1,0 +1,106 @@
+/**
+ * A folded view of a document's text, for recognisers that must see through layout:
+ * - a run of white space (any kind, line breaks included) becomes one space, or nothing when it touches
+ *   a wide (CJK) character, so "virtual\ncurrency" reads "virtual currency" and "中国人民\n银行" reads "中国人民银行";
+ * - a run containing a blank line (a paragraph break) becomes "\n": phrases never run across paragraphs;
+ * - a hyphen at a line break joins the two halves ("crypto-\nasset" reads "crypto-asset");
+ * - full-width letters and digits become ASCII, curly apostrophes become "'", hyphen look-alikes become "-";
+ * - invisible characters (zero-width spaces, BOM, soft hyphen) disappear.
+ * Every folded code unit remembers the offset it came from, so matches map back to exact UTF-16 ranges.
+ */
+import { isInvisible, isLineBreak, isSpace, isWide } from './chars';
+
+export interface OriginalRange {
+  start: number;
+  end: number;
+}
+
+export class FoldedText {
+  private constructor(
+    readonly text: string,
+    /** The original text. */
+    readonly source: string,
+    /** For each folded code unit, the offset of the original code unit it stands for. */
+    private readonly origins: Uint32Array,
+  ) {}
+
+  static fold(original: string): FoldedText {
+    const codes = new Uint16Array(original.length);
+    const origins = new Uint32Array(original.length);
+    let length = 0;
+    let i = 0;
+    while (i < original.length) {
+      const code = original.charCodeAt(i);
+      if (isInvisible(code)) {
+        i++;
+        continue;
+      }
+      if (!isSpace(code)) {
+        codes[length] = foldCode(code);
+        origins[length++] = i++;
+        continue;
+      }
+      const runStart = i;
+      let lineBreaks = 0;
+      while (i < original.length && (isSpace(original.charCodeAt(i)) || isInvisible(original.charCodeAt(i)))) {
+        const c = original.charCodeAt(i);
+        if (c === 13 && original.charCodeAt(i + 1) === 10) i++;
+        if (isLineBreak(c)) lineBreaks++;
+        i++;
+      }
+      const before = length > 0 ? codes[length - 1]! : 0;
+      const after = i < original.length ? original.charCodeAt(i) : 0;
+      if (lineBreaks >= 2) {
+        codes[length] = 10;
+        origins[length++] = runStart;
+      } else if (length === 0 || i >= original.length) {
+        continue;
+      } else if (isWide(before) || isWide(after) || (before === 0x2d && lineBreaks === 1)) {
+        continue;
+      } else {
+        codes[length] = 0x20;
+        origins[length++] = runStart;
+      }
+    }
+    return new FoldedText(decode(codes, length), original, origins.subarray(0, length));
+  }
+
+  /** The original offset of a folded offset; the end of the text maps to the end of the original. */
+  originOf(foldedOffset: number): number {
+    return foldedOffset < this.origins.length ? this.origins[foldedOffset]! : this.source.length;
+  }
+
+  /** Whether folded offset `foldedOffset` stands for white space that held a line break. */
+  isLineBreakAt(foldedOffset: number): boolean {
+    if (foldedOffset >= this.origins.length) return false;
+    let origin = this.origins[foldedOffset]!;
+    while (origin < this.source.length && isSpace(this.source.charCodeAt(origin))) {
+      if (isLineBreak(this.source.charCodeAt(origin))) return true;
+      origin++;
+    }
+    return false;
+  }
+
+  /** The original range covered by folded range [start, end). */
+  originalRange(start: number, end: number): OriginalRange {
+    if (end <= start) return { start: this.originOf(start), end: this.originOf(start) };
+    return { start: this.originOf(start), end: this.originOf(end - 1) + 1 };
+  }
+}
+
+function foldCode(code: number): number {
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xfee0; // full-width digits
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return code - 0xfee0; // full-width letters
+  if (code === 0x2019 || code === 0x2018 || code === 0xff07) return 0x27; // ’ ‘ ＇ → '
+  if (code === 0x2010 || code === 0x2011) return 0x2d; // hyphen look-alikes → -
+  return code;
+}
+
+function decode(codes: Uint16Array, length: number): string {
+  const chunk = 8192;
+  let result = '';
+  for (let start = 0; start < length; start += chunk) {
+    result += String.fromCharCode.apply(null, codes.subarray(start, Math.min(length, start + chunk)) as unknown as number[]);
+  }
+  return result;
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Runs the mocha suite (dist/test/extension/suite/index.js) inside code-server's real extension host, with the
+// extension loaded from the source folder as in F5 development: the smoke-test-driver payload carries
+// extensionDevelopmentPath and extensionTestsPath as vscode-remote URIs. The workbench runs the suite's run(),
+// then calls window.codeAutomationExit(code); this script exits with that code.
+//
+//   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS]
+// Needs `node esbuild.mjs` first, and the tools of scripts/install-editor-tools.sh.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  REPO, launchChromium, makeRunDir, missingTools, removeRunDir, saveFailure, startCodeServer, withTimeout, workbenchUrl,
+} from './code-server.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const folder = resolve(option('--folder', join(REPO, 'samples')));
+const timeoutMs = Number(option('--timeout', process.env.REGTEXT_EXTHOST_TIMEOUT ?? '240')) * 1000;
+const resultsDir = join(REPO, 'test-results', 'extension-host');
+const suite = join(REPO, 'dist', 'test', 'extension', 'suite', 'index.js');
+
+async function main() {
+  const missing = missingTools({ neovim: false });
+  if (missing.length > 0) throw new Error(`missing editor tools: ${missing.join('; ')} (run scripts/install-editor-tools.sh)`);
+  for (const path of [join(REPO, 'dist', 'client.js'), join(REPO, 'dist', 'server.js'), suite]) {
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`node esbuild.mjs\` first`);
+  }
+  if (!existsSync(folder)) throw new Error(`workspace folder ${folder} does not exist`);
+
+  const started = Date.now();
+  const runDir = makeRunDir('exthost');
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  try {
+    server = await startCodeServer({ name: 'exthost', runDir, folder });
+    console.log(`code-server ${server.origin} up in ${((Date.now() - started) / 1000).toFixed(1)} s (run dir ${runDir})`);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    let exitWith;
+    const exited = new Promise((resolveExit) => { exitWith = resolveExit; });
+    // Exposed before page.goto, so the workbench finds them when the suite ends.
+    await page.exposeFunction('codeAutomationLog', (level, message) => {
+      // The workbench's own log lines; the suite's output reaches stdout through the extension host's console.
+      if (level === 'error' || level === 'warn') console.log(`[workbench ${level}] ${message}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => { exitWith(Number(code)); });
+    page.on('console', (message) => {
+      const text = message.text();
+      // The remote extension host's console (mocha's reporter) is mirrored into the page's console.
+      if (/ENOTFOUND|open-vsx|vsda|telemetry|Failed to load resource/i.test(text)) return;
+      if (message.type() === 'log' || message.type() === 'info' || message.type() === 'error') console.log(text);
+    });
+    page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
+
+    const payload = [
+      ['extensionDevelopmentPath', server.remoteUri(REPO)],
+      ['extensionTestsPath', server.remoteUri(suite)],
+    ];
+    await page.goto(workbenchUrl(server, { payload }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    const remaining = Math.max(10_000, timeoutMs - (Date.now() - started));
+    const code = await withTimeout(exited, remaining,
+      `the extension-host suite did not finish (window.codeAutomationExit was not called); see ${resultsDir}`);
+    console.log(`extension-host suite exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    ok = code === 0;
+    if (!ok) await saveFailure({ page, server, dir: resultsDir, name: 'extension-host-failure' });
+    return code;
+  } catch (error) {
+    console.log(`extension-host: ${error.message}`);
+    await saveFailure({ page, server, dir: resultsDir, name: 'extension-host-failure' });
+    return 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (ok) removeRunDir(runDir);
+    else console.log(`run dir kept for inspection: ${runDir}`);
+  }
+}
+
+process.exitCode = await main();

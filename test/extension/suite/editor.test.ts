@@ -1,0 +1,400 @@
+// The extension through the real `vscode` API, in a real extension host, on the samples workspace
+// (samples/ is the opened folder). Positions are found by searching the text, never by line number;
+// every wait is on a condition (events plus a bounded poll), never a fixed sleep.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'regtext.regtext';
+/** Bound for the language server's first answer (its start-up included). */
+const START_MS = 45_000;
+/** Bound for one later wait on the language server. */
+const WAIT_MS = 15_000;
+
+const BANNED_TERMS = [
+  'real-world asset tokenization', 'real world asset tokenization', 'virtual currency', 'virtual asset',
+  'cryptocurrency', 'crypto asset', 'stablecoin', 'RWA',
+  '现实世界资产代币化', '虚拟货币', '虚拟资产', '加密货币', '加密资产', '稳定币',
+];
+const BANNING_NOTICE = /Yinfa\s*[[〔（(［]\s*2026\s*[\]〕）)］]\s*No\.?\s*42\b|银发\s*〔\s*2026\s*〕\s*42\s*号/;
+
+// ---------------------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Resolves with the first truthy value of `condition`, re-checked whenever one of `events` fires and on a
+ * bounded poll; rejects after `timeoutMs` with `what` (a string, or a function giving the last state seen).
+ */
+export function waitFor<T>(
+  condition: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  what: string | (() => string),
+  events: vscode.Event<unknown>[] = [],
+  pollMs = 200,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    let done = false;
+    let running = false;
+    let again = false;
+    let lastError: unknown;
+    const finish = (action: () => void): void => {
+      if (done) return;
+      done = true;
+      clearInterval(poll);
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      action();
+    };
+    const check = async (): Promise<void> => {
+      if (done) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
+          try {
+            const value = await condition();
+            if (value) {
+              finish(() => resolve(value));
+              return;
+            }
+          } catch (error) {
+            lastError = error;
+          }
+        } while (again && !done);
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setTimeout(() => {
+      const description = typeof what === 'function' ? what() : what;
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${description}${cause}`)));
+    }, timeoutMs);
+    const poll = setInterval(() => void check(), pollMs);
+    for (const event of events) subscriptions.push(event(() => void check()));
+    void check();
+  });
+}
+
+/** The start of the `occurrence`-th (0-based) occurrence of `needle` in the document. */
+export function positionOf(doc: vscode.TextDocument, needle: string, occurrence = 0): vscode.Position {
+  const text = doc.getText();
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) {
+      throw new Error(`${fileName(doc)}: occurrence ${occurrence} of ${JSON.stringify(needle)} not found (found ${i})`);
+    }
+  }
+  return doc.positionAt(index);
+}
+
+/** A position in the middle of the needle: inside the token whatever span convention the server uses. */
+function middleOf(doc: vscode.TextDocument, needle: string, occurrence = 0): vscode.Position {
+  const start = doc.offsetAt(positionOf(doc, needle, occurrence));
+  return doc.positionAt(start + Math.floor(needle.length / 2));
+}
+
+/** The first of `needles` the document contains. */
+function firstPresent(doc: vscode.TextDocument, needles: string[], what: string): string {
+  const text = doc.getText();
+  const found = needles.find((needle) => text.includes(needle));
+  if (!found) throw new Error(`${fileName(doc)} contains no ${what} (looked for ${needles.map((n) => JSON.stringify(n)).join(', ')})`);
+  return found;
+}
+
+function fileName(doc: vscode.TextDocument): string {
+  return doc.uri.path.split('/').pop() ?? doc.uri.toString();
+}
+
+function sampleUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open: the suite expects samples/ to be the opened folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function openSample(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(sampleUri(name));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** Hover text, with markdown escapes removed and whitespace and apostrophes normalised. */
+function normalise(text: string): string {
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+}
+
+async function hoverText(doc: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position)) ?? [];
+  const parts: string[] = [];
+  for (const hover of hovers) {
+    for (const content of hover.contents) {
+      if (typeof content === 'string') parts.push(content);
+      else if ('value' in content) parts.push(content.value);
+    }
+  }
+  return normalise(parts.join('\n'));
+}
+
+/** Waits until the hover at `position` satisfies `accept`; returns its text. */
+async function waitForHover(doc: vscode.TextDocument, position: vscode.Position, accept: (text: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
+  let last = '';
+  return waitFor(
+    async () => {
+      last = await hoverText(doc, position);
+      return accept(last) ? last : undefined;
+    },
+    timeoutMs,
+    () => `${what} at ${fileName(doc)}:${position.line + 1}:${position.character + 1}; last hover: ${JSON.stringify(last.slice(0, 400))}`,
+  );
+}
+
+type Target = { uri: vscode.Uri; range: vscode.Range };
+async function definitions(doc: vscode.TextDocument, position: vscode.Position): Promise<Target[]> {
+  const result = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+    'vscode.executeDefinitionProvider', doc.uri, position)) ?? [];
+  return result.map((item) => ('targetUri' in item
+    ? { uri: item.targetUri, range: item.targetSelectionRange ?? item.targetRange }
+    : { uri: item.uri, range: item.range }));
+}
+
+async function documentSymbols(doc: vscode.TextDocument): Promise<(vscode.DocumentSymbol | vscode.SymbolInformation)[]> {
+  return (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+    'vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+}
+
+function flatten(symbols: vscode.DocumentSymbol[], depth = 0): { symbol: vscode.DocumentSymbol; depth: number }[] {
+  return symbols.flatMap((symbol) => [{ symbol, depth }, ...flatten(symbol.children ?? [], depth + 1)]);
+}
+
+function outline(symbols: vscode.DocumentSymbol[], depth = 0, max = 30): string {
+  return flatten(symbols, depth).slice(0, max).map(({ symbol, depth: d }) => `${'  '.repeat(d)}${symbol.name}`).join('\n');
+}
+
+/** Lines whose text starts (after indentation) with `label`. */
+function linesStartingWith(doc: vscode.TextDocument, label: string): number[] {
+  const lines: number[] = [];
+  for (let line = 0; line < doc.lineCount; line++) {
+    if (doc.lineAt(line).text.trimStart().startsWith(label)) lines.push(line);
+  }
+  return lines;
+}
+
+function isBannedText(text: string): boolean {
+  const normalised = text.replace(/[\s\-‐–]+/g, ' ').trim().toLowerCase().replace(/s$/, '');
+  return BANNED_TERMS.some((term) => term.toLowerCase() === normalised);
+}
+
+function bannedDiagnostics(doc: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(doc.uri)
+    .filter((d) => isBannedText(doc.getText(d.range)) || BANNING_NOTICE.test(normalise(d.message)));
+}
+
+function describeDiagnostics(doc: vscode.TextDocument): string {
+  const all = vscode.languages.getDiagnostics(doc.uri);
+  if (all.length === 0) return 'no diagnostics at all';
+  return all.slice(0, 10).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(doc.getText(d.range))} ${d.source ?? ''}: ${d.message}`).join('\n');
+}
+
+function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this editor`);
+  return ext;
+}
+
+async function waitForActive(doc: vscode.TextDocument): Promise<void> {
+  const ext = extension();
+  await waitFor(() => ext.isActive, START_MS, `${EXTENSION_ID} to activate after opening ${fileName(doc)} (${doc.languageId})`,
+    [vscode.extensions.onDidChange]);
+}
+
+const AGENCY_EN = ["People's Bank of China", 'People’s Bank of China', 'PBOC'];
+const AGENCY_ZH = ['中国人民银行', '人民银行'];
+const AGENCY_ANY = [...AGENCY_EN, ...AGENCY_ZH, 'National Development and Reform Commission', '国家发展和改革委员会'];
+const agencyHover = (text: string): boolean =>
+  /People's Bank of China/.test(text) && /中国人民银行/.test(text);
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('regtext in a real editor', () => {
+  after(async () => {
+    // Leave the samples as they were: the diagnostics test edits a document without saving it.
+    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('activation', () => {
+    // Opened first, so this is the document that activates the extension (activation: onLanguage:markdown).
+    it('activates for a markdown document', async () => {
+      const doc = await openSample('briefing.md');
+      assert.equal(doc.languageId, 'markdown');
+      await waitForActive(doc);
+    });
+
+    it('is active for a plaintext document, and its server answers there', async () => {
+      const doc = await openSample('business-scope-draft.txt');
+      assert.equal(doc.languageId, 'plaintext');
+      await waitForActive(doc);
+      const banned = firstPresent(doc, BANNED_TERMS, 'banned term');
+      await waitForHover(doc, middleOf(doc, banned), (text) => text.trim().length > 0,
+        `the language server's first hover (on ${JSON.stringify(banned)})`, START_MS);
+    });
+
+    it('is active for a regtext document (.notice)', async () => {
+      const doc = await openSample('notice-en.notice');
+      assert.equal(doc.languageId, 'regtext', '.notice files should get the regtext language');
+      await waitForActive(doc);
+    });
+
+    it('serves markdown: hover on an agency in briefing.md', async () => {
+      const doc = await openSample('briefing.md');
+      const agency = firstPresent(doc, AGENCY_ANY, 'agency name');
+      await waitForHover(doc, middleOf(doc, agency), (text) => /[A-Za-z]{3,}/.test(text) && /[\u4e00-\u9fff]/.test(text),
+        `a hover with English and Chinese names on ${JSON.stringify(agency)}`);
+    });
+  });
+
+  describe('language features', () => {
+    before(async function () {
+      // One bounded wait for the server to answer at all; if it never does, the features below are skipped
+      // (reported as a failed hook) instead of each waiting out its own timeout.
+      this.timeout(START_MS + 5_000);
+      const doc = await openSample('notice-en.notice');
+      const agency = firstPresent(doc, AGENCY_ANY, 'agency name');
+      await waitForHover(doc, middleOf(doc, agency), (text) => text.trim().length > 0,
+        `the language server to answer a hover on ${JSON.stringify(agency)} in notice-en.notice`, START_MS);
+    });
+
+    describe('hover', () => {
+      it('on an agency (English) gives its English and Chinese names', async () => {
+        const doc = await openSample('notice-en.notice');
+        const agency = firstPresent(doc, AGENCY_EN, "People's Bank of China");
+        await waitForHover(doc, middleOf(doc, agency), agencyHover, `"People's Bank of China" and "中国人民银行" in the hover on ${agency}`);
+      });
+
+      it('on an agency (Chinese) gives its English and Chinese names', async () => {
+        const doc = await openSample('notice-zh.notice');
+        const agency = firstPresent(doc, AGENCY_ZH, '中国人民银行');
+        await waitForHover(doc, middleOf(doc, agency), agencyHover, `"People's Bank of China" and "中国人民银行" in the hover on ${agency}`);
+      });
+
+      it('on a notice number mentions its title or that it was repealed', async () => {
+        const mentionsTitleOrRepeal = (text: string): boolean =>
+          /repeal|废止|Virtual Currency Trading Speculation|虚拟货币交易炒作/i.test(text);
+        const en = await openSample('notice-en.notice');
+        const enNumber = firstPresent(en, ['Yinfa [2021] No. 237', 'Yinfa〔2021〕No. 237'], 'Yinfa [2021] No. 237');
+        await waitForHover(en, middleOf(en, enNumber), mentionsTitleOrRepeal, `the title of 银发〔2021〕237号 or "repealed" in the hover on ${enNumber}`);
+        const zh = await openSample('notice-zh.notice');
+        const zhNumber = firstPresent(zh, ['银发〔2021〕237号'], '银发〔2021〕237号');
+        await waitForHover(zh, middleOf(zh, zhNumber), mentionsTitleOrRepeal, `the title of 银发〔2021〕237号 or "废止" in the hover on ${zhNumber}`);
+      });
+
+      it('on a defined term shows its definition', async () => {
+        const doc = await openSample('notice-en.notice');
+        const text = doc.getText();
+        // `... issued by X (hereinafter referred to as "term")`: the words before the parenthesis define the term.
+        const hereinafter = /([^.;:()\n]{8,}?)\s*\(\s*hereinafter(?: referred to)? as\s*["“]?([^"”)]+?)["”]?\s*\)/i.exec(text);
+        const refersTo = /["“]([^"”]{2,60})["”]\s+(?:refers to|means)\s+([^.;\n]{8,})/i.exec(text);
+        let term: string;
+        let definitionWords: string[];
+        if (hereinafter?.[1] && hereinafter[2]) {
+          term = hereinafter[2].trim();
+          definitionWords = hereinafter[1].trim().split(/\s+/).slice(-3);
+        } else if (refersTo?.[1] && refersTo[2]) {
+          term = refersTo[1].trim();
+          definitionWords = refersTo[2].trim().split(/\s+/).slice(0, 3);
+        } else {
+          throw new Error('notice-en.notice defines no term (neither `(hereinafter referred to as "...")` nor `"..." refers to ...`)');
+        }
+        // Prefer a use of the term after its definition; fall back to the definition itself.
+        const definitionAt = text.indexOf(term);
+        const useAt = text.indexOf(term, definitionAt + term.length);
+        const offset = (useAt >= 0 ? useAt : definitionAt) + Math.floor(term.length / 2);
+        const position = doc.positionAt(offset);
+        const snippet = normalise(definitionWords.join(' ')).toLowerCase();
+        await waitForHover(doc, position, (hover) => hover.toLowerCase().includes(snippet),
+          `the definition of "${term}" (containing "${snippet}") in its hover`);
+      });
+
+      it('on a banned term mentions the banning notice Yinfa [2026] No. 42', async () => {
+        const doc = await openSample('business-scope-draft.txt');
+        const banned = firstPresent(doc, BANNED_TERMS, 'banned term');
+        await waitForHover(doc, middleOf(doc, banned), (text) => BANNING_NOTICE.test(text),
+          `"Yinfa [2026] No. 42" or "银发〔2026〕42号" in the hover on ${JSON.stringify(banned)}`);
+      });
+    });
+
+    describe('definition', () => {
+      it('of a clause reference lands on the line of that clause', async () => {
+        const doc = await openSample('notice-en.notice');
+        const match = /Clause\s+(\(([IVXLC]+|\d+)\))/.exec(doc.getText());
+        assert.ok(match?.[1], 'notice-en.notice contains no clause reference like "Clause (IX)"');
+        const label = match[1];
+        const position = doc.positionAt(match.index + match[0].length - Math.ceil(label.length / 2));
+        const clauseLines = linesStartingWith(doc, label);
+        assert.ok(clauseLines.length > 0, `notice-en.notice has no line starting with ${label}`);
+        let last: Target[] = [];
+        const targets = await waitFor(async () => {
+          last = await definitions(doc, position);
+          return last.length > 0 ? last : undefined;
+        }, WAIT_MS, () => `a definition for "${match[0]}" at line ${position.line + 1}`);
+        const target = targets[0]!;
+        assert.equal(target.uri.toString(), doc.uri.toString(), `the definition of ${match[0]} should be in the same notice`);
+        assert.ok(clauseLines.includes(target.range.start.line),
+          `the definition of ${match[0]} landed on line ${target.range.start.line + 1} ("${doc.lineAt(target.range.start.line).text.slice(0, 60)}"), expected one of lines ${clauseLines.map((l) => l + 1).join(', ')}`);
+        assert.notEqual(target.range.start.line, position.line, 'the definition should not be the reference itself');
+      });
+    });
+
+    describe('document symbols', () => {
+      const cases: [string, string][] = [['notice-en.notice', '(I)'], ['notice-zh.notice', '一、']];
+      for (const [sample, label] of cases) {
+        it(`are hierarchical with labels like "${label}" in ${sample}`, async () => {
+          const doc = await openSample(sample);
+          let symbols: vscode.DocumentSymbol[] = [];
+          await waitFor(async () => {
+            const result = await documentSymbols(doc);
+            symbols = result.filter((s): s is vscode.DocumentSymbol => 'children' in s);
+            return symbols.length > 0;
+          }, WAIT_MS, () => `hierarchical document symbols for ${sample}`);
+          const all = flatten(symbols);
+          assert.ok(all.some(({ depth }) => depth > 0), `the outline of ${sample} is flat:\n${outline(symbols)}`);
+          assert.ok(all.some(({ symbol }) => symbol.name.includes(label)), `no symbol labelled "${label}" in the outline of ${sample}:\n${outline(symbols)}`);
+          for (const { symbol } of all) {
+            assert.ok(symbol.range.contains(symbol.selectionRange), `symbol "${symbol.name}": selectionRange outside range`);
+          }
+        });
+      }
+    });
+
+    describe('diagnostics', () => {
+      it('appear for banned terms, and disappear when the text is changed', async () => {
+        const doc = await openSample('business-scope-draft.txt');
+        const found = await waitFor(() => {
+          const banned = bannedDiagnostics(doc);
+          return banned.length > 0 ? banned : undefined;
+        }, WAIT_MS, () => `banned-term diagnostics in business-scope-draft.txt; have: ${describeDiagnostics(doc)}`,
+        [vscode.languages.onDidChangeDiagnostics]);
+        assert.ok(found.some((d) => BANNING_NOTICE.test(normalise(d.message)) || /banned|prohibit|not allowed|禁止|不得/i.test(d.message)),
+          `no banned-term diagnostic says why (the notice or "banned"): ${describeDiagnostics(doc)}`);
+
+        // Type over every flagged term, as a user would, in one edit.
+        const edit = new vscode.WorkspaceEdit();
+        const ranges = found.map((d) => d.range).sort((a, b) => b.start.compareTo(a.start));
+        for (let i = 0; i < ranges.length; i++) {
+          const range = ranges[i]!;
+          if (i > 0 && ranges[i - 1]!.intersection(range)) continue;
+          edit.replace(doc.uri, range, 'software');
+        }
+        assert.ok(await vscode.workspace.applyEdit(edit), 'the workspace edit was not applied');
+        await waitFor(() => bannedDiagnostics(doc).length === 0, WAIT_MS,
+          () => `banned-term diagnostics to disappear after the edit; still have: ${describeDiagnostics(doc)}`,
+          [vscode.languages.onDidChangeDiagnostics]);
+      });
+    });
+  });
+});
