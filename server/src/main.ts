@@ -8,10 +8,14 @@ import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
 
-console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
-console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
-console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
-console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+const format = (args: unknown[]) => args.map(String).join(' ');
+Object.assign(console, {
+  log: (...args: unknown[]) => connection.console.log(format(args)),
+  info: (...args: unknown[]) => connection.console.info(format(args)),
+  warn: (...args: unknown[]) => connection.console.warn(format(args)),
+  error: (...args: unknown[]) => connection.console.error(format(args)),
+  debug: (...args: unknown[]) => connection.console.log(format(args)),
+});
 
 process.on('uncaughtException', (error) => connection.console.error(`regtext: unexpected error: ${error.stack ?? error}`));
 

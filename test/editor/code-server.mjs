@@ -99,7 +99,7 @@ export function makeRunDir(name) {
   return mkdtempSync(join(tmpdir(), `regtext-${name}-`));
 }
 
-function serverEnv(runDir) {
+function serverEnv(runDir, extra = {}) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('XDG_') || key.startsWith('VSCODE_')) delete env[key];
   delete env.ELECTRON_RUN_AS_NODE;
@@ -109,6 +109,7 @@ function serverEnv(runDir) {
     // Node 24 first: the extension host and the language server it forks run on code-server's node.
     PATH: `${dirname(NODE24)}:${env.PATH ?? ''}`,
     PASSWORD: '',
+    ...extra,
   };
 }
 
@@ -150,9 +151,10 @@ export function codeServerCli(runDir, args, { timeoutMs = 120_000 } = {}) {
 
 /**
  * Starts code-server on a free loopback port with the run's own HOME, user-data-dir and extensions-dir.
- * Resolves once /healthz answers. `vsix`: install that packaged extension first.
+ * Resolves once /healthz answers. `vsix`: install that packaged extension first. `env`: extra environment for
+ * the server (the extension host and the language server inherit it).
  */
-export async function startCodeServer({ name, runDir = makeRunDir(name), folder, vsix, settings = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({ name, runDir = makeRunDir(name), folder, vsix, settings = {}, env = {}, timeoutMs = 60_000 }) {
   hookExit();
   for (const dir of ['home', 'ud/User', 'exts']) mkdirSync(join(runDir, dir), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
@@ -171,7 +173,7 @@ export async function startCodeServer({ name, runDir = makeRunDir(name), folder,
     '--user-data-dir', join(runDir, 'ud'),
     '--extensions-dir', join(runDir, 'exts'),
     folder,
-  ], { env: serverEnv(runDir), detached: true, stdio: ['ignore', fd, fd] });
+  ], { env: serverEnv(runDir, env), detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   liveGroups.add(child.pid);
   let exited = null;

@@ -4,7 +4,7 @@
 // extensionDevelopmentPath and extensionTestsPath as vscode-remote URIs. The workbench runs the suite's run(),
 // then calls window.codeAutomationExit(code); this script exits with that code.
 //
-//   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS]
+//   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS] [--verbose]
 // Needs `node esbuild.mjs` first, and the tools of scripts/install-editor-tools.sh.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,9 @@ const folder = resolve(option('--folder', join(REPO, 'samples')));
 const timeoutMs = Number(option('--timeout', process.env.REGTEXT_EXTHOST_TIMEOUT ?? '240')) * 1000;
 const resultsDir = join(REPO, 'test-results', 'extension-host');
 const suite = join(REPO, 'dist', 'test', 'extension', 'suite', 'index.js');
+const verbose = args.includes('--verbose');
+/** Marks the suite's console lines (see test/extension/suite/index.ts) among the workbench's. */
+const SUITE_TAG = '[regtext-suite] ';
 
 async function main() {
   const missing = missingTools({ neovim: false });
@@ -37,7 +40,7 @@ async function main() {
   let page;
   let ok = false;
   try {
-    server = await startCodeServer({ name: 'exthost', runDir, folder });
+    server = await startCodeServer({ name: 'exthost', runDir, folder, env: { REGTEXT_SUITE_TAG: SUITE_TAG } });
     console.log(`code-server ${server.origin} up in ${((Date.now() - started) / 1000).toFixed(1)} s (run dir ${runDir})`);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -46,15 +49,17 @@ async function main() {
     const exited = new Promise((resolveExit) => { exitWith = resolveExit; });
     // Exposed before page.goto, so the workbench finds them when the suite ends.
     await page.exposeFunction('codeAutomationLog', (level, message) => {
-      // The workbench's own log lines; the suite's output reaches stdout through the extension host's console.
-      if (level === 'error' || level === 'warn') console.log(`[workbench ${level}] ${message}`);
+      // The workbench's own log (noisy offline: open-vsx.org, telemetry); shown with --verbose.
+      if (verbose) console.log(`[workbench ${level}] ${message}`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => { exitWith(Number(code)); });
     page.on('console', (message) => {
+      // The remote extension host's console (mocha's reporter) is mirrored into the page's console,
+      // as "%c INFO color: … <text>"; the suite tags its lines.
       const text = message.text();
-      // The remote extension host's console (mocha's reporter) is mirrored into the page's console.
-      if (/ENOTFOUND|open-vsx|vsda|telemetry|Failed to load resource/i.test(text)) return;
-      if (message.type() === 'log' || message.type() === 'info' || message.type() === 'error') console.log(text);
+      const at = text.indexOf(SUITE_TAG);
+      if (at >= 0) console.log(text.slice(at + SUITE_TAG.length));
+      else if (verbose) console.log(`[console ${message.type()}] ${text}`);
     });
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
 

@@ -118,9 +118,18 @@ function bannedTermContext(
   return 'use';
 }
 
+/** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
 function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], quoteEnd: number): boolean {
   const after = folded.originOf(quoteEnd);
-  return noticeNumbers.some((number) => number.start >= after && number.start - after <= 3);
+  let low = 0;
+  let high = noticeNumbers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (noticeNumbers[mid]!.start < after) low = mid + 1;
+    else high = mid;
+  }
+  const next = noticeNumbers[low];
+  return next !== undefined && next.start - after <= 3;
 }
 
 function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text: string): ClauseReference[] {

@@ -65,14 +65,27 @@ export class ClauseResolver {
     return clause.id !== ancestor.id && clause.span.start >= ancestor.span.start && clause.span.end <= ancestor.span.end;
   }
 
-  /** The deepest clause containing offset `at` that satisfies `accept`. */
+  /**
+   * The deepest clause containing offset `at` that satisfies `accept`. Clauses are in document order and nest,
+   * so the deepest container is the last clause starting at or before `at`, or one of its ancestors.
+   */
   private innermost(at: number, accept: (clause: Clause) => boolean): Clause | undefined {
-    let found: Clause | undefined;
-    for (const clause of this.clauses) {
-      if (clause.span.start > at) break;
-      if (clause.span.end >= at && accept(clause)) found = clause;
+    let low = 0;
+    let high = this.clauses.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.clauses[mid]!.span.start <= at) {
+        last = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
     }
-    return found;
+    for (let clause = this.clauses[last]; clause; clause = clause.parent === undefined ? undefined : this.clauses[clause.parent]) {
+      if (clause.span.end >= at && accept(clause)) return clause;
+    }
+    return undefined;
   }
 
   /** Paragraph (款) n of a clause, or the one before the paragraph `at` stands in (前款). */

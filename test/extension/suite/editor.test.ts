@@ -229,13 +229,15 @@ describe('regtext in a real editor', () => {
 
   describe('activation', () => {
     // Opened first, so this is the document that activates the extension (activation: onLanguage:markdown).
-    it('activates for a markdown document', async () => {
+    it('activates for a markdown document', async function () {
+      this.timeout(START_MS + 5_000);
       const doc = await openSample('briefing.md');
       assert.equal(doc.languageId, 'markdown');
       await waitForActive(doc);
     });
 
-    it('is active for a plaintext document, and its server answers there', async () => {
+    it('is active for a plaintext document, and its server answers there', async function () {
+      this.timeout(START_MS + 5_000);
       const doc = await openSample('business-scope-draft.txt');
       assert.equal(doc.languageId, 'plaintext');
       await waitForActive(doc);

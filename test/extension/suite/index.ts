@@ -5,13 +5,34 @@
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
+
+/**
+ * Under code-server the extension host's console reaches the test driver mixed with the workbench's own log
+ * lines; test/editor/extension-host.mjs sets REGTEXT_SUITE_TAG so that the suite's lines can be told apart.
+ */
+function tagConsole(): () => void {
+  const tag = process.env.REGTEXT_SUITE_TAG;
+  if (!tag) return () => undefined;
+  const { log, error } = console;
+  const reporterLog = Mocha.reporters.Base.consoleLog;
+  console.log = (...args: unknown[]) => log(`${tag}${format(...args)}`);
+  console.error = (...args: unknown[]) => error(`${tag}${format(...args)}`);
+  // Mocha's reporters keep their own reference to console.log, taken when mocha was loaded.
+  Mocha.reporters.Base.consoleLog = console.log;
+  return () => {
+    console.log = log;
+    console.error = error;
+    Mocha.reporters.Base.consoleLog = reporterLog;
+  };
+}
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
-    // Each test waits on conditions with its own bounded timeouts; this is the outer bound.
-    timeout: 90_000,
+    // Each wait inside a test has its own, shorter bound; tests that wait for the server's start-up raise this.
+    timeout: 30_000,
     // A failing hook or test should not hide the others.
     bail: false,
   });
@@ -21,18 +42,22 @@ export function run(): Promise<void> {
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
 
+  const untag = tagConsole();
   return new Promise<void>((resolve, reject) => {
     if (files.length === 0) {
+      untag();
       reject(new Error(`no *.test.js files next to ${__filename}: run \`node esbuild.mjs\` first`));
       return;
     }
     try {
       mocha.run((failures) => {
         console.log(`regtext extension-host suite: ${failures} failure(s)`);
+        untag();
         if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
         else resolve();
       });
     } catch (error) {
+      untag();
       reject(error);
     }
   });
