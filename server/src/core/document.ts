@@ -6,9 +6,9 @@
 import type { Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermContext, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, TermUse,
+  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, ReferenceStep, TermUse,
 } from './model';
-import { buildClauseTree } from './scan/clauseTree';
+import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf } from './scan/phraseMatcher';
@@ -186,14 +186,21 @@ function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge
   });
 }
 
+/**
+ * An unresolved reference is reported when it says it points into this document ("of this Notice", 本办法), or
+ * when the document numbers clauses of that kind up to at least half that number: "第一百七十三条" in a
+ * twenty-article text cites some other law, "Clause (XXV)" in a notice numbered (I)…(XIX) is a broken reference.
+ */
 function unresolvedReferenceProblems(references: readonly ClauseReference[], clauses: readonly Clause[]): Problem[] {
-  const stylesPresent = new Set(clauses.map((clause) => clause.style));
-  return references.filter((reference) => {
-    if (reference.target !== undefined) return false;
-    const first = reference.steps[0]!;
-    return reference.explicitlyInternal || first.styles.some((style) => stylesPresent.has(style));
-  }).map((reference) => ({
-    start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
-    message: `"${reference.text}" points to no clause of this document.`,
-  }));
+  const highest = new Map<string, number>();
+  for (const clause of clauses) {
+    if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
+  }
+  const withinNumbering = (step: ReferenceStep) => step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
+  return references.filter((reference) => reference.target === undefined &&
+    (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)))
+    .map((reference) => ({
+      start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
+      message: `"${reference.text}" points to no clause of this document.`,
+    }));
 }

@@ -10,6 +10,8 @@ export interface LabelMatch {
   style: LabelStyle;
   kind: ClauseKind;
   value: number;
+  /** 第十三条之一: an article inserted after 第十三条 by an amendment; it shares the value 13. */
+  inserted?: boolean;
   /** Offsets into the line. */
   start: number;
   end: number;
@@ -49,7 +51,8 @@ const PATTERNS: LabelPattern[] = [
       const [style, kind] = ZH_STRUCTURE[match[2]!]!;
       if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;
       const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : chineseNumeralValue(match[1]!);
-      return value ? { style, kind, value } : undefined;
+      if (!value) return undefined;
+      return match[3] ? { style, kind, value, inserted: true } : { style, kind, value };
     },
   },
   {

@@ -38,7 +38,7 @@ function shapeOf(style: LabelStyle): Shape {
 }
 
 /** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
-const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
+export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
 const TITLE_MAX = 60;
 const SENTENCE_MAX = 300;
@@ -56,7 +56,7 @@ interface Builder {
   roots: number[];
   problems: Problem[];
   stack: number[];
-  /** The last clause of each style at each depth: Chinese notices number （一）…（十六） straight through their parts. */
+  /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
   lastOfStyle: Map<string, Clause>;
 }
 
@@ -87,7 +87,7 @@ function addClause(builder: Builder, line: number, label: LabelMatch): void {
   const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
   const clause = createClause(builder, line, label, parentId);
   clauses.push(clause);
-  builder.lastOfStyle.set(`${clause.style}:${clause.depth}`, clause);
+  builder.lastOfStyle.set(clause.style, clause);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
@@ -185,6 +185,7 @@ export function truncate(text: string, max: number): string {
 
 function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number): void {
   if (UNSEQUENCED.has(label.style)) return;
+  if (label.inserted && label.value === previous.value) return;
   const expected = previous.value + 1;
   const found = labelAt(builder, label, lineStart);
   const expectedSame = formatLabel(previous.style, expected);
@@ -209,8 +210,8 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
 /** A first child starts at 1, or continues the numbering of its style from the previous parent. */
 function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): void {
   if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return;
-  const depth = parent.depth + 1;
-  const previous = builder.lastOfStyle.get(`${label.style}:${depth}`);
+  if (label.inserted && builder.lastOfStyle.get(label.style)?.value === label.value) return;
+  const previous = builder.lastOfStyle.get(label.style);
   if (previous && label.value === previous.value + 1) return;
   const expected = previous ? `${formatLabel(label.style, 1)} or ${formatLabel(label.style, previous.value + 1)}` : formatLabel(label.style, 1);
   report(builder, label, lineStart, 'numbering-gap', 'warning',

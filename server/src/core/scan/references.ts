@@ -34,14 +34,23 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
 
 export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
   const found: RawReference[] = [];
+  let otherDocumentUntil = -1;
   let anchor = nextChineseAnchor(text, 0);
   while (anchor >= 0) {
     const reference = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
-    if (reference) found.push(reference);
+    if (reference) {
+      // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
+      const external = !reference.explicitlyInternal &&
+        (namesOtherDocument(text, anchor) || (otherDocumentUntil >= 0 && !SENTENCE_BREAK.test(text.slice(otherDocumentUntil, anchor))));
+      if (external) otherDocumentUntil = reference.end;
+      else found.push(reference);
+    }
     anchor = nextChineseAnchor(text, reference ? reference.end : anchor + 1);
   }
   return found;
 }
+
+const SENTENCE_BREAK = /[。；;\n]/;
 
 function nextChineseAnchor(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
@@ -62,12 +71,11 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
     const match = ZH_STEP.exec(text);
     if (!match) break;
     const step = chineseStep(match);
-    if (!step) break;
+    if (!step || !descends(steps[steps.length - 1], step)) break;
     steps.push(step);
     position += match[0].length;
   }
   if (steps.length === 0) return undefined;
-  if (!thisDocument && namesOtherDocument(text, start)) return undefined;
   return { start, end: position, steps, explicitlyInternal: thisDocument !== null };
 }
 
@@ -81,6 +89,15 @@ function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
   if (!value) return undefined;
   if (match[2] === '款') return { kind: 'paragraph', styles: [], value };
   return { ...ZH_STEP_STYLES[match[2]!]!, value };
+}
+
+/** Each step of a chain names a smaller unit than the one before: 第十三条第一款第（二）项. */
+const STEP_ORDER: Record<ReferenceStep['kind'], number> = {
+  part: 0, chapter: 1, section: 2, article: 3, paragraph: 4, clause: 5, item: 6,
+};
+
+function descends(previous: ReferenceStep | undefined, next: ReferenceStep): boolean {
+  return !previous || STEP_ORDER[next.kind] > STEP_ORDER[previous.kind];
 }
 
 function namesOtherDocument(text: string, start: number): boolean {
@@ -145,7 +162,8 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
   const parenthesised = numberText.startsWith('(');
   const inner = parenthesised ? numberText.slice(1, -1) : numberText;
   const isArabic = /^\d+$/.test(inner);
-  const value = isArabic ? Number(inner) : romanValue(inner) ?? (inner.length === 1 ? inner.toLowerCase().charCodeAt(0) - 96 : undefined);
+  const isLetter = inner.length === 1 && /[a-z]/i.test(inner) && !/[IVXivx]/.test(inner);
+  const value = isArabic ? Number(inner) : isLetter ? inner.toLowerCase().charCodeAt(0) - 96 : romanValue(inner);
   if (!value || value <= 0) return undefined;
   const parenStyles = parenthesisedStyles(inner, isArabic);
   switch (word) {
@@ -164,8 +182,8 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
 function parenthesisedStyles(inner: string, isArabic: boolean): LabelStyle[] {
   const all: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-upper-alpha', 'paren-lower-alpha', 'paren-lower-roman'];
   const own: LabelStyle = isArabic ? 'paren-arabic'
-    : /^[IVXLC]+$/.test(inner) ? 'paren-roman'
-      : /^[ivxlc]+$/.test(inner) ? 'paren-lower-roman'
+    : /^[IVXLC]+$/.test(inner) && (inner.length > 1 || /[IVX]/.test(inner)) ? 'paren-roman'
+      : /^[ivxlc]+$/.test(inner) && (inner.length > 1 || /[ivx]/.test(inner)) ? 'paren-lower-roman'
         : inner === inner.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
   return [own, ...all.filter((style) => style !== own)];
 }
