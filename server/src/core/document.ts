@@ -181,7 +181,7 @@ function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge
     const list = knowledge.terms.get(hit.termId)?.list;
     return {
       start: hit.start, end: hit.end, code: 'banned-term', severity: list?.severity ?? 'warning',
-      message: `Banned term "${hit.text.replace(/\s+/g, ' ')}": ${list?.reason ?? 'listed as banned.'}`,
+      message: `"${hit.text.replace(/\s+/g, ' ')}" is a banned term: ${list ? `${list.name}, clause ${list.source.clause}` : 'listed as banned'}.`,
     };
   });
 }

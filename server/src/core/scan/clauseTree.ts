@@ -58,10 +58,12 @@ interface Builder {
   stack: number[];
   /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
   lastOfStyle: Map<string, Clause>;
+  /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
+  lastAtDepth: Map<number, Clause>;
 }
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
-  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map() };
+  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map() };
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     const label = matchClauseLabel(lineText);
@@ -88,6 +90,7 @@ function addClause(builder: Builder, line: number, label: LabelMatch): void {
   const clause = createClause(builder, line, label, parentId);
   clauses.push(clause);
   builder.lastOfStyle.set(clause.style, clause);
+  builder.lastAtDepth.set(clause.depth, clause);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
@@ -213,6 +216,11 @@ function checkFirstChild(builder: Builder, parent: Clause | undefined, label: La
   if (label.inserted && builder.lastOfStyle.get(label.style)?.value === label.value) return;
   const previous = builder.lastOfStyle.get(label.style);
   if (previous && label.value === previous.value + 1) return;
+  const cousin = builder.lastAtDepth.get(parent.depth + 1);
+  if (cousin && label.value === cousin.value + 1 && shapeOf(cousin.style) === shapeOf(label.style)) {
+    checkSequence(builder, cousin, label, lineStart);
+    return;
+  }
   const expected = previous ? `${formatLabel(label.style, 1)} or ${formatLabel(label.style, previous.value + 1)}` : formatLabel(label.style, 1);
   report(builder, label, lineStart, 'numbering-gap', 'warning',
     `Numbering under ${parent.label} starts at ${labelAt(builder, label, lineStart)}: expected ${expected}.`);
