@@ -40,7 +40,9 @@ function shapeOf(style: LabelStyle): Shape {
 /** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
 export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
+/** A title is a short first sentence; a label's whole line (a heading) may be longer. */
 const TITLE_MAX = 60;
+const HEADING_MAX = 120;
 const SENTENCE_MAX = 300;
 
 export interface ClauseTree {
@@ -173,7 +175,8 @@ function describeClause(builder: Builder, line: number, labelEnd: number): { tit
   const sentenceEnd = body.search(/[。！？；]|[.;:](?=\s|$)|：/);
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
   const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  const title = sentence.length <= TITLE_MAX ? sentence.trim() : truncate(sentence, 40);
+  const limit = sentenceEnd < 0 ? HEADING_MAX : TITLE_MAX;
+  const title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
   return { title, firstSentence };
 }
 
