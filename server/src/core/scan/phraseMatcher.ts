@@ -34,6 +34,8 @@ function keyCode(code: number): number {
 
 export class PhraseMatcher<T> {
   private readonly root = new TrieNode<T>();
+  /** Which code units can start a phrase, for a quick rejection at most positions. */
+  private readonly startCodes = new Uint8Array(0x10000);
   private size = 0;
 
   get isEmpty(): boolean {
@@ -46,6 +48,7 @@ export class PhraseMatcher<T> {
     let node = this.root;
     for (let i = 0; i < normalized.length; i++) {
       const code = keyCode(normalized.charCodeAt(i));
+      if (i === 0) this.markStart(normalized.charCodeAt(0));
       let child = node.next.get(code);
       if (!child) {
         child = new TrieNode<T>();
@@ -58,12 +61,23 @@ export class PhraseMatcher<T> {
     this.size++;
   }
 
+  /** Marks a code unit, and its other case, as able to start a phrase. */
+  private markStart(code: number): void {
+    this.startCodes[code] = 1;
+    this.startCodes[keyCode(code)] = 1;
+    const upper = String.fromCharCode(code).toUpperCase();
+    if (upper.length === 1) this.startCodes[upper.charCodeAt(0)] = 1;
+    if (code === SPACE || code === HYPHEN) this.startCodes[SPACE] = this.startCodes[HYPHEN] = 1;
+  }
+
   findAll(text: string): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     let i = 0;
     while (i < text.length) {
-      const match = isWordChar(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i)) ? undefined : this.longestAt(text, i);
+      const code = text.charCodeAt(i);
+      const canStart = this.startCodes[code] === 1 && !(isWordChar(code) && isWordChar(text.charCodeAt(i - 1)));
+      const match = canStart ? this.longestAt(text, i) : undefined;
       if (match) {
         matches.push(match);
         i = match.end;
