@@ -163,8 +163,10 @@ function scanTerms(folded: FoldedText) {
     seen.add(term.key);
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    matcher.add(definition.term, term.key);
-    if (/[A-Za-z]$/.test(definition.term)) matcher.add(pluralOf(definition.term), term.key);
+    // A capitalised one-word term ("the Regulations") is a name: "regulations" in running text is not a use of it.
+    const caseSensitive = /^[A-Z][a-z]+$/.test(definition.term);
+    matcher.add(definition.term, term.key, { caseSensitive });
+    if (/[A-Za-z]$/.test(definition.term)) matcher.add(pluralOf(definition.term), term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   const termUses: TermUse[] = [];

@@ -102,17 +102,38 @@ export class ClauseResolver {
 
   /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. */
   private paragraphsOf(clause: Clause): Span[] {
-    const children = clause.children.map((id) => this.clauses[id]!.span);
+    const children = clause.children.map((id) => this.clauses[id]!);
+    const childSpans = children.map((child, index) =>
+      index === children.length - 1 ? { start: child.span.start, end: this.ownTextEnd(child) } : child.span);
     const paragraphs: Span[] = [];
     let lineStart = clause.span.start;
     while (lineStart < clause.span.end) {
-      let lineEnd = this.text.indexOf('\n', lineStart);
-      if (lineEnd < 0 || lineEnd > clause.span.end) lineEnd = clause.span.end;
-      const inChild = children.some((child) => lineStart >= child.start && lineStart < child.end);
+      const lineEnd = this.lineEndAt(lineStart, clause.span.end);
+      const inChild = childSpans.some((child) => lineStart >= child.start && lineStart < child.end);
       if (!inChild && !isBlank(this.text, lineStart, lineEnd)) paragraphs.push({ start: lineStart, end: trimLineEnd(this.text, lineEnd) });
       lineStart = lineEnd + 1;
     }
     return paragraphs;
+  }
+
+  /**
+   * Where a last sub-clause's own text ends. A list closes with a sentence, and lines after it belong to the
+   * parent again: 第五条 … （三）…。⏎前款规定… is the article's second paragraph, not part of item （三）.
+   */
+  private ownTextEnd(child: Clause): number {
+    if (child.children.length > 0) return child.span.end;
+    let lineStart = child.labelSpan.start;
+    while (lineStart < child.span.end) {
+      const lineEnd = this.lineEndAt(lineStart, child.span.end);
+      if (/[。.；;]\s*$/.test(this.text.slice(lineStart, lineEnd))) return lineEnd;
+      lineStart = lineEnd + 1;
+    }
+    return child.span.end;
+  }
+
+  private lineEndAt(lineStart: number, limit: number): number {
+    const newline = this.text.indexOf('\n', lineStart);
+    return newline < 0 || newline > limit ? limit : newline;
   }
 }
 

@@ -13,13 +13,13 @@ export interface RawDefinition {
   definition: string;
 }
 
-const HEREINAFTER = /\((?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
-const HEREINAFTER_LEAD = /^\s*,?\s*(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:as\s+)?[,:]?\s*/i;
+const HEREINAFTER = /[(,;] ?(?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
+const HEREINAFTER_LEAD = /^\s*,?\s*(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:as\s+)?(?:the\s+)?[,:]?\s*/i;
 const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|refers to|shall mean|is defined as|shall refer to)\b/g;
 const PLAIN_REFERS = /(?:^|[.;:!?] |\) ?|\n)((?:[A-Z][A-Za-z'-]*)(?: [A-Za-z'-]+){0,7}) (?:refers to|shall refer to)\b/g;
-const CHINESE_HEREINAFTER = /[（(](?:以下|下文)(?:简称|称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
+const CHINESE_HEREINAFTER = /[（(，,；](?:以下|下文)(?:简称|称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
 const CHINESE_IS_DEFINED = /是指/g;
-const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】」”"]/;
+const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
 const QUOTES = /^["“「‘'\s]+|["”」’'\s.,，。]+$/g;
 const SENTENCE_END = /[。；!?]|[.;](?= |$)|\n/;
@@ -87,27 +87,38 @@ function chineseIsDefinedDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
     const anchor = match.index!;
-    let termStart = anchor;
-    while (termStart > 0 && anchor - termStart < 40 && !CHINESE_TERM_BOUNDARY.test(text[termStart - 1]!)) termStart--;
-    let raw = text.slice(termStart, anchor);
-    // "X，是指" puts a comma between term and verb; take the phrase before it.
-    if (raw.length === 0 && text[anchor - 1] && /[，,]/.test(text[anchor - 1]!)) {
-      let before = anchor - 1;
-      while (before > 0 && anchor - before < 40 && !CHINESE_TERM_BOUNDARY.test(text[before - 1]!)) before--;
-      termStart = before;
-      raw = text.slice(before, anchor - 1);
-    }
-    const scoped = raw.replace(CHINESE_SCOPE_PREFIX, '');
-    const term = scoped.replace(QUOTES, '').replace(/^[“"「]|[”"」]$/g, '');
-    if (!isPlausibleTerm(term) || term.length > 20) continue;
-    const start = termStart + raw.indexOf(term);
-    found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, anchor + 2) });
+    // "X，是指" puts a comma between the term and the verb.
+    const termEnd = /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
+    const term = quotedTermBefore(text, termEnd) ?? plainTermBefore(text, termEnd);
+    if (!term || !isPlausibleTerm(term.text) || term.text.length > 20) continue;
+    found.push({ term: term.text, start: term.start, end: term.start + term.text.length, definition: sentenceFrom(text, anchor + 2) });
   }
   return found;
 }
 
+/** “数字钱包”是指: the quoted term ending at `end`. */
+function quotedTermBefore(text: string, end: number): { text: string; start: number } | undefined {
+  const close = text[end - 1];
+  const open = close === '”' ? '“' : close === '」' ? '「' : close === '"' ? '"' : undefined;
+  if (!open) return undefined;
+  const start = text.lastIndexOf(open, end - 2);
+  if (start < 0 || end - start > 24) return undefined;
+  return { text: text.slice(start + 1, end - 1), start: start + 1 };
+}
+
+/** 本办法所称数字钱包，是指: the phrase back to the previous punctuation, without a 所称 lead-in. */
+function plainTermBefore(text: string, end: number): { text: string; start: number } | undefined {
+  let start = end;
+  while (start > 0 && end - start < 40 && !CHINESE_TERM_BOUNDARY.test(text[start - 1]!)) start--;
+  const raw = text.slice(start, end);
+  const term = raw.replace(CHINESE_SCOPE_PREFIX, '');
+  return term.length > 0 ? { text: term, start: start + raw.length - term.length } : undefined;
+}
+
+/** A term is a short phrase; a short title in 《》 counts whole (（以下简称《条例》）): its uses keep the marks. */
 function isPlausibleTerm(term: string): boolean {
-  return term.length >= 2 && term.length <= 60 && !/[()（）《》\n]/.test(term) && term.split(' ').length <= 8;
+  const bare = /^《[^《》]+》$/.test(term) ? term.slice(1, -1) : term;
+  return bare.length >= 2 && term.length <= 60 && !/[()（）《》\n]/.test(bare) && term.split(' ').length <= 8;
 }
 
 /** The sentence that ends at `end`: back to the previous sentence end. */

@@ -15,14 +15,14 @@ const CLOSE = '〕\\]］）)】﹞〗';
 const CHINESE_NUMBER = new RegExp(
   `[${OPEN}]((?:19|20)\\d{2})[${CLOSE}] ?第? ?(\\d{1,6}) ?号|((?:19|20)\\d{2})年第(\\d{1,6})号|第(\\d{1,6})号`, 'g');
 const ENGLISH_NUMBER = new RegExp(
-  `[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}] ?No\\. ?(\\d{1,6})(?![\\d])|\\b((?:19|20)\\d{2}) No\\. ?(\\d{1,6})(?![\\d])`, 'g');
+  `[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}] ?No\\. ?(\\d{1,6})(?![\\d])|\\b((?:19|20)\\d{2}) No\\. ?(\\d{1,6})(?![\\d])|\\bNo\\. ?(\\d{1,6})(?![\\d])`, 'g');
 
 /** Words that lead into a number in Chinese text and are not part of its issuer code. */
 const CHINESE_LEAD_IN = /^(?:.*(?:根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|见|即|和|及|与|或|的|以|经|由|对|在|将|并|按))/;
 /** Capitalised words that start an English sentence rather than an issuer code. */
 const ENGLISH_LEAD_IN = new Set(['in', 'the', 'see', 'under', 'per', 'according', 'pursuant', 'by', 'as', 'and', 'of', 'for', 'with', 'from', 'this', 'that', 'its', 'their', 'notice', 'cf']);
 const MAX_ISSUER_HAN = 40;
-const MAX_ISSUER_WORDS = 6;
+const MAX_ISSUER_WORDS = 8;
 /** An issuer code regtext does not know is taken to be at most this long. */
 const MAX_UNKNOWN_ISSUER = 20;
 
@@ -97,15 +97,20 @@ function coIssuersAtEnd(prefix: string, knowledge: Knowledge): string {
 
 function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpMatchArray): NoticeNumberMention | undefined {
   const index = match.index!;
-  const year = Number(match[1] ?? match[3]);
-  const serial = Number(match[2] ?? match[4]);
+  const yearText = match[1] ?? match[3];
+  const year = yearText === undefined ? undefined : Number(yearText);
+  const serial = Number(match[2] ?? match[4] ?? match[5]);
   const words = englishIssuerWordsBefore(folded.text, index);
   if (words.length === 0) return undefined;
   for (let count = words.length; count >= 1; count--) {
     const candidate = words.slice(words.length - count);
     const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
-    if (record) return mention(folded, candidate[0]!.start, index + match[0].length, record.code, true, year, serial, 'en');
+    // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
+    if (record && (year !== undefined || /(?:令|公告)$/.test(record.code))) {
+      return mention(folded, candidate[0]!.start, index + match[0].length, record.code, true, year, serial, 'en');
+    }
   }
+  if (year === undefined) return undefined;
   const firstKept = words.findIndex((word) => !ENGLISH_LEAD_IN.has(word.text.toLowerCase()));
   if (firstKept < 0) return undefined;
   const kept = words.slice(firstKept);
@@ -113,12 +118,14 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
   return mention(folded, kept[0]!.start, index + match[0].length, issuer, false, year, serial, 'en');
 }
 
+const CONNECTORS = /^(?:and|of|for|the)$/;
+
 interface Word {
   text: string;
   start: number;
 }
 
-/** Up to six capitalised words (with "and", "of", "for" between them) written just before `end`. */
+/** Up to eight capitalised words (with "and", "of", "for", "the" between them) written just before `end`. */
 function englishIssuerWordsBefore(text: string, end: number): Word[] {
   const words: Word[] = [];
   let position = end;
@@ -127,11 +134,11 @@ function englishIssuerWordsBefore(text: string, end: number): Word[] {
     let start = position;
     while (start > 0 && /[A-Za-z'\-.]/.test(text[start - 1]!)) start--;
     const word = text.slice(start, position).replace(/\.$/, '');
-    if (word.length === 0 || !(/^[A-Z]/.test(word) || /^(?:and|of|for)$/.test(word))) break;
+    if (word.length === 0 || !(/^[A-Z]/.test(word) || CONNECTORS.test(word))) break;
     words.unshift({ text: word, start });
     position = start;
   }
-  while (words.length > 0 && /^(?:and|of|for)$/.test(words[0]!.text)) words.shift();
+  while (words.length > 0 && CONNECTORS.test(words[0]!.text)) words.shift();
   return words;
 }
 

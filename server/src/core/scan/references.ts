@@ -19,7 +19,7 @@ const ZH_NUMERAL = '[零〇一二三四五六七八九十百千两]+|\\d+';
 const ZH_THIS_DOCUMENT = /本(?:通知|办法|规定|条例|法|细则|意见|公告|决定|指引|准则|规则|指南|实施细则)/y;
 const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = /(?:》|(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引))$/;
+const ZH_OTHER_DOCUMENT = /(?:》|号文?|(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引))$/;
 const ZH_THIS_BEFORE = /本(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引)$/;
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
@@ -97,7 +97,10 @@ const STEP_ORDER: Record<ReferenceStep['kind'], number> = {
 };
 
 function descends(previous: ReferenceStep | undefined, next: ReferenceStep): boolean {
-  return !previous || STEP_ORDER[next.kind] > STEP_ORDER[previous.kind];
+  if (!previous) return true;
+  // Items of a notice have paragraphs of their own: 本通知第（二）项第二款.
+  if (next.kind === 'paragraph') return previous.kind !== 'paragraph';
+  return STEP_ORDER[next.kind] > STEP_ORDER[previous.kind];
 }
 
 function namesOtherDocument(text: string, start: number): boolean {
@@ -126,8 +129,36 @@ export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: nu
     if (!reference) continue;
     found.push(reference);
     resumeAt = reference.end;
+    if (/s$/i.test(anchor[1]!)) {
+      const more = listedReferences(text, reference);
+      found.push(...more);
+      resumeAt = more[more.length - 1]?.end ?? resumeAt;
+    }
   }
   return found;
+}
+
+const EN_LIST_ITEM = /(?:,? and|,? or|,| to| through) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/y;
+
+/**
+ * The further numbers of a plural reference, each a reference of its own: "Clauses (5) and (6)",
+ * "Articles 3, 4 and 7", "Clauses (5) to (8)" (a range names its ends).
+ */
+function listedReferences(text: string, first: RawReference): RawReference[] {
+  const innermost = first.steps[first.steps.length - 1]!;
+  const more: RawReference[] = [];
+  let position = first.end;
+  for (;;) {
+    EN_LIST_ITEM.lastIndex = position;
+    const match = EN_LIST_ITEM.exec(text);
+    if (!match) break;
+    const step = englishStep(innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind, match[1]!);
+    if (!step) break;
+    const start = position + match[0].length - match[1]!.length;
+    more.push({ start, end: position + match[0].length, steps: [...first.steps.slice(0, -1), step], explicitlyInternal: first.explicitlyInternal });
+    position += match[0].length;
+  }
+  return more;
 }
 
 function parseEnglishChain(text: string, start: number): RawReference | undefined {
