@@ -183,7 +183,7 @@ function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge
     const list = knowledge.terms.get(hit.termId)?.list;
     return {
       start: hit.start, end: hit.end, code: 'banned-term', severity: list?.severity ?? 'warning',
-      message: `"${hit.text.replace(/\s+/g, ' ')}" is a banned term: ${list ? `${list.name}, clause ${list.source.clause}` : 'listed as banned'}.`,
+      message: `"${FoldedText.fold(hit.text).text}" is a banned term: ${list ? `${list.name}, clause ${list.source.clause}` : 'listed as banned'}.`,
     };
   });
 }

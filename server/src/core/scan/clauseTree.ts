@@ -69,10 +69,20 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     const label = matchClauseLabel(lineText);
-    if (label) addClause(builder, line, label);
+    if (label) addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
   }
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
+}
+
+/** (I) after (H) is the letter I, and (v) after (u) the letter v: Roman-looking letters continue a letter list. */
+function letterInSequence(builder: Builder, label: LabelMatch, labelText: string): LabelMatch {
+  const letter = /^\(([IVXivx])\)$/.exec(labelText.trim())?.[1];
+  if (!letter) return label;
+  const style: LabelStyle = letter === letter.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
+  const value = letter.toLowerCase().charCodeAt(0) - 96;
+  const continues = builder.stack.some((id) => builder.clauses[id]!.style === style && builder.clauses[id]!.value === value - 1);
+  return continues ? { ...label, style, kind: 'item', value } : label;
 }
 
 function addClause(builder: Builder, line: number, label: LabelMatch): void {

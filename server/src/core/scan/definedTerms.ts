@@ -45,7 +45,9 @@ function hereinafterDefinitions(text: string): RawDefinition[] {
     if (!isPlausibleTerm(term)) continue;
     const innerStart = match.index! + match[0].length - 1 - inner.length;
     const start = innerStart + lead + inner.slice(lead).indexOf(term);
-    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, match.index!) });
+    // "(Order … No. 768, hereinafter referred to as …)": what is defined stands before the parenthesis.
+    const definedEnd = match[0].startsWith('(') ? match.index! : text.lastIndexOf('(', match.index!);
+    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, Math.max(definedEnd, 0)) });
   }
   return found;
 }

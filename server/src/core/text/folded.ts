@@ -49,7 +49,7 @@ export class FoldedText {
         i++;
       }
       const before = length > 0 ? codes[length - 1]! : 0;
-      const after = i < original.length ? original.charCodeAt(i) : 0;
+      const after = i < original.length ? foldCode(original.charCodeAt(i)) : 0;
       if (lineBreaks >= 2) {
         codes[length] = 10;
         origins[length++] = runStart;
