@@ -169,10 +169,11 @@ function scanTerms(folded: FoldedText) {
     if (/[A-Za-z]$/.test(definition.term)) matcher.add(pluralOf(definition.term), term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
+  const abbreviated = raw.flatMap((definition) => definition.abbreviates ?? []);
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start)) continue;
+    if (definedAt.has(range.start) || abbreviated.some((span) => match.start >= span.start && match.end <= span.end)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses };

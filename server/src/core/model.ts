@@ -44,6 +44,8 @@ export interface Clause {
   kind: ClauseKind;
   /** Numeric value of the label (IX → 9, 十三 → 13). */
   value: number;
+  /** 第十三条之一 → 1: an article inserted after the one with the same value. */
+  insertion?: number;
   /** Label range. */
   labelSpan: Span;
   /** The clause's title (a short first sentence), or its opening words; may be empty. */
@@ -83,6 +85,8 @@ export interface ReferenceStep {
   /** Style family the label would be written in, where the reference says ("Clause (IX)" → paren-roman). */
   styles: LabelStyle[];
   value: number;
+  /** 第十三条之一 → 1. */
+  insertion?: number;
   /** "前款": the paragraph before the one the reference stands in. */
   relative?: 'previous';
 }

@@ -16,7 +16,7 @@ export class ClauseResolver {
 
   constructor(private readonly text: string, private readonly clauses: readonly Clause[]) {
     for (const clause of clauses) {
-      const key = `${clause.style}:${clause.value}`;
+      const key = indexKey(clause.style, clause.value, clause.insertion);
       const list = this.byStyleAndValue.get(key);
       if (list) list.push(clause);
       else this.byStyleAndValue.set(key, [clause]);
@@ -48,7 +48,7 @@ export class ClauseResolver {
    * the clause the reference stands in if there is one there; else the first in the document.
    */
   private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
-    const candidates = step.styles.flatMap((style) => this.byStyleAndValue.get(`${style}:${step.value}`) ?? []);
+    const candidates = step.styles.flatMap((style) => this.byStyleAndValue.get(indexKey(style, step.value, step.insertion)) ?? []);
     if (scope) return candidates.find((clause) => this.isInside(clause, scope));
     if (at !== undefined && step.kind === 'item') {
       const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
@@ -135,6 +135,10 @@ export class ClauseResolver {
     const newline = this.text.indexOf('\n', lineStart);
     return newline < 0 || newline > limit ? limit : newline;
   }
+}
+
+function indexKey(style: string, value: number, insertion: number | undefined): string {
+  return `${style}:${value}:${insertion ?? 0}`;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

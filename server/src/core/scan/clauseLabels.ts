@@ -10,8 +10,8 @@ export interface LabelMatch {
   style: LabelStyle;
   kind: ClauseKind;
   value: number;
-  /** 第十三条之一: an article inserted after 第十三条 by an amendment; it shares the value 13. */
-  inserted?: boolean;
+  /** 第十三条之一 → 1: an article inserted after 第十三条 by an amendment; it shares the value 13. */
+  insertion?: number;
   /** Offsets into the line. */
   start: number;
   end: number;
@@ -52,7 +52,7 @@ const PATTERNS: LabelPattern[] = [
       if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;
       const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : chineseNumeralValue(match[1]!);
       if (!value) return undefined;
-      return match[3] ? { style, kind, value, inserted: true } : { style, kind, value };
+      return match[3] ? { style, kind, value, insertion: chineseNumeralValue(match[3].slice(1)) ?? 1 } : { style, kind, value };
     },
   },
   {

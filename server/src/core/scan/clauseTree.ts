@@ -166,6 +166,7 @@ function createClause(builder: Builder, line: number, label: LabelMatch, parent:
     style: label.style,
     kind: label.kind,
     value: label.value,
+    ...(label.insertion ? { insertion: label.insertion } : {}),
     labelSpan: { start: lineStart + label.start, end: lineStart + label.start + labelText.length },
     title,
     firstSentence,
@@ -201,7 +202,7 @@ export function truncate(text: string, max: number): string {
 
 function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number): void {
   if (UNSEQUENCED.has(label.style)) return;
-  if (label.inserted && label.value === previous.value) return;
+  if (label.insertion && label.value === previous.value) return;
   const expected = previous.value + 1;
   const found = labelAt(builder, label, lineStart);
   const expectedSame = formatLabel(previous.style, expected);
@@ -226,7 +227,7 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
 /** A first child starts at 1, or continues the numbering of its style from the previous parent. */
 function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): void {
   if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return;
-  if (label.inserted && builder.lastOfStyle.get(label.style)?.value === label.value) return;
+  if (label.insertion && builder.lastOfStyle.get(label.style)?.value === label.value) return;
   const previous = builder.lastOfStyle.get(label.style);
   if (previous && label.value === previous.value + 1) return;
   const cousin = builder.lastAtDepth.get(parent.depth + 1);

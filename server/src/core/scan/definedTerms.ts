@@ -11,6 +11,8 @@ export interface RawDefinition {
   start: number;
   end: number;
   definition: string;
+  /** Folded range of the phrase the term abbreviates, where the term's own words are no use of it. */
+  abbreviates?: { start: number; end: number };
 }
 
 const HEREINAFTER = /[(,;] ?(?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
@@ -46,8 +48,10 @@ function hereinafterDefinitions(text: string): RawDefinition[] {
     const innerStart = match.index! + match[0].length - 1 - inner.length;
     const start = innerStart + lead + inner.slice(lead).indexOf(term);
     // "(Order … No. 768, hereinafter referred to as …)": what is defined stands before the parenthesis.
-    const definedEnd = match[0].startsWith('(') ? match.index! : text.lastIndexOf('(', match.index!);
-    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, Math.max(definedEnd, 0)) });
+    const definedEnd = Math.max(match[0].startsWith('(') ? match.index! : text.lastIndexOf('(', match.index!), 0);
+    const phraseStart = sentenceStart(text, definedEnd);
+    const definition = sentenceWords(text, phraseStart, definedEnd);
+    found.push({ term, start, end: start + term.length, definition, abbreviates: { start: phraseStart, end: definedEnd } });
   }
   return found;
 }
@@ -80,7 +84,9 @@ function chineseHereinafterDefinitions(text: string): RawDefinition[] {
     const term = match[1]!.replace(QUOTES, '').replace(/^[“"「]|[”"」]$/g, '');
     if (!isPlausibleTerm(term)) continue;
     const start = match.index! + match[0].indexOf(term);
-    found.push({ term, start, end: start + term.length, definition: sentenceBefore(text, match.index!) });
+    const phraseStart = sentenceStart(text, match.index!);
+    const definition = sentenceWords(text, phraseStart, match.index!);
+    found.push({ term, start, end: start + term.length, definition, abbreviates: { start: phraseStart, end: match.index! } });
   }
   return found;
 }
@@ -123,10 +129,15 @@ function isPlausibleTerm(term: string): boolean {
   return bare.length >= 2 && term.length <= 60 && !/[()（）《》\n]/.test(bare) && term.split(' ').length <= 8;
 }
 
-/** The sentence that ends at `end`: back to the previous sentence end. */
-function sentenceBefore(text: string, end: number): string {
+/** Where the sentence that ends at `end` starts: back to the previous sentence end. */
+function sentenceStart(text: string, end: number): number {
   let start = end;
   while (start > 0 && end - start < MAX_DEFINITION && !SENTENCE_END.test(text[start - 1]!)) start--;
+  return start;
+}
+
+/** The words of a sentence, without a clause label in front. */
+function sentenceWords(text: string, start: number, end: number): string {
   return text.slice(start, end).replace(/^[\s)）]*(?:\([IVXLC\d]+\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)?\s*/, '').trim();
 }
 

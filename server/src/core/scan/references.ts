@@ -88,7 +88,8 @@ function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
   const value = numeral(match[1]!);
   if (!value) return undefined;
   if (match[2] === '款') return { kind: 'paragraph', styles: [], value };
-  return { ...ZH_STEP_STYLES[match[2]!]!, value };
+  const insertion = match[3] ? numeral(match[3].slice(1)) : undefined;
+  return { ...ZH_STEP_STYLES[match[2]!]!, value, ...(insertion ? { insertion } : {}) };
 }
 
 /** Each step of a chain names a smaller unit than the one before: 第十三条第一款第（二）项. */
