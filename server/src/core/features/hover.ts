@@ -86,9 +86,9 @@ function noticeHover(mention: NoticeNumberMention, knowledge: Knowledge): string
   const issuer = knowledge.issuerCodes.get(mention.issuer);
   const issuers = issuer ? issuer.agencies.map((id) => agencyName(knowledge, id)).join(', ') : undefined;
   const about = issuer
-    ? `Issuer code ${issuer.code}: ${issuer.description ?? issuers}${issuer.description && issuers ? ` (${issuers})` : ''}.`
-    : `Issuer code ${mention.issuer} is not in regtext's table of issuer codes.`;
-  return [heading, '', about, '', '*This notice is not in regtext\'s notice table.*'].join('\n');
+    ? [`Issuer code ${issuer.code}${issuer.description ? ` — ${issuer.description.replace(/\.?$/, '.')}` : ''}`, '', `Issued by ${issuers}.`]
+    : [`Issuer code ${mention.issuer} is not in regtext's table of issuer codes.`];
+  return [heading, '', ...about, '', '*This notice is not in regtext\'s notice table.*'].join('\n');
 }
 
 function noticeDetails(notice: NoticeRecord, knowledge: Knowledge): string[] {
