@@ -4,7 +4,7 @@
  */
 import {
   type Connection, DiagnosticSeverity, DocumentSymbol, FoldingRange, Hover, LocationLink, Location, MarkupKind, Range,
-  SemanticTokensBuilder, SymbolKind, TextDocuments, TextDocumentSyncKind, type Diagnostic, type InitializeResult,
+  SemanticTokensBuilder, SymbolInformation, SymbolKind, TextDocuments, TextDocumentSyncKind, type Diagnostic, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -44,6 +44,9 @@ export function startServer(connection: Connection): void {
   const analyses = new Map<string, { version: number; analysis: AnalysedDocument }>();
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let settings: Settings = { maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
+  let clientCapabilities = { linkSupport: false, hierarchicalSymbols: false };
+  /** The version each document was opened at: opening also fires a content change, which must not delay diagnostics. */
+  const openedVersions = new Map<string, number>();
 
   function analysisOf(uri: string): { document: TextDocument; analysis: AnalysedDocument } | undefined {
     const document = documents.get(uri);
@@ -71,6 +74,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const maxFileSizeMB = (params.initializationOptions as { maxFileSizeMB?: unknown } | undefined)?.maxFileSizeMB;
     if (typeof maxFileSizeMB === 'number' && maxFileSizeMB > 0) settings = { maxFileSizeMB };
+    const textDocument = params.capabilities.textDocument;
+    clientCapabilities = {
+      linkSupport: textDocument?.definition?.linkSupport === true,
+      hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    };
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -93,9 +101,16 @@ export function startServer(connection: Connection): void {
     for (const document of documents.all()) scheduleDiagnostics(document.uri, 0);
   });
 
-  documents.onDidOpen((event) => scheduleDiagnostics(event.document.uri, 0));
-  documents.onDidChangeContent((event) => scheduleDiagnostics(event.document.uri, DIAGNOSTICS_DELAY_MS));
+  documents.onDidOpen((event) => {
+    openedVersions.set(event.document.uri, event.document.version);
+    scheduleDiagnostics(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    if (openedVersions.get(event.document.uri) === event.document.version) return;
+    scheduleDiagnostics(event.document.uri, DIAGNOSTICS_DELAY_MS);
+  });
   documents.onDidClose((event) => {
+    openedVersions.delete(event.document.uri);
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     analyses.delete(event.document.uri);
@@ -110,13 +125,15 @@ export function startServer(connection: Connection): void {
     return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(found.analysis, result.span) };
   });
 
-  connection.onDefinition((params): LocationLink[] | null => {
+  connection.onDefinition((params): LocationLink[] | Location[] | null => {
     const found = analysisOf(params.textDocument.uri);
     if (!found) return null;
     const target = definition(found.analysis, found.analysis.lines.offsetAt(params.position));
     if (!target) return null;
     const { analysis } = found;
-    return [LocationLink.create(params.textDocument.uri, toRange(analysis, target.range), toRange(analysis, target.selection), toRange(analysis, target.origin))];
+    const uri = params.textDocument.uri;
+    if (!clientCapabilities.linkSupport) return [Location.create(uri, toRange(analysis, target.selection))];
+    return [LocationLink.create(uri, toRange(analysis, target.range), toRange(analysis, target.selection), toRange(analysis, target.origin))];
   });
 
   connection.onReferences((params): Location[] => {
@@ -126,9 +143,12 @@ export function startServer(connection: Connection): void {
     return spans.map((span) => Location.create(params.textDocument.uri, toRange(found.analysis, span)));
   });
 
-  connection.onDocumentSymbol((params): DocumentSymbol[] => {
+  connection.onDocumentSymbol((params): DocumentSymbol[] | SymbolInformation[] => {
     const found = analysisOf(params.textDocument.uri);
-    return found ? documentSymbols(found.analysis).map((symbol) => toDocumentSymbol(found.analysis, symbol)) : [];
+    if (!found) return [];
+    const symbols = documentSymbols(found.analysis);
+    if (clientCapabilities.hierarchicalSymbols) return symbols.map((symbol) => toDocumentSymbol(found.analysis, symbol));
+    return flattenSymbols(found.analysis, params.textDocument.uri, symbols, undefined);
   });
 
   connection.onFoldingRanges((params): FoldingRange[] => {
@@ -169,6 +189,14 @@ function toDiagnostic(analysis: AnalysedDocument, problem: Problem): Diagnostic 
     source: 'regtext',
     message: problem.message,
   };
+}
+
+/** Symbols for clients without hierarchical support: a flat list, each naming its container. */
+function flattenSymbols(analysis: AnalysedDocument, uri: string, symbols: OutlineSymbol[], container: string | undefined): SymbolInformation[] {
+  return symbols.flatMap((symbol) => [
+    SymbolInformation.create(symbol.name, SYMBOL_KINDS[symbol.kind], toRange(analysis, symbol.range), uri, container),
+    ...flattenSymbols(analysis, uri, symbol.children, symbol.name),
+  ]);
 }
 
 function toDocumentSymbol(analysis: AnalysedDocument, symbol: OutlineSymbol): DocumentSymbol {

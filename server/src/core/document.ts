@@ -11,7 +11,7 @@ import type {
 import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
-import { PhraseMatcher, pluralOf } from './scan/phraseMatcher';
+import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { enclosingQuote, isTitleQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
 import { scanChineseReferences, scanEnglishReferences, type RawReference } from './scan/references';
 import { ClauseResolver } from './resolve';
@@ -63,7 +63,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const quotes = scanQuotes(folded.text, (offset) => folded.isLineBreakAt(offset));
   const noticeNumbers = scanNoticeNumbers(folded, knowledge);
   const { agencies, bannedTerms } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
-  const references = resolveReferences(folded, tree.clauses, text);
+  const references = resolveReferences(folded, tree.clauses, text, lines);
   const { definitions, definitionSites, termUses } = scanTerms(folded);
   const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
     kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
@@ -102,8 +102,10 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
 
 /**
  * A banned term inside a quoted official title — 《关于…虚拟货币…的通知》, "Notice on … Virtual Currency …", or any
- * quote followed by a document number — is a citation; a term standing alone in quotes ("stablecoin") is a mention
- * of the word. Neither is a use, and neither is reported: notices must be able to cite and list what they ban.
+ * quote followed by a document number — is a citation. A term alone in quotes that is talked about as a word — in a
+ * list of quoted terms, or after "terms such as", before 等字样 — is a mention. Neither is a use, and neither is
+ * reported: notices must be able to cite and list what they ban. A quoted term in a business scope
+ * (经营范围：“稳定币”技术服务) is a use.
  */
 function bannedTermContext(
   folded: FoldedText, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[], start: number, end: number,
@@ -113,9 +115,19 @@ function bannedTermContext(
   if (quote.kind === 'book-title') return 'citation';
   const inner = folded.text.slice(quote.start + 1, quote.end - 1);
   const bare = inner.replace(/[\s,.，。、;；:：!?]+$/u, '').trim();
-  if (bare.length === end - start) return 'mention';
+  if (bare.length === end - start && isTalkedAboutAsWord(folded.text, quote)) return 'mention';
   if (isTitleQuote(inner) || isFollowedByNoticeNumber(folded, noticeNumbers, quote.end)) return 'citation';
   return 'use';
+}
+
+const LIST_OF_WORDS_AFTER = /^[\s,，、.。;；:：]*(?:["“「]|等?字样|等内容|等词|or\b|and\b)/;
+const LIST_OF_WORDS_BEFORE = /(?:terms?|words?|expressions?|such as|the term|含有|使用|字样|["”」][\s,，、]*|(?:,|，|、)\s*)$/i;
+
+/** Whether a quoted term stands in a list of quoted words or is introduced as a word. */
+function isTalkedAboutAsWord(text: string, quote: QuoteSpan): boolean {
+  const after = text.slice(quote.end, quote.end + 12);
+  const before = text.slice(Math.max(0, quote.start - 24), quote.start);
+  return LIST_OF_WORDS_AFTER.test(after) || LIST_OF_WORDS_BEFORE.test(before);
 }
 
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
@@ -132,14 +144,14 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
   return next !== undefined && next.start - after <= 3;
 }
 
-function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text: string): ClauseReference[] {
+function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex): ClauseReference[] {
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
   const raw: RawReference[] = [
     ...scanChineseReferences(folded.text, isLabelAt),
     ...scanEnglishReferences(folded.text, isLabelAt),
   ];
-  const resolver = new ClauseResolver(text, clauses);
+  const resolver = new ClauseResolver(text, lines, clauses);
   return raw.map((reference) => {
     const range = folded.originalRange(reference.start, reference.end);
     const resolved = resolver.resolve(reference.steps, range.start);
@@ -165,8 +177,7 @@ function scanTerms(folded: FoldedText) {
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
     // A capitalised one-word term ("the Regulations") is a name: "regulations" in running text is not a use of it.
     const caseSensitive = /^[A-Z][a-z]+$/.test(definition.term);
-    matcher.add(definition.term, term.key, { caseSensitive });
-    if (/[A-Za-z]$/.test(definition.term)) matcher.add(pluralOf(definition.term), term.key, { caseSensitive });
+    for (const form of termForms(definition.term)) matcher.add(form, term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   const abbreviated = raw.flatMap((definition) => definition.abbreviates ?? []);
@@ -177,6 +188,13 @@ function scanTerms(folded: FoldedText) {
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses };
+}
+
+/** A defined term's forms: as defined, and its English plural or singular. */
+function termForms(term: string): string[] {
+  if (!/[A-Za-z]$/.test(term)) return [term];
+  const singular = singularOf(term);
+  return singular ? [term, singular] : [term, pluralOf(term)];
 }
 
 function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge): Problem[] {

@@ -4,6 +4,7 @@
  */
 import type { Clause, ReferenceStep, Span } from './model';
 import { isSpace } from './text/chars';
+import type { LineIndex } from './text/lineIndex';
 
 export interface Resolution {
   clause: number;
@@ -14,7 +15,7 @@ export interface Resolution {
 export class ClauseResolver {
   private readonly byStyleAndValue = new Map<string, Clause[]>();
 
-  constructor(private readonly text: string, private readonly clauses: readonly Clause[]) {
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly clauses: readonly Clause[]) {
     for (const clause of clauses) {
       const key = indexKey(clause.style, clause.value, clause.insertion);
       const list = this.byStyleAndValue.get(key);
@@ -48,21 +49,18 @@ export class ClauseResolver {
    * the clause the reference stands in if there is one there; else the first in the document.
    */
   private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
-    const candidates = step.styles.flatMap((style) => this.byStyleAndValue.get(indexKey(style, step.value, step.insertion)) ?? []);
-    if (scope) return candidates.find((clause) => this.isInside(clause, scope));
+    const lists = step.styles.map((style) => this.byStyleAndValue.get(indexKey(style, step.value, step.insertion)) ?? []);
+    if (scope) return firstFound(lists, (list) => firstInside(list, scope));
     if (at !== undefined && step.kind === 'item') {
       const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
-      const local = around && candidates.find((clause) => this.isInside(clause, around));
+      const local = around && firstFound(lists, (list) => firstInside(list, around));
       if (local) return local;
     }
-    if (candidates.length > 0) return candidates[0];
+    const first = firstFound(lists, (list) => list[0]);
+    if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…: the fifth top-level clause.
     if (step.kind === 'article') return this.clauses.find((clause) => clause.depth === 0 && clause.value === step.value);
     return undefined;
-  }
-
-  private isInside(clause: Clause, ancestor: Clause): boolean {
-    return clause.id !== ancestor.id && clause.span.start >= ancestor.span.start && clause.span.end <= ancestor.span.end;
   }
 
   /**
@@ -106,12 +104,12 @@ export class ClauseResolver {
     const childSpans = children.map((child, index) =>
       index === children.length - 1 ? { start: child.span.start, end: this.ownTextEnd(child) } : child.span);
     const paragraphs: Span[] = [];
-    let lineStart = clause.span.start;
-    while (lineStart < clause.span.end) {
-      const lineEnd = this.lineEndAt(lineStart, clause.span.end);
-      const inChild = childSpans.some((child) => lineStart >= child.start && lineStart < child.end);
-      if (!inChild && !isBlank(this.text, lineStart, lineEnd)) paragraphs.push({ start: lineStart, end: trimLineEnd(this.text, lineEnd) });
-      lineStart = lineEnd + 1;
+    const lastLine = this.lines.lineOf(clause.span.end);
+    for (let line = this.lines.lineOf(clause.span.start); line <= lastLine; line++) {
+      const start = this.lines.lineStart(line);
+      const end = Math.min(this.lines.lineEnd(line), clause.span.end);
+      const inChild = childSpans.some((child) => start >= child.start && start < child.end);
+      if (!inChild && !isBlank(this.text, start, end)) paragraphs.push({ start, end });
     }
     return paragraphs;
   }
@@ -122,19 +120,34 @@ export class ClauseResolver {
    */
   private ownTextEnd(child: Clause): number {
     if (child.children.length > 0) return child.span.end;
-    let lineStart = child.labelSpan.start;
-    while (lineStart < child.span.end) {
-      const lineEnd = this.lineEndAt(lineStart, child.span.end);
-      if (/[。.；;]\s*$/.test(this.text.slice(lineStart, lineEnd))) return lineEnd;
-      lineStart = lineEnd + 1;
+    const lastLine = this.lines.lineOf(child.span.end);
+    for (let line = this.lines.lineOf(child.labelSpan.start); line <= lastLine; line++) {
+      if (/[。.；;]\s*$/.test(this.lines.lineText(line))) return this.lines.lineEnd(line);
     }
     return child.span.end;
   }
+}
 
-  private lineEndAt(lineStart: number, limit: number): number {
-    const newline = this.text.indexOf('\n', lineStart);
-    return newline < 0 || newline > limit ? limit : newline;
+/** The first clause a look-up finds, trying the lists in order (a reference's preferred label style first). */
+function firstFound(lists: Clause[][], lookUp: (list: Clause[]) => Clause | undefined): Clause | undefined {
+  for (const list of lists) {
+    const found = lookUp(list);
+    if (found) return found;
   }
+  return undefined;
+}
+
+/** The first clause of a list (in document order) that lies inside `scope`, by binary search. */
+function firstInside(list: Clause[], scope: Clause): Clause | undefined {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.span.start <= scope.span.start) low = mid + 1;
+    else high = mid;
+  }
+  const candidate = list[low];
+  return candidate && candidate.span.end <= scope.span.end ? candidate : undefined;
 }
 
 function indexKey(style: string, value: number, insertion: number | undefined): string {
@@ -146,6 +159,3 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function trimLineEnd(text: string, end: number): number {
-  return end > 0 && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-}

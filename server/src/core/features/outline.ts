@@ -48,15 +48,21 @@ export interface SemanticToken extends Span {
   type: SemanticTokenType;
 }
 
-/** Tokens in document order, without overlaps (the earlier one wins). */
+/**
+ * Tokens in document order, without overlaps: of overlapping annotations the one that starts first wins, and of
+ * those starting together the longer (a notice number 中国人民银行令〔2003〕第5号 over the agency it starts with).
+ */
 export function semanticTokens(document: AnalysedDocument): SemanticToken[] {
-  const tokens: SemanticToken[] = [];
+  const candidates: SemanticToken[] = [];
   for (const annotation of document.annotations) {
     const type = tokenType(annotation.kind);
-    if (!type) continue;
+    if (type) candidates.push({ start: annotation.start, end: annotation.end, type });
+  }
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const tokens: SemanticToken[] = [];
+  for (const candidate of candidates) {
     const previous = tokens[tokens.length - 1];
-    if (previous && annotation.start < previous.end) continue;
-    tokens.push({ start: annotation.start, end: annotation.end, type });
+    if (!previous || candidate.start >= previous.end) tokens.push(candidate);
   }
   return tokens;
 }

@@ -3,7 +3,7 @@
  * Article 5, § 1825. Leading spaces of any kind (U+3000, em space, NBSP, tabs) are allowed.
  */
 import type { ClauseKind, LabelStyle } from '../model';
-import { isSpace } from '../text/chars';
+import { isInvisible, isSpace } from '../text/chars';
 import { chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
 
 export interface LabelMatch {
@@ -112,7 +112,7 @@ function classifyParenthesisedLetters(inner: string): Omit<LabelMatch, 'start' |
 /** The clause label at the start of `line`, after any leading spaces, or undefined. */
 export function matchClauseLabel(line: string): LabelMatch | undefined {
   let start = 0;
-  while (start < line.length && isSpace(line.charCodeAt(start))) start++;
+  while (start < line.length && (isSpace(line.charCodeAt(start)) || isInvisible(line.charCodeAt(start)))) start++;
   if (start >= line.length) return undefined;
   const first = line[start]!;
   if (!/[第零〇○一二三四五六七八九十百千两（(IVXLCPpAaSs§\d]/.test(first)) return undefined;

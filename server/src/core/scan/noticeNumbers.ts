@@ -74,7 +74,8 @@ function chineseIssuerBefore(text: string, end: number, knowledge: Knowledge): I
     const candidate = run.slice(run.length - length);
     if (!knowledge.issuerCodes.has(candidate)) continue;
     const prefix = run.slice(0, run.length - length);
-    const coIssuers = coIssuersAtEnd(prefix, knowledge);
+    // Only joint orders and announcements name their issuers in the number: 中国人民银行 海关总署令〔2015〕第1号.
+    const coIssuers = /(?:令|公告)$/.test(candidate) ? coIssuersAtEnd(prefix, knowledge) : '';
     const code = coIssuers + candidate;
     return { code, known: coIssuers.length === 0, length: code.length };
   }

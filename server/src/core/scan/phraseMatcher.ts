@@ -109,6 +109,13 @@ function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: numbe
   return found === entry.caseSensitiveForm || found.replace(/-/g, ' ') === entry.caseSensitiveForm.replace(/-/g, ' ');
 }
 
+/** English singular of a phrase whose last word is plural ("deposit tokens" → "deposit token"), or undefined. */
+export function singularOf(phrase: string): string | undefined {
+  if (/[^aeiou]ies$/i.test(phrase)) return phrase.slice(0, -3) + (/[A-Z]$/.test(phrase) ? 'Y' : 'y');
+  if (/[^s]s$/i.test(phrase) && !/(?:ss|us|is)$/i.test(phrase) && phrase.length > 3) return phrase.slice(0, -1);
+  return undefined;
+}
+
 /** English plural of a phrase's last word: currency → currencies, asset → assets, RWA → RWAs. */
 export function pluralOf(phrase: string): string {
   if (/[^aeiou]y$/i.test(phrase)) return phrase.slice(0, -1) + (/[A-Z]$/.test(phrase) ? 'IES' : 'ies');
