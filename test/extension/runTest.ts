@@ -3,7 +3,7 @@
 //
 //   node esbuild.mjs && node dist/test/extension/runTest.js [--version stable|insiders|1.91.0]
 import { runTests } from '@vscode/test-electron';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -22,21 +22,24 @@ async function main(): Promise<void> {
   // A fresh extensions dir: no other installed extension interferes (built-in ones, like markdown, stay).
   const extensionsDir = mkdtempSync(join(tmpdir(), 'regtext-electron-exts-'));
 
-  const exitCode = await runTests({
-    ...(version ? { version } : {}),
-    extensionDevelopmentPath,
-    extensionTestsPath,
-    launchArgs: [
-      workspace,
-      '--disable-workspace-trust',
-      '--skip-welcome',
-      '--skip-release-notes',
-      `--user-data-dir=${userDataDir}`,
-      `--extensions-dir=${extensionsDir}`,
-    ],
-    extensionTestsEnv: process.env.REGTEXT_TEST_GREP ? { REGTEXT_TEST_GREP: process.env.REGTEXT_TEST_GREP } : {},
-  });
-  process.exitCode = exitCode;
+  try {
+    process.exitCode = await runTests({
+      ...(version ? { version } : {}),
+      extensionDevelopmentPath,
+      extensionTestsPath,
+      launchArgs: [
+        workspace,
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        `--user-data-dir=${userDataDir}`,
+        `--extensions-dir=${extensionsDir}`,
+      ],
+      extensionTestsEnv: process.env.REGTEXT_TEST_GREP ? { REGTEXT_TEST_GREP: process.env.REGTEXT_TEST_GREP } : {},
+    });
+  } finally {
+    for (const dir of [userDataDir, extensionsDir]) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {

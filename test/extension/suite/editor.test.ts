@@ -9,10 +9,13 @@ const EXTENSION_ID = 'regtext.regtext';
 const START_MS = 45_000;
 /** Bound for one later wait on the language server. */
 const WAIT_MS = 15_000;
+/** Set when the server never answered within START_MS: later start-up waits use WAIT_MS, to fail fast. */
+let serverSilent = false;
+const startBound = (): number => (serverSilent ? WAIT_MS : START_MS);
 
 const BANNED_TERMS = [
   'real-world asset tokenization', 'real world asset tokenization', 'virtual currency', 'virtual asset',
-  'cryptocurrency', 'crypto asset', 'stablecoin', 'RWA',
+  'cryptocurrency', 'crypto asset', 'stablecoin', 'stable coin', 'RWA',
   '现实世界资产代币化', '虚拟货币', '虚拟资产', '加密货币', '加密资产', '稳定币',
 ];
 const BANNING_NOTICE = /Yinfa\s*[[〔（(［]\s*2026\s*[\]〕）)］]\s*No\.?\s*42\b|银发\s*〔\s*2026\s*〕\s*42\s*号/;
@@ -143,13 +146,18 @@ async function hoverText(doc: vscode.TextDocument, position: vscode.Position): P
 /** Waits until the hover at `position` satisfies `accept`; returns its text. */
 async function waitForHover(doc: vscode.TextDocument, position: vscode.Position, accept: (text: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
   let last = '';
+  let answered = false;
   return waitFor(
     async () => {
       last = await hoverText(doc, position);
+      answered ||= last.trim().length > 0;
       return accept(last) ? last : undefined;
     },
     timeoutMs,
-    () => `${what} at ${fileName(doc)}:${position.line + 1}:${position.character + 1}; last hover: ${JSON.stringify(last.slice(0, 400))}`,
+    () => {
+      if (!answered && timeoutMs >= START_MS) serverSilent = true;
+      return `${what} at ${fileName(doc)}:${position.line + 1}:${position.character + 1}; last hover: ${JSON.stringify(last.slice(0, 400))}`;
+    },
   );
 }
 
@@ -184,9 +192,20 @@ function linesStartingWith(doc: vscode.TextDocument, label: string): number[] {
   return lines;
 }
 
+/** Lower case, hyphens as spaces, no line breaks inside CJK, singular: "Crypto-Assets" -> "crypto asset". */
+function normaliseTerm(text: string): string {
+  return text
+    .replace(/([\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '$1')
+    .replace(/[\s\-‐–]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '');
+}
+
 function isBannedText(text: string): boolean {
-  const normalised = text.replace(/[\s\-‐–]+/g, ' ').trim().toLowerCase().replace(/s$/, '');
-  return BANNED_TERMS.some((term) => term.toLowerCase() === normalised);
+  const normalised = normaliseTerm(text);
+  return BANNED_TERMS.some((term) => normaliseTerm(term) === normalised);
 }
 
 function bannedDiagnostics(doc: vscode.TextDocument): vscode.Diagnostic[] {
@@ -198,6 +217,20 @@ function describeDiagnostics(doc: vscode.TextDocument): string {
   const all = vscode.languages.getDiagnostics(doc.uri);
   if (all.length === 0) return 'no diagnostics at all';
   return all.slice(0, 10).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${JSON.stringify(doc.getText(d.range))} ${d.source ?? ''}: ${d.message}`).join('\n');
+}
+
+/**
+ * Hovers the first use of `term` after its definition at offset `definedAt` (or the definition itself) and
+ * expects `snippet` in the hover.
+ */
+async function hoverShowsDefinition(doc: vscode.TextDocument, term: string, definedAt: number, snippet: string): Promise<void> {
+  const text = doc.getText();
+  const definitionAt = text.indexOf(term, definedAt);
+  const useAt = text.indexOf(term, definitionAt + term.length);
+  const offset = (useAt >= 0 ? useAt : definitionAt) + Math.floor(term.length / 2);
+  const wanted = normalise(snippet).toLowerCase();
+  await waitForHover(doc, doc.positionAt(offset), (hover) => hover.toLowerCase().includes(wanted),
+    `the definition of "${term}" (containing "${wanted}") in its hover`);
 }
 
 function extension(): vscode.Extension<unknown> {
@@ -223,7 +256,10 @@ const agencyHover = (text: string): boolean =>
 describe('regtext in a real editor', () => {
   after(async () => {
     // Leave the samples as they were: the diagnostics test edits a document without saving it.
-    await vscode.commands.executeCommand('workbench.action.files.revert').then(undefined, () => undefined);
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -243,7 +279,7 @@ describe('regtext in a real editor', () => {
       await waitForActive(doc);
       const banned = firstPresent(doc, BANNED_TERMS, 'banned term');
       await waitForHover(doc, middleOf(doc, banned), (text) => text.trim().length > 0,
-        `the language server's first hover (on ${JSON.stringify(banned)})`, START_MS);
+        `the language server's first hover (on ${JSON.stringify(banned)})`, startBound());
     });
 
     it('is active for a regtext document (.notice)', async () => {
@@ -268,7 +304,7 @@ describe('regtext in a real editor', () => {
       const doc = await openSample('notice-en.notice');
       const agency = firstPresent(doc, AGENCY_ANY, 'agency name');
       await waitForHover(doc, middleOf(doc, agency), (text) => text.trim().length > 0,
-        `the language server to answer a hover on ${JSON.stringify(agency)} in notice-en.notice`, START_MS);
+        `the language server to answer a hover on ${JSON.stringify(agency)} in notice-en.notice`, startBound());
     });
 
     describe('hover', () => {
@@ -295,59 +331,66 @@ describe('regtext in a real editor', () => {
         await waitForHover(zh, middleOf(zh, zhNumber), mentionsTitleOrRepeal, `the title of 银发〔2021〕237号 or "废止" in the hover on ${zhNumber}`);
       });
 
-      it('on a defined term shows its definition', async () => {
+      it('on a defined term shows its definition (English)', async () => {
         const doc = await openSample('notice-en.notice');
         const text = doc.getText();
-        // `... issued by X (hereinafter referred to as "term")`: the words before the parenthesis define the term.
-        const hereinafter = /([^.;:()\n]{8,}?)\s*\(\s*hereinafter(?: referred to)? as\s*["“]?([^"”)]+?)["”]?\s*\)/i.exec(text);
+        // `... services (hereinafter referred to as "term")`: the words before the parenthesis define the term.
+        const hereinafter = /([^.;:()\n]{8,}?)\s*\(\s*hereinafter(?: referred to)? as\s*(?:the\s+)?["“]([^"”)]+)["”]\s*\)/i.exec(text);
         const refersTo = /["“]([^"”]{2,60})["”]\s+(?:refers to|means)\s+([^.;\n]{8,})/i.exec(text);
         let term: string;
-        let definitionWords: string[];
+        let definedAt: number;
+        let definitionWords: string;
         if (hereinafter?.[1] && hereinafter[2]) {
           term = hereinafter[2].trim();
-          definitionWords = hereinafter[1].trim().split(/\s+/).slice(-3);
+          definedAt = hereinafter.index + hereinafter[1].length;
+          definitionWords = hereinafter[1].trim().split(/\s+/).slice(-3).join(' ');
         } else if (refersTo?.[1] && refersTo[2]) {
           term = refersTo[1].trim();
-          definitionWords = refersTo[2].trim().split(/\s+/).slice(0, 3);
+          definedAt = refersTo.index;
+          definitionWords = refersTo[2].trim().split(/\s+/).slice(0, 3).join(' ');
         } else {
           throw new Error('notice-en.notice defines no term (neither `(hereinafter referred to as "...")` nor `"..." refers to ...`)');
         }
-        // Prefer a use of the term after its definition; fall back to the definition itself.
-        const definitionAt = text.indexOf(term);
-        const useAt = text.indexOf(term, definitionAt + term.length);
-        const offset = (useAt >= 0 ? useAt : definitionAt) + Math.floor(term.length / 2);
-        const position = doc.positionAt(offset);
-        const snippet = normalise(definitionWords.join(' ')).toLowerCase();
-        await waitForHover(doc, position, (hover) => hover.toLowerCase().includes(snippet),
-          `the definition of "${term}" (containing "${snippet}") in its hover`);
+        await hoverShowsDefinition(doc, term, definedAt, definitionWords);
+      });
+
+      it('on a defined term shows its definition (Chinese)', async () => {
+        const doc = await openSample('notice-zh.notice');
+        // `……机构（以下简称“支付机构”）`: the characters before the parenthesis define the term.
+        const match = /([^。；：，、（）\n]{4,})（以下简称[“"]([^”"]+)[”"]）/.exec(doc.getText());
+        assert.ok(match?.[1] && match[2], 'notice-zh.notice defines no term like （以下简称“……”）');
+        await hoverShowsDefinition(doc, match[2], match.index + match[1].length, match[1].slice(-8));
       });
 
       it('on a banned term mentions the banning notice Yinfa [2026] No. 42', async () => {
         const doc = await openSample('business-scope-draft.txt');
-        const banned = firstPresent(doc, BANNED_TERMS, 'banned term');
-        await waitForHover(doc, middleOf(doc, banned), (text) => BANNING_NOTICE.test(text),
-          `"Yinfa [2026] No. 42" or "银发〔2026〕42号" in the hover on ${JSON.stringify(banned)}`);
+        for (const terms of [BANNED_TERMS.filter((t) => /^[\x20-\x7e]+$/.test(t)), BANNED_TERMS.filter((t) => /[\u4e00-\u9fff]/.test(t))]) {
+          const banned = firstPresent(doc, terms, 'banned term');
+          await waitForHover(doc, middleOf(doc, banned), (text) => BANNING_NOTICE.test(text),
+            `"Yinfa [2026] No. 42" or "银发〔2026〕42号" in the hover on ${JSON.stringify(banned)}`);
+        }
       });
     });
 
     describe('definition', () => {
       it('of a clause reference lands on the line of that clause', async () => {
         const doc = await openSample('notice-en.notice');
-        const match = /Clause\s+(\(([IVXLC]+|\d+)\))/.exec(doc.getText());
-        assert.ok(match?.[1], 'notice-en.notice contains no clause reference like "Clause (IX)"');
-        const label = match[1];
-        const position = doc.positionAt(match.index + match[0].length - Math.ceil(label.length / 2));
+        // A reference to a clause of this notice (not "Clause (5) of Yinfa [2026] No. 42", another notice's).
+        const reference = firstPresent(doc, ['Clause (IX)', 'Clause (III) of this Notice'], 'clause reference');
+        const label = reference.slice(reference.indexOf('('), reference.indexOf(')') + 1);
+        const labelAt = doc.offsetAt(positionOf(doc, reference)) + reference.indexOf('(');
+        const position = doc.positionAt(labelAt + Math.floor(label.length / 2));
         const clauseLines = linesStartingWith(doc, label);
         assert.ok(clauseLines.length > 0, `notice-en.notice has no line starting with ${label}`);
         let last: Target[] = [];
         const targets = await waitFor(async () => {
           last = await definitions(doc, position);
           return last.length > 0 ? last : undefined;
-        }, WAIT_MS, () => `a definition for "${match[0]}" at line ${position.line + 1}`);
+        }, WAIT_MS, () => `a definition for "${reference}" at line ${position.line + 1}`);
         const target = targets[0]!;
-        assert.equal(target.uri.toString(), doc.uri.toString(), `the definition of ${match[0]} should be in the same notice`);
+        assert.equal(target.uri.toString(), doc.uri.toString(), `the definition of ${reference} should be in the same notice`);
         assert.ok(clauseLines.includes(target.range.start.line),
-          `the definition of ${match[0]} landed on line ${target.range.start.line + 1} ("${doc.lineAt(target.range.start.line).text.slice(0, 60)}"), expected one of lines ${clauseLines.map((l) => l + 1).join(', ')}`);
+          `the definition of ${reference} landed on line ${target.range.start.line + 1} ("${doc.lineAt(target.range.start.line).text.slice(0, 60)}"), expected one of lines ${clauseLines.map((l) => l + 1).join(', ')}`);
         assert.notEqual(target.range.start.line, position.line, 'the definition should not be the reference itself');
       });
     });
@@ -384,13 +427,23 @@ describe('regtext in a real editor', () => {
         assert.ok(found.some((d) => BANNING_NOTICE.test(normalise(d.message)) || /banned|prohibit|not allowed|禁止|不得/i.test(d.message)),
           `no banned-term diagnostic says why (the notice or "banned"): ${describeDiagnostics(doc)}`);
 
+        // Identifiers that merely contain a banned term are not hits.
+        for (const identifier of ['xRWA', 'RWA2']) {
+          const text = doc.getText();
+          for (let at = text.indexOf(identifier); at >= 0; at = text.indexOf(identifier, at + 1)) {
+            const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + identifier.length));
+            const hit = found.find((d) => d.range.intersection(range) && !d.range.intersection(range)!.isEmpty);
+            assert.ok(!hit, `"${identifier}" at line ${range.start.line + 1} is flagged, but it is an identifier, not the term RWA`);
+          }
+        }
+
         // Type over every flagged term, as a user would, in one edit.
         const edit = new vscode.WorkspaceEdit();
-        const ranges = found.map((d) => d.range).sort((a, b) => b.start.compareTo(a.start));
-        for (let i = 0; i < ranges.length; i++) {
-          const range = ranges[i]!;
-          if (i > 0 && ranges[i - 1]!.intersection(range)) continue;
+        let previous: vscode.Range | undefined;
+        for (const range of found.map((d) => d.range).sort((a, b) => b.start.compareTo(a.start))) {
+          if (previous && range.end.isAfter(previous.start)) continue; // overlaps the one after it
           edit.replace(doc.uri, range, 'software');
+          previous = range;
         }
         assert.ok(await vscode.workspace.applyEdit(edit), 'the workspace edit was not applied');
         await waitFor(() => bannedDiagnostics(doc).length === 0, WAIT_MS,

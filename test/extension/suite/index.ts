@@ -10,22 +10,10 @@ import { format } from 'node:util';
 /**
  * Under code-server the extension host's console reaches the test driver mixed with the workbench's own log
  * lines; test/editor/extension-host.mjs sets REGTEXT_SUITE_TAG so that the suite's lines can be told apart.
+ * (The extension host's `console.log` is an accessor that ignores assignment, so the reporter's log is tagged.)
  */
-function tagConsole(): () => void {
-  const tag = process.env.REGTEXT_SUITE_TAG;
-  if (!tag) return () => undefined;
-  const { log, error } = console;
-  const reporterLog = Mocha.reporters.Base.consoleLog;
-  console.log = (...args: unknown[]) => log(`${tag}${format(...args)}`);
-  console.error = (...args: unknown[]) => error(`${tag}${format(...args)}`);
-  // Mocha's reporters keep their own reference to console.log, taken when mocha was loaded.
-  Mocha.reporters.Base.consoleLog = console.log;
-  return () => {
-    console.log = log;
-    console.error = error;
-    Mocha.reporters.Base.consoleLog = reporterLog;
-  };
-}
+const tag = process.env.REGTEXT_SUITE_TAG ?? '';
+const log = (...args: unknown[]): void => console.log(`${tag}${format(...args)}`);
 
 export function run(): Promise<void> {
   const mocha = new Mocha({
@@ -42,7 +30,12 @@ export function run(): Promise<void> {
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
 
-  const untag = tagConsole();
+  // Mocha's reporters write through Base.consoleLog (a copy of console.log taken when mocha was loaded).
+  const reporterLog = Mocha.reporters.Base.consoleLog;
+  if (tag) Mocha.reporters.Base.consoleLog = log;
+  const untag = (): void => {
+    Mocha.reporters.Base.consoleLog = reporterLog;
+  };
   return new Promise<void>((resolve, reject) => {
     if (files.length === 0) {
       untag();
@@ -51,7 +44,7 @@ export function run(): Promise<void> {
     }
     try {
       mocha.run((failures) => {
-        console.log(`regtext extension-host suite: ${failures} failure(s)`);
+        log(`regtext extension-host suite: ${failures} failure(s)`);
         untag();
         if (failures > 0) reject(new Error(`${failures} extension-host test(s) failed`));
         else resolve();
