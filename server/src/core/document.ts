@@ -121,7 +121,7 @@ function bannedTermContext(
 }
 
 const LIST_OF_WORDS_AFTER = /^[\s,，、.。;；:：]*(?:["“「]|等?字样|等内容|等词|or\b|and\b)/;
-const LIST_OF_WORDS_BEFORE = /(?:terms?|words?|expressions?|such as|the term|含有|使用|字样|["”」][\s,，、]*|(?:,|，|、)\s*)$/i;
+const LIST_OF_WORDS_BEFORE = /(?:terms?|words?|expressions?|such as|the term|含有|使用|字样|["”」][\s,，、]*(?:(?:or|and|或|和|及)\s*)?|(?:,|，|、)\s*)$/i;
 
 /** Whether a quoted term stands in a list of quoted words or is introduced as a word. */
 function isTalkedAboutAsWord(text: string, quote: QuoteSpan): boolean {

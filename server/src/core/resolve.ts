@@ -101,8 +101,7 @@ export class ClauseResolver {
   /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. */
   private paragraphsOf(clause: Clause): Span[] {
     const children = clause.children.map((id) => this.clauses[id]!);
-    const childSpans = children.map((child, index) =>
-      index === children.length - 1 ? { start: child.span.start, end: this.ownTextEnd(child) } : child.span);
+    const childSpans = children.map((child) => ({ start: child.span.start, end: this.ownTextEnd(child) }));
     const paragraphs: Span[] = [];
     const lastLine = this.lines.lineOf(clause.span.end);
     for (let line = this.lines.lineOf(clause.span.start); line <= lastLine; line++) {
@@ -115,7 +114,7 @@ export class ClauseResolver {
   }
 
   /**
-   * Where a last sub-clause's own text ends. A list closes with a sentence, and lines after it belong to the
+   * Where a sub-clause's own text ends: at the first line that closes a sentence. Lines after it belong to the
    * parent again: 第五条 … （三）…。⏎前款规定… is the article's second paragraph, not part of item （三）.
    */
   private ownTextEnd(child: Clause): number {

@@ -113,6 +113,8 @@ function classifyParenthesisedLetters(inner: string): Omit<LabelMatch, 'start' |
 export function matchClauseLabel(line: string): LabelMatch | undefined {
   let start = 0;
   while (start < line.length && (isSpace(line.charCodeAt(start)) || isInvisible(line.charCodeAt(start)))) start++;
+  MARKDOWN_LEAD.lastIndex = start;
+  start += MARKDOWN_LEAD.exec(line)?.[0].length ?? 0;
   if (start >= line.length) return undefined;
   const first = line[start]!;
   if (!/[第零〇○一二三四五六七八九十百千两（(IVXLCPpAaSs§\d]/.test(first)) return undefined;
@@ -121,13 +123,17 @@ export function matchClauseLabel(line: string): LabelMatch | undefined {
     const match = pattern.regex.exec(line);
     if (!match) continue;
     const end = start + match[0].length;
-    const rest = line.slice(end);
+    const rest = line.slice(end).replace(MARKDOWN_CLOSE, '');
     if (!isPlausibleLabelEnd(rest)) continue;
     const classified = pattern.classify(match, rest);
     if (classified) return { ...classified, start, end };
   }
   return undefined;
 }
+
+/** Markdown around a label: headings (# 第一章), quotes, bold (**第一条**). */
+const MARKDOWN_LEAD = /(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__)*/y;
+const MARKDOWN_CLOSE = /^(?:\*\*|__)/;
 
 /** A label is followed by its text, a space, or the end of the line, never by more of a word or number. */
 function isPlausibleLabelEnd(rest: string): boolean {

@@ -42,6 +42,7 @@ export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
 /** A title is a short first sentence; a label's whole line (a heading) may be longer. */
 const TITLE_MAX = 60;
+const SENTENCE_CLOSE = /[。.；;]\s*$/;
 const HEADING_MAX = 120;
 const SENTENCE_MAX = 300;
 
@@ -62,14 +63,25 @@ interface Builder {
   lastOfStyle: Map<string, Clause>;
   /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
   lastAtDepth: Map<number, Clause>;
+  /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
+  paragraphSinceLabel: boolean;
 }
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
-  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map() };
+  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map(), paragraphSinceLabel: false };
+  let previousClosesSentence = false;
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
     const label = matchClauseLabel(lineText);
-    if (label) addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
+    if (label) {
+      addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
+      builder.paragraphSinceLabel = false;
+    } else if (lineText.trim().length > 0) {
+      if (previousClosesSentence) builder.paragraphSinceLabel = true;
+    } else {
+      continue;
+    }
+    previousClosesSentence = SENTENCE_CLOSE.test(lineText);
   }
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
@@ -92,7 +104,9 @@ function addClause(builder: Builder, line: number, label: LabelMatch): void {
   if (siblingIndex !== undefined) {
     const previous = clauses[stack[siblingIndex]!]!;
     closeUntil(builder, siblingIndex, lineStart);
-    checkSequence(builder, previous, label, lineStart);
+    // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
+    const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
+    if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
   } else {
     closeUntil(builder, nestingLevel(clauses, stack, label), lineStart);
     const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
@@ -245,5 +259,7 @@ function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string
 }
 
 function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], message: string): void {
-  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, message });
+  // Labels such as "3." end in a full stop of their own: "expected 3." not "expected 3..".
+  const text = message.replace(/\.\.(?=[\s)]|$)/g, '.');
+  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, message: text });
 }
