@@ -171,6 +171,9 @@ const outlines: [string, string, string][] = [
   ['Chinese titles', lines('一、总体要求', '（一）数据报送。支付机构应当报送。'), lines('一、 总体要求 [Part]', '  （一） 数据报送 [Clause]')],
   ['Chinese article title from the next line', lines('第一条', '本办法的目的。', '第二条', '范围。'), lines('第一条 本办法的目的 [Article]', '第二条 范围 [Article]')],
   ['law structure kinds', lines('第一章 总则', '第一节 一般规定', '第一条 目的。'), lines('第一章 总则 [Chapter]', '  第一节 一般规定 [Section]', '    第一条 目的 [Article]')],
+  ['a clause that switches style stays a clause, within a part and across parts',
+    lines('I. A', '(I) One.', '(2) Two.', 'II. B', '(3) Three.', '(IV) Four.'),
+    lines('I. A [Part]', '  (I) One [Clause]', '  (2) Two [Clause]', 'II. B [Part]', '  (3) Three [Clause]', '  (IV) Four [Clause]')],
 ];
 
 for (const [what, text, expected] of outlines) {

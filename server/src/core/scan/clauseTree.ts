@@ -97,12 +97,15 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelText: string
   return continues ? { ...label, style, kind: 'item', value } : label;
 }
 
-function addClause(builder: Builder, line: number, label: LabelMatch): void {
+function addClause(builder: Builder, line: number, found: LabelMatch): void {
   const lineStart = builder.lines.lineStart(line);
   const { clauses, stack } = builder;
+  let label = found;
   const siblingIndex = findSiblingLevel(clauses, stack, label);
   if (siblingIndex !== undefined) {
     const previous = clauses[stack[siblingIndex]!]!;
+    // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
+    label = { ...label, kind: previous.kind };
     closeUntil(builder, siblingIndex, lineStart);
     // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
     const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
@@ -110,7 +113,8 @@ function addClause(builder: Builder, line: number, label: LabelMatch): void {
   } else {
     closeUntil(builder, nestingLevel(clauses, stack, label), lineStart);
     const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
-    checkFirstChild(builder, parent, label, lineStart);
+    const continued = checkFirstChild(builder, parent, label, lineStart);
+    if (continued) label = { ...label, kind: continued.kind };
   }
   const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
   const clause = createClause(builder, line, label, parentId);
@@ -238,20 +242,24 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
   }
 }
 
-/** A first child starts at 1, or continues the numbering of its style from the previous parent. */
-function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): void {
-  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return;
-  if (label.insertion && builder.lastOfStyle.get(label.style)?.value === label.value) return;
+/**
+ * A first child starts at 1, or continues the numbering of its style from the previous parent, or that of its
+ * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues.
+ */
+function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
+  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return undefined;
   const previous = builder.lastOfStyle.get(label.style);
-  if (previous && label.value === previous.value + 1) return;
+  if (label.insertion && previous?.value === label.value) return previous;
+  if (previous && label.value === previous.value + 1) return previous;
   const cousin = builder.lastAtDepth.get(parent.depth + 1);
   if (cousin && label.value === cousin.value + 1 && shapeOf(cousin.style) === shapeOf(label.style)) {
     checkSequence(builder, cousin, label, lineStart);
-    return;
+    return cousin;
   }
   const expected = previous ? `${formatLabel(label.style, 1)} or ${formatLabel(label.style, previous.value + 1)}` : formatLabel(label.style, 1);
   report(builder, label, lineStart, 'numbering-gap', 'warning',
     `Numbering under ${parent.label} starts at ${labelAt(builder, label, lineStart)}: expected ${expected}.`);
+  return undefined;
 }
 
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
