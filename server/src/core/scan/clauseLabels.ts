@@ -46,7 +46,7 @@ const EN_CITATION_CONTINUATION = /^\s*(?:of|shall|is|are|was|and|or|to|in|as|und
 
 const PATTERNS: LabelPattern[] = [
   {
-    regex: new RegExp(`第(${ZH_NUMERAL}|\\d+)\\s*([编章节条])(之[一二三四五六七八九十]+)?`, 'y'),
+    regex: new RegExp(`第\\s*(${ZH_NUMERAL}|\\d+)\\s*([编章节条])(之[一二三四五六七八九十]+)?`, 'y'),
     classify(match, rest) {
       const [style, kind] = ZH_STRUCTURE[match[2]!]!;
       if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;

@@ -204,7 +204,10 @@ function describeClause(builder: Builder, line: number, labelEnd: number): { tit
   const sentenceEnd = body.search(/[。！？；]|[.;:](?=\s|$)|：/);
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
   const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  const limit = sentenceEnd < 0 ? HEADING_MAX : TITLE_MAX;
+  // A line without a sentence end is a heading, unless the sentence runs on to the next line (wrapped text).
+  const nextLine = line + 1 < builder.lines.lineCount ? builder.lines.lineText(line + 1) : '';
+  const isHeading = sentenceEnd < 0 && (nextLine.trim().length === 0 || matchClauseLabel(nextLine) !== undefined);
+  const limit = isHeading ? HEADING_MAX : TITLE_MAX;
   const title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
   return { title, firstSentence };
 }
