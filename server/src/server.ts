@@ -16,7 +16,7 @@ import { builtinKnowledgeData } from './knowledge/builtin';
 
 /** Diagnostics wait this long after the last change, so fast typing is not re-analysed on every key. */
 const DIAGNOSTICS_DELAY_MS = 150;
-const DEFAULT_MAX_FILE_SIZE_MB = 64;
+const DEFAULT_MAX_FILE_SIZE_MB = 32;
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

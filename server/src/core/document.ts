@@ -23,7 +23,7 @@ export interface AnalysisOptions {
   maxLength?: number;
 }
 
-export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
+export const DEFAULT_MAX_LENGTH = 32 * 1024 * 1024;
 
 export function analyze(text: string, knowledge: Knowledge, options: AnalysisOptions = {}): AnalysedDocument {
   const declined = declineReason(text, options.maxLength ?? DEFAULT_MAX_LENGTH);
