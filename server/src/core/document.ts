@@ -17,6 +17,7 @@ import { scanChineseReferences, scanEnglishReferences, type RawReference } from 
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
+import { lastAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts longer than this many UTF-16 code units are declined. */
@@ -133,14 +134,7 @@ function isTalkedAboutAsWord(text: string, quote: QuoteSpan): boolean {
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
 function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], quoteEnd: number): boolean {
   const after = folded.originOf(quoteEnd);
-  let low = 0;
-  let high = noticeNumbers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (noticeNumbers[mid]!.start < after) low = mid + 1;
-    else high = mid;
-  }
-  const next = noticeNumbers[low];
+  const next = noticeNumbers[lastAtOrBefore(noticeNumbers, after - 1, (number) => number.start) + 1];
   return next !== undefined && next.start - after <= 3;
 }
 

@@ -5,6 +5,7 @@
 import type { Clause, ReferenceStep, Span } from './model';
 import { isSpace } from './text/chars';
 import type { LineIndex } from './text/lineIndex';
+import { lastAtOrBefore } from './text/search';
 
 export interface Resolution {
   clause: number;
@@ -68,18 +69,7 @@ export class ClauseResolver {
    * so the deepest container is the last clause starting at or before `at`, or one of its ancestors.
    */
   private innermost(at: number, accept: (clause: Clause) => boolean): Clause | undefined {
-    let low = 0;
-    let high = this.clauses.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.clauses[mid]!.span.start <= at) {
-        last = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
+    const last = lastAtOrBefore(this.clauses, at, (clause) => clause.span.start);
     for (let clause = this.clauses[last]; clause; clause = clause.parent === undefined ? undefined : this.clauses[clause.parent]) {
       if (clause.span.end >= at && accept(clause)) return clause;
     }
@@ -138,14 +128,8 @@ function firstFound(lists: Clause[][], lookUp: (list: Clause[]) => Clause | unde
 
 /** The first clause of a list (in document order) that lies inside `scope`, by binary search. */
 function firstInside(list: Clause[], scope: Clause): Clause | undefined {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (list[mid]!.span.start <= scope.span.start) low = mid + 1;
-    else high = mid;
-  }
-  const candidate = list[low];
+  const after = lastAtOrBefore(list, scope.span.start, (clause) => clause.span.start) + 1;
+  const candidate = list[after];
   return candidate && candidate.span.end <= scope.span.end ? candidate : undefined;
 }
 

@@ -1,5 +1,6 @@
 /** Finds the annotation under a cursor. */
 import type { AnalysedDocument, Annotation } from '../model';
+import { lastAtOrBefore } from '../text/search';
 
 /** When annotations overlap, the more specific kind wins at equal length. */
 const PRIORITY: Record<Annotation['kind'], number> = {
@@ -20,18 +21,7 @@ export function annotationAt(document: AnalysedDocument, offset: number): Annota
 /** The annotations covering `offset`, best first (see annotationAt). */
 export function annotationsAt(document: AnalysedDocument, offset: number): Annotation[] {
   const annotations = document.annotations;
-  let low = 0;
-  let high = annotations.length - 1;
-  let last = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (annotations[mid]!.start <= offset) {
-      last = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
+  const last = lastAtOrBefore(annotations, offset, (annotation) => annotation.start);
   const covering: Annotation[] = [];
   for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) {
     if (annotations[i]!.end >= offset) covering.push(annotations[i]!);

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../text/search';
+
 /**
  * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", 「quotes」 — in one pass, and says whether a
  * quote is an official title (a citation) or a bare term in quotes (a mention).
@@ -61,18 +63,7 @@ function push(spans: QuoteSpan[], start: number, end: number, kind: QuoteSpan['k
 
 /** The innermost quote containing folded range [start, end), if any. */
 export function enclosingQuote(spans: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
-  let low = 0;
-  let high = spans.length - 1;
-  let last = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]!.start <= start) {
-      last = mid;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
+  const last = lastAtOrBefore(spans, start, (span) => span.start);
   let best: QuoteSpan | undefined;
   // Quotes nest only a few deep; look back over the few that start before the range.
   for (let i = last; i >= 0 && i > last - 8; i--) {

@@ -2,6 +2,8 @@
  * Converts between UTF-16 offsets (what JavaScript strings and LSP count) and line/character positions.
  * Lines end at \n, \r\n or a lone \r, as LSP defines them.
  */
+import { lastAtOrBefore } from './search';
+
 export interface Position {
   line: number;
   character: number;
@@ -37,14 +39,7 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return Math.max(0, lastAtOrBefore(this.lineStarts, offset, (start) => start));
   }
 
   positionAt(offset: number): Position {
