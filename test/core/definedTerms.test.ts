@@ -25,6 +25,7 @@ const definitions: [string, string, string[]][] = [
   ['hereinafter after other words in the parentheses',
     'the "Regulations on Non-bank Payment Institutions" (Order of the State Council No. 768, hereinafter referred to as the "Regulations") apply.',
     ['Regulations ← the "Regulations on Non-bank Payment Institutions"']],
+  ['an abbreviation is not a sentence end', 'Rules in U.S. Dollars for Banks (hereinafter "Banks Rules") apply.', ['Banks Rules ← Rules in U.S. Dollars for Banks']],
   ['"X" refers to', '"Digital wallet" refers to an account opened by a provider. Other text.', ['Digital wallet ← "Digital wallet" refers to an account opened by a provider.']],
   ['"X" means', '“Customer” means any person who opens an account.', ['Customer ← “Customer” means any person who opens an account.']],
   ['"X" shall mean', '"Provider" shall mean a licensed institution.', ['Provider ← "Provider" shall mean a licensed institution.']],

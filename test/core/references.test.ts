@@ -112,6 +112,8 @@ const definitions: [string, string, string | undefined][] = [
     '具有下列情形之一的，属于情节特别严重：', '（一）数额巨大的；', '（二）造成严重后果的。', '第四条 具有本解释第三条第二$0款规定情形的，从重处罚。'),
   'line 4: "具有下列情形之一的，属于情节特别严重："'],
   ['第（三）项 → the label', lines(CHINESE_NOTICE, '依照第（三$0）项。'), 'line 6: "（三）"'],
+  ['前两款 → the two paragraphs before', lines('第一条 甲。', '乙。', '丙。', '违反前两$0款的，予以处罚。'), 'line 2: "乙。⏎丙。"'],
+  ['前三款 → the three paragraphs before', lines('第一条 甲。', '乙。', '丙。', '违反前三$0款的，予以处罚。'), 'line 1: "第一条 甲。⏎乙。⏎丙。"'],
   ['cursor just after the reference', lines(ENGLISH_NOTICE, 'See Clause (II)$0.'), 'line 3: "(II)"'],
   ['an unresolved reference goes nowhere', lines(ENGLISH_NOTICE, 'See Clause (VI$0II).'), undefined],
   ['plain text goes nowhere', lines(ENGLISH_NOTICE, 'S$0ee.'), undefined],

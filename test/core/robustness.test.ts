@@ -314,3 +314,23 @@ for (const [name, minimums] of corpusDirectories) {
     }
   });
 }
+
+// Inputs that once made one recogniser quadratic (each a few hundred KB). The bound is generous: a regression to
+// quadratic time takes minutes, not seconds.
+const pathological: [string, string][] = [
+  ['closing quotes before 是指 with no opening quote', '”是指'.repeat(100_000)],
+  ['", hereinafter" without an opening parenthesis', 'Rules, hereinafter "Rules") '.repeat(20_000)],
+  ['term uses after many definitions', Array.from({ length: 2_000 }, (_, i) => `Term${i} (hereinafter "T${i}") and T${i} T${i}.`).join(' ')],
+  ['references to a missing article in a notice numbered 一、', '一、总体要求\n' + '依照本通知第九十九条执行。\n'.repeat(20_000)],
+  ['前款 in an article of many paragraphs', '第一条 总则。\n' + '前款规定的机构应当报告。\n'.repeat(20_000)],
+];
+
+for (const [what, text] of pathological) {
+  test(`robustness: linear on ${what}`, () => {
+    const started = performance.now();
+    const document = analyse(text);
+    const milliseconds = performance.now() - started;
+    assertSound(document);
+    assert.ok(milliseconds < 5_000, `${(text.length / 1024).toFixed(0)} KB took ${milliseconds.toFixed(0)} ms`);
+  });
+}

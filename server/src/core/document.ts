@@ -174,11 +174,15 @@ function scanTerms(folded: FoldedText) {
     for (const form of termForms(definition.term)) matcher.add(form, term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
-  const abbreviated = raw.flatMap((definition) => definition.abbreviates ?? []);
+  const abbreviated = raw.flatMap((definition) => definition.abbreviates ?? []).sort((a, b) => a.start - b.start);
+  const isInsideAbbreviated = (start: number, end: number) => {
+    const span = abbreviated[lastAtOrBefore(abbreviated, start, (candidate) => candidate.start)];
+    return span !== undefined && end <= span.end;
+  };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || abbreviated.some((span) => match.start >= span.start && match.end <= span.end)) continue;
+    if (definedAt.has(range.start) || isInsideAbbreviated(match.start, match.end)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses };

@@ -87,7 +87,7 @@ export interface ReferenceStep {
   value: number;
   /** 第十三条之一 → 1. */
   insertion?: number;
-  /** "前款": the paragraph before the one the reference stands in. */
+  /** "前款": the paragraph(s) before the one the reference stands in; `value` says how many (前两款 → 2). */
   relative?: 'previous';
 }
 

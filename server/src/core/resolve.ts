@@ -15,6 +15,9 @@ export interface Resolution {
 
 export class ClauseResolver {
   private readonly byStyleAndValue = new Map<string, Clause[]>();
+  /** Top-level list clauses (一、, I., (1)) by value, for "本通知第五条" in a notice numbered 一、二、… */
+  private readonly topLevelByValue = new Map<number, Clause>();
+  private readonly paragraphCache = new Map<number, Span[]>();
 
   constructor(private readonly text: string, private readonly lines: LineIndex, private readonly clauses: readonly Clause[]) {
     for (const clause of clauses) {
@@ -22,6 +25,9 @@ export class ClauseResolver {
       const list = this.byStyleAndValue.get(key);
       if (list) list.push(clause);
       else this.byStyleAndValue.set(key, [clause]);
+      if (clause.depth === 0 && clause.kind !== 'chapter' && clause.kind !== 'section' && !this.topLevelByValue.has(clause.value)) {
+        this.topLevelByValue.set(clause.value, clause);
+      }
     }
   }
 
@@ -60,7 +66,7 @@ export class ClauseResolver {
     const first = firstFound(lists, (list) => list[0]);
     if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…: the fifth top-level clause.
-    if (step.kind === 'article') return this.clauses.find((clause) => clause.depth === 0 && clause.value === step.value);
+    if (step.kind === 'article') return this.topLevelByValue.get(step.value);
     return undefined;
   }
 
@@ -80,24 +86,35 @@ export class ClauseResolver {
   private paragraph(clause: Clause, step: ReferenceStep, at: number): Span | undefined {
     const paragraphs = this.paragraphsOf(clause);
     if (step.relative === 'previous') {
-      const current = paragraphs.findIndex((paragraph) => paragraph.start <= at && at <= paragraph.end);
-      const count = step.value === -1 ? 2 : 1;
-      if (current < count) return undefined;
+      const current = lastAtOrBefore(paragraphs, at, (paragraph) => paragraph.start);
+      const count = step.value;
+      if (current < count || at > paragraphs[current]!.end) return undefined;
       return { start: paragraphs[current - count]!.start, end: paragraphs[current - 1]!.end };
     }
     return paragraphs[step.value - 1];
   }
 
-  /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. */
+  /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. Computed once per clause. */
   private paragraphsOf(clause: Clause): Span[] {
+    let paragraphs = this.paragraphCache.get(clause.id);
+    if (!paragraphs) {
+      paragraphs = this.computeParagraphs(clause);
+      this.paragraphCache.set(clause.id, paragraphs);
+    }
+    return paragraphs;
+  }
+
+  private computeParagraphs(clause: Clause): Span[] {
     const children = clause.children.map((id) => this.clauses[id]!);
     const childSpans = children.map((child) => ({ start: child.span.start, end: this.ownTextEnd(child) }));
     const paragraphs: Span[] = [];
     const lastLine = this.lines.lineOf(clause.span.end);
+    let child = 0;
     for (let line = this.lines.lineOf(clause.span.start); line <= lastLine; line++) {
       const start = this.lines.lineStart(line);
       const end = Math.min(this.lines.lineEnd(line), clause.span.end);
-      const inChild = childSpans.some((child) => start >= child.start && start < child.end);
+      while (child < childSpans.length && childSpans[child]!.end <= start) child++;
+      const inChild = child < childSpans.length && start >= childSpans[child]!.start;
       if (!inChild && !isBlank(this.text, start, end)) paragraphs.push({ start, end });
     }
     return paragraphs;

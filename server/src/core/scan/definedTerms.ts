@@ -24,8 +24,10 @@ const CHINESE_IS_DEFINED = /是指/g;
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
 const QUOTES = /^["“「‘'\s]+|["”」’'\s.,，。]+$/g;
-const SENTENCE_END = /[。；!?]|[.;](?= |$)|\n/;
+const SENTENCE_END = /^(?:[。；!?]|[.;](?= |$)|\n)/;
 const MAX_DEFINITION = 240;
+const MAX_QUOTED_TERM = 24;
+const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|cf|vs|St|Mr|Ms|Dr)|\b[A-Z]|\.[A-Z])$/;
 
 export function scanDefinitions(text: string): RawDefinition[] {
   const found = [
@@ -48,7 +50,7 @@ function hereinafterDefinitions(text: string): RawDefinition[] {
     const innerStart = match.index! + match[0].length - 1 - inner.length;
     const start = innerStart + lead + inner.slice(lead).indexOf(term);
     // "(Order … No. 768, hereinafter referred to as …)": what is defined stands before the parenthesis.
-    const definedEnd = Math.max(match[0].startsWith('(') ? match.index! : text.lastIndexOf('(', match.index!), 0);
+    const definedEnd = match[0].startsWith('(') ? match.index! : openingParenthesisBefore(text, match.index!);
     const phraseStart = sentenceStart(text, definedEnd);
     const definition = sentenceWords(text, phraseStart, definedEnd);
     found.push({ term, start, end: start + term.length, definition, abbreviates: { start: phraseStart, end: definedEnd } });
@@ -109,8 +111,11 @@ function quotedTermBefore(text: string, end: number): { text: string; start: num
   const close = text[end - 1];
   const open = close === '”' ? '“' : close === '」' ? '「' : close === '"' ? '"' : undefined;
   if (!open) return undefined;
-  const start = text.lastIndexOf(open, end - 2);
-  if (start < 0 || end - start > 24) return undefined;
+  // Search back only as far as a term can reach, so a stray quote mark costs nothing on a long text.
+  const window = text.slice(Math.max(0, end - MAX_QUOTED_TERM), end - 1);
+  const index = window.lastIndexOf(open);
+  if (index < 0) return undefined;
+  const start = end - 1 - window.length + index;
   return { text: text.slice(start + 1, end - 1), start: start + 1 };
 }
 
@@ -132,8 +137,25 @@ function isPlausibleTerm(term: string): boolean {
 /** Where the sentence that ends at `end` starts: back to the previous sentence end. */
 function sentenceStart(text: string, end: number): number {
   let start = end;
-  while (start > 0 && end - start < MAX_DEFINITION && !SENTENCE_END.test(text[start - 1]!)) start--;
+  while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(text, start - 1)) start--;
   return start;
+}
+
+/**
+ * Whether the character at `index` ends a sentence: a full stop only when a space or the end follows it, and not
+ * after an abbreviation ("No. 768", "U.S. Dollars") or an initial.
+ */
+function endsSentenceAt(text: string, index: number): boolean {
+  if (!SENTENCE_END.test(text.slice(index, index + 2))) return false;
+  return text[index] !== '.' || !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, index - 6), index));
+}
+
+/** "(Order … No. 768, hereinafter …)": the "(" that opens the parenthesis `comma` stands in. */
+function openingParenthesisBefore(text: string, comma: number): number {
+  const from = Math.max(0, comma - MAX_DEFINITION);
+  const before = text.slice(from, comma);
+  const parenthesis = before.lastIndexOf('(');
+  return parenthesis >= 0 && !before.includes(')', parenthesis) ? from + parenthesis : comma;
 }
 
 /** The words of a sentence, without a clause label in front. */
@@ -144,8 +166,9 @@ function sentenceWords(text: string, start: number, end: number): string {
 /** The sentence that starts at `start`, up to its end. */
 function sentenceFrom(text: string, start: number): string {
   const rest = text.slice(start, start + MAX_DEFINITION);
-  const end = rest.search(SENTENCE_END);
-  return (end < 0 ? rest : rest.slice(0, end + 1)).trim();
+  let end = 0;
+  while (end < rest.length && !endsSentenceAt(rest, end)) end++;
+  return rest.slice(0, end + 1).trim();
 }
 
 /** The key a defined term and its uses share. */

@@ -80,7 +80,8 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
 }
 
 function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
-  if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] ? -1 : 1, relative: 'previous' };
+  // 前款, 前两款, 前三款: the one, two or three paragraphs before this one.
+  if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] === '三' ? 3 : match[5] ? 2 : 1, relative: 'previous' };
   if (match[4] !== undefined) {
     const value = numeral(match[4]);
     return value ? { kind: 'item', styles: ['zh-paren', 'paren-arabic'], value } : undefined;
