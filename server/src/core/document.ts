@@ -220,6 +220,6 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
     (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)))
     .map((reference) => ({
       start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
-      message: `"${reference.text}" points to no clause of this document.`,
+      message: `"${FoldedText.fold(reference.text).text}" points to no clause of this document.`,
     }));
 }

@@ -3,7 +3,7 @@
  * by style and value, so each reference costs a few map look-ups, not a walk over the tree.
  */
 import type { Clause, ReferenceStep, Span } from './model';
-import { isSpace } from './text/chars';
+import { CLOSES_SENTENCE, isSpace } from './text/chars';
 import type { LineIndex } from './text/lineIndex';
 import { lastAtOrBefore } from './text/search';
 
@@ -128,7 +128,7 @@ export class ClauseResolver {
     if (child.children.length > 0) return child.span.end;
     const lastLine = this.lines.lineOf(child.span.end);
     for (let line = this.lines.lineOf(child.labelSpan.start); line <= lastLine; line++) {
-      if (/[。.；;]\s*$/.test(this.lines.lineText(line))) return this.lines.lineEnd(line);
+      if (CLOSES_SENTENCE.test(this.lines.lineText(line))) return this.lines.lineEnd(line);
     }
     return child.span.end;
   }

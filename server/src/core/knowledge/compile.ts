@@ -1,6 +1,6 @@
 /**
- * Turns knowledge data into the lookup structures the recognisers use. Done once per knowledge set (at server
- * start, or when the data changes), never per keystroke.
+ * Turns knowledge data into the lookup structures the recognisers use. Done once, when the server or the CLI
+ * starts, never per keystroke.
  */
 import { PhraseMatcher, pluralOf } from '../scan/phraseMatcher';
 import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, KnowledgeData, NoticeRecord } from './types';
@@ -23,7 +23,6 @@ export interface Knowledge {
   readonly chineseAgencyNames: readonly string[];
   /** Notices by canonical key. */
   readonly notices: ReadonlyMap<string, NoticeRecord>;
-  readonly termLists: ReadonlyMap<string, BannedTermList>;
   readonly terms: ReadonlyMap<string, { list: BannedTermList; term: BannedTermRecord }>;
 }
 
@@ -38,10 +37,8 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   }
   for (const phrase of data.agencies.notAgencies) dictionary.add(phrase, { kind: 'notAgency' });
 
-  const termLists = new Map<string, BannedTermList>();
   const terms = new Map<string, { list: BannedTermList; term: BannedTermRecord }>();
   for (const list of data.bannedTerms) {
-    termLists.set(list.id, list);
     for (const term of list.terms) {
       terms.set(term.id, { list, term });
       for (const form of bannedTermForms(term)) dictionary.add(form, { kind: 'bannedTerm', listId: list.id, termId: term.id });
@@ -59,7 +56,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   for (const notice of data.notices) notices.set(canonicalNoticeKey(notice.number), notice);
 
   chineseAgencyNames.sort((a, b) => b.length - a.length);
-  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, termLists, terms };
+  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, terms };
 }
 
 function addAgency(dictionary: PhraseMatcher<DictionaryValue>, agency: AgencyRecord): void {

@@ -4,7 +4,7 @@
  */
 import type { ClauseKind, LabelStyle } from '../model';
 import { isInvisible, isSpace } from '../text/chars';
-import { chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
+import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
 
 export interface LabelMatch {
   style: LabelStyle;
@@ -17,7 +17,7 @@ export interface LabelMatch {
   end: number;
 }
 
-const ZH_NUMERAL = '[零〇○一二三四五六七八九十百千两]+';
+const ZH_NUMERAL = CHINESE_NUMERAL_PATTERN;
 
 interface LabelPattern {
   regex: RegExp;
@@ -50,7 +50,7 @@ const PATTERNS: LabelPattern[] = [
     classify(match, rest) {
       const [style, kind] = ZH_STRUCTURE[match[2]!]!;
       if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;
-      const value = /^\d+$/.test(match[1]!) ? Number(match[1]) : chineseNumeralValue(match[1]!);
+      const value = arabicOrChineseValue(match[1]!);
       if (!value) return undefined;
       return match[3] ? { style, kind, value, insertion: chineseNumeralValue(match[3].slice(1)) ?? 1 } : { style, kind, value };
     },
@@ -72,7 +72,8 @@ const PATTERNS: LabelPattern[] = [
     classify: (match) => classifyParenthesisedLetters(match[1]!),
   },
   {
-    regex: /([IVXLC]+)\.(?=[\s\u3000]|$)/y,
+    // A lone C. or L. is a letter in an A. B. C. list, not 100 or 50.
+    regex: /([IVX]|[IVXLC]{2,})\.(?=[\s\u3000]|$)/y,
     classify: (match) => valued('roman-dot', 'part', romanValue(match[1]!)),
   },
   {
@@ -88,7 +89,7 @@ const PATTERNS: LabelPattern[] = [
     },
   },
   {
-    regex: /§\s*(\d+)([a-z]?)(?:-\d+)?\.(?=\s)/y,
+    regex: /§\s*(\d+)([a-z]?)(?:-\d+)?\.(?=\s|$)/y,
     classify: (match) => valued('section-sign', 'section', Number(match[1])),
   },
 ];

@@ -12,7 +12,7 @@
  */
 import type { Clause, LabelStyle, Problem } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { isSpace } from '../text/chars';
+import { CLOSES_SENTENCE, isHighSurrogate, isSpace } from '../text/chars';
 import { formatLabel, matchClauseLabel, type LabelMatch } from './clauseLabels';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
@@ -42,7 +42,6 @@ export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
 /** A title is a short first sentence; a label's whole line (a heading) may be longer. */
 const TITLE_MAX = 60;
-const SENTENCE_CLOSE = /[。.；;]\s*$/;
 const HEADING_MAX = 120;
 const SENTENCE_MAX = 300;
 
@@ -81,7 +80,7 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     } else {
       continue;
     }
-    previousClosesSentence = SENTENCE_CLOSE.test(lineText);
+    previousClosesSentence = CLOSES_SENTENCE.test(lineText);
   }
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
@@ -212,10 +211,11 @@ function describeClause(builder: Builder, line: number, labelEnd: number): { tit
   return { title, firstSentence };
 }
 
-/** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis. */
+/** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis; never inside a surrogate pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text.trim();
-  let cut = text.slice(0, max);
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  let cut = text.slice(0, end);
   const lastSpace = cut.lastIndexOf(' ');
   if (lastSpace > max * 0.6 && /[A-Za-z]/.test(cut[max - 1] ?? '')) cut = cut.slice(0, lastSpace);
   return cut.trimEnd() + '…';
@@ -224,6 +224,8 @@ export function truncate(text: string, max: number): string {
 function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number): void {
   if (UNSEQUENCED.has(label.style)) return;
   if (label.insertion && label.value === previous.value) return;
+  // Markdown numbers lists 1. 1. 1. and lets the renderer count: no duplicates there.
+  if (label.style === 'arabic-dot' && label.value === 1 && previous.value === 1) return;
   const expected = previous.value + 1;
   const found = labelAt(builder, label, lineStart);
   const expectedSame = formatLabel(previous.style, expected);

@@ -21,6 +21,8 @@ const ENGLISH_NUMBER = new RegExp(
 const CHINESE_LEAD_IN = /^(?:.*(?:根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|见|即|和|及|与|或|的|以|经|由|对|在|将|并|按))/;
 /** Capitalised words that start an English sentence rather than an issuer code. */
 const ENGLISH_LEAD_IN = new Set(['in', 'the', 'see', 'under', 'per', 'according', 'pursuant', 'by', 'as', 'and', 'of', 'for', 'with', 'from', 'this', 'that', 'its', 'their', 'notice', 'cf']);
+/** Codes of orders (令) and announcements (公告): numbered without a year, and naming joint issuers. */
+const ORDER_OR_ANNOUNCEMENT = /(?:令|公告)$/;
 const MAX_ISSUER_HAN = 40;
 const MAX_ISSUER_WORDS = 8;
 /** An issuer code regtext does not know is taken to be at most this long. */
@@ -47,7 +49,7 @@ function chineseMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
   const issuer = chineseIssuerBefore(folded.text, index, knowledge);
   if (!issuer) return undefined;
   // Without a bracketed year the issuer must name an order or announcement: 国务院令第752号, …总局令2023年第5号.
-  if (match[1] === undefined && !/(?:令|公告)$/.test(issuer.code)) return undefined;
+  if (match[1] === undefined && !ORDER_OR_ANNOUNCEMENT.test(issuer.code)) return undefined;
   const start = index - issuer.length;
   const end = index + match[0].length;
   return mention(folded, start, end, issuer.code, issuer.known, year === undefined ? undefined : Number(year), serial, 'zh');
@@ -75,7 +77,7 @@ function chineseIssuerBefore(text: string, end: number, knowledge: Knowledge): I
     if (!knowledge.issuerCodes.has(candidate)) continue;
     const prefix = run.slice(0, run.length - length);
     // Only joint orders and announcements name their issuers in the number: 中国人民银行 海关总署令〔2015〕第1号.
-    const coIssuers = /(?:令|公告)$/.test(candidate) ? coIssuersAtEnd(prefix, knowledge) : '';
+    const coIssuers = ORDER_OR_ANNOUNCEMENT.test(candidate) ? coIssuersAtEnd(prefix, knowledge) : '';
     const code = coIssuers + candidate;
     return { code, known: coIssuers.length === 0, length: code.length };
   }
@@ -89,7 +91,7 @@ function coIssuersAtEnd(prefix: string, knowledge: Knowledge): string {
   let rest = prefix;
   let names = '';
   for (;;) {
-    const name = knowledge.chineseAgencyNames.find((candidate) => rest.endsWith(candidate));
+    const name = knowledge.chineseAgencyNames.find((candidate) => candidate.length > 0 && rest.endsWith(candidate));
     if (!name) return names;
     names = name + names;
     rest = rest.slice(0, rest.length - name.length);
@@ -107,7 +109,7 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
     const candidate = words.slice(words.length - count);
     const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
     // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
-    if (record && (year !== undefined || /(?:令|公告)$/.test(record.code))) {
+    if (record && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(record.code))) {
       return mention(folded, candidate[0]!.start, index + match[0].length, record.code, true, year, serial, 'en');
     }
   }

@@ -1,4 +1,5 @@
 import { lastAtOrBefore } from '../text/search';
+import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
  * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", 「quotes」 — in one pass, and says whether a
@@ -73,11 +74,11 @@ export function enclosingQuote(spans: readonly QuoteSpan[], start: number, end: 
   return best;
 }
 
-const TITLE_WORDS = '(?:Notice|Circular|Announcement|Opinions?|Guiding Opinions|Guidelines?|Guidance|Measures|Provisions|Regulations?|Rules|Law|Decision|Interpretation|Catalog(?:ue)?|Plan|Methods|Procedures)';
+const TITLE_WORDS = ENGLISH_DOCUMENT_TYPE;
 const ENGLISH_TITLE_START = new RegExp(`^(?:the\\s+)?${TITLE_WORDS}\\b`, 'i');
 const ENGLISH_TITLE_END = new RegExp(`\\b${TITLE_WORDS}(?:\\s*\\([^)]*\\))?\\W*$`, 'i');
 const ENGLISH_LAW_NAME = /\bLaw of the People's Republic of China\b|\bof the People's Republic of China\b/i;
-const CHINESE_TITLE_END = /(?:通知|办法|规定|公告|意见|决定|条例|法|细则|指引|规则|批复|解释|目录)[^\u4e00-\u9fff]*$/;
+const CHINESE_TITLE_END = new RegExp(`${CHINESE_DOCUMENT_TYPE}[^\\u4e00-\\u9fff]*$`);
 
 /** Whether the text inside a quote reads as the title of an official document. */
 export function isTitleQuote(inner: string): boolean {

@@ -5,7 +5,8 @@
  * document's clauses. Resolution against the clause tree happens later, in the document.
  */
 import type { LabelStyle, ReferenceStep } from '../model';
-import { chineseNumeralValue, romanValue } from '../text/numerals';
+import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, romanValue } from '../text/numerals';
+import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 export interface RawReference {
   /** Folded offsets. */
@@ -15,12 +16,13 @@ export interface RawReference {
   explicitlyInternal: boolean;
 }
 
-const ZH_NUMERAL = '[零〇一二三四五六七八九十百千两]+|\\d+';
-const ZH_THIS_DOCUMENT = /本(?:通知|办法|规定|条例|法|细则|意见|公告|决定|指引|准则|规则|指南|实施细则)/y;
+const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
+/** 本办法, 本通知, …: this document; 本条: this article. */
+const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
 const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = /(?:》|号文?|(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引))$/;
-const ZH_THIS_BEFORE = /本(?:法|条例|规定|办法|细则|决定|解释|通知|意见|公告|规则|指引)$/;
+const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?|${CHINESE_DOCUMENT_TYPE})$`);
+const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
 const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: LabelStyle[] }> = {
@@ -83,13 +85,13 @@ function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
   // 前款, 前两款, 前三款: the one, two or three paragraphs before this one.
   if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] === '三' ? 3 : match[5] ? 2 : 1, relative: 'previous' };
   if (match[4] !== undefined) {
-    const value = numeral(match[4]);
+    const value = arabicOrChineseValue(match[4]);
     return value ? { kind: 'item', styles: ['zh-paren', 'paren-arabic'], value } : undefined;
   }
-  const value = numeral(match[1]!);
+  const value = arabicOrChineseValue(match[1]!);
   if (!value) return undefined;
   if (match[2] === '款') return { kind: 'paragraph', styles: [], value };
-  const insertion = match[3] ? numeral(match[3].slice(1)) : undefined;
+  const insertion = match[3] ? arabicOrChineseValue(match[3].slice(1)) : undefined;
   return { ...ZH_STEP_STYLES[match[2]!]!, value, ...(insertion ? { insertion } : {}) };
 }
 
@@ -110,14 +112,10 @@ function namesOtherDocument(text: string, start: number): boolean {
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
 }
 
-function numeral(text: string): number | undefined {
-  return /^\d+$/.test(text) ? Number(text) : chineseNumeralValue(text);
-}
-
 const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|parts?|chapters?|sections?|subparagraphs?)\b/g;
 const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/iy;
 const EN_OF = / of /y;
-const EN_THIS_DOCUMENT = / of (?:this|these|the present) (?:Notice|Circular|Announcement|Measures|Provisions|Regulations|Rules|Guidelines|Opinions|Decision|Law|Document|Interpretation)\b/iy;
+const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE}|Document)\\b`, 'iy');
 /** "of the Securities Law", "of this title" (a code title, not this document). */
 const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
 
@@ -127,17 +125,28 @@ export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: nu
   for (const anchor of text.matchAll(EN_ANCHOR)) {
     const start = anchor.index!;
     if (start < resumeAt || isLabelAt(start)) continue;
-    const reference = parseEnglishChain(text, start);
-    if (!reference) continue;
-    found.push(reference);
-    resumeAt = reference.end;
-    if (/s$/i.test(anchor[1]!)) {
-      const more = listedReferences(text, reference);
-      found.push(...more);
-      resumeAt = more[more.length - 1]?.end ?? resumeAt;
-    }
+    const first = parseEnglishChain(text, start);
+    if (!first) continue;
+    // "Clauses (5) and (6) of this Notice", "Articles 3 and 4 of the Securities Law": the words after the last
+    // number say which document the whole list points into.
+    const group = [first, ...(/s$/i.test(anchor[1]!) ? listedReferences(text, first) : [])];
+    const last = group[group.length - 1]!;
+    resumeAt = last.end;
+    const qualifier = documentQualifier(text, last.end);
+    if (qualifier === 'other') continue;
+    if (qualifier) last.end += qualifier.length;
+    for (const reference of group) found.push({ ...reference, explicitlyInternal: qualifier !== undefined });
   }
   return found;
+}
+
+/** After a reference: "of this Notice" (its length), "of the Securities Law" ('other'), or nothing. */
+function documentQualifier(text: string, position: number): { length: number } | 'other' | undefined {
+  EN_THIS_DOCUMENT.lastIndex = position;
+  const thisDocument = EN_THIS_DOCUMENT.exec(text);
+  if (thisDocument) return { length: thisDocument[0].length };
+  EN_OTHER_DOCUMENT.lastIndex = position;
+  return EN_OTHER_DOCUMENT.test(text) ? 'other' : undefined;
 }
 
 const EN_LIST_ITEM = /(?:,? and|,? or|,| to| through) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/y;
@@ -157,12 +166,13 @@ function listedReferences(text: string, first: RawReference): RawReference[] {
     const step = englishStep(innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind, match[1]!);
     if (!step) break;
     const start = position + match[0].length - match[1]!.length;
-    more.push({ start, end: position + match[0].length, steps: [...first.steps.slice(0, -1), step], explicitlyInternal: first.explicitlyInternal });
+    more.push({ start, end: position + match[0].length, steps: [...first.steps.slice(0, -1), step], explicitlyInternal: false });
     position += match[0].length;
   }
   return more;
 }
 
+/** A chain of steps written inner first: "paragraph 2 of Article 5". Its document qualifier is read by the caller. */
 function parseEnglishChain(text: string, start: number): RawReference | undefined {
   const innerFirst: ReferenceStep[] = [];
   let position = start;
@@ -180,14 +190,7 @@ function parseEnglishChain(text: string, start: number): RawReference | undefine
     position += 4;
   }
   if (innerFirst.length === 0) return undefined;
-  EN_THIS_DOCUMENT.lastIndex = position;
-  const thisDocument = EN_THIS_DOCUMENT.exec(text);
-  if (thisDocument) position += thisDocument[0].length;
-  else {
-    EN_OTHER_DOCUMENT.lastIndex = position;
-    if (EN_OTHER_DOCUMENT.test(text)) return undefined;
-  }
-  return { start, end: position, steps: innerFirst.reverse(), explicitlyInternal: thisDocument !== null };
+  return { start, end: position, steps: innerFirst.reverse(), explicitlyInternal: false };
 }
 
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {

@@ -37,6 +37,13 @@ export function isAsciiUpper(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;
 }
 
+/** A line that closes a sentence: it ends in 。 . ； or ; (trailing spaces aside). */
+export const CLOSES_SENTENCE = /[。.；;]\s*$/;
+
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 /** Lower-cases ASCII and Latin-1 letters; everything else is returned unchanged. */
 export function lowerCode(code: number): number {
   if (isAsciiUpper(code)) return code + 32;

@@ -68,8 +68,10 @@ export function toChineseNumeral(value: number): string {
   return String(value);
 }
 
-/** Value of a numeral in any of the notations, or undefined. */
-export function numeralValue(numeral: string): number | undefined {
-  if (/^\d+$/.test(numeral)) return Number(numeral);
-  return chineseNumeralValue(numeral) ?? romanValue(numeral);
+/** A Chinese numeral in a regular expression: 十三, 一百零五, 二〇. */
+export const CHINESE_NUMERAL_PATTERN = '[零〇○一二三四五六七八九十百千两]+';
+
+/** Value of an Arabic or Chinese numeral (第13条, 第十三条), or undefined. */
+export function arabicOrChineseValue(numeral: string): number | undefined {
+  return /^\d+$/.test(numeral) ? Number(numeral) : chineseNumeralValue(numeral);
 }
