@@ -2,12 +2,24 @@
 // No analysis happens here; everything a user sees comes from the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 const DEFAULT_LANGUAGES = ['regtext', 'plaintext', 'markdown'];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+/**
+ * Starts, stops and restarts run one after another on this chain. Otherwise a second quick restart (the command, then
+ * a change of regtext.languages) would start a client while the first was still stopping the old one, and the first
+ * would then start another: two servers, one of them orphaned.
+ */
+let lifecycle: Promise<void> = Promise.resolve();
+
+function serialised(task: () => Promise<void>): Promise<void> {
+  const result = lifecycle.then(task);
+  lifecycle = result.catch(() => undefined); // a failed task must not stop the ones queued after it
+  return result;
+}
 
 function configuredLanguages(): string[] {
   const languages = vscode.workspace.getConfiguration('regtext').get<string[]>('languages');
@@ -39,11 +51,22 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
-async function restartClient(context: vscode.ExtensionContext): Promise<void> {
+/** Stops the current client; a failure is logged, so that a restart still starts a new one. */
+async function stopClient(): Promise<void> {
   const previous = client;
   client = undefined;
-  await previous?.stop();
-  await startClient(context);
+  try {
+    await previous?.stop();
+  } catch (error) {
+    output?.error(`Could not stop the language server: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function restartClient(context: vscode.ExtensionContext): Promise<void> {
+  return serialised(async () => {
+    await stopClient();
+    await startClient(context);
+  });
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -54,10 +77,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('regtext.languages')) void restartClient(context);
     }),
   );
-  await startClient(context);
+  await serialised(() => startClient(context));
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return serialised(stopClient);
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  DEFAULT_MAX_LENGTH, analyze, definition, documentSymbols, foldingRanges, hover, references, semanticTokens,
+  DEFAULT_MAX_BYTES, analyze, definition, documentSymbols, foldingRanges, hover, references, semanticTokens,
   type AnalysedDocument,
 } from '../../server/src/core';
 import { analyse, invariantViolations, knowledge, lines } from './fixture';
@@ -180,19 +180,27 @@ test('robustness: a NUL byte declines the text with a not-analysed problem', () 
 
 test('robustness: a text over the size limit is declined, one at the limit is not', () => {
   const text = 'The PBOC said. ';
-  const atLimit = analyze(text, knowledge, { maxLength: text.length });
+  const atLimit = analyze(text, knowledge, { maxBytes: text.length });
   assert.equal(atLimit.analysed, true);
   assert.equal(atLimit.agencies.length, 1);
-  const over = analyze(text + 'x', knowledge, { maxLength: text.length });
+  const over = analyze(text + 'x', knowledge, { maxBytes: text.length });
   assert.equal(over.analysed, false);
   assert.deepEqual(over.problems.map((problem) => problem.code), ['not-analysed']);
   assert.match(over.problems[0]!.message, /regtext\.maxFileSizeMB/);
   assert.deepEqual(over.annotations, []);
 });
 
+test('robustness: the size limit counts UTF-8 bytes: Chinese text takes three bytes a character', () => {
+  const text = '中国人民银行';
+  assert.equal(analyze(text, knowledge, { maxBytes: 18 }).analysed, true);
+  assert.equal(analyze(text, knowledge, { maxBytes: 17 }).analysed, false);
+  assert.equal(analyze('😀', knowledge, { maxBytes: 4 }).analysed, true);
+  assert.equal(analyze('😀', knowledge, { maxBytes: 3 }).analysed, false);
+});
+
 test('robustness: the default size limit declines a text just over it, quickly', () => {
   const started = performance.now();
-  const document = analyse('a'.repeat(DEFAULT_MAX_LENGTH + 1));
+  const document = analyse('a'.repeat(DEFAULT_MAX_BYTES + 1));
   assert.equal(document.analysed, false);
   assert.deepEqual(document.problems.map((problem) => problem.code), ['not-analysed']);
   assert.ok(performance.now() - started < 5_000);

@@ -20,14 +20,14 @@ import { LineIndex } from './text/lineIndex';
 import { lastAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
-  /** Texts longer than this many UTF-16 code units are declined. */
-  maxLength?: number;
+  /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
+  maxBytes?: number;
 }
 
-export const DEFAULT_MAX_LENGTH = 32 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export function analyze(text: string, knowledge: Knowledge, options: AnalysisOptions = {}): AnalysedDocument {
-  const declined = declineReason(text, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  const declined = declineReason(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (declined) return emptyAnalysis(text, declined);
   try {
     return analyzeText(text, knowledge);
@@ -37,12 +37,26 @@ export function analyze(text: string, knowledge: Knowledge, options: AnalysisOpt
   }
 }
 
-function declineReason(text: string, maxLength: number): string | undefined {
-  if (text.length > maxLength) {
-    return `Not analysed: the document has ${formatMegabytes(text.length)} of text, more than the limit of ${formatMegabytes(maxLength)} (setting regtext.maxFileSizeMB).`;
+function declineReason(text: string, maxBytes: number): string | undefined {
+  if (utf8LengthExceeds(text, maxBytes)) {
+    return `Not analysed: the document is larger than the limit of ${formatMegabytes(maxBytes)} (regtext.maxFileSizeMB).`;
   }
   if (text.includes('\u0000')) return 'Not analysed: the document contains NUL characters, so it looks like a binary file.';
   return undefined;
+}
+
+/** Whether the text takes more than `limit` bytes in UTF-8; stops counting as soon as it does. */
+function utf8LengthExceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes: 2 for each half.
+    bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+    if (bytes > limit) return true;
+  }
+  return false;
 }
 
 function formatMegabytes(length: number): string {

@@ -2,7 +2,7 @@
  * The regtext core: protocol-agnostic analysis of regulatory text. It takes text and knowledge and returns plain
  * data; it knows nothing of LSP connections, VS Code or the file system.
  */
-export { analyze, DEFAULT_MAX_LENGTH, type AnalysisOptions } from './document';
+export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';
 export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';
 export type * from './model';
