@@ -14,14 +14,15 @@ export interface HoverResult {
 }
 
 /**
- * The hover for the annotation under the cursor. Annotations on exactly the same text (a defined term that is
- * also a banned term) are described together.
+ * The hover for what is under the cursor: the innermost annotation first, then whatever else covers the cursor
+ * (the notice number an agency's name begins, the banned term a defined term also is), each described once.
  */
 export function hover(document: AnalysedDocument, knowledge: Knowledge, offset: number): HoverResult | undefined {
-  const [best, ...others] = annotationsAt(document, offset);
+  const covering = annotationsAt(document, offset);
+  const best = covering[0];
   if (!best) return undefined;
-  const sameText = [best, ...others.filter((other) => other.start === best.start && other.end === best.end)];
-  const sections = sameText.map((annotation) => describe(document, knowledge, annotation)).filter((text) => text !== undefined);
+  const inside = covering.filter((annotation) => annotation === best || (annotation.end > offset && annotation.kind !== 'clauseLabel'));
+  const sections = [...new Set(inside.map((annotation) => describe(document, knowledge, annotation)))].filter((text) => text !== undefined);
   return sections.length > 0 ? { markdown: sections.join('\n\n---\n\n'), span: { start: best.start, end: best.end } } : undefined;
 }
 
@@ -153,7 +154,7 @@ function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {
   const entry = knowledge.terms.get(hit.termId);
   if (!entry) return `**Banned term** “${hit.text}”`;
   const { list, term } = entry;
-  const forms = [...term.en, ...term.zh].map((form) => `“${form}”`).join(', ');
+  const forms = [...new Set([...term.en, ...term.zh])].map((form) => `“${form}”`).join(', ');
   const source = `${numberWithEnglish(knowledge, list.source.notice)}, clause ${list.source.clause}`;
   const lines = [`**Banned term** “${hit.text.replace(/\s+/g, ' ')}” — ${list.name}`, '', list.reason, '', `Source: ${source}`, '', `Forms: ${forms}`];
   if (hit.context === 'citation') lines.push('', '*Here it stands inside a quoted official title: a citation, not reported.*');
