@@ -8,15 +8,16 @@ import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
 
+const clientLog = connection.console;
 const format = (args: unknown[]) => args.map(String).join(' ');
 Object.assign(console, {
-  log: (...args: unknown[]) => connection.console.log(format(args)),
-  info: (...args: unknown[]) => connection.console.info(format(args)),
-  warn: (...args: unknown[]) => connection.console.warn(format(args)),
-  error: (...args: unknown[]) => connection.console.error(format(args)),
-  debug: (...args: unknown[]) => connection.console.log(format(args)),
+  log: (...args: unknown[]) => clientLog.log(format(args)),
+  info: (...args: unknown[]) => clientLog.info(format(args)),
+  warn: (...args: unknown[]) => clientLog.warn(format(args)),
+  error: (...args: unknown[]) => clientLog.error(format(args)),
+  debug: (...args: unknown[]) => clientLog.log(format(args)),
 });
 
-process.on('uncaughtException', (error) => connection.console.error(`regtext: unexpected error: ${error.stack ?? error}`));
+process.on('uncaughtException', (error) => clientLog.error(`regtext: unexpected error: ${error.stack ?? error}`));
 
 startServer(connection);
