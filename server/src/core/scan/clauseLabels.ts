@@ -136,10 +136,16 @@ export function matchClauseLabel(line: string): LabelMatch | undefined {
 const MARKDOWN_LEAD = /(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__)*/y;
 const MARKDOWN_CLOSE = /^(?:\*\*|__)/;
 
-/** A label is followed by its text, a space, or the end of the line, never by more of a word or number. */
+/**
+ * A label is followed by its text, a space, or the end of the line, never by more of a word or number; nor by
+ * words that continue a citation ("(III) of this Notice" on a wrapped line) or a number ("1. 5 per cent").
+ */
 function isPlausibleLabelEnd(rest: string): boolean {
+  if (LABEL_CONTINUES_SENTENCE.test(rest)) return false;
   return rest.length === 0 || !/^[0-9A-Za-z_]/.test(rest) || /^[A-Z]/.test(rest);
 }
+
+const LABEL_CONTINUES_SENTENCE = /^\s+(?:of|and|or|to|through|above|below|hereof|herein|shall|is|are|per\s+cent|percent)\b|^\s+\d/;
 
 /** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
 export function formatLabel(style: LabelStyle, value: number): string {

@@ -14,6 +14,7 @@ import type { Clause, LabelStyle, Problem } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { CLOSES_SENTENCE, isHighSurrogate, isSpace } from '../text/chars';
 import { formatLabel, matchClauseLabel, type LabelMatch } from './clauseLabels';
+import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
   'zh-part': 0, 'en-part': 0,
@@ -69,9 +70,10 @@ interface Builder {
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map(), paragraphSinceLabel: false };
   let previousClosesSentence = false;
+  let previousText = '';
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
-    const label = matchClauseLabel(lineText);
+    const label = continuesCitation(previousText) ? undefined : matchClauseLabel(lineText);
     if (label) {
       addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
       builder.paragraphSinceLabel = false;
@@ -81,9 +83,18 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
       continue;
     }
     previousClosesSentence = CLOSES_SENTENCE.test(lineText);
+    previousText = lineText;
   }
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
+}
+
+/** A line that ends "… under Clause" or "依照本办法": the next line's "(III)" or "第五条" continues the citation. */
+const ENDS_WITH_CITATION_WORD = new RegExp(
+  `(?:\\b(?:Clauses?|Items?|Articles?|Sections?|Paragraphs?|Parts?|Chapters?|Subparagraphs?)|依照|按照|根据|依据|参照|违反|第|本(?:${CHINESE_DOCUMENT_TYPE}|条))\\s*$`);
+
+function continuesCitation(previousLine: string): boolean {
+  return ENDS_WITH_CITATION_WORD.test(previousLine);
 }
 
 /** (I) after (H) is the letter I, and (v) after (u) the letter v: Roman-looking letters continue a letter list. */
