@@ -26,6 +26,12 @@ const definitions: [string, string, string[]][] = [
     'the "Regulations on Non-bank Payment Institutions" (Order of the State Council No. 768, hereinafter referred to as the "Regulations") apply.',
     ['Regulations ← the "Regulations on Non-bank Payment Institutions"']],
   ['an abbreviation is not a sentence end', 'Rules in U.S. Dollars for Banks (hereinafter "Banks Rules") apply.', ['Banks Rules ← Rules in U.S. Dollars for Banks']],
+  ['the Chinese phrase abbreviated stops at punctuation', '经审查，同意境外机构（以下简称“机构”）发行债券。', ['机构 ← 境外机构']],
+  ['the abbreviated phrase does not reach back over a title line', lines('关于境外机构发行债券的通知', '汇发〔2022〕10号', '境外机构（以下简称“机构”）应当登记。'), ['机构 ← 境外机构']],
+  ['以下统称', '银行和保险公司（以下统称“金融机构”）应当报告。', ['金融机构 ← 银行和保险公司']],
+  ['a clause label before X是指 is not part of the term', lines('第三条　数字钱包是指记载预付价值的账户。'), ['数字钱包 ← 记载预付价值的账户。']],
+  ['所谓X，是指', '第二十三条　所谓情节严重，是指数额巨大。', ['情节严重 ← 数额巨大。']],
+  ['a quoted name in parentheses', 'China Merchants Bank Co., Ltd. (the "Bank") shall report.', ['Bank ← China Merchants Bank Co., Ltd.']],
   ['"X" refers to', '"Digital wallet" refers to an account opened by a provider. Other text.', ['Digital wallet ← "Digital wallet" refers to an account opened by a provider.']],
   ['"X" means', '“Customer” means any person who opens an account.', ['Customer ← “Customer” means any person who opens an account.']],
   ['"X" shall mean', '"Provider" shall mean a licensed institution.', ['Provider ← "Provider" shall mean a licensed institution.']],
@@ -67,6 +73,12 @@ const uses: [string, string, string[]][] = [
   ['no use inside the phrase the term abbreviates', '非银行支付机构（以下简称“支付机构”）应当报告。支付机构不得开立。',
     [def('支付机构', '支付机构', '1:14'), use('支付机构', '支付机构', '1:25')]],
   ['a term is not used inside a longer word', 'coins (hereinafter "token") and tokenization of the token', [def('token', 'token', '1:21'), use('token', 'token', '1:53')]],
+  ['no use inside an agency name', 'China Merchants Bank Co., Ltd. (the "Bank") and the People\'s Bank of China. The Bank shall report.',
+    [def('Bank', 'bank', '1:38'), use('Bank', 'bank', '1:81')]],
+  ['a name in quotes keeps its capitals: the ordinary words are no use', 'Licensed institutions ("Payment Institutions") differ from other payment institutions. Payment Institutions report.',
+    [def('Payment Institutions', 'payment institutions', '1:25'), use('Payment Institutions', 'payment institutions', '1:88')]],
+  ['the phrase abbreviated stops at the line break, so earlier lines keep their uses', lines('(I) Online platforms (hereinafter referred to as "Platforms") register.', '(II) Platforms keep records.', 'Platforms and agents (hereinafter referred to as "Agents") report.'),
+    [def('Platforms', 'platforms', '1:51'), use('Platforms', 'platforms', '2:6'), use('Platforms', 'platforms', '3:1'), def('Agents', 'agents', '3:51')]],
 ];
 
 for (const [what, text, expected] of uses) {

@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermContext, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, ReferenceStep, TermUse,
+  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
@@ -75,11 +75,11 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const lines = new LineIndex(text);
   const tree = buildClauseTree(text, lines);
   const folded = FoldedText.fold(text);
-  const quotes = scanQuotes(folded.text, (offset) => folded.isLineBreakAt(offset));
+  const quotes = scanQuotes(folded.text, (offset) => folded.lineBreakBefore(offset));
   const noticeNumbers = scanNoticeNumbers(folded, knowledge);
   const { agencies, bannedTerms } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
   const references = resolveReferences(folded, tree.clauses, text, lines);
-  const { definitions, definitionSites, termUses } = scanTerms(folded);
+  const { definitions, definitionSites, termUses } = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
   const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
     kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
   }));
@@ -170,36 +170,60 @@ function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text:
   }).sort((a, b) => a.start - b.start);
 }
 
-function scanTerms(folded: FoldedText) {
-  const raw = scanDefinitions(folded.text);
+/**
+ * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
+ * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China".
+ */
+function scanTerms(folded: FoldedText, names: readonly Span[]) {
+  const raw = scanDefinitions(folded);
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
   const matcher = new PhraseMatcher<string>();
-  const seen = new Set<string>();
+  const abbreviated: { start: number; end: number; key: string }[] = [];
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
-    if (seen.has(term.key)) continue;
-    seen.add(term.key);
+    if (definition.abbreviates) abbreviated.push({ ...definition.abbreviates, key: term.key });
+    if (definitions.some((known) => known.key === term.key)) continue;
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    // A capitalised one-word term ("the Regulations") is a name: "regulations" in running text is not a use of it.
-    const caseSensitive = /^[A-Z][a-z]+$/.test(definition.term);
+    const caseSensitive = definition.quoted === true && isProperName(definition.term);
     for (const form of termForms(definition.term)) matcher.add(form, term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
-  const abbreviated = raw.flatMap((definition) => definition.abbreviates ?? []).sort((a, b) => a.start - b.start);
-  const isInsideAbbreviated = (start: number, end: number) => {
+  abbreviated.sort((a, b) => a.start - b.start);
+  const abbreviatesItself = (start: number, end: number, key: string) => {
     const span = abbreviated[lastAtOrBefore(abbreviated, start, (candidate) => candidate.start)];
-    return span !== undefined && end <= span.end;
+    return span !== undefined && end <= span.end && span.key === key;
   };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || isInsideAbbreviated(match.start, match.end)) continue;
+    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses };
+}
+
+/**
+ * A term the drafter put in quotes as a name — one capitalised word ("the Regulations") or every word capitalised
+ * ("Payment Institution") — is matched with its capitals: "regulations" or "a payment institution" in running text is the
+ * ordinary word, not the defined term.
+ */
+function isProperName(term: string): boolean {
+  const words = term.split(' ').filter((word) => !SMALL_WORDS.has(word));
+  return words.length > 0 && words.every((word) => /^[A-Z][a-z]/.test(word));
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 'a', 'an']);
+
+/** Whether a range overlaps any of `spans` (sorted by start). */
+function overlapsAny(spans: readonly Span[], range: Span): boolean {
+  const index = lastAtOrBefore(spans, range.end - 1, (span) => span.start);
+  for (let i = index; i >= 0 && i > index - 4; i--) {
+    if (spans[i]!.end > range.start) return true;
+  }
+  return false;
 }
 
 /** A defined term's forms: as defined, and its English plural or singular. */

@@ -1,9 +1,19 @@
 /**
  * Recognises term definitions in folded text:
- *   (hereinafter referred to as "X")   "X" means …   X refers to …   （以下简称“X”）   X是指…   本办法所称X，是指…
+ *   (hereinafter referred to as "X")   (the "X")   "X" means …   X refers to …   （以下简称“X”）   X是指…
+ *   本办法所称X，是指…
  * Later uses of the terms are found by the document with a phrase matcher built from these definitions.
+ * The phrase a term abbreviates never reaches back over a line break: the folded text keeps no line breaks, so
+ * `lineBreakBefore` says where they were (a title and an addressee line are not part of the phrase).
  */
 import type { DefinedTerm } from '../model';
+
+/** The folded text, and where its line breaks were. */
+export interface LinedText {
+  readonly text: string;
+  /** Whether the original had a line break just before folded offset `offset`. */
+  lineBreakBefore(offset: number): boolean;
+}
 
 export interface RawDefinition {
   term: string;
@@ -13,13 +23,23 @@ export interface RawDefinition {
   definition: string;
   /** Folded range of the phrase the term abbreviates, where the term's own words are no use of it. */
   abbreviates?: { start: number; end: number };
+  /** The term stands in quotes where it is defined: its capitals are the drafter's choice. */
+  quoted?: boolean;
 }
 
 const HEREINAFTER = /[(,;] ?(?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
 const HEREINAFTER_LEAD = /^\s*,?\s*(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:as\s+)?(?:the\s+)?[,:]?\s*/i;
 const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|refers to|shall mean|is defined as|shall refer to)\b/g;
 const PLAIN_REFERS = /(?:^|[.;:!?] |\) ?|\n)((?:[A-Z][A-Za-z'-]*)(?: [A-Za-z'-]+){0,7}) (?:refers to|shall refer to)\b/g;
-const CHINESE_HEREINAFTER = /[（(，,；](?:以下|下文)(?:简称|称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
+const CHINESE_HEREINAFTER = /[（(，,；](?:以下|下文)(?:简称|称|统称|合称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
+/** ("Platforms"), (the "Bank"), (each, an "Operator"): a quoted name in parentheses right after what it names. */
+const PARENTHESISED_NAME = /\((?:the |each,? (?:an? )?|an? |collectively,? (?:the )?)?["“]([^"”()\n]{1,60})["”]\)/g;
+/** Verbs that lead into the phrase a short name abbreviates: 同意境外机构（以下简称“机构”） abbreviates 境外机构. */
+const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|根据|关于|各|凡|要求|鼓励|支持)/;
+/** Where the phrase a Chinese short name abbreviates begins: after this punctuation. */
+const CHINESE_PHRASE_BOUNDARY = /[。；：，、！？（(【“”「」"]/;
+/** A clause label or 所谓 in front of a term: 第三条　数字钱包是指…, 所谓情节严重，是指… */
+const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
 const CHINESE_IS_DEFINED = /是指/g;
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
@@ -29,18 +49,21 @@ const MAX_DEFINITION = 240;
 const MAX_QUOTED_TERM = 24;
 const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|cf|vs|St|Mr|Ms|Dr)|\b[A-Z]|\.[A-Z])$/;
 
-export function scanDefinitions(text: string): RawDefinition[] {
+export function scanDefinitions(folded: LinedText): RawDefinition[] {
+  const text = folded.text;
   const found = [
-    ...hereinafterDefinitions(text),
+    ...hereinafterDefinitions(folded),
+    ...parenthesisedNameDefinitions(folded),
     ...quotedMeansDefinitions(text),
     ...plainRefersDefinitions(text),
-    ...chineseHereinafterDefinitions(text),
+    ...chineseHereinafterDefinitions(folded),
     ...chineseIsDefinedDefinitions(text),
   ];
   return found.sort((a, b) => a.start - b.start);
 }
 
-function hereinafterDefinitions(text: string): RawDefinition[] {
+function hereinafterDefinitions(folded: LinedText): RawDefinition[] {
+  const text = folded.text;
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(HEREINAFTER)) {
     const inner = match[1]!;
@@ -51,11 +74,26 @@ function hereinafterDefinitions(text: string): RawDefinition[] {
     const start = innerStart + lead + inner.slice(lead).indexOf(term);
     // "(Order … No. 768, hereinafter referred to as …)": what is defined stands before the parenthesis.
     const definedEnd = match[0].startsWith('(') ? match.index! : openingParenthesisBefore(text, match.index!);
-    const phraseStart = sentenceStart(text, definedEnd);
-    const definition = sentenceWords(text, phraseStart, definedEnd);
-    found.push({ term, start, end: start + term.length, definition, abbreviates: { start: phraseStart, end: definedEnd } });
+    found.push({ term, start, end: start + term.length, quoted: /["“”]/.test(inner), ...abbreviatedPhrase(folded, definedEnd) });
   }
   return found;
+}
+
+function parenthesisedNameDefinitions(folded: LinedText): RawDefinition[] {
+  const found: RawDefinition[] = [];
+  for (const match of folded.text.matchAll(PARENTHESISED_NAME)) {
+    const term = match[1]!.trim();
+    if (!isPlausibleTerm(term)) continue;
+    const start = match.index! + match[0].indexOf(term);
+    found.push({ term, start, end: start + term.length, quoted: true, ...abbreviatedPhrase(folded, match.index!) });
+  }
+  return found;
+}
+
+/** The phrase that ends at `end` (before "(hereinafter …)"), as the definition and as the span no use stands in. */
+function abbreviatedPhrase(folded: LinedText, end: number): Pick<RawDefinition, 'definition' | 'abbreviates'> {
+  const start = sentenceStart(folded, end);
+  return { definition: sentenceWords(folded.text, start, end), abbreviates: { start, end } };
 }
 
 function quotedMeansDefinitions(text: string): RawDefinition[] {
@@ -64,7 +102,7 @@ function quotedMeansDefinitions(text: string): RawDefinition[] {
     const term = match[1]!.trim();
     if (!isPlausibleTerm(term)) continue;
     const start = match.index! + 1 + match[1]!.indexOf(term);
-    found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, match.index!) });
+    found.push({ term, start, end: start + term.length, quoted: true, definition: sentenceFrom(text, match.index!) });
   }
   return found;
 }
@@ -80,17 +118,25 @@ function plainRefersDefinitions(text: string): RawDefinition[] {
   return found;
 }
 
-function chineseHereinafterDefinitions(text: string): RawDefinition[] {
+function chineseHereinafterDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
-  for (const match of text.matchAll(CHINESE_HEREINAFTER)) {
+  for (const match of folded.text.matchAll(CHINESE_HEREINAFTER)) {
     const term = match[1]!.replace(QUOTES, '').replace(/^[“"「]|[”"」]$/g, '');
     if (!isPlausibleTerm(term)) continue;
     const start = match.index! + match[0].indexOf(term);
-    const phraseStart = sentenceStart(text, match.index!);
-    const definition = sentenceWords(text, phraseStart, match.index!);
-    found.push({ term, start, end: start + term.length, definition, abbreviates: { start: phraseStart, end: match.index! } });
+    const end = match.index!;
+    const phraseStart = chinesePhraseStart(folded, end);
+    found.push({ term, start, end: start + term.length, definition: folded.text.slice(phraseStart, end), abbreviates: { start: phraseStart, end } });
   }
   return found;
+}
+
+/** Where the phrase before （以下简称…） begins: 境外机构（以下简称“机构”） abbreviates 境外机构, back to punctuation or a line break. */
+function chinesePhraseStart(folded: LinedText, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < 60 && !CHINESE_PHRASE_BOUNDARY.test(folded.text[start - 1]!) && !folded.lineBreakBefore(start)) start--;
+  const phrase = folded.text.slice(start, end);
+  return start + (CHINESE_LEAD_VERB.exec(phrase)?.[0].length ?? 0);
 }
 
 function chineseIsDefinedDefinitions(text: string): RawDefinition[] {
@@ -124,7 +170,7 @@ function plainTermBefore(text: string, end: number): { text: string; start: numb
   let start = end;
   while (start > 0 && end - start < 40 && !CHINESE_TERM_BOUNDARY.test(text[start - 1]!)) start--;
   const raw = text.slice(start, end);
-  const term = raw.replace(CHINESE_SCOPE_PREFIX, '');
+  const term = raw.replace(CHINESE_SCOPE_PREFIX, '').replace(LABEL_BEFORE_TERM, '');
   return term.length > 0 ? { text: term, start: start + raw.length - term.length } : undefined;
 }
 
@@ -134,10 +180,10 @@ function isPlausibleTerm(term: string): boolean {
   return bare.length >= 2 && term.length <= 60 && !/[()（）《》\n]/.test(bare) && term.split(' ').length <= 8;
 }
 
-/** Where the sentence that ends at `end` starts: back to the previous sentence end. */
-function sentenceStart(text: string, end: number): number {
+/** Where the sentence that ends at `end` starts: back to the previous sentence end or line break. */
+function sentenceStart(folded: LinedText, end: number): number {
   let start = end;
-  while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(text, start - 1)) start--;
+  while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(folded.text, start - 1) && !folded.lineBreakBefore(start)) start--;
   return start;
 }
 

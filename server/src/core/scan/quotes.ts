@@ -15,7 +15,7 @@ export interface QuoteSpan {
 const MAX_QUOTE_LENGTH = 1000;
 
 /**
- * `isLineBreak(i)` says whether folded offset i stands for a line break of the original: straight quotes, which
+ * `isLineBreak(i)` says whether the original had a line break just before folded offset i: straight quotes, which
  * open and close alike, do not pair across lines, so one stray quote cannot mis-pair the rest of the document.
  */
 export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => boolean): QuoteSpan[] {
@@ -29,8 +29,9 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
     if (char === '\n') {
       openTitles.length = 0;
       openCurly = openCorner = openStraight = -1;
-    } else if (char === ' ' && openStraight >= 0 && isLineBreak(i)) {
+    } else if (openStraight >= 0 && isLineBreak(i)) {
       openStraight = -1;
+      i--; // look at this character again, with no quote open
     } else if (char === '《') {
       openTitles.push(i);
     } else if (char === '》') {

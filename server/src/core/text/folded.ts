@@ -70,13 +70,15 @@ export class FoldedText {
     return foldedOffset < this.origins.length ? this.origins[foldedOffset]! : this.source.length;
   }
 
-  /** Whether folded offset `foldedOffset` stands for white space that held a line break. */
-  isLineBreakAt(foldedOffset: number): boolean {
-    if (foldedOffset >= this.origins.length) return false;
-    let origin = this.origins[foldedOffset]!;
-    while (origin < this.source.length && isSpace(this.source.charCodeAt(origin))) {
+  /**
+   * Whether the original text had a line break between folded offsets `foldedOffset - 1` and `foldedOffset`:
+   * either the folded space before it stood for one, or one was dropped between two CJK characters.
+   */
+  lineBreakBefore(foldedOffset: number): boolean {
+    if (foldedOffset <= 0 || foldedOffset >= this.origins.length) return false;
+    const end = this.origins[foldedOffset]!;
+    for (let origin = this.origins[foldedOffset - 1]!; origin < end; origin++) {
       if (isLineBreak(this.source.charCodeAt(origin))) return true;
-      origin++;
     }
     return false;
   }
