@@ -71,6 +71,15 @@ const cases: [string, string, string[]][] = [
     [citation('Virtual Currency', 'virtual-currency', '1:37')]],
   ['inside a quote followed by a notice number', 'the "Rules for Stablecoin Issuers" (Yinfa [2026] No. 9)', [citation('Stablecoin', 'stablecoin', '1:16')]],
 
+  ['an unquoted title followed by its number', 'PBOC issued the Notice on Further Preventing Risks Related to Virtual Currency and Others (Yinfa [2026] No. 42) today.',
+    [citation('Virtual Currency', 'virtual-currency', '1:63')]],
+  ['an unquoted title that ends in a kind of document', 'the Hong Kong Stablecoins Ordinance applies', [citation('Stablecoins', 'stablecoin', '1:15')]],
+  ['a Title Case company name is no title', 'Beijing Stablecoin Technology Co., Ltd. was registered', [use('Stablecoin', 'stablecoin', '1:9')]],
+  ['a quote in single curly quotes is a quote', 'the word ‘stablecoin’ is barred', [mention('stablecoin', 'stablecoin', '1:11')]],
+  ['a quoted list in a business scope is a use', 'Business scope: "RWA", "stablecoin" and "crypto asset" consulting services.',
+    [use('RWA', 'rwa', '1:18'), use('stablecoin', 'stablecoin', '1:25'), use('crypto asset', 'crypto-asset', '1:42')]],
+  ['several terms in one quote, listed as words', '不得含有“虚拟货币、稳定币”等字样', [mention('虚拟货币', 'virtual-currency', '1:6'), mention('稳定币', 'stablecoin', '1:11')]],
+
   // Mentions: the bare term in quotes, talked about as a word.
   ['bare quoted English terms in an "or" list', 'shall not contain "stablecoin" or “crypto asset.”', [mention('stablecoin', 'stablecoin', '1:20'), mention('crypto asset', 'crypto-asset', '1:36')]],
   ['bare quoted terms with a trailing comma inside the quotes', 'terms such as "virtual currency," "RWA,"', [mention('virtual currency', 'virtual-currency', '1:16'), mention('RWA', 'rwa', '1:36')]],

@@ -5,14 +5,15 @@
  */
 import type { Knowledge } from './knowledge/compile';
 import type {
-  AgencyMention, AnalysedDocument, Annotation, BannedTermContext, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
+  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
-import { enclosingQuote, isTitleQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
+import { scanQuotes, type QuoteSpan } from './scan/quotes';
+import { bannedTermContext, type TermSurroundings } from './scan/termContext';
 import { scanChineseReferences, scanEnglishReferences, type RawReference } from './scan/references';
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
@@ -100,6 +101,11 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
   const agencies: AgencyMention[] = [];
   const bannedTerms: BannedTermHit[] = [];
+  const surroundings: TermSurroundings = {
+    text: folded.text,
+    quotes,
+    noticeNumberFollows: (offset) => isFollowedByNoticeNumber(folded, noticeNumbers, offset),
+  };
   for (const match of knowledge.dictionary.findAll(folded.text)) {
     const value = match.value;
     if (value.kind === 'notAgency') continue;
@@ -108,46 +114,16 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     if (value.kind === 'agency') {
       agencies.push({ kind: 'agency', ...range, text, agencyId: value.agencyId });
     } else {
-      const context = bannedTermContext(folded, quotes, noticeNumbers, match.start, match.end);
+      const context = bannedTermContext(surroundings, match.start, match.end);
       bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
     }
   }
   return { agencies, bannedTerms };
 }
 
-/**
- * A banned term inside a quoted official title — 《关于…虚拟货币…的通知》, "Notice on … Virtual Currency …", or any
- * quote followed by a document number — is a citation. A term alone in quotes that is talked about as a word — in a
- * list of quoted terms, or after "terms such as", before 等字样 — is a mention. Neither is a use, and neither is
- * reported: notices must be able to cite and list what they ban. A quoted term in a business scope
- * (经营范围：“稳定币”技术服务) is a use.
- */
-function bannedTermContext(
-  folded: FoldedText, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[], start: number, end: number,
-): BannedTermContext {
-  const quote = enclosingQuote(quotes, start, end);
-  if (!quote) return 'use';
-  if (quote.kind === 'book-title') return 'citation';
-  const inner = folded.text.slice(quote.start + 1, quote.end - 1);
-  const bare = inner.replace(/[\s,.，。、;；:：!?]+$/u, '').trim();
-  if (bare.length === end - start && isTalkedAboutAsWord(folded.text, quote)) return 'mention';
-  if (isTitleQuote(inner) || isFollowedByNoticeNumber(folded, noticeNumbers, quote.end)) return 'citation';
-  return 'use';
-}
-
-const LIST_OF_WORDS_AFTER = /^[\s,，、.。;；:：]*(?:["“「]|等?字样|等内容|等词|or\b|and\b)/;
-const LIST_OF_WORDS_BEFORE = /(?:terms?|words?|expressions?|such as|the term|含有|使用|字样|["”」][\s,，、]*(?:(?:or|and|或|和|及)\s*)?|(?:,|，|、)\s*)$/i;
-
-/** Whether a quoted term stands in a list of quoted words or is introduced as a word. */
-function isTalkedAboutAsWord(text: string, quote: QuoteSpan): boolean {
-  const after = text.slice(quote.end, quote.end + 12);
-  const before = text.slice(Math.max(0, quote.start - 24), quote.start);
-  return LIST_OF_WORDS_AFTER.test(after) || LIST_OF_WORDS_BEFORE.test(before);
-}
-
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
-function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], quoteEnd: number): boolean {
-  const after = folded.originOf(quoteEnd);
+function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], foldedOffset: number): boolean {
+  const after = folded.originOf(foldedOffset);
   const next = noticeNumbers[lastAtOrBefore(noticeNumbers, after - 1, (number) => number.start) + 1];
   return next !== undefined && next.start - after <= 3;
 }

@@ -22,13 +22,14 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
   const spans: QuoteSpan[] = [];
   const openTitles: number[] = [];
   let openCurly = -1;
+  let openSingleCurly = -1;
   let openCorner = -1;
   let openStraight = -1;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '\n') {
       openTitles.length = 0;
-      openCurly = openCorner = openStraight = -1;
+      openCurly = openSingleCurly = openCorner = openStraight = -1;
     } else if (openStraight >= 0 && isLineBreak(i)) {
       openStraight = -1;
       i--; // look at this character again, with no quote open
@@ -42,6 +43,12 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
     } else if (char === '”' && openCurly >= 0) {
       push(spans, openCurly, i + 1, 'quote');
       openCurly = -1;
+    } else if (char === '‘') {
+      openSingleCurly = i;
+    } else if (char === "'" && openSingleCurly >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? '')) {
+      // ’ is folded to ' (it is also the apostrophe of People’s); one that ends a word after ‘ closes the quote.
+      push(spans, openSingleCurly, i + 1, 'quote');
+      openSingleCurly = -1;
     } else if (char === '「') {
       openCorner = i;
     } else if (char === '」' && openCorner >= 0) {

@@ -93,7 +93,7 @@ export class FoldedText {
 function foldCode(code: number): number {
   if (code >= 0xff10 && code <= 0xff19) return code - 0xfee0; // full-width digits
   if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return code - 0xfee0; // full-width letters
-  if (code === 0x2019 || code === 0x2018 || code === 0xff07) return 0x27; // ’ ‘ ＇ → '
+  if (code === 0x2019 || code === 0xff07) return 0x27; // ’ ＇ → ' (‘ stays: it only ever opens a quote)
   if (code === 0x2010 || code === 0x2011) return 0x2d; // hyphen look-alikes → -
   return code;
 }
