@@ -38,7 +38,7 @@ const PARENTHESISED_NAME = /\((?:the |each,? (?:an? )?|an? |collectively,? (?:th
 const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|根据|关于|各|凡|要求|鼓励|支持)/;
 /** Where the phrase a Chinese short name abbreviates begins: after this punctuation. */
 const CHINESE_PHRASE_BOUNDARY = /[。；：，、！？（(【“”「」"]/;
-/** A clause label or 所谓 in front of a term: 第三条　数字钱包是指…, 所谓情节严重，是指… */
+/** A clause label or 所谓 in front of a term: 第三条 数字钱包是指 (after a U+3000 space)…, 所谓情节严重，是指… */
 const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
 const CHINESE_IS_DEFINED = /是指/g;
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
