@@ -13,6 +13,12 @@ const n = (text: string, key: string, at = '1:1') => `noticeNumber "${text}" →
 const cases: [string, string, string[]][] = [
   // The official form and its bracket variants.
   ['official 〔〕', '银发〔2021〕237号', [n('银发〔2021〕237号', '银发〔2021〕237号')]],
+  ['a local code is not the national one', '根据京银发〔2021〕237号文件', [n('京银发〔2021〕237号', '京银发〔2021〕237号', '1:3')]],
+  ['a provincial code on a longer national one', '浙银保监发〔2021〕5号', [n('浙银保监发〔2021〕5号', '浙银保监发〔2021〕5号')]],
+  ['an agency named before an ordinary code is not part of it', '按照人民银行银发〔2021〕237号执行', [n('银发〔2021〕237号', '银发〔2021〕237号', '1:7')]],
+  ['a title on the line before is not part of an unknown code', lines('关于印发《办法》的通知', '财金〔2024〕12号'), [n('财金〔2024〕12号', '财金〔2024〕12号', '2:1')]],
+  ['an unknown code after a verb', '后来又重申财金〔2024〕12号', [n('财金〔2024〕12号', '财金〔2024〕12号', '1:6')]],
+  ['an agency name with 和 before 令', '国家发展和改革委员会令〔2020〕第5号', [n('国家发展和改革委员会令〔2020〕第5号', '国家发展和改革委员会令〔2020〕5号')]],
   ['half-width []', '汇发[2013]21号', [n('汇发[2013]21号', '汇发〔2013〕21号')]],
   ['full-width ［］', '汇发［2013］21号', [n('汇发［2013］21号', '汇发〔2013〕21号')]],
   ['full-width （）', '国发（2009）12号', [n('国发（2009）12号', '国发〔2009〕12号')]],

@@ -8,6 +8,7 @@
 import { noticeKey, normalizeEnglishIssuer, type Knowledge } from '../knowledge/compile';
 import type { NoticeNumberMention } from '../model';
 import type { FoldedText } from '../text/folded';
+import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
 import { isHan } from '../text/chars';
 
 const OPEN = '〔\\[［（(【﹝〖';
@@ -18,15 +19,21 @@ const ENGLISH_NUMBER = new RegExp(
   `[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}] ?No\\. ?(\\d{1,6})(?![\\d])|\\b((?:19|20)\\d{2}) No\\. ?(\\d{1,6})(?![\\d])|\\bNo\\. ?(\\d{1,6})(?![\\d])`, 'g');
 
 /** Words that lead into a number in Chinese text and are not part of its issuer code. */
-const CHINESE_LEAD_IN = /^(?:.*(?:根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|见|即|和|及|与|或|的|以|经|由|对|在|将|并|按))/;
+const LEAD_IN_WORDS = `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|${CHINESE_DOCUMENT_TYPE}`;
+/** Words before a code that are not part of it, up to the last of them. */
+const CHINESE_LEAD_IN = new RegExp(`^.*(?:${LEAD_IN_WORDS})`);
+/** The same, but leaving at least one character: 中国人民银行公告 is a code, not 公告 after a lead-in. */
+const CHINESE_LEAD_IN_BEFORE_CODE = new RegExp(`^.*(?:${LEAD_IN_WORDS})(?=.)`);
+/** Local codes put a place or bank before a national code: 京银发, 沪银发, 浙银保监发, 工银发. */
+const MAX_LOCAL_PREFIX = 3;
 /** Capitalised words that start an English sentence rather than an issuer code. */
 const ENGLISH_LEAD_IN = new Set(['in', 'the', 'see', 'under', 'per', 'according', 'pursuant', 'by', 'as', 'and', 'of', 'for', 'with', 'from', 'this', 'that', 'its', 'their', 'notice', 'cf']);
 /** Codes of orders (令) and announcements (公告): numbered without a year, and naming joint issuers. */
 const ORDER_OR_ANNOUNCEMENT = /(?:令|公告)$/;
-const MAX_ISSUER_HAN = 40;
+const MAX_ISSUER_HAN = 80;
 const MAX_ISSUER_WORDS = 8;
 /** An issuer code regtext does not know is taken to be at most this long. */
-const MAX_UNKNOWN_ISSUER = 20;
+const MAX_UNKNOWN_ISSUER = 8;
 
 export function scanNoticeNumbers(folded: FoldedText, knowledge: Knowledge): NoticeNumberMention[] {
   const found: NoticeNumberMention[] = [];
@@ -46,7 +53,7 @@ function chineseMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
   const index = match.index!;
   const year = match[1] ?? match[3];
   const serial = Number(match[2] ?? match[4] ?? match[5]);
-  const issuer = chineseIssuerBefore(folded.text, index, knowledge);
+  const issuer = chineseIssuerBefore(folded, index, knowledge);
   if (!issuer) return undefined;
   // Without a bracketed year the issuer must name an order or announcement: 国务院令第752号, …总局令2023年第5号.
   if (match[1] === undefined && !ORDER_OR_ANNOUNCEMENT.test(issuer.code)) return undefined;
@@ -63,27 +70,49 @@ interface IssuerFound {
 }
 
 /**
- * The issuer code written just before `end`: the longest known code that ends there, widened over co-issuing
- * agency names written before it (中国人民银行 海关总署令); failing that, the run of Han characters after any
- * lead-in words (根据, 按照, …).
+ * The issuer code written just before `end`. The longest known code that ends there wins, and what stands before
+ * it decides the rest: lead-in words (根据, 按照, 的通知 on the line before) are not part of the code; co-issuing
+ * agencies are, for joint orders and announcements (中国人民银行 海关总署令); an agency named before an ordinary code
+ * is not (人民银行银发〔2021〕237号); one to three other characters make a local code (京银发, 浙银保监发), which
+ * regtext does not know. With no known code, the code is the run of Han characters after any lead-in words, or
+ * the agency names before a trailing 令 or 公告.
  */
-function chineseIssuerBefore(text: string, end: number, knowledge: Knowledge): IssuerFound | undefined {
+function chineseIssuerBefore(folded: FoldedText, end: number, knowledge: Knowledge): IssuerFound | undefined {
+  const text = folded.text;
   let runStart = end;
-  while (runStart > 0 && end - runStart < MAX_ISSUER_HAN && isHan(text.charCodeAt(runStart - 1))) runStart--;
+  // The code may stand on the line before its bracket, but never runs over a line break itself.
+  while (runStart > 0 && end - runStart < MAX_ISSUER_HAN && isHan(text.charCodeAt(runStart - 1)) &&
+    (runStart === end || !folded.lineBreakBefore(runStart))) runStart--;
   const run = text.slice(runStart, end);
   if (run.length === 0) return undefined;
+  const known = longestKnownCodeAtEnd(run, knowledge);
+  const issuer = known ? issuerAroundKnownCode(run, known, knowledge) : unknownIssuer(run, knowledge);
+  return issuer && { ...issuer, length: issuer.code.length };
+}
+
+function longestKnownCodeAtEnd(run: string, knowledge: Knowledge): string | undefined {
   for (let length = run.length; length >= 1; length--) {
     const candidate = run.slice(run.length - length);
-    if (!knowledge.issuerCodes.has(candidate)) continue;
-    const prefix = run.slice(0, run.length - length);
-    // Only joint orders and announcements name their issuers in the number: 中国人民银行 海关总署令〔2015〕第1号.
-    const coIssuers = ORDER_OR_ANNOUNCEMENT.test(candidate) ? coIssuersAtEnd(prefix, knowledge) : '';
-    const code = coIssuers + candidate;
-    return { code, known: coIssuers.length === 0, length: code.length };
+    if (knowledge.issuerCodes.has(candidate)) return candidate;
   }
-  const unknown = run.replace(CHINESE_LEAD_IN, '').slice(-MAX_UNKNOWN_ISSUER);
-  if (unknown.length === 0) return undefined;
-  return { code: unknown, known: false, length: unknown.length };
+  return undefined;
+}
+
+function issuerAroundKnownCode(run: string, code: string, knowledge: Knowledge): Omit<IssuerFound, 'length'> {
+  const prefix = run.slice(0, run.length - code.length);
+  // Agency names first: 国家发展和改革委员会 contains 和, which is also a lead-in word.
+  const agencies = coIssuersAtEnd(prefix, knowledge);
+  const rest = prefix.slice(0, prefix.length - agencies.length).replace(CHINESE_LEAD_IN, '');
+  if (ORDER_OR_ANNOUNCEMENT.test(code)) return { code: agencies + code, known: agencies.length === 0 };
+  if (agencies.length > 0 || rest.length === 0 || rest.length > MAX_LOCAL_PREFIX) return { code, known: true };
+  return { code: rest + code, known: false };
+}
+
+function unknownIssuer(run: string, knowledge: Knowledge): Omit<IssuerFound, 'length'> | undefined {
+  const suffix = /(?:令|公告)$/.exec(run)?.[0];
+  const agencies = suffix ? coIssuersAtEnd(run.slice(0, run.length - suffix.length), knowledge) : '';
+  const code = agencies ? agencies + suffix : run.replace(CHINESE_LEAD_IN_BEFORE_CODE, '').slice(-MAX_UNKNOWN_ISSUER);
+  return code.length > 0 ? { code, known: false } : undefined;
 }
 
 /** The agency names that `prefix` ends with, back to back: "中国人民银行海关总署" → whole. */
