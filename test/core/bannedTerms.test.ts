@@ -80,6 +80,9 @@ const cases: [string, string, string[]][] = [
     [use('RWA', 'rwa', '1:18'), use('stablecoin', 'stablecoin', '1:25'), use('crypto asset', 'crypto-asset', '1:42')]],
   ['several terms in one quote, listed as words', '不得含有“虚拟货币、稳定币”等字样', [mention('虚拟货币', 'virtual-currency', '1:6'), mention('稳定币', 'stablecoin', '1:11')]],
 
+  ['a web or e-mail address is no use', 'see https://rwa-token.com or write to rwa@example.com', []],
+  ['the closed compound cryptoasset', 'Cryptoasset Ltd', [use('Cryptoasset', 'crypto-asset', '1:1')]],
+
   // Mentions: the bare term in quotes, talked about as a word.
   ['bare quoted English terms in an "or" list', 'shall not contain "stablecoin" or “crypto asset.”', [mention('stablecoin', 'stablecoin', '1:20'), mention('crypto asset', 'crypto-asset', '1:36')]],
   ['bare quoted terms with a trailing comma inside the quotes', 'terms such as "virtual currency," "RWA,"', [mention('virtual currency', 'virtual-currency', '1:16'), mention('RWA', 'rwa', '1:36')]],

@@ -56,6 +56,8 @@ const cases: [string, string, string[]][] = [
   ['reference broken across a line', lines(ENGLISH_NOTICE, 'as required by Clause', '(IV) of this Notice.'), [r('Clause⏎(IV) of this Notice', '(IV)@7', '10:16')]],
   ['a list: Clauses (5) and (6)', lines(ENGLISH_NOTICE, 'under Clauses (5) and (6) of this Notice;'),
     [r('Clauses (5)', '(5)@8', '10:7'), r('(6) of this Notice', '(6)@9', '10:23')]],
+  ['a decimal paragraph number is no reference to paragraph 2', lines(ENGLISH_NOTICE, 'see paragraph 2.1 above.'), []],
+  ['第（二）项 in an article without items is not another article\'s item', lines('第一条 甲：', '（一）子；', '（二）丑。', '第二条 违反第（二）项的。'), [r('第（二）项', 'unresolved', '4:7')]],
   ['a list into another document is no reference here', lines(ENGLISH_NOTICE, 'under Articles 3 and 4 of the Securities Law;'), []],
   ['Article 2 of these Measures', lines('Article 1 Purpose.', 'Article 2 Scope.', 'Article 3 Penalties under Article 2 of these Measures.'),
     [r('Article 2 of these Measures', 'Article 2@2', '3:27')]],

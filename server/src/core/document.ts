@@ -109,6 +109,8 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   for (const match of knowledge.dictionary.findAll(folded.text)) {
     const value = match.value;
     if (value.kind === 'notAgency') continue;
+    if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
+    if (value.kind === 'bannedTerm' && isInsideAddress(folded.text, match.start, match.end)) continue;
     const range = folded.originalRange(match.start, match.end);
     const text = folded.source.slice(range.start, range.end);
     if (value.kind === 'agency') {
@@ -120,6 +122,26 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   }
   return { agencies, bannedTerms };
 }
+
+/** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */
+function isInCapitalisedRun(text: string, start: number, end: number): boolean {
+  const before = /([A-Z]{2,}) $/.exec(text.slice(Math.max(0, start - 20), start));
+  const after = /^ ([A-Z]{2,})\b/.exec(text.slice(end, end + 20));
+  return (before !== null && !/[A-Za-z]/.test(text[start - before[0].length - 1] ?? '')) || after !== null;
+}
+
+/** rwa-token.com, rwa@example.com, https://…/stablecoin: part of an address, not of the text. */
+function isInsideAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < MAX_ADDRESS && ADDRESS_CHAR.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < MAX_ADDRESS && ADDRESS_CHAR.test(text[to]!)) to++;
+  return /:\/\/|@|^www\.|\.(?:com|cn|org|net|io|gov|hk)\b/i.test(text.slice(from, to));
+}
+
+/** Addresses are made of these, and are short: the look around a term stays bounded on a line of megabytes. */
+const ADDRESS_CHAR = /[\w.@:/%?=&#~+-]/;
+const MAX_ADDRESS = 100;
 
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
 function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumberMention[], foldedOffset: number): boolean {

@@ -62,11 +62,13 @@ export class ClauseResolver {
       const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
       const local = around && firstFound(lists, (list) => firstInside(list, around));
       if (local) return local;
+      // In a law, 第（二）项 means an item of the article it stands in: another article's item is not it.
+      if (around?.kind === 'article') return undefined;
     }
     const first = firstFound(lists, (list) => list[0]);
     if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…: the fifth top-level clause.
-    if (step.kind === 'article') return this.topLevelByValue.get(step.value);
+    if (step.kind === 'article' && step.insertion === undefined) return this.topLevelByValue.get(step.value);
     return undefined;
   }
 

@@ -7,7 +7,7 @@ import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, 
 
 /** What a dictionary phrase found in text stands for. */
 export type DictionaryValue =
-  | { kind: 'agency'; agencyId: string }
+  | { kind: 'agency'; agencyId: string; abbreviation?: true }
   | { kind: 'notAgency' }
   | { kind: 'bannedTerm'; listId: string; termId: string };
 
@@ -64,7 +64,9 @@ function addAgency(dictionary: PhraseMatcher<DictionaryValue>, agency: AgencyRec
   for (const name of [agency.en.name, ...(agency.en.aliases ?? []), agency.zh.name, ...(agency.zh.aliases ?? [])]) {
     dictionary.add(name, value);
   }
-  for (const abbreviation of agency.abbreviations ?? []) dictionary.add(abbreviation, value, { caseSensitive: true });
+  for (const abbreviation of agency.abbreviations ?? []) {
+    dictionary.add(abbreviation, { ...value, abbreviation: true }, { caseSensitive: true });
+  }
 }
 
 /** The forms a banned term is matched in: as listed, and the English plural of each English form. */

@@ -113,7 +113,7 @@ function namesOtherDocument(text: string, start: number): boolean {
 }
 
 const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|parts?|chapters?|sections?|subparagraphs?)\b/g;
-const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/iy;
+const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b(?!\.\d)|[IVXLC]+\b)/iy;
 const EN_OF = / of /y;
 const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE}|Document)\\b`, 'iy');
 /** "of the Securities Law", "of this title" (a code title, not this document). */
