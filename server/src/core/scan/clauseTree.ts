@@ -207,19 +207,38 @@ function createClause(builder: Builder, line: number, label: LabelMatch, parent:
 
 /** The clause's title and first sentence, from the text after its label (or the next line, if the label stands alone). */
 function describeClause(builder: Builder, line: number, labelEnd: number): { title: string; firstSentence: string } {
-  let body = builder.lines.lineText(line).slice(labelEnd).replace(/^[\s\u3000.．:：、]+/, '');
-  if (body.length === 0 && line + 1 < builder.lines.lineCount && !matchClauseLabel(builder.lines.lineText(line + 1))) {
-    body = builder.lines.lineText(line + 1).trim();
+  const { lines } = builder;
+  const nextLine = line + 1 < lines.lineCount ? lines.lineText(line + 1) : '';
+  const nextIsText = nextLine.trim().length > 0 && !matchClauseLabel(nextLine);
+  let body = lines.lineText(line).slice(labelEnd).replace(/^[\s\u3000.．:：、]+/, '');
+  let sentenceEnd = firstSentenceEnd(body);
+  // A label alone on its line takes its text from the next line; a wrapped first sentence goes on there.
+  if ((body.length === 0 || sentenceEnd < 0) && nextIsText) {
+    body = joinWrapped(body, nextLine.trim());
+    sentenceEnd = firstSentenceEnd(body);
   }
-  const sentenceEnd = body.search(/[。！？；]|[.;:](?=\s|$)|：/);
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
   const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  // A line without a sentence end is a heading, unless the sentence runs on to the next line (wrapped text).
-  const nextLine = line + 1 < builder.lines.lineCount ? builder.lines.lineText(line + 1) : '';
-  const isHeading = sentenceEnd < 0 && (nextLine.trim().length === 0 || matchClauseLabel(nextLine) !== undefined);
+  // A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
+  const isHeading = sentenceEnd < 0 && !nextIsText;
   const limit = isHeading ? HEADING_MAX : TITLE_MAX;
   const title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
   return { title, firstSentence };
+}
+
+/** Joins a line wrapped mid-sentence to the next: with a space between Latin words, with nothing between CJK. */
+function joinWrapped(first: string, second: string): string {
+  if (first.length === 0) return second;
+  return /[A-Za-z0-9,;]$/.test(first) && /^[A-Za-z0-9(]/.test(second) ? `${first} ${second}` : first + second;
+}
+
+/** Where the first sentence ends: 。 ！ ？ ； ：, or . ; : before a space, but not the full stop of "No." or "Art.". */
+function firstSentenceEnd(text: string): number {
+  for (const match of text.matchAll(/[。！？；：]|[.;:](?=\s|$)/g)) {
+    const index = match.index!;
+    if (match[0] !== '.' || !/\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/.test(text.slice(Math.max(0, index - 5), index))) return index;
+  }
+  return -1;
 }
 
 /** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis; never inside a surrogate pair. */
