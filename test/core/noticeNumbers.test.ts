@@ -13,6 +13,11 @@ const n = (text: string, key: string, at = '1:1') => `noticeNumber "${text}" →
 const cases: [string, string, string[]][] = [
   // The official form and its bracket variants.
   ['official 〔〕', '银发〔2021〕237号', [n('银发〔2021〕237号', '银发〔2021〕237号')]],
+  ['English: the issuer after the number', 'Order No. 752 of the State Council', [n('Order No. 752 of the State Council', '国务院令第752号')]],
+  ['English: the year after the number', 'PBOC Order No. 5 [2003]', [n('PBOC Order No. 5 [2003]', '中国人民银行令〔2003〕5号')]],
+  ['English: "of YYYY" after the number', 'NFRA Order No. 5 of 2023', [n('NFRA Order No. 5 of 2023', '国家金融监督管理总局令〔2023〕5号')]],
+  ['English: a known issuer without "No."', 'Yinfa (2021) 237 and FGYX [2021] 1283.', [n('Yinfa (2021) 237', '银发〔2021〕237号'), n('FGYX [2021] 1283', '发改运行〔2021〕1283号', '1:22')]],
+  ['English: an unknown issuer without "No." is no number', 'Xyz [2021] 12 and the year [2021] 12 items', []],
   ['a local code is not the national one', '根据京银发〔2021〕237号文件', [n('京银发〔2021〕237号', '京银发〔2021〕237号', '1:3')]],
   ['a provincial code on a longer national one', '浙银保监发〔2021〕5号', [n('浙银保监发〔2021〕5号', '浙银保监发〔2021〕5号')]],
   ['an agency named before an ordinary code is not part of it', '按照人民银行银发〔2021〕237号执行', [n('银发〔2021〕237号', '银发〔2021〕237号', '1:7')]],

@@ -16,7 +16,11 @@ const CLOSE = '〕\\]］）)】﹞〗';
 const CHINESE_NUMBER = new RegExp(
   `[${OPEN}]((?:19|20)\\d{2})[${CLOSE}] ?第? ?(\\d{1,6}) ?号|((?:19|20)\\d{2})年第(\\d{1,6})号|第(\\d{1,6})号`, 'g');
 const ENGLISH_NUMBER = new RegExp(
-  `[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}] ?No\\. ?(\\d{1,6})(?![\\d])|\\b((?:19|20)\\d{2}) No\\. ?(\\d{1,6})(?![\\d])|\\bNo\\. ?(\\d{1,6})(?![\\d])`, 'g');
+  `[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}] ?(No\\. ?)?(\\d{1,6})(?!\\d|\\.\\d)|\\b((?:19|20)\\d{2}) No\\. ?(\\d{1,6})(?![\\d])|\\bNo\\. ?(\\d{1,6})(?![\\d])`, 'g');
+/** After "No. 5": the year, when it comes last ("No. 5 [2003]", "No. 5 of 2023"). */
+const TRAILING_YEAR = new RegExp(`^(?: ?[${OPEN}] ?((?:19|20)\\d{2}) ?[${CLOSE}]| of ((?:19|20)\\d{2})\\b)`);
+/** After "Order No. 752": who issued it ("of the State Council"). */
+const TRAILING_ISSUER = /^ of ((?:the )?[A-Z][\w'’-]*(?: (?:of|and|for|the|[A-Z][\w'’-]*))*)/;
 
 /** Words that lead into a number in Chinese text and are not part of its issuer code. */
 const LEAD_IN_WORDS = `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|${CHINESE_DOCUMENT_TYPE}`;
@@ -129,25 +133,56 @@ function coIssuersAtEnd(prefix: string, knowledge: Knowledge): string {
 
 function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpMatchArray): NoticeNumberMention | undefined {
   const index = match.index!;
-  const yearText = match[1] ?? match[3];
-  const year = yearText === undefined ? undefined : Number(yearText);
-  const serial = Number(match[2] ?? match[4] ?? match[5]);
-  const words = englishIssuerWordsBefore(folded.text, index);
-  if (words.length === 0) return undefined;
-  for (let count = words.length; count >= 1; count--) {
-    const candidate = words.slice(words.length - count);
-    const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
-    // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
-    if (record && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(record.code))) {
-      return mention(folded, candidate[0]!.start, index + match[0].length, record.code, true, year, serial, 'en');
+  let end = index + match[0].length;
+  let year = yearOf(match[1] ?? match[4]);
+  const serial = Number(match[3] ?? match[5] ?? match[6]);
+  const bracketWithoutNo = match[1] !== undefined && match[2] === undefined;
+  if (match[6] !== undefined) {
+    const trailing = TRAILING_YEAR.exec(folded.text.slice(end, end + 16));
+    if (trailing) {
+      year = yearOf(trailing[1] ?? trailing[2]);
+      end += trailing[0].length;
     }
   }
-  if (year === undefined) return undefined;
+  const words = englishIssuerWordsBefore(folded.text, index);
+  const known = knownEnglishIssuer(folded.text, end, words, knowledge);
+  // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
+  if (known && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(known.record.code))) {
+    return mention(folded, known.start, Math.max(end, known.end), known.record.code, true, year, serial, 'en');
+  }
+  // "Xyz [2021] 12" with no "No." is a number only when regtext knows the issuer.
+  if (year === undefined || bracketWithoutNo || words.length === 0) return undefined;
   const firstKept = words.findIndex((word) => !ENGLISH_LEAD_IN.has(word.text.toLowerCase()));
   if (firstKept < 0) return undefined;
   const kept = words.slice(firstKept);
   const issuer = kept.map((word) => word.text).join(' ');
-  return mention(folded, kept[0]!.start, index + match[0].length, issuer, false, year, serial, 'en');
+  return mention(folded, kept[0]!.start, end, issuer, false, year, serial, 'en');
+}
+
+function yearOf(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : Number(text);
+}
+
+/**
+ * The issuer code whose English rendering the words before the number end with ("Yinfa", "NDRC Energy-saving
+ * Building"), or that the words before and after make together ("Order No. 752 of the State Council").
+ */
+function knownEnglishIssuer(text: string, numberEnd: number, words: Word[], knowledge: Knowledge) {
+  for (let count = words.length; count >= 1; count--) {
+    const candidate = words.slice(words.length - count);
+    const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
+    if (record) return { record, start: candidate[0]!.start, end: numberEnd };
+  }
+  const after = TRAILING_ISSUER.exec(text.slice(numberEnd, numberEnd + 80));
+  const last = words[words.length - 1];
+  if (!after || !last) return undefined;
+  const trailingWords = after[1]!.split(' ');
+  for (let count = trailingWords.length; count >= 1; count--) {
+    const issuedBy = trailingWords.slice(0, count).join(' ');
+    const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(`${last.text} of ${issuedBy}`));
+    if (record) return { record, start: last.start, end: numberEnd + ' of '.length + issuedBy.length };
+  }
+  return undefined;
 }
 
 const CONNECTORS = /^(?:and|of|for|the)$/;
