@@ -246,6 +246,16 @@ test('issuer codes are unique and name existing agencies', () => {
   }
 });
 
+test('no issuer code or alias is printed under two records', () => {
+  const seen = new Map<string, string>();
+  for (const record of issuerCodes) {
+    for (const code of [record.code, ...(record.aliases ?? [])]) {
+      assert.ok(!seen.has(code), `${code} is under ${seen.get(code)} and ${record.code}`);
+      seen.set(code, record.code);
+    }
+  }
+});
+
 test('no English rendering appears under two issuer codes', () => {
   assert.deepEqual(duplicates(issuerCodes.flatMap((c) => c.en.map(foldEn))), []);
 });

@@ -111,7 +111,7 @@ function agencyName(knowledge: Knowledge, id: string): string {
 }
 
 function numberWithEnglish(knowledge: Knowledge, number: string): string {
-  const english = englishNumber(knowledge, canonicalNoticeKey(number));
+  const english = englishNumber(knowledge, canonicalNoticeKey(number, knowledge.issuerCodes));
   return english ? `${number} (${english})` : number;
 }
 

@@ -15,7 +15,7 @@ export interface Knowledge {
   readonly data: KnowledgeData;
   readonly dictionary: PhraseMatcher<DictionaryValue>;
   readonly agencies: ReadonlyMap<string, AgencyRecord>;
-  /** Issuer codes by their Chinese form. */
+  /** Issuer codes by their Chinese form, and by each alias (the record gives the canonical code). */
   readonly issuerCodes: ReadonlyMap<string, IssuerCodeRecord>;
   /** Issuer codes by a lower-cased English rendering ("yinfa", "ndrc energy-saving building"). */
   readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
@@ -48,12 +48,12 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   const issuerCodes = new Map<string, IssuerCodeRecord>();
   const issuerCodesByEnglish = new Map<string, IssuerCodeRecord>();
   for (const record of data.issuerCodes) {
-    issuerCodes.set(record.code, record);
+    for (const code of [record.code, ...(record.aliases ?? [])]) issuerCodes.set(code, record);
     for (const english of record.en) issuerCodesByEnglish.set(normalizeEnglishIssuer(english), record);
   }
 
   const notices = new Map<string, NoticeRecord>();
-  for (const notice of data.notices) notices.set(canonicalNoticeKey(notice.number), notice);
+  for (const notice of data.notices) notices.set(canonicalNoticeKey(notice.number, issuerCodes), notice);
 
   chineseAgencyNames.sort((a, b) => b.length - a.length);
   return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, terms };
@@ -86,11 +86,12 @@ export function noticeKey(issuer: string, year: number | undefined, serial: numb
   return year === undefined ? `${issuer}第${serial}号` : `${issuer}〔${year}〕${serial}号`;
 }
 
-/** The key of a document number written in the data files in its official form. */
-export function canonicalNoticeKey(number: string): string {
+/** The key of a document number written in the data files in its official form; an alias code becomes canonical. */
+export function canonicalNoticeKey(number: string, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): string {
+  const canonical = (issuer: string) => issuerCodes.get(issuer)?.code ?? issuer;
   const match = /^(.+?)\s*[〔[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*第?\s*(\d+)\s*号$/.exec(number.trim());
-  if (match) return noticeKey(match[1]!, Number(match[2]), Number(match[3]));
+  if (match) return noticeKey(canonical(match[1]!), Number(match[2]), Number(match[3]));
   const noYear = /^(.+?)第\s*(\d+)\s*号$/.exec(number.trim());
-  if (noYear) return noticeKey(noYear[1]!, undefined, Number(noYear[2]));
+  if (noYear) return noticeKey(canonical(noYear[1]!), undefined, Number(noYear[2]));
   return number.trim();
 }

@@ -54,6 +54,8 @@ export interface IssuerCodeRecord {
   agencies: string[];
   /** English renderings of the code used in translations: "Yinfa", "NDRC Energy-saving Building". */
   en: string[];
+  /** Other ways the same code is printed (中国证监会令 for 中国证券监督管理委员会令): they share its keys. */
+  aliases?: string[];
   /** What documents carry this code, in English. */
   description?: string;
 }

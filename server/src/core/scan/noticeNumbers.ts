@@ -90,8 +90,7 @@ function chineseIssuerBefore(folded: FoldedText, end: number, knowledge: Knowled
   const run = text.slice(runStart, end);
   if (run.length === 0) return undefined;
   const known = longestKnownCodeAtEnd(run, knowledge);
-  const issuer = known ? issuerAroundKnownCode(run, known, knowledge) : unknownIssuer(run, knowledge);
-  return issuer && { ...issuer, length: issuer.code.length };
+  return known ? issuerAroundKnownCode(run, known, knowledge) : unknownIssuer(run, knowledge);
 }
 
 function longestKnownCodeAtEnd(run: string, knowledge: Knowledge): string | undefined {
@@ -102,21 +101,26 @@ function longestKnownCodeAtEnd(run: string, knowledge: Knowledge): string | unde
   return undefined;
 }
 
-function issuerAroundKnownCode(run: string, code: string, knowledge: Knowledge): Omit<IssuerFound, 'length'> {
-  const prefix = run.slice(0, run.length - code.length);
+function issuerAroundKnownCode(run: string, written: string, knowledge: Knowledge): IssuerFound {
+  const canonical = knowledge.issuerCodes.get(written)!.code;
+  // 中华人民共和国国务院令 is how 国务院令 is printed: the country's name is no part of the code.
+  const prefix = run.slice(0, run.length - written.length).replace(/中华人民共和国$/, '');
   // Agency names first: 国家发展和改革委员会 contains 和, which is also a lead-in word.
   const agencies = coIssuersAtEnd(prefix, knowledge);
   const rest = prefix.slice(0, prefix.length - agencies.length).replace(CHINESE_LEAD_IN, '');
-  if (ORDER_OR_ANNOUNCEMENT.test(code)) return { code: agencies + code, known: agencies.length === 0 };
-  if (agencies.length > 0 || rest.length === 0 || rest.length > MAX_LOCAL_PREFIX) return { code, known: true };
-  return { code: rest + code, known: false };
+  if (ORDER_OR_ANNOUNCEMENT.test(written) && agencies.length > 0) {
+    return { code: agencies + written, known: false, length: agencies.length + written.length };
+  }
+  const local = !ORDER_OR_ANNOUNCEMENT.test(written) && agencies.length === 0 && rest.length > 0 && rest.length <= MAX_LOCAL_PREFIX;
+  if (!local) return { code: canonical, known: true, length: written.length };
+  return { code: rest + written, known: false, length: rest.length + written.length };
 }
 
-function unknownIssuer(run: string, knowledge: Knowledge): Omit<IssuerFound, 'length'> | undefined {
+function unknownIssuer(run: string, knowledge: Knowledge): IssuerFound | undefined {
   const suffix = /(?:令|公告)$/.exec(run)?.[0];
   const agencies = suffix ? coIssuersAtEnd(run.slice(0, run.length - suffix.length), knowledge) : '';
   const code = agencies ? agencies + suffix : run.replace(CHINESE_LEAD_IN_BEFORE_CODE, '').slice(-MAX_UNKNOWN_ISSUER);
-  return code.length > 0 ? { code, known: false } : undefined;
+  return code.length > 0 ? { code, known: false, length: code.length } : undefined;
 }
 
 /** The agency names that `prefix` ends with, back to back: "中国人民银行海关总署" → whole. */
