@@ -14,7 +14,7 @@ import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
 import { bannedTermContext, type TermSurroundings } from './scan/termContext';
-import { scanChineseReferences, scanEnglishReferences, type RawReference } from './scan/references';
+import { scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type RawReference } from './scan/references';
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
@@ -156,6 +156,7 @@ function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text:
   const raw: RawReference[] = [
     ...scanChineseReferences(folded.text, isLabelAt),
     ...scanEnglishReferences(folded.text, isLabelAt),
+    ...scanEnglishRelativeReferences(folded.text),
   ];
   const resolver = new ClauseResolver(text, lines, clauses);
   return raw.map((reference) => {

@@ -87,8 +87,11 @@ export interface ReferenceStep {
   value: number;
   /** 第十三条之一 → 1. */
   insertion?: number;
-  /** "前款": the paragraph(s) before the one the reference stands in; `value` says how many (前两款 → 2). */
-  relative?: 'previous';
+  /**
+   * Relative to where the reference stands: 'previous' for 前款 / 前条 / "the preceding paragraph" (`value` says how
+   * many: 前两款 → 2), 'self' for 本条 / "this Article".
+   */
+  relative?: 'previous' | 'self';
 }
 
 export interface ClauseReference extends Span {

@@ -43,12 +43,19 @@ export class ClauseResolver {
         scope = base;
         continue;
       }
-      const found = this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
+      const found = step.relative ? this.relative(step, at) : this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
       if (!found) return undefined;
       scope = found;
       span = undefined;
     }
     return scope ? { clause: scope.id, span } : undefined;
+  }
+
+  /** 本条 / "this Article": the clause of that kind the reference stands in; 前条: the one numbered before it. */
+  private relative(step: ReferenceStep, at: number): Clause | undefined {
+    const own = this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
+    if (!own || step.relative === 'self') return own;
+    return (this.byStyleAndValue.get(indexKey(own.style, own.value - 1, undefined)) ?? []).find((clause) => clause.span.end <= own.span.start);
   }
 
   /**
@@ -87,6 +94,10 @@ export class ClauseResolver {
   /** Paragraph (款) n of a clause, or the one before the paragraph `at` stands in (前款). */
   private paragraph(clause: Clause, step: ReferenceStep, at: number): Span | undefined {
     const paragraphs = this.paragraphsOf(clause);
+    if (step.relative === 'self') {
+      const current = lastAtOrBefore(paragraphs, at, (paragraph) => paragraph.start);
+      return current >= 0 && at <= paragraphs[current]!.end ? paragraphs[current] : undefined;
+    }
     if (step.relative === 'previous') {
       const current = lastAtOrBefore(paragraphs, at, (paragraph) => paragraph.start);
       const count = step.value;

@@ -19,7 +19,7 @@ export interface RawReference {
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 /** 本办法, 本通知, …: this document; 本条: this article. */
 const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
-const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款`, 'y');
+const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
 const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?|${CHINESE_DOCUMENT_TYPE})$`);
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
@@ -77,11 +77,14 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
     steps.push(step);
     position += match[0].length;
   }
+  // 本条 alone: the article the reference stands in.
+  if (steps.length === 0 && thisDocument?.[0] === '本条') steps.push({ kind: 'article', styles: ARTICLE_STYLES, value: 1, relative: 'self' });
   if (steps.length === 0) return undefined;
   return { start, end: position, steps, explicitlyInternal: thisDocument !== null };
 }
 
 function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
+  if (match[0] === '前条') return { kind: 'article', styles: ARTICLE_STYLES, value: 1, relative: 'previous' };
   // 前款, 前两款, 前三款: the one, two or three paragraphs before this one.
   if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] === '三' ? 3 : match[5] ? 2 : 1, relative: 'previous' };
   if (match[4] !== undefined) {
@@ -136,6 +139,21 @@ export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: nu
     if (qualifier === 'other') continue;
     if (qualifier) last.end += qualifier.length;
     for (const reference of group) found.push({ ...reference, explicitlyInternal: qualifier !== undefined });
+  }
+  return found;
+}
+
+const EN_RELATIVE = /\b(?:the preceding (paragraph|Article|article)|(?:this|the present) (Article|Clause|Section|paragraph))\b/g;
+
+/** "the preceding paragraph", "this Article": references relative to where they stand. */
+export function scanEnglishRelativeReferences(text: string): RawReference[] {
+  const found: RawReference[] = [];
+  for (const match of text.matchAll(EN_RELATIVE)) {
+    const word = (match[1] ?? match[2])!.toLowerCase();
+    const kind: ReferenceStep['kind'] = word === 'paragraph' ? 'paragraph' : word === 'article' ? 'article' : word === 'section' ? 'section' : 'clause';
+    const styles = kind === 'article' ? ARTICLE_STYLES : [];
+    const step: ReferenceStep = { kind, styles, value: 1, relative: match[1] ? 'previous' : 'self' };
+    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [step], explicitlyInternal: false });
   }
   return found;
 }
