@@ -115,6 +115,7 @@ const definitions: [string, string, string | undefined][] = [
     '具有下列情形之一的，属于情节特别严重：', '（一）数额巨大的；', '（二）造成严重后果的。', '第四条 具有本解释第三条第二$0款规定情形的，从重处罚。'),
   'line 4: "具有下列情形之一的，属于情节特别严重："'],
   ['第（三）项 → the label', lines(CHINESE_NOTICE, '依照第（三$0）项。'), 'line 6: "（三）"'],
+  ['a list member inherits the article and paragraph: 第二条第一款第（一）项至第（二）项', lines('第一条 甲：', '（一）子；', '（二）丑。', '第二条 乙：', '（一）寅；', '（二）卯。', '第三条 违反本办法第二条第一款第（一）项至第（二$0）项的。'), 'line 6: "（二）"'],
   ['本条 → the article it stands in', lines('第一条 甲。', '第二条 乙。', '违反本$0条规定的，予以处罚。'), 'line 2: "第二条"'],
   ['前条 → the article before', lines('第一条 甲。', '第二条 违反前$0条的，予以处罚。'), 'line 1: "第一条"'],
   ['the preceding paragraph → the paragraph before', lines('Article 1 Scope.', 'Firms shall report.', 'The report under the preceding para$0graph is due in May.'), 'line 2: "Firms shall report."'],

@@ -145,7 +145,7 @@ function isPlausibleLabelEnd(rest: string): boolean {
   return rest.length === 0 || !/^[0-9A-Za-z_]/.test(rest) || /^[A-Z]/.test(rest);
 }
 
-const LABEL_CONTINUES_SENTENCE = /^\s+(?:of|and|or|to|through|above|below|hereof|herein|shall|is|are|per\s+cent|percent)\b|^\s+\d/;
+const LABEL_CONTINUES_SENTENCE = /^\s+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|^\s+\d/;
 
 /** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
 export function formatLabel(style: LabelStyle, value: number): string {

@@ -89,9 +89,13 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
 }
 
-/** A line that ends "… under Clause" or "依照本办法": the next line's "(III)" or "第五条" continues the citation. */
+/**
+ * A line that ends "… under Clause" or "依照本办法": the next line's "(III)" or "第五条" continues the citation.
+ * ("… the basic rules" 基本规则 ends in 本规则 but cites nothing: only a verb of citing counts.)
+ */
 const ENDS_WITH_CITATION_WORD = new RegExp(
-  `(?:\\b(?:Clauses?|Items?|Articles?|Sections?|Paragraphs?|Parts?|Chapters?|Subparagraphs?)|依照|按照|根据|依据|参照|违反|第|本(?:${CHINESE_DOCUMENT_TYPE}|条))\\s*$`);
+  '(?:\\b(?:under|with|in|of|to|by|see|per|and|or) (?:Clauses?|Items?|Articles?|Sections?|Paragraphs?|Parts?|Chapters?)' +
+  `|(?:依照|按照|根据|依据|参照|违反)(?:本(?:${CHINESE_DOCUMENT_TYPE}|条))?|第)\\s*$`);
 
 function continuesCitation(previousLine: string): boolean {
   return ENDS_WITH_CITATION_WORD.test(previousLine);

@@ -37,10 +37,13 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
 export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
   const found: RawReference[] = [];
   let otherDocumentUntil = -1;
+  let previous: RawReference | undefined;
   let anchor = nextChineseAnchor(text, 0);
   while (anchor >= 0) {
-    const reference = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
+    const parsed = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
+    const reference = parsed && previous ? continuing(text, previous, parsed) : parsed;
     if (reference) {
+      previous = reference;
       // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
       const external = !reference.explicitlyInternal &&
         (namesOtherDocument(text, anchor) || (otherDocumentUntil >= 0 && !SENTENCE_BREAK.test(text.slice(otherDocumentUntil, anchor))));
@@ -53,6 +56,20 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
 }
 
 const SENTENCE_BREAK = /[。；;\n]/;
+/** What joins the members of a list of references: 第（三）项至第（六）项, 第五条、第六条, 第一项和第七项. */
+const LIST_JOINER = /^(?:至|到|、|和|或|及|与|以及|或者)$/;
+
+/**
+ * A reference that continues a list, and names a smaller unit than the list's first, belongs where the first one
+ * points: in 第三十九条第一款第（三）项至第（六）项, the second is 第三十九条第一款第（六）项.
+ */
+function continuing(text: string, previous: RawReference, next: RawReference): RawReference {
+  if (!LIST_JOINER.test(text.slice(previous.end, next.start))) return next;
+  const first = next.steps[0]!;
+  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER[first.kind] && !step.relative);
+  if (context.length === 0 || first.relative) return next;
+  return { ...next, steps: [...context, ...next.steps], explicitlyInternal: next.explicitlyInternal || previous.explicitlyInternal };
+}
 
 function nextChineseAnchor(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
