@@ -116,7 +116,7 @@ function numberWithEnglish(knowledge: Knowledge, number: string): string {
 }
 
 /** "Yinfa [2021] No. 237" for "银发〔2021〕237号", where the issuer code has an English rendering. */
-export function englishNumber(knowledge: Knowledge, key: string): string | undefined {
+function englishNumber(knowledge: Knowledge, key: string): string | undefined {
   const match = /^(.+?)(?:〔(\d{4})〕)?第?(\d+)号$/.exec(key);
   if (!match) return undefined;
   const english = knowledge.issuerCodes.get(match[1]!)?.en[0];

@@ -218,7 +218,7 @@ function sentenceFrom(text: string, start: number): string {
 }
 
 /** The key a defined term and its uses share. */
-export function termKey(term: string): string {
+function termKey(term: string): string {
   return term.toLowerCase().replace(/[\s-]+/g, ' ');
 }
 

@@ -33,7 +33,7 @@ export function isWordChar(code: number): boolean {
     code === 0x5f || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7);
 }
 
-export function isAsciiUpper(code: number): boolean {
+function isAsciiUpper(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;
 }
 
