@@ -1,115 +1,43 @@
 /**
- * The LSP adapter: capabilities, open documents, one short handler per request. Every handler gets the
- * document's analysis (computed once per version, on first need) and delegates to the core.
+ * The LSP adapter: capabilities, settings, the workspace (NodeWorkspace) and its index, diagnostics publishing, and
+ * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  type ClientCapabilities, type Connection, DiagnosticSeverity, DocumentSymbol, FoldingRange, type Hover, LocationLink,
-  Location, MarkupKind, type Position, Range, type SemanticTokens, SemanticTokensBuilder, type ServerCapabilities,
-  SymbolInformation, SymbolKind, TextDocuments, TextDocumentSyncKind, type Diagnostic, type InitializeResult,
+  CancellationTokenSource, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
+  InlayHintRefreshRequest, SemanticTokensRefreshRequest, TextDocuments, TextDocumentSyncKind, WatchKind,
+  type ClientCapabilities, type Connection, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { compileKnowledge, createLanguageService, SEMANTIC_TOKEN_TYPES, type LanguageService } from './core';
 import {
-  analyze, compileKnowledge, definition, documentSymbols, foldingRanges, hover, references, semanticTokens,
-  SEMANTIC_TOKEN_TYPES, type AnalysedDocument, type ClauseKind, type DefinitionTarget, type HoverResult, type Knowledge,
-  type OutlineSymbol, type Problem, type Severity, type Span,
-} from './core';
+  fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDiagnostic, toDocumentSymbols, toHover,
+  toSemanticTokens, toWorkspaceSymbol,
+} from './convert';
+import { MB } from './fileText';
 import { builtinKnowledgeData } from './knowledge/builtin';
+import { NodeWorkspace } from './nodeWorkspace';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
 
 /** Diagnostics wait this long after the last change, so fast typing is not re-analysed on every key. */
 const DIAGNOSTICS_DELAY_MS = 150;
-const DEFAULT_MAX_FILE_SIZE_MB = 32;
+/** Diagnostics of closed files are sent this many at a time, between which requests are served. */
+const PUBLISH_BATCH = 200;
+/** Views that count other files' citations (code lenses, inlay hints) are refreshed at most this often. */
+const REFRESH_DELAY_MS = 300;
 
-const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-const SYMBOL_KINDS: Record<ClauseKind, SymbolKind> = {
-  part: SymbolKind.Module,
-  chapter: SymbolKind.Namespace,
-  section: SymbolKind.Package,
-  article: SymbolKind.Class,
-  clause: SymbolKind.Field,
-  item: SymbolKind.EnumMember,
-};
-
-interface Settings {
-  maxFileSizeMB: number;
-}
-
-/** A document and its analysis, of the document's current version. */
-interface Analysed {
-  document: TextDocument;
-  analysis: AnalysedDocument;
-}
-
-/** Open documents, their analyses (one per version, made on first need) and their pending diagnostics. */
-class DocumentState {
-  readonly documents = new TextDocuments(TextDocument);
-  private readonly analyses = new Map<string, { version: number; analysis: AnalysedDocument }>();
-  private readonly pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The version each document was opened at: opening also fires a content change, which must not delay diagnostics. */
-  private readonly openedVersions = new Map<string, number>();
-  settings: Settings = { maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
-
-  constructor(private readonly connection: Connection, private readonly knowledge: Knowledge) {
-    this.documents.onDidOpen((event) => {
-      this.openedVersions.set(event.document.uri, event.document.version);
-      this.scheduleDiagnostics(event.document.uri, 0);
-    });
-    this.documents.onDidChangeContent((event) => {
-      if (this.openedVersions.get(event.document.uri) === event.document.version) return;
-      this.scheduleDiagnostics(event.document.uri, DIAGNOSTICS_DELAY_MS);
-    });
-    this.documents.onDidClose((event) => this.forget(event.document.uri));
-  }
-
-  analysisOf(uri: string): Analysed | undefined {
-    const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const cached = this.analyses.get(uri);
-    if (cached && cached.version === document.version) return { document, analysis: cached.analysis };
-    const analysis = analyze(document.getText(), this.knowledge, { maxBytes: this.settings.maxFileSizeMB * 1024 * 1024 });
-    this.analyses.set(uri, { version: document.version, analysis });
-    return { document, analysis };
-  }
-
-  /** New settings invalidate every analysis; diagnostics are published again for every open document. */
-  changeSettings(settings: Settings): void {
-    this.settings = settings;
-    this.analyses.clear();
-    for (const document of this.documents.all()) this.scheduleDiagnostics(document.uri, 0);
-  }
-
-  private scheduleDiagnostics(uri: string, delay: number): void {
-    clearTimeout(this.pendingDiagnostics.get(uri));
-    this.pendingDiagnostics.set(uri, setTimeout(() => this.publishDiagnostics(uri), delay));
-  }
-
-  private publishDiagnostics(uri: string): void {
-    this.pendingDiagnostics.delete(uri);
-    const found = this.analysisOf(uri);
-    if (!found) return;
-    const diagnostics = found.analysis.problems.map((problem) => toDiagnostic(found.analysis, problem));
-    void this.connection.sendDiagnostics({ uri, version: found.document.version, diagnostics });
-  }
-
-  private forget(uri: string): void {
-    this.openedVersions.delete(uri);
-    clearTimeout(this.pendingDiagnostics.get(uri));
-    this.pendingDiagnostics.delete(uri);
-    this.analyses.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-}
+export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
 
 interface ClientSupport {
   linkSupport: boolean;
   hierarchicalSymbols: boolean;
   semanticTokensRefresh: boolean;
+  configuration: boolean;
+  watchedFiles: boolean;
+  workDoneProgress: boolean;
+  codeLensRefresh: boolean;
+  inlayHintRefresh: boolean;
+  workspaceFolders: boolean;
 }
 
 function clientSupport(capabilities: ClientCapabilities): ClientSupport {
@@ -117,13 +45,13 @@ function clientSupport(capabilities: ClientCapabilities): ClientSupport {
     linkSupport: capabilities.textDocument?.definition?.linkSupport === true,
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
+    configuration: capabilities.workspace?.configuration === true,
+    watchedFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+    inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
+    workspaceFolders: capabilities.workspace?.workspaceFolders === true,
   };
-}
-
-/** `maxFileSizeMB` from initialization options or `regtext` settings, when it is a positive number. */
-function maxFileSizeFrom(options: unknown): number | undefined {
-  const value = (options as { maxFileSizeMB?: unknown } | undefined)?.maxFileSizeMB;
-  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 const CAPABILITIES: ServerCapabilities = {
@@ -132,114 +60,272 @@ const CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   documentSymbolProvider: { label: 'regtext' },
+  workspaceSymbolProvider: true,
   foldingRangeProvider: true,
+  codeLensProvider: { resolveProvider: false },
+  documentLinkProvider: { resolveProvider: false },
+  inlayHintProvider: true,
+  callHierarchyProvider: true,
   semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
 export function startServer(connection: Connection): void {
-  const knowledge: Knowledge = compileKnowledge(builtinKnowledgeData);
-  const state = new DocumentState(connection, knowledge);
-  let support: ClientSupport = { linkSupport: false, hierarchicalSymbols: false, semanticTokensRefresh: false };
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new NodeWorkspace(documents, {
+    log: (message) => connection.console.log(message),
+    warn: (message) => {
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    },
+  });
+  const service = createLanguageService({
+    knowledge: compileKnowledge(builtinKnowledgeData),
+    workspace,
+    scheduler: { yield: () => new Promise((resolve) => setImmediate(resolve)), now: () => performance.now() },
+    logger: { log: (message) => connection.console.log(message) },
+  });
+  const server = new ServerState(connection, documents, workspace, service);
 
   connection.onInitialize((params): InitializeResult => {
-    support = clientSupport(params.capabilities);
-    const maxFileSizeMB = maxFileSizeFrom(params.initializationOptions);
-    if (maxFileSizeMB) state.settings = { maxFileSizeMB };
+    server.support = clientSupport(params.capabilities);
+    server.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    server.settings = readSettings(params.initializationOptions);
     return { capabilities: CAPABILITIES, serverInfo: { name: 'regtext-language-server', version: packageJson.version } };
   });
+  connection.onInitialized(() => void server.initialized());
+  connection.onDidChangeConfiguration((change) => void server.settingsChanged((change.settings as { regtext?: unknown } | undefined)?.regtext));
+  connection.onDidChangeWatchedFiles((params) => server.filesChanged(params.changes));
+  connection.onShutdown(() => server.dispose());
 
-  connection.onDidChangeConfiguration((change) => {
-    const maxFileSizeMB = maxFileSizeFrom((change.settings as { regtext?: unknown } | undefined)?.regtext);
-    if (!maxFileSizeMB || maxFileSizeMB === state.settings.maxFileSizeMB) return;
-    state.changeSettings({ maxFileSizeMB });
-    if (support.semanticTokensRefresh) connection.languages.semanticTokens.refresh();
+  const open = (uri: string) => documents.get(uri);
+  connection.onHover(({ textDocument, position }, token) => {
+    const document = open(textDocument.uri);
+    return document ? toHover(service.hover(document, position, token)) : null;
   });
+  connection.onDefinition(({ textDocument, position }, token) => {
+    const document = open(textDocument.uri);
+    return document ? toDefinition(service.definition(document, position, token), server.support.linkSupport) : null;
+  });
+  connection.onReferences(({ textDocument, position, context }, token) => {
+    const document = open(textDocument.uri);
+    return document ? service.references(document, position, context, token) : [];
+  });
+  connection.onDocumentSymbol(({ textDocument }, token) => {
+    const document = open(textDocument.uri);
+    return document ? toDocumentSymbols(service.documentSymbols(document, token), document.uri, server.support.hierarchicalSymbols) : [];
+  });
+  connection.onWorkspaceSymbol(({ query }, token) => service.workspaceSymbols(query, token).map(toWorkspaceSymbol));
+  connection.onFoldingRanges(({ textDocument }, token) => {
+    const document = open(textDocument.uri);
+    return document ? service.foldingRanges(document, token).map((fold) => FoldingRange.create(fold.startLine, fold.endLine)) : [];
+  });
+  connection.onCodeLens(({ textDocument }, token) => {
+    const document = open(textDocument.uri);
+    return document ? service.codeLenses(document, token).map((lens) => toCodeLens(lens, document.uri)) : [];
+  });
+  connection.onDocumentLinks(({ textDocument }, token) => {
+    const document = open(textDocument.uri);
+    return document ? service.documentLinks(document, token) : [];
+  });
+  connection.languages.inlayHint.on(({ textDocument, range }, token) => {
+    const document = open(textDocument.uri);
+    if (!document || !server.settings.repealedNoticeHints) return [];
+    return service.inlayHints(document, range, token).map((hint) => ({ position: hint.position, label: hint.label, tooltip: hint.tooltip, paddingLeft: true }));
+  });
+  connection.languages.callHierarchy.onPrepare(({ textDocument, position }, token) => {
+    const document = open(textDocument.uri);
+    return document ? service.prepareCallHierarchy(document, position, token).map(toCallHierarchyItem) : null;
+  });
+  connection.languages.callHierarchy.onIncomingCalls(({ item }, token) => {
+    const own = fromCallHierarchyItem(item);
+    return own ? service.incomingCalls(own, token).map((call) => ({ from: toCallHierarchyItem(call.item), fromRanges: call.fromRanges })) : [];
+  });
+  connection.languages.callHierarchy.onOutgoingCalls(({ item }, token) => {
+    const own = fromCallHierarchyItem(item);
+    return own ? service.outgoingCalls(own, token).map((call) => ({ to: toCallHierarchyItem(call.item), fromRanges: call.fromRanges })) : [];
+  });
+  connection.languages.semanticTokens.on(({ textDocument }, token) => {
+    const document = open(textDocument.uri);
+    return document ? toSemanticTokens(service.semanticTokens(document, token)) : { data: [] };
+  });
+  connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
 
-  connection.onHover((params) => withAnalysis(state, params, null, ({ analysis }, offset) => toHover(analysis, hover(analysis, knowledge, offset))));
-  connection.onDefinition((params) => withAnalysis(state, params, null, ({ analysis }, offset) =>
-    toDefinition(analysis, params.textDocument.uri, definition(analysis, offset), support.linkSupport)));
-  connection.onReferences((params) => withAnalysis(state, params, [], ({ analysis }, offset) =>
-    references(analysis, offset, params.context.includeDeclaration).map((span) => Location.create(params.textDocument.uri, toRange(analysis, span)))));
-  connection.onDocumentSymbol((params) => withAnalysis(state, params, [], ({ analysis }) =>
-    toSymbols(analysis, params.textDocument.uri, documentSymbols(analysis), support.hierarchicalSymbols)));
-  connection.onFoldingRanges((params) => withAnalysis(state, params, [], ({ analysis }) =>
-    foldingRanges(analysis).map((fold) => FoldingRange.create(fold.startLine, fold.endLine))));
-  connection.languages.semanticTokens.on((params) => withAnalysis(state, params, { data: [] }, ({ analysis }) => toSemanticTokens(analysis)));
-
-  state.documents.listen(connection);
+  documents.listen(connection);
   connection.listen();
 }
 
 /**
- * Runs a request handler on the analysis of its document (and the offset of its position, if it has one);
- * answers `empty` for a document the server does not have open.
+ * The server's state between requests: client support, folders and settings, the first scan and rescans, and
+ * diagnostics — debounced for open documents, batched for the files of the workspace that are not open.
  */
-function withAnalysis<T>(
-  state: DocumentState,
-  params: { textDocument: { uri: string }; position?: Position },
-  empty: T,
-  handle: (found: Analysed, offset: number) => T,
-): T {
-  const found = state.analysisOf(params.textDocument.uri);
-  if (!found) return empty;
-  return handle(found, params.position ? found.analysis.lines.offsetAt(params.position) : 0);
-}
+class ServerState {
+  support: ClientSupport = clientSupport({});
+  folders: string[] = [];
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  private scan: CancellationTokenSource | undefined;
+  private readonly pendingOpen = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version each document was opened at: opening also fires a content change, which must not delay diagnostics. */
+  private readonly openedVersions = new Map<string, number>();
+  /** Closed files with diagnostics published, so they can be cleared. */
+  private readonly publishedClosed = new Set<string>();
+  private readonly closedQueue = new Set<string>();
+  private publishingClosed = false;
+  private refresh: ReturnType<typeof setTimeout> | undefined;
 
-function toHover(analysis: AnalysedDocument, result: HoverResult | undefined): Hover | null {
-  if (!result) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(analysis, result.span) };
-}
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly workspace: NodeWorkspace,
+    private readonly service: LanguageService,
+  ) {
+    documents.onDidOpen(({ document }) => {
+      this.openedVersions.set(document.uri, document.version);
+      this.publishedClosed.delete(document.uri);
+      this.scheduleOpen(document.uri, 0);
+    });
+    documents.onDidChangeContent(({ document }) => {
+      if (this.openedVersions.get(document.uri) !== document.version) this.scheduleOpen(document.uri, DIAGNOSTICS_DELAY_MS);
+    });
+    documents.onDidClose(({ document }) => {
+      this.openedVersions.delete(document.uri);
+      clearTimeout(this.pendingOpen.get(document.uri));
+      this.pendingOpen.delete(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+      // What is on disk now stands for the file (or nothing, if it is not part of the workspace).
+      workspace.fireChange(document.uri);
+    });
+    service.index.onDidChange(({ uris }) => {
+      for (const uri of uris) this.fileChanged(uri);
+      this.refreshViews();
+    });
+  }
 
-function toDefinition(analysis: AnalysedDocument, uri: string, target: DefinitionTarget | undefined, linkSupport: boolean): LocationLink[] | Location[] | null {
-  if (!target) return null;
-  if (!linkSupport) return [Location.create(uri, toRange(analysis, target.selection))];
-  return [LocationLink.create(uri, toRange(analysis, target.range), toRange(analysis, target.selection), toRange(analysis, target.origin))];
-}
+  async initialized(): Promise<void> {
+    if (this.support.watchedFiles) {
+      const watchers = [
+        ...this.settings.include.map((globPattern) => ({ globPattern })),
+        // A deleted folder is reported once, for the folder: watch every deletion.
+        { globPattern: '**/*', kind: WatchKind.Delete },
+      ];
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }
+    if (this.support.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        this.folders = [...this.folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        for (const folder of event.removed) this.workspace.fireDelete(folder.uri);
+        void this.rescan();
+      });
+    }
+    await this.pullSettings();
+    await this.rescan();
+  }
 
-function toSymbols(analysis: AnalysedDocument, uri: string, symbols: OutlineSymbol[], hierarchical: boolean): DocumentSymbol[] | SymbolInformation[] {
-  return hierarchical ? symbols.map((symbol) => toDocumentSymbol(analysis, symbol)) : flattenSymbols(analysis, uri, symbols, undefined);
-}
+  async settingsChanged(pushed: unknown): Promise<void> {
+    const before = this.settings;
+    if (this.support.configuration) await this.pullSettings();
+    else if (pushed !== undefined) this.settings = readSettings(pushed);
+    this.service.setMaxBytes(this.settings.maxFileSizeMB * MB);
+    if (before.maxFileSizeMB !== this.settings.maxFileSizeMB && this.support.semanticTokensRefresh) {
+      void this.connection.sendRequest(SemanticTokensRefreshRequest.type);
+    }
+    const filesChanged = JSON.stringify([before.include, before.exclude, before.maxFiles, before.maxWorkspaceSizeMB, before.maxFileSizeMB]) !==
+      JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFiles, this.settings.maxWorkspaceSizeMB, this.settings.maxFileSizeMB]);
+    if (filesChanged) await this.rescan();
+    for (const document of this.documents.all()) this.scheduleOpen(document.uri, 0);
+    if (before.diagnosticsScope !== this.settings.diagnosticsScope) for (const summary of this.service.index.allSummaries()) this.fileChanged(summary.uri);
+    this.refreshViews();
+  }
 
-function toSemanticTokens(analysis: AnalysedDocument): SemanticTokens {
-  const builder = new SemanticTokensBuilder();
-  const { lines } = analysis;
-  for (const token of semanticTokens(analysis)) {
-    const type = SEMANTIC_TOKEN_TYPES.indexOf(token.type);
-    // A token may run over a line break (a name broken across lines); LSP tokens stay on one line.
-    for (let line = lines.lineOf(token.start); line <= lines.lineOf(token.end); line++) {
-      const start = Math.max(token.start, lines.lineStart(line));
-      const end = Math.min(token.end, lines.lineEnd(line));
-      if (end > start) builder.push(line, start - lines.lineStart(line), end - start, type, 0);
+  filesChanged(changes: { uri: string; type: FileChangeType }[]): void {
+    for (const { uri, type } of changes) {
+      // An open document's text wins over the file until it is closed.
+      if (this.documents.get(uri)) continue;
+      if (type === FileChangeType.Deleted) this.workspace.fireDelete(uri);
+      else if (this.workspace.covers(uri)) this.workspace.fireChange(uri);
     }
   }
-  return builder.build();
-}
 
-function toRange(analysis: AnalysedDocument, span: Span): Range {
-  return Range.create(analysis.lines.positionAt(span.start), analysis.lines.positionAt(span.end));
-}
+  dispose(): void {
+    this.scan?.cancel();
+    clearTimeout(this.refresh);
+    this.service.dispose();
+  }
 
-function toDiagnostic(analysis: AnalysedDocument, problem: Problem): Diagnostic {
-  return {
-    range: toRange(analysis, problem),
-    severity: SEVERITIES[problem.severity],
-    code: problem.code,
-    source: 'regtext',
-    message: problem.message,
-  };
-}
+  private async pullSettings(): Promise<void> {
+    if (!this.support.configuration) return;
+    try {
+      const [regtext, files] = await this.connection.workspace.getConfiguration([{ section: 'regtext' }, { section: 'files' }]) as [unknown, { exclude?: unknown } | undefined];
+      this.settings = readSettings(regtext, files?.exclude);
+    } catch (error) {
+      this.connection.console.warn(`regtext: could not read the settings (${error instanceof Error ? error.message : String(error)}); using the defaults.`);
+    }
+  }
 
-/** Symbols for clients without hierarchical support: a flat list, each naming its container. */
-function flattenSymbols(analysis: AnalysedDocument, uri: string, symbols: OutlineSymbol[], container: string | undefined): SymbolInformation[] {
-  return symbols.flatMap((symbol) => [
-    SymbolInformation.create(symbol.name, SYMBOL_KINDS[symbol.kind], toRange(analysis, symbol.range), uri, container),
-    ...flattenSymbols(analysis, uri, symbol.children, symbol.name),
-  ]);
-}
+  /** (Re)indexes the workspace in the background, with a progress report where the client shows one. */
+  private async rescan(): Promise<void> {
+    this.scan?.cancel();
+    const scan = new CancellationTokenSource();
+    this.scan = scan;
+    this.workspace.configure(this.folders, this.settings);
+    const progress = this.support.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('regtext: indexing notices', 0, 'listing files…');
+    try {
+      await this.service.index.scan(scan.token, ({ done, total }) => progress?.report(total === 0 ? 100 : Math.floor((done * 100) / total), `${done}/${total} files`));
+    } finally {
+      progress?.done();
+    }
+  }
 
-function toDocumentSymbol(analysis: AnalysedDocument, symbol: OutlineSymbol): DocumentSymbol {
-  return DocumentSymbol.create(
-    symbol.name, symbol.detail, SYMBOL_KINDS[symbol.kind], toRange(analysis, symbol.range), toRange(analysis, symbol.selection),
-    symbol.children.map((child) => toDocumentSymbol(analysis, child)),
-  );
+  private fileChanged(uri: string): void {
+    if (this.documents.get(uri)) this.scheduleOpen(uri, DIAGNOSTICS_DELAY_MS);
+    else this.queueClosed(uri);
+  }
+
+  private scheduleOpen(uri: string, delay: number): void {
+    clearTimeout(this.pendingOpen.get(uri));
+    this.pendingOpen.set(uri, setTimeout(() => this.publishOpen(uri), delay));
+  }
+
+  private publishOpen(uri: string): void {
+    this.pendingOpen.delete(uri);
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const diagnostics = this.service.diagnostics(document).map(toDiagnostic);
+    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+
+  private queueClosed(uri: string): void {
+    this.closedQueue.add(uri);
+    if (this.publishingClosed) return;
+    this.publishingClosed = true;
+    setImmediate(() => this.publishClosedBatch());
+  }
+
+  /** Publishes (or clears) the diagnostics of closed files, a batch at a time. */
+  private publishClosedBatch(): void {
+    const batch = [...this.closedQueue].slice(0, PUBLISH_BATCH);
+    for (const uri of batch) {
+      this.closedQueue.delete(uri);
+      if (this.documents.get(uri)) continue;
+      const diagnostics = this.settings.diagnosticsScope === 'workspace' ? this.service.fileDiagnostics(uri) ?? [] : [];
+      if (diagnostics.length === 0 && !this.publishedClosed.has(uri)) continue;
+      if (diagnostics.length > 0) this.publishedClosed.add(uri);
+      else this.publishedClosed.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toDiagnostic) });
+    }
+    if (this.closedQueue.size > 0) setImmediate(() => this.publishClosedBatch());
+    else this.publishingClosed = false;
+  }
+
+  /** Code lenses and inlay hints count citations of other files: ask the client to ask again (soon, once). */
+  private refreshViews(): void {
+    if (this.refresh) return;
+    this.refresh = setTimeout(() => {
+      this.refresh = undefined;
+      if (this.support.codeLensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type);
+      if (this.support.inlayHintRefresh) void this.connection.sendRequest(InlayHintRefreshRequest.type);
+    }, REFRESH_DELAY_MS);
+  }
 }

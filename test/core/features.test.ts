@@ -4,8 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { semanticTokens, documentSymbols, type OutlineSymbol } from '../../server/src/core';
-import { analyse, definitionAt, foldsOf, hoverAt, kindAt, lines, referencesAt, symbolsOf, textOf, tokensOf } from './fixture';
+import type { DocumentSymbol, Range } from '../../server/src/core';
+import {
+  analyse, definitionAt, documentSymbolsOf, foldsOf, hoverAt, kindAt, lines, offsetOf, referencesAt, semanticTokensOf, symbolsOf, textIn, textOf, tokensOf,
+} from './fixture';
 
 const NOTICE = lines(
   'I. General Requirements',
@@ -49,7 +51,7 @@ const hovers: [string, string, string | undefined, string[]][] = [
   ['notice number in the notice table, Chinese form', cursor(CHINESE, '银发'), 'noticeNumber',
     ['**银发〔2026〕42号** · Yinfa [2026] No. 42', 'Status: **in force**', 'Repeals: 银发〔2021〕237号 (Yinfa [2021] No. 237)']],
   ['notice number, known issuer, unknown notice', '见汇发〔2013〕2$01号', 'noticeNumber',
-    ['**汇发〔2013〕21号** · Huifa [2013] No. 21', 'Issuer code 汇发', 'State Administration of Foreign Exchange', 'not in regtext\'s notice table']],
+    ['**汇发〔2013〕21号** · Huifa [2013] No. 21', 'Issuer code 汇发', 'State Administration of Foreign Exchange', 'neither in the workspace nor in regtext\'s notice table']],
   ['notice number, unknown issuer', '浙金发〔2021〕$05号', 'noticeNumber', ['**浙金发〔2021〕5号**', 'Issuer code 浙金发 is not in regtext\'s table of issuer codes']],
   ['notice number without a year', '国务院令第7$052号', 'noticeNumber', ['**国务院令第752号**', 'State Council']],
   ['clause reference, resolved', cursor(NOTICE, 'Clause (II)', 9), 'clauseRef', ['**(II)** Wallets (line 4)', 'Wallets.']],
@@ -150,17 +152,21 @@ test('document symbols: the clause tree with titles and kinds', () => {
 });
 
 test('document symbols: the selection is the label, inside the range, which covers the clause', () => {
-  const check = (text: string, symbols: OutlineSymbol[], parent?: OutlineSymbol) => {
+  const check = (text: string, symbols: DocumentSymbol[], parent?: DocumentSymbol) => {
+    const analysis = analyse(text);
+    const span = (range: Range) => ({ start: offsetOf(analysis, range.start), end: offsetOf(analysis, range.end) });
     for (const symbol of symbols) {
-      assert.ok(symbol.range.start <= symbol.selection.start && symbol.selection.end <= symbol.range.end, symbol.name);
-      assert.ok(symbol.name.startsWith(textOf(text, symbol.selection)), symbol.name);
-      if (parent) assert.ok(parent.range.start <= symbol.range.start && symbol.range.end <= parent.range.end, `${symbol.name} in ${parent.name}`);
+      const range = span(symbol.range);
+      const selection = span(symbol.selectionRange);
+      assert.ok(range.start <= selection.start && selection.end <= range.end, symbol.name);
+      assert.ok(symbol.name.startsWith(textOf(text, selection)), symbol.name);
+      if (parent) assert.ok(span(parent.range).start <= range.start && range.end <= span(parent.range).end, `${symbol.name} in ${parent.name}`);
       check(text, symbol.children, symbol);
     }
   };
-  for (const text of [NOTICE, CHINESE]) check(text, documentSymbols(analyse(text)));
-  const [first] = documentSymbols(analyse(NOTICE));
-  assert.equal(first && textOf(NOTICE, first.range), NOTICE.slice(0, NOTICE.indexOf('\nII. Risks')));
+  for (const text of [NOTICE, CHINESE]) check(text, documentSymbolsOf(text));
+  const [first] = documentSymbolsOf(NOTICE);
+  assert.equal(first && textIn(analyse(NOTICE), first.range), NOTICE.slice(0, NOTICE.indexOf('\nII. Risks')));
 });
 
 test('document symbols: none for a text without clauses', () => {
@@ -207,7 +213,7 @@ test('semantic tokens: sorted, non-empty and without overlaps, even where annota
     lines('(I) "Virtual currency" refers to value. Virtual currency (hereinafter "VC")', '(II) VC and the People\'s Bank of China'),
   ];
   for (const text of texts) {
-    const tokens = semanticTokens(analyse(text));
+    const tokens = semanticTokensOf(text);
     assert.ok(tokens.length > 0);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;

@@ -13,12 +13,32 @@
  *   problemsOf('（一）\n（三）')             → ['2:1 numbering-gap Numbering gap after （一） …']
  */
 import {
-  analyze, annotationAt, compileKnowledge, definition, documentSymbols, foldingRanges, hover, references, semanticTokens,
-  type AnalysedDocument, type Annotation, type AnalysisOptions, type OutlineSymbol, type Span,
+  analyze, annotationAt, compileKnowledge, createLanguageService, type AnalysedDocument, type Annotation, type AnalysisOptions,
+  type DocumentSymbol, type LanguageService, type Position, type Range, type Span, type TextDocument,
 } from '../../server/src/core';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
 
 export const knowledge = compileKnowledge(builtinKnowledgeData);
+
+/** The URI single-document fixtures are analysed under. */
+export const FIXTURE_URI = 'file:///fixture/notice.notice';
+
+/** A text as the one open document of a language service with an empty workspace. */
+export function singleDocument(text: string): { service: LanguageService; document: TextDocument; analysis: AnalysedDocument } {
+  const service = createLanguageService({ knowledge });
+  const document: TextDocument = { uri: FIXTURE_URI, version: 1, getText: () => text };
+  return { service, document, analysis: service.analysis(document) };
+}
+
+/** The offset of a position in a text (lines end at \n, \r\n or \r). */
+export function offsetOf(analysis: AnalysedDocument, position: Position): number {
+  return analysis.lines.offsetAt(position);
+}
+
+/** The text a range covers. */
+export function textIn(analysis: AnalysedDocument, range: Range): string {
+  return analysis.text.slice(offsetOf(analysis, range.start), offsetOf(analysis, range.end));
+}
 
 export const CURSOR = '$0';
 
@@ -55,11 +75,22 @@ function targetOf(document: AnalysedDocument, annotation: Annotation): string {
   switch (annotation.kind) {
     case 'agency': return annotation.agencyId;
     case 'noticeNumber': return annotation.key;
-    case 'clauseRef': return annotation.target === undefined ? 'unresolved' : clauseName(document, annotation.target);
+    case 'clauseRef': return annotation.external ? `external ${citedName(annotation.external.cites)}` : annotation.target === undefined ? 'unresolved' : clauseName(document, annotation.target);
+    case 'citation': return `${annotation.via} ${citedName(annotation.target)}`;
     case 'termUse':
     case 'termDefinition': return annotation.key;
     case 'bannedTerm': return `${annotation.termId} (${annotation.context})`;
     case 'clauseLabel': return `${document.clauses[annotation.clause]!.kind} ${document.clauses[annotation.clause]!.value}`;
+  }
+}
+
+/** What a citation names, in expectations: a number's key, 《a title》, a serial. */
+export function citedName(target: Extract<Annotation, { kind: 'citation' }>['target'] | undefined): string {
+  if (!target) return '(unnamed)';
+  switch (target.kind) {
+    case 'number': return target.number.key;
+    case 'title': return `《${target.text}》`;
+    case 'serial': return `serial ${target.serial}`;
   }
 }
 
@@ -91,23 +122,26 @@ export function noticeKeysOf(text: string): string[] {
 /** The hover (Markdown) at the cursor, or undefined. */
 export function hoverAt(fixture: string): string | undefined {
   const { text, offset } = withCursor(fixture);
-  return hover(analyse(text), knowledge, offset)?.markdown;
+  const { service, document, analysis } = singleDocument(text);
+  return service.hover(document, analysis.lines.positionAt(offset))?.markdown;
 }
 
 /** Where go-to-definition at the cursor lands: `line 3: "(II)"` (the line and the text selected there), or undefined. */
 export function definitionAt(fixture: string): string | undefined {
   const { text, offset } = withCursor(fixture);
-  const document = analyse(text);
-  const target = definition(document, offset);
+  const { service, document, analysis } = singleDocument(text);
+  const target = service.definition(document, analysis.lines.positionAt(offset))[0];
   if (!target) return undefined;
-  return `line ${document.lines.lineOf(target.selection.start) + 1}: "${shown(text.slice(target.selection.start, target.selection.end))}"`;
+  return `line ${target.targetSelectionRange.start.line + 1}: "${shown(textIn(analysis, target.targetSelectionRange))}"`;
 }
 
 /** Find-references at the cursor: `line:col "text"` per place, in document order. */
 export function referencesAt(fixture: string, includeDeclaration = true): string[] {
   const { text, offset } = withCursor(fixture);
-  const document = analyse(text);
-  return references(document, offset, includeDeclaration).map((span) => `${at(document, span.start)} "${shown(text.slice(span.start, span.end))}"`);
+  const { service, document, analysis } = singleDocument(text);
+  return service.references(document, analysis.lines.positionAt(offset), { includeDeclaration })
+    .sort((a, b) => offsetOf(analysis, a.range.start) - offsetOf(analysis, b.range.start))
+    .map(({ range }) => `${range.start.line + 1}:${range.start.character + 1} "${shown(textIn(analysis, range))}"`);
 }
 
 /** The annotation kind at the cursor (the one features act on), or undefined. */
@@ -129,14 +163,20 @@ export function outlineOf(text: string): string {
   return out.join('\n');
 }
 
+/** The document symbols of a text. */
+export function documentSymbolsOf(text: string): DocumentSymbol[] {
+  const { service, document } = singleDocument(text);
+  return service.documentSymbols(document);
+}
+
 /** The document symbols as an indented outline: `name [Kind]`, two spaces per level. */
 export function symbolsOf(text: string): string {
   const out: string[] = [];
-  const walk = (symbol: OutlineSymbol, depth: number) => {
+  const walk = (symbol: DocumentSymbol, depth: number) => {
     out.push(`${'  '.repeat(depth)}${symbol.name} [${symbol.detail}]`);
     symbol.children.forEach((child) => walk(child, depth + 1));
   };
-  documentSymbols(analyse(text)).forEach((symbol) => walk(symbol, 0));
+  documentSymbolsOf(text).forEach((symbol) => walk(symbol, 0));
   return out.join('\n');
 }
 
@@ -154,12 +194,22 @@ export function problemCodesOf(text: string): string[] {
 
 /** Folding ranges as `start-end` line pairs, 1-based. */
 export function foldsOf(text: string): string[] {
-  return foldingRanges(analyse(text)).map((fold) => `${fold.startLine + 1}-${fold.endLine + 1}`);
+  const { service, document } = singleDocument(text);
+  return service.foldingRanges(document).map((fold) => `${fold.startLine + 1}-${fold.endLine + 1}`);
+}
+
+/** Semantic tokens of a text, with their offsets. */
+export function semanticTokensOf(text: string) {
+  const { service, document, analysis } = singleDocument(text);
+  return service.semanticTokens(document).map((token) => {
+    const start = analysis.lines.lineStart(token.line) + token.character;
+    return { ...token, start, end: start + token.length };
+  });
 }
 
 /** Semantic tokens: `type "text"`. */
 export function tokensOf(text: string): string[] {
-  return semanticTokens(analyse(text)).map((token) => `${token.type} "${shown(text.slice(token.start, token.end))}"`);
+  return semanticTokensOf(text).map((token) => `${token.type} "${shown(text.slice(token.start, token.end))}"`);
 }
 
 /** The text a span covers. */

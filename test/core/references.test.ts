@@ -58,7 +58,8 @@ const cases: [string, string, string[]][] = [
     [r('Clauses (5)', '(5)@8', '10:7'), r('(6) of this Notice', '(6)@9', '10:23')]],
   ['a decimal paragraph number is no reference to paragraph 2', lines(ENGLISH_NOTICE, 'see paragraph 2.1 above.'), []],
   ['第（二）项 in an article without items is not another article\'s item', lines('第一条 甲：', '（一）子；', '（二）丑。', '第二条 违反第（二）项的。'), [r('第（二）项', 'unresolved', '4:7')]],
-  ['a list into another document is no reference here', lines(ENGLISH_NOTICE, 'under Articles 3 and 4 of the Securities Law;'), []],
+  ['a list into another document is that document\'s', lines(ENGLISH_NOTICE, 'under Articles 3 and 4 of the Securities Law;'),
+    [r('Articles 3', 'external (unnamed)', '10:7'), r('4', 'external (unnamed)', '10:22')]],
   ['Article 2 of these Measures', lines('Article 1 Purpose.', 'Article 2 Scope.', 'Article 3 Penalties under Article 2 of these Measures.'),
     [r('Article 2 of these Measures', 'Article 2@2', '3:27')]],
   ['paragraph 2 of Article 1', lines('Article 1 Purpose.', 'The second paragraph.', 'Article 2 As in paragraph 2 of Article 1.'),
@@ -87,14 +88,30 @@ const cases: [string, string, string[]][] = [
   ['Arabic article numbers', lines('第1条 甲', '第2条 见第1条。'), [r('第1条', '第1条@1', '2:6')]],
   ['a label at line start is not a reference', lines('第一条 甲', '第二条 乙'), []],
 
-  // Into other documents: not references.
-  ['Article 5 of the Securities Law', lines('Article 1 A.', 'Article 2 See Article 5 of the Securities Law.'), []],
-  ['section 5 of this title', 'under section 5 of this title', []],
-  ['Clause (IV) of a quoted notice', lines(ENGLISH_NOTICE, 'see Clause (IV) of the "Notice on Payments".'), []],
-  ['《证券法》第十条', lines(CHINESE_RULES, '第四条 依照《证券法》第十条处理。'), []],
-  ['《证券法》第十条和第十二条', lines(CHINESE_RULES, '第四条 依照《中华人民共和国证券法》第十条和第十二条处理。'), []],
-  ['刑法第一百九十一条', lines(CHINESE_RULES, '第四条 依照刑法第一百九十一条处理。'), []],
-  ['证券法第十条第二款', lines(CHINESE_RULES, '第四条 依照证券法第十条第二款处理。'), []],
+  // Into other documents: references into that document, never resolved here. Named by a title, a number, a short
+  // name or "the same notice" when regtext can tell which (the workspace resolves it); unnamed when it cannot.
+  ['Article 5 of the Securities Law', lines('Article 1 A.', 'Article 2 See Article 5 of the Securities Law.'), [r('Article 5', 'external (unnamed)', '2:15')]],
+  ['section 5 of this title', 'under section 5 of this title', [r('section 5', 'external (unnamed)', '1:7')]],
+  ['Clause (IV) of a quoted notice', lines(ENGLISH_NOTICE, 'see Clause (IV) of the "Notice on Payments".'), [r('Clause (IV)', 'external 《Notice on Payments》', '10:5')]],
+  ['《证券法》第十条', lines(CHINESE_RULES, '第四条 依照《证券法》第十条处理。'), [r('第十条', 'external 《证券法》', '5:12')]],
+  ['《证券法》第十条和第十二条', lines(CHINESE_RULES, '第四条 依照《中华人民共和国证券法》第十条和第十二条处理。'),
+    [r('第十条', 'external 《中华人民共和国证券法》', '5:19'), r('第十二条', 'external 《中华人民共和国证券法》', '5:23')]],
+  ['刑法第一百九十一条', lines(CHINESE_RULES, '第四条 依照刑法第一百九十一条处理。'), [r('第一百九十一条', 'external (unnamed)', '5:9')]],
+  ['证券法第十条第二款', lines(CHINESE_RULES, '第四条 依照证券法第十条第二款处理。'), [r('第十条第二款', 'external (unnamed)', '5:10')]],
+  ['Clause (5) of a notice by number', lines(ENGLISH_NOTICE, 'as required by Clause (5) of Yinfa [2026] No. 42,'), [r('Clause (5)', 'external 银发〔2026〕42号', '10:16')]],
+  ['a list of clauses of a notice by number', lines(ENGLISH_NOTICE, 'see Clauses (5) and (8) of Yinfa [2026] No. 42.'),
+    [r('Clauses (5)', 'external 银发〔2026〕42号', '10:5'), r('(8)', 'external 银发〔2026〕42号', '10:21')]],
+  ['第（八）项 of a notice by number and 文', lines(CHINESE_NOTICE, '依照银发〔2026〕42号文第（八）项执行。'), [PRECEDING, r('第（八）项', 'external 银发〔2026〕42号', '8:15')]],
+  ['a title with its number, then the article', lines(CHINESE_RULES, '依照《人民币银行结算账户管理办法》（中国人民银行令〔2003〕第5号）第十条处理。'),
+    [r('第十条', 'external 中国人民银行令〔2003〕5号', '5:36')]],
+  ['a customary short name', lines(CHINESE_NOTICE, '按照237号文第（三）项执行。'), [PRECEDING, r('第（三）项', 'external serial 237', '8:8')]],
+  ['the same notice, English', lines(ENGLISH_NOTICE, 'See Yinfa [2026] No. 42 and Clause (6) of the same notice.'),
+    [r('Clause (6)', 'external 银发〔2026〕42号', '10:29')]],
+  ['该通知, Chinese', lines(CHINESE_NOTICE, '银发〔2026〕42号已作规定，该通知第（五）项同样适用。'), [PRECEDING, r('第（五）项', 'external 银发〔2026〕42号', '8:20')]],
+  ['a short name the document defines', lines(ENGLISH_NOTICE, 'The Notice (Yinfa [2026] No. 42, hereinafter the "2026 Notice") applies.', 'See Clause (II) of the 2026 Notice.'),
+    [r('Clause (II)', 'external 银发〔2026〕42号', '11:5')]],
+  ['the document\'s own number points into itself', lines('Notice on Payments', 'Yinfa [2026] No. 118', ENGLISH_NOTICE, 'See Clause (II) of Yinfa [2026] No. 118.'),
+    [r('Clause (II)', '(II)@5', '12:5')]],
 ];
 
 for (const [what, text, expected] of cases) {

@@ -8,25 +8,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  DEFAULT_MAX_BYTES, analyze, definition, documentSymbols, foldingRanges, hover, references, semanticTokens,
-  type AnalysedDocument,
-} from '../../server/src/core';
-import { analyse, invariantViolations, knowledge, lines } from './fixture';
+import { DEFAULT_MAX_BYTES, analyze, type AnalysedDocument } from '../../server/src/core';
+import { analyse, invariantViolations, knowledge, lines, singleDocument } from './fixture';
 
 /** Analyses a text and runs every feature at every offset (or at a sample of offsets for long texts). */
 function exercise(text: string): AnalysedDocument {
-  const document = analyse(text);
-  documentSymbols(document);
-  foldingRanges(document);
-  semanticTokens(document);
+  const { service, document, analysis } = singleDocument(text);
+  service.documentSymbols(document);
+  service.foldingRanges(document);
+  service.semanticTokens(document);
+  service.codeLenses(document);
+  service.documentLinks(document);
+  service.diagnostics(document);
   const step = Math.max(1, Math.floor(text.length / 2000));
   for (let offset = 0; offset <= text.length; offset += step) {
-    hover(document, knowledge, offset);
-    definition(document, offset);
-    references(document, offset, true);
+    const position = analysis.lines.positionAt(offset);
+    service.hover(document, position);
+    service.definition(document, position);
+    service.references(document, position, { includeDeclaration: true });
+    service.prepareCallHierarchy(document, position);
   }
-  return document;
+  return analysis;
 }
 
 function assertSound(document: AnalysedDocument): void {
@@ -175,7 +177,8 @@ test('robustness: a NUL byte declines the text with a not-analysed problem', () 
   assert.deepEqual(document.annotations, []);
   assert.deepEqual(document.clauses, []);
   assert.deepEqual(invariantViolations(document), []);
-  assert.equal(hover(document, knowledge, 2), undefined);
+  const { service, document: open } = singleDocument('PBOC\u0000银发〔2021〕237号');
+  assert.equal(service.hover(open, { line: 0, character: 2 }), undefined);
 });
 
 test('robustness: a text over the size limit is declined, one at the limit is not', () => {

@@ -5,19 +5,26 @@
  */
 import type { Knowledge } from './knowledge/compile';
 import type {
-  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
+  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, Citation, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
+  DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
+import { scanCitations } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
+import { findDates } from './scan/dates';
+import { findIdentity } from './scan/identity';
+import { scanRepeals } from './scan/repeals';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
 import { bannedTermContext, type TermSurroundings } from './scan/termContext';
-import { scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type RawReference } from './scan/references';
+import {
+  scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
+} from './scan/references';
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
+import { isHan } from './text/chars';
 import { lastAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
@@ -68,19 +75,29 @@ function emptyAnalysis(text: string, message: string): AnalysedDocument {
   const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', message };
   return {
     text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
+    citations: [], identity: undefined, repeals: [], dates: {}, language: 'en',
     references: [], definitions: [], termUses: [], bannedTerms: [], problems: [problem], annotations: [],
   };
 }
 
 function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const lines = new LineIndex(text);
+  const language = dominantLanguage(text);
   const tree = buildClauseTree(text, lines);
   const folded = FoldedText.fold(text);
   const quotes = scanQuotes(folded.text, (offset) => folded.lineBreakBefore(offset));
   const noticeNumbers = scanNoticeNumbers(folded, knowledge);
+  const firstLabelLine = tree.clauses.length > 0 ? lines.lineOf(tree.clauses[0]!.labelSpan.start) : lines.lineCount;
+  const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
+  if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
-  const references = resolveReferences(folded, tree.clauses, text, lines);
-  const { definitions, definitionSites, termUses } = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
+  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
+  const scanned = scanCitations({
+    folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
+    termUses: terms.termUses, ownTitle: found?.identity.title?.span,
+  });
+  const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined);
+  const references = resolveReferences(folded, tree.clauses, text, lines, citations, noticeNumbers);
   const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
     kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
   }));
@@ -90,12 +107,30 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
     ...unresolvedReferenceProblems(references, tree.clauses),
   ].sort((a, b) => a.start - b.start);
   const annotations: Annotation[] = [
-    ...agencies, ...noticeNumbers, ...references, ...termUses, ...definitionSites, ...bannedTerms, ...labelSites,
+    ...agencies, ...noticeNumbers, ...references, ...terms.termUses, ...terms.definitionSites, ...bannedTerms, ...labelSites,
+    ...scanned.mentions,
   ].sort((a, b) => a.start - b.start || a.end - b.end);
   return {
-    text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, references,
-    definitions, termUses, bannedTerms, problems, annotations,
+    text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
+    identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
+    definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems, annotations,
   };
+}
+
+/** How much of the text a language needs to be the document's: the first characters are enough to tell. */
+const LANGUAGE_SAMPLE = 65536;
+
+/** Chinese when Han characters are at least a third as many as Latin letters (a Chinese word is one or two). */
+function dominantLanguage(text: string): Language {
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, LANGUAGE_SAMPLE);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isHan(code)) han++;
+    else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin++;
+  }
+  return han * 3 >= latin && han > 0 ? 'zh' : 'en';
 }
 
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
@@ -150,24 +185,74 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
   return next !== undefined && next.start - after <= 3;
 }
 
-function resolveReferences(folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex): ClauseReference[] {
+function resolveReferences(
+  folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex,
+  citations: readonly Citation[], numbers: readonly NoticeNumberMention[],
+): ClauseReference[] {
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
+  const naming = new DocumentNames(folded, citations, numbers);
   const raw: RawReference[] = [
     ...scanChineseReferences(folded.text, isLabelAt),
-    ...scanEnglishReferences(folded.text, isLabelAt),
+    ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
   ];
-  const resolver = new ClauseResolver(text, lines, clauses);
+  const resolver = new ClauseResolver(clauses, { text, lines });
   return raw.map((reference) => {
     const range = folded.originalRange(reference.start, reference.end);
+    const base = { kind: 'clauseRef' as const, ...range, text: text.slice(range.start, range.end), steps: reference.steps };
+    const named = reference.external ? naming.of(reference.external) : undefined;
+    // "Clause (5) of Yinfa [2026] No. 42" in Yinfa [2026] No. 42 itself points into this document.
+    if (reference.external && named !== 'own') {
+      return { ...base, explicitlyInternal: false, target: undefined, targetSpan: undefined, external: { cites: named } } satisfies ClauseReference;
+    }
     const resolved = resolver.resolve(reference.steps, range.start);
     return {
-      kind: 'clauseRef', ...range, text: text.slice(range.start, range.end), steps: reference.steps,
-      explicitlyInternal: reference.explicitlyInternal, target: resolved?.clause, targetSpan: resolved?.span,
+      ...base, explicitlyInternal: reference.explicitlyInternal || named === 'own', target: resolved?.clause, targetSpan: resolved?.span,
     } satisfies ClauseReference;
   }).sort((a, b) => a.start - b.start);
 }
+
+/**
+ * What the words before or after a reference into another document cite: the citation that ends where
+ * 《…》第十条 / 42号文第（五）项 begins (a closing bracket or 文 between), or starts where "… of [the] X" names it.
+ * 'own' for the document's own number.
+ */
+class DocumentNames {
+  private readonly named: { start: number; end: number; target: CitationTarget | 'own' }[];
+  private readonly memo = new Map<ExternalDocument, CitationTarget | 'own' | undefined>();
+
+  constructor(private readonly folded: FoldedText, citations: readonly Citation[], numbers: readonly NoticeNumberMention[]) {
+    const ownKey = numbers.find((number) => number.own)?.key;
+    const isOwn = (target: CitationTarget) => target.kind === 'number' && target.number.key === ownKey;
+    const own = numbers.filter((number) => number.own).map((number) => ({ start: number.start, end: number.end, target: 'own' as const }));
+    const cited = citations.map((citation) => ({ start: citation.start, end: citation.end, target: isOwn(citation.target) ? 'own' as const : citation.target }));
+    this.named = [...cited, ...own].sort((a, b) => a.start - b.start);
+  }
+
+  /** The citation starting at a folded offset, or after "the " there. */
+  startingAt(foldedOffset: number): CitationTarget | 'own' | undefined {
+    const start = this.folded.originOf(foldedOffset);
+    const found = this.named[lastAtOrBefore(this.named, start + 'the '.length, (name) => name.start)];
+    return found && found.start >= start ? found.target : undefined;
+  }
+
+  of(external: ExternalDocument): CitationTarget | 'own' | undefined {
+    if (!this.memo.has(external)) this.memo.set(external, this.find(external));
+    return this.memo.get(external);
+  }
+
+  private find(external: ExternalDocument): CitationTarget | 'own' | undefined {
+    if (external.after !== undefined) return this.startingAt(external.after);
+    if (external.before === undefined) return undefined;
+    const end = this.folded.originOf(external.before);
+    const found = this.named[lastAtOrBefore(this.named, end - 1, (name) => name.start)];
+    return found && found.end <= end && end - found.end <= MAX_GAP_AFTER_NAME ? found.target : undefined;
+  }
+}
+
+/** 银发〔2026〕42号文第（八）项, 《…》（银发〔2021〕237号）第五条: what may stand between a citation and its reference. */
+const MAX_GAP_AFTER_NAME = 2;
 
 /**
  * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
@@ -179,11 +264,15 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const definitionSites: DefinitionSite[] = [];
   const matcher = new PhraseMatcher<string>();
   const abbreviated: { start: number; end: number; key: string }[] = [];
+  const abbreviatedPhrases = new Map<string, Span>();
+  const known = new Set<string>();
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
     if (definition.abbreviates) abbreviated.push({ ...definition.abbreviates, key: term.key });
-    if (definitions.some((known) => known.key === term.key)) continue;
+    if (known.has(term.key)) continue;
+    known.add(term.key);
+    if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
     const caseSensitive = definition.quoted === true && isProperName(definition.term);
@@ -201,7 +290,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
-  return { definitions, definitionSites, termUses };
+  return { definitions, definitionSites, termUses, abbreviatedPhrases };
 }
 
 /**
@@ -253,7 +342,7 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
     if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
   }
   const withinNumbering = (step: ReferenceStep) => step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
-  return references.filter((reference) => reference.target === undefined &&
+  return references.filter((reference) => reference.target === undefined && !reference.external &&
     (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)))
     .map((reference) => ({
       start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',

@@ -1,13 +1,20 @@
 /**
- * The regtext core: protocol-agnostic analysis of regulatory text. It takes text and knowledge and returns plain
- * data; it knows nothing of LSP connections, VS Code or the file system.
+ * The regtext core: protocol-agnostic analysis of regulatory text behind one façade, createLanguageService. It takes
+ * text (through documents and the Workspace interface) and knowledge, and returns plain data; it knows nothing of LSP
+ * connections, VS Code or the file system.
  */
+export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './service';
+export type * from './api';
+export { NEVER_CANCELLED } from './api';
 export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';
 export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';
 export type * from './model';
-export { hover, type HoverResult } from './features/hover';
-export { definition, references, type DefinitionTarget } from './features/navigation';
-export { documentSymbols, foldingRanges, semanticTokens, SEMANTIC_TOKEN_TYPES, type OutlineSymbol, type LineFold, type SemanticToken } from './features/outline';
+export { SEMANTIC_TOKEN_TYPES } from './features/semanticTokens';
+export { KIND_NAMES } from './features/documentSymbols';
+export type { CitationGraph, GraphEdge, GraphNode } from './features/citationGraph';
 export { annotationAt } from './features/annotationAt';
-export { LineIndex, type Position } from './text/lineIndex';
+export { LineIndex } from './text/lineIndex';
+export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './workspace/workspace';
+export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';
+export { RULES } from './rules';

@@ -65,18 +65,87 @@ export interface AgencyMention extends Span {
   agencyId: string;
 }
 
-export interface NoticeNumberMention extends Span {
-  kind: 'noticeNumber';
-  text: string;
+export type Language = 'zh' | 'en';
+
+/** A document number taken apart: the issuer code (canonical where known), the year if any, the serial. */
+export interface NoticeNumber {
   /** One key per notice, shared by its English and Chinese forms: "银发〔2021〕237号". */
   key: string;
   /** The issuer code, canonical where known: "银发". */
   issuer: string;
-  /** Whether the issuer code is one regtext knows. */
-  issuerKnown: boolean;
   year: number | undefined;
   serial: number;
-  language: 'zh' | 'en';
+}
+
+export interface NoticeNumberMention extends Span, NoticeNumber {
+  kind: 'noticeNumber';
+  text: string;
+  /** Whether the issuer code is one regtext knows. */
+  issuerKnown: boolean;
+  language: Language;
+  /** The document's own number, in its header: the declaration of the notice, not a citation of it. */
+  own?: true;
+}
+
+/**
+ * What a citation names. A number names its notice outright; a title, or a serial alone ("237号文"), names whichever
+ * notice has that title or serial, which only the workspace and the built-in data can tell (at query time).
+ */
+export type CitationTarget =
+  | { kind: 'number'; number: NoticeNumber }
+  | { kind: 'title'; /** The normalised title (see scan/titles.ts). */ title: string; /** As written, without its marks. */ text: string }
+  | { kind: 'serial'; serial: number; text: string };
+
+/** How a citation names its notice. */
+export type CitationVia = 'number' | 'title' | 'shortName' | 'customary' | 'anaphora';
+
+/**
+ * A citation of another document other than by its number, which is a NoticeNumberMention: a quoted title, a short
+ * name the document defines for a notice, a customary short name (237号文), "the same notice" / 该通知.
+ */
+export interface CitationMention extends Span {
+  kind: 'citation';
+  text: string;
+  via: Exclude<CitationVia, 'number'>;
+  target: CitationTarget;
+  /** A title followed by its number (《…》（银发〔2021〕237号）): one citation with the number, not two. */
+  withNumber?: true;
+}
+
+/** One act of citing, in document order: what the workspace's citation graph is made of. */
+export interface Citation extends Span {
+  via: CitationVia;
+  target: CitationTarget;
+  /** It stands in a sentence that repeals it, or that says it has been repealed. */
+  inRepealSentence: boolean;
+}
+
+/** The notice a document is: the number its header carries, its title, its dates. */
+export interface NoticeIdentity {
+  /** The document's own number, when it has one; a law may be known by its title alone. */
+  number?: NoticeNumber;
+  /** Where the header prints the number. */
+  numberSpan?: Span;
+  /** The title as printed, and its normalised form. */
+  title?: { text: string; normalized: string; span: Span };
+  /** Other titles it answers to (the measures a notice issues: 关于印发《X》的通知 is also 《X》). */
+  alsoTitled: string[];
+  language: Language;
+}
+
+/** A repeal the document declares: "… (Yinfa [2021] No. 237) is hereby repealed", 《…》同时废止. */
+export interface Repeal {
+  target: CitationTarget;
+  /** The citation of the repealed notice. */
+  span: Span;
+  /** ISO date the repeal takes effect, where the text says. */
+  effective?: string;
+}
+
+/** Dates a document states about itself: the date it bears, and when it takes effect. */
+export interface DocumentDates {
+  issued?: string;
+  effective?: string;
 }
 
 /** One step of a reference chain: "Article 5", "paragraph 2", "第（二）项". */
@@ -105,6 +174,11 @@ export interface ClauseReference extends Span {
   target: number | undefined;
   /** The paragraph (款) of the target it names, if it does and it exists. */
   targetSpan: Span | undefined;
+  /**
+   * A reference into another document ("Clause (5) of Yinfa [2026] No. 42", 《证券法》第十条): `target` is then
+   * undefined, and `cites` is what names that document, when regtext can tell (the Securities Law unquoted: not).
+   */
+  external?: { cites: CitationTarget | undefined };
 }
 
 export interface DefinedTerm {
@@ -116,6 +190,8 @@ export interface DefinedTerm {
   span: Span;
   /** The defining words: the phrase it abbreviates or the text after "refers to" / 是指. */
   definition: string;
+  /** A short name for a notice (（以下简称“42号文”）): what the abbreviated phrase cites. */
+  cites?: CitationTarget;
 }
 
 export interface TermUse extends Span {
@@ -155,7 +231,8 @@ export type Annotation =
   | TermUse
   | DefinitionSite
   | BannedTermHit
-  | ClauseLabelSite;
+  | ClauseLabelSite
+  | CitationMention;
 
 export type ProblemCode =
   | 'banned-term'
@@ -164,7 +241,10 @@ export type ProblemCode =
   | 'numbering-order'
   | 'numbering-style'
   | 'unresolved-reference'
-  | 'not-analysed';
+  | 'not-analysed'
+  | 'repealed-notice'
+  | 'missing-clause'
+  | 'duplicate-notice';
 
 export interface Problem extends Span {
   code: ProblemCode;
@@ -181,6 +261,14 @@ export interface AnalysedDocument {
   readonly rootClauses: readonly number[];
   readonly agencies: readonly AgencyMention[];
   readonly noticeNumbers: readonly NoticeNumberMention[];
+  /** Every act of citing another document, in document order (the document's own number is not one). */
+  readonly citations: readonly Citation[];
+  /** The notice this document is, when its header says so. */
+  readonly identity: NoticeIdentity | undefined;
+  readonly repeals: readonly Repeal[];
+  readonly dates: DocumentDates;
+  /** The language most of the text is written in. */
+  readonly language: Language;
   readonly references: readonly ClauseReference[];
   readonly definitions: readonly DefinedTerm[];
   readonly termUses: readonly TermUse[];

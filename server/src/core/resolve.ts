@@ -1,6 +1,7 @@
 /**
  * Resolves a reference's steps ("Article 5" → "paragraph 2") against the clause tree. Clauses are indexed once
- * by style and value, so each reference costs a few map look-ups, not a walk over the tree.
+ * by style and value, so each reference costs a few map look-ups, not a walk over the tree. Given the text, it also
+ * finds paragraphs (款); without it (another file's summary), a step into a paragraph resolves to its clause.
  */
 import type { Clause, ReferenceStep, Span } from './model';
 import { CLOSES_SENTENCE, isSpace } from './text/chars';
@@ -19,7 +20,7 @@ export class ClauseResolver {
   private readonly topLevelByValue = new Map<number, Clause>();
   private readonly paragraphCache = new Map<number, Span[]>();
 
-  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly clauses: readonly Clause[]) {
+  constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
       const key = indexKey(clause.style, clause.value, clause.insertion);
       const list = this.byStyleAndValue.get(key);
@@ -31,19 +32,23 @@ export class ClauseResolver {
     }
   }
 
-  resolve(steps: readonly ReferenceStep[], at: number): Resolution | undefined {
+  /** `at` is where the reference stands, for relative steps (前款, this Article); absent for one from another file. */
+  resolve(steps: readonly ReferenceStep[], at?: number): Resolution | undefined {
     let scope: Clause | undefined;
     let span: Span | undefined;
     for (const [index, step] of steps.entries()) {
       if (step.kind === 'paragraph') {
-        const base = scope ?? this.innermost(at, (clause) => clause.kind === 'article') ?? this.innermost(at, () => true);
+        const base = scope ?? (at === undefined ? undefined : this.innermost(at, (clause) => clause.kind === 'article') ?? this.innermost(at, () => true));
         if (!base) return undefined;
-        span = this.paragraph(base, step, at);
-        if (!span) return undefined;
+        if (this.source) {
+          span = this.paragraph(base, step, at);
+          if (!span) return undefined;
+        }
         scope = base;
         continue;
       }
-      const found = step.relative ? this.relative(step, at) : this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
+      if (step.relative && at === undefined) return undefined;
+      const found = step.relative ? this.relative(step, at!) : this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
       if (!found) return undefined;
       scope = found;
       span = undefined;
@@ -92,16 +97,17 @@ export class ClauseResolver {
   }
 
   /** Paragraph (款) n of a clause, or the one before the paragraph `at` stands in (前款). */
-  private paragraph(clause: Clause, step: ReferenceStep, at: number): Span | undefined {
+  private paragraph(clause: Clause, step: ReferenceStep, at: number | undefined): Span | undefined {
     const paragraphs = this.paragraphsOf(clause);
+    if (step.relative && at === undefined) return undefined;
     if (step.relative === 'self') {
-      const current = lastAtOrBefore(paragraphs, at, (paragraph) => paragraph.start);
-      return current >= 0 && at <= paragraphs[current]!.end ? paragraphs[current] : undefined;
+      const current = lastAtOrBefore(paragraphs, at!, (paragraph) => paragraph.start);
+      return current >= 0 && at! <= paragraphs[current]!.end ? paragraphs[current] : undefined;
     }
     if (step.relative === 'previous') {
-      const current = lastAtOrBefore(paragraphs, at, (paragraph) => paragraph.start);
+      const current = lastAtOrBefore(paragraphs, at!, (paragraph) => paragraph.start);
       const count = step.value;
-      if (current < count || at > paragraphs[current]!.end) return undefined;
+      if (current < count || at! > paragraphs[current]!.end) return undefined;
       return { start: paragraphs[current - count]!.start, end: paragraphs[current - 1]!.end };
     }
     return paragraphs[step.value - 1];
@@ -118,17 +124,18 @@ export class ClauseResolver {
   }
 
   private computeParagraphs(clause: Clause): Span[] {
+    const { text, lines } = this.source!;
     const children = clause.children.map((id) => this.clauses[id]!);
     const childSpans = children.map((child) => ({ start: child.span.start, end: this.ownTextEnd(child) }));
     const paragraphs: Span[] = [];
-    const lastLine = this.lines.lineOf(clause.span.end);
+    const lastLine = lines.lineOf(clause.span.end);
     let child = 0;
-    for (let line = this.lines.lineOf(clause.span.start); line <= lastLine; line++) {
-      const start = this.lines.lineStart(line);
-      const end = Math.min(this.lines.lineEnd(line), clause.span.end);
+    for (let line = lines.lineOf(clause.span.start); line <= lastLine; line++) {
+      const start = lines.lineStart(line);
+      const end = Math.min(lines.lineEnd(line), clause.span.end);
       while (child < childSpans.length && childSpans[child]!.end <= start) child++;
       const inChild = child < childSpans.length && start >= childSpans[child]!.start;
-      if (!inChild && !isBlank(this.text, start, end)) paragraphs.push({ start, end });
+      if (!inChild && !isBlank(text, start, end)) paragraphs.push({ start, end });
     }
     return paragraphs;
   }
@@ -139,9 +146,10 @@ export class ClauseResolver {
    */
   private ownTextEnd(child: Clause): number {
     if (child.children.length > 0) return child.span.end;
-    const lastLine = this.lines.lineOf(child.span.end);
-    for (let line = this.lines.lineOf(child.labelSpan.start); line <= lastLine; line++) {
-      if (CLOSES_SENTENCE.test(this.lines.lineText(line))) return this.lines.lineEnd(line);
+    const { lines } = this.source!;
+    const lastLine = lines.lineOf(child.span.end);
+    for (let line = lines.lineOf(child.labelSpan.start); line <= lastLine; line++) {
+      if (CLOSES_SENTENCE.test(lines.lineText(line))) return lines.lineEnd(line);
     }
     return child.span.end;
   }

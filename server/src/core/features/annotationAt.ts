@@ -4,7 +4,7 @@ import { lastAtOrBefore } from '../text/search';
 
 /** When annotations overlap, the more specific kind wins at equal length. */
 const PRIORITY: Record<Annotation['kind'], number> = {
-  termDefinition: 0, clauseRef: 1, noticeNumber: 2, termUse: 3, bannedTerm: 4, agency: 5, clauseLabel: 6,
+  termDefinition: 0, clauseRef: 1, citation: 2, noticeNumber: 3, termUse: 4, bannedTerm: 5, agency: 6, clauseLabel: 7,
 };
 
 /** How far back to look for an annotation that starts before the cursor and still covers it. */

@@ -1,40 +1,42 @@
-/** Hover text (Markdown) for whatever is under the cursor. */
+/** Hover text (Markdown) for whatever is under the cursor, with what the workspace knows about cited notices. */
+import type { Hover } from '../api';
 import type { Knowledge } from '../knowledge/compile';
-import { canonicalNoticeKey } from '../knowledge/compile';
-import type { AgencyRecord, NoticeRecord } from '../knowledge/types';
+import type { AgencyRecord } from '../knowledge/types';
 import type {
-  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, ClauseLabelSite, ClauseReference, NoticeNumberMention, Span,
+  AgencyMention, Annotation, BannedTermHit, CitationTarget, ClauseLabelSite, ClauseReference, Language, NoticeNumber,
 } from '../model';
-import { annotationsAt } from './annotationAt';
+import { ClauseResolver } from '../resolve';
 import { truncate } from '../scan/clauseTree';
-
-export interface HoverResult {
-  markdown: string;
-  span: Span;
-}
+import { bothNumbers, inLanguageOrder, noticeName, numberIn, referenceInto } from '../workspace/crossFile';
+import { rangeIn, type FileSummary } from '../workspace/summary';
+import type { NoticeInfo } from '../workspace/workspaceIndex';
+import { annotationsAt } from './annotationAt';
+import { citedTarget, ownKey } from './citing';
+import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
 
 /**
  * The hover for what is under the cursor: the innermost annotation first, then whatever else covers the cursor
  * (the notice number an agency's name begins, the banned term a defined term also is), each described once.
  */
-export function hover(document: AnalysedDocument, knowledge: Knowledge, offset: number): HoverResult | undefined {
-  const covering = annotationsAt(document, offset);
+export function hover(context: FeatureContext, file: AnalysedFile, offset: number): Hover | undefined {
+  const covering = annotationsAt(file.analysis, offset);
   const best = covering[0];
   if (!best) return undefined;
   const inside = covering.filter((annotation) => annotation === best || (annotation.end > offset && annotation.kind !== 'clauseLabel'));
-  const sections = [...new Set(inside.map((annotation) => describe(document, knowledge, annotation)))].filter((text) => text !== undefined);
-  return sections.length > 0 ? { markdown: sections.join('\n\n---\n\n'), span: { start: best.start, end: best.end } } : undefined;
+  const sections = [...new Set(inside.map((annotation) => describe(context, file, annotation)))].filter((text) => text !== undefined);
+  return sections.length > 0 ? { markdown: sections.join('\n\n---\n\n'), range: rangeOf(file, best) } : undefined;
 }
 
-function describe(document: AnalysedDocument, knowledge: Knowledge, annotation: Annotation): string | undefined {
+function describe(context: FeatureContext, file: AnalysedFile, annotation: Annotation): string | undefined {
   switch (annotation.kind) {
-    case 'agency': return agencyHover(annotation, knowledge);
-    case 'noticeNumber': return noticeHover(annotation, knowledge);
+    case 'agency': return agencyHover(annotation, context.knowledge);
+    case 'noticeNumber':
+    case 'citation': return citationHover(context, file, annotation);
     case 'termUse':
-    case 'termDefinition': return termHover(document, annotation.key);
-    case 'clauseRef': return referenceHover(document, annotation);
-    case 'clauseLabel': return labelHover(document, annotation);
-    case 'bannedTerm': return bannedTermHover(annotation, knowledge);
+    case 'termDefinition': return termHover(file, annotation.key);
+    case 'clauseRef': return annotation.external ? externalReferenceHover(context, file, annotation) : referenceHover(file, annotation);
+    case 'clauseLabel': return labelHover(context, file, annotation);
+    case 'bannedTerm': return bannedTermHover(annotation, context.knowledge);
   }
 }
 
@@ -80,28 +82,95 @@ function agencyHistory(agency: AgencyRecord, knowledge: Knowledge): string | und
   return parts.length > 0 ? `*History:* ${parts.join(' ')}` : undefined;
 }
 
-function noticeHover(mention: NoticeNumberMention, knowledge: Knowledge): string {
-  const notice = knowledge.notices.get(mention.key);
-  const heading = `**${mention.key}** · ${englishNumber(knowledge, mention.key) ?? mention.text}`;
-  if (notice) return [heading, '', ...noticeDetails(notice, knowledge)].join('\n');
-  const issuer = knowledge.issuerCodes.get(mention.issuer);
+/** A citation (a number, a title, a short name, "the same notice") or the document's own number. */
+function citationHover(context: FeatureContext, file: AnalysedFile, annotation: Annotation): string | undefined {
+  const target = citedTarget(file, annotation);
+  if (!target) return undefined;
+  const key = target === 'own' ? ownKey(file) : context.index.resolve(target);
+  const info = key ? context.index.notice(key) : undefined;
+  if (!info || (target !== 'own' && info.files.length === 0 && !info.builtin)) return unresolvedCitationHover(context, target as CitationTarget);
+  const lines = noticeDescription(context, info, file.analysis.language);
+  if (target === 'own') lines.push('', '*This document is this notice.*');
+  else if (annotation.kind === 'citation' && annotation.via === 'anaphora') lines.unshift(`*“${annotation.text}” — the notice last cited:*`, '');
+  else if (annotation.kind === 'citation' && annotation.via === 'shortName') lines.unshift(`*“${annotation.text}” — the short name this document gives it:*`, '');
+  return lines.join('\n');
+}
+
+function unresolvedCitationHover(context: FeatureContext, target: CitationTarget): string {
+  switch (target.kind) {
+    case 'number': return unknownNumberHover(context.knowledge, target.number);
+    case 'title': return `**《${target.text}》** — a title cited; regtext knows no notice or law of that title in the workspace or its notice table.`;
+    case 'serial': return `**${target.text}** — a customary short name (serial ${target.serial}); no single notice with that serial is known in the workspace or regtext's notice table.`;
+  }
+}
+
+function unknownNumberHover(knowledge: Knowledge, number: NoticeNumber): string {
+  const issuer = knowledge.issuerCodes.get(number.issuer);
+  const english = numberIn(number, 'en', knowledge);
+  const heading = `**${number.key}**${english === number.key ? '' : ` · ${english}`}`;
   const issuers = issuer ? issuer.agencies.map((id) => agencyName(knowledge, id)).join(', ') : undefined;
   const about = issuer
     ? [`Issuer code ${issuer.code}${issuer.description ? ` — ${issuer.description.replace(/\.?$/, '.')}` : ''}`, '', `Issued by ${issuers}.`]
-    : [`Issuer code ${mention.issuer} is not in regtext's table of issuer codes.`];
-  return [heading, '', ...about, '', '*This notice is not in regtext\'s notice table.*'].join('\n');
+    : [`Issuer code ${number.issuer} is not in regtext's table of issuer codes.`];
+  return [heading, '', ...about, '', '*This notice is neither in the workspace nor in regtext\'s notice table.*'].join('\n');
 }
 
-function noticeDetails(notice: NoticeRecord, knowledge: Knowledge): string[] {
-  const lines = [`《${notice.title.zh}》`, '', `*${notice.title.en}*`, ''];
-  const issuers = notice.issuers.map((id) => agencyName(knowledge, id)).join(', ');
-  lines.push(`Issued ${notice.date}${notice.published ? ` (published ${notice.published})` : ''} by ${issuers}.`);
-  lines.push('', `Status: **${notice.status.replace('-', ' ')}**${notice.repealedBy ? ` — repealed by ${numberWithEnglish(knowledge, notice.repealedBy)}` : ''}`);
-  if (notice.repeals && notice.repeals.length > 0) {
-    lines.push('', `Repeals: ${notice.repeals.map((number) => numberWithEnglish(knowledge, number)).join(', ')}`);
+/** Titles in both languages, issuers, date, status with the repealing notice and date, and where its files are. */
+export function noticeDescription(context: FeatureContext, info: NoticeInfo, language: Language): string[] {
+  const { knowledge } = context;
+  const record = info.builtin?.record;
+  const english = info.number ? numberIn(info.number, 'en', knowledge) : undefined;
+  const heading = info.number ? `**${info.number.key}**${english === info.number.key ? '' : ` · ${english}`}` : `**${noticeName(info, language, knowledge)}**`;
+  const lines = [heading, ''];
+  const zhTitle = record?.title.zh ?? titleIn(info.files, 'zh');
+  const enTitle = record?.title.en ?? titleIn(info.files, 'en');
+  if (zhTitle) lines.push(`《${zhTitle.replace(/^《|》$/g, '')}》`, '');
+  if (enTitle) lines.push(`*${enTitle}*`, '');
+  if (record) {
+    const issuers = record.issuers.map((id) => agencyName(knowledge, id)).join(', ');
+    lines.push(`Issued ${record.date}${record.published ? ` (published ${record.published})` : ''} by ${issuers}.`, '');
+  } else {
+    const issued = info.files.find((summary) => summary.dates.issued)?.dates.issued;
+    if (issued) lines.push(`Issued ${issued}.`, '');
   }
-  if (notice.summary) lines.push('', notice.summary);
+  lines.push(statusLine(context, info));
+  if (record?.repeals && record.repeals.length > 0) {
+    lines.push('', `Repeals: ${record.repeals.map((number) => repealedName(context, number)).join(', ')}`);
+  }
+  if (record?.summary) lines.push('', record.summary);
+  lines.push('', filesLine(info));
   return lines;
+}
+
+function statusLine(context: FeatureContext, info: NoticeInfo): string {
+  const repeal = info.repeal;
+  if (repeal) {
+    const by = context.index.notice(repeal.byKey);
+    const name = by.number ? bothNumbers(by.number, context.knowledge) : noticeName(by, 'zh', context.knowledge);
+    return `Status: **repealed** — repealed by ${name}${repeal.date ? ` on ${repeal.date}` : ''}${repeal.source === 'workspace' ? ' (found in the workspace)' : ''}`;
+  }
+  const status = info.builtin?.record.status;
+  if (status && status !== 'unknown') return `Status: **${status.replace('-', ' ')}**`;
+  return 'Status: no repeal known to regtext';
+}
+
+function repealedName(context: FeatureContext, number: string): string {
+  const info = context.index.notice(number);
+  return info.number ? bothNumbers(info.number, context.knowledge) : number;
+}
+
+function filesLine(info: NoticeInfo): string {
+  if (info.files.length === 0) return '*Not in this workspace.*';
+  const links = info.files.map((summary) => `[${fileName(summary.uri)}](${summary.uri}) (${summary.language === 'zh' ? 'Chinese' : 'English'})`);
+  return `In this workspace: ${links.join(' · ')}`;
+}
+
+function titleIn(files: readonly FileSummary[], language: Language): string | undefined {
+  return files.find((summary) => summary.language === language && summary.identity?.title)?.identity?.title?.text;
+}
+
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 function agencyName(knowledge: Knowledge, id: string): string {
@@ -110,44 +179,61 @@ function agencyName(knowledge: Knowledge, id: string): string {
   return agency.abbreviations?.[0] ? `${agency.en.name} (${agency.abbreviations[0]})` : agency.en.name;
 }
 
-function numberWithEnglish(knowledge: Knowledge, number: string): string {
-  const english = englishNumber(knowledge, canonicalNoticeKey(number, knowledge.issuerCodes));
-  return english ? `${number} (${english})` : number;
-}
-
-/** "Yinfa [2021] No. 237" for "银发〔2021〕237号", where the issuer code has an English rendering. */
-function englishNumber(knowledge: Knowledge, key: string): string | undefined {
-  const match = /^(.+?)(?:〔(\d{4})〕)?第?(\d+)号$/.exec(key);
-  if (!match) return undefined;
-  const english = knowledge.issuerCodes.get(match[1]!)?.en[0];
-  if (!english) return undefined;
-  return match[2] ? `${english} [${match[2]}] No. ${match[3]}` : `${english} No. ${match[3]}`;
-}
-
-function termHover(document: AnalysedDocument, key: string): string | undefined {
-  const term = document.definitions.find((candidate) => candidate.key === key);
+function termHover(file: AnalysedFile, key: string): string | undefined {
+  const term = file.analysis.definitions.find((candidate) => candidate.key === key);
   if (!term) return undefined;
-  const line = document.lines.lineOf(term.span.start) + 1;
+  const line = file.analysis.lines.lineOf(term.span.start) + 1;
   return [`**“${term.term}”** — defined term (line ${line})`, '', `> ${term.definition}`].join('\n');
 }
 
-function referenceHover(document: AnalysedDocument, reference: ClauseReference): string {
+function referenceHover(file: AnalysedFile, reference: ClauseReference): string {
+  const { analysis } = file;
   if (reference.target === undefined) return `**${reference.text}** — points to no clause of this document.`;
-  const clause = document.clauses[reference.target]!;
-  const line = document.lines.lineOf(clause.labelSpan.start) + 1;
+  const clause = analysis.clauses[reference.target]!;
+  const line = analysis.lines.lineOf(clause.labelSpan.start) + 1;
   const lines = [`**${clause.label}** ${clause.title}`.trim() + ` (line ${line})`, '', clause.firstSentence];
   if (reference.targetSpan) {
-    const paragraph = document.text.slice(reference.targetSpan.start, reference.targetSpan.end).trim();
+    const paragraph = analysis.text.slice(reference.targetSpan.start, reference.targetSpan.end).trim();
     lines.push('', `> ${truncate(paragraph, 300)}`);
   }
   return lines.join('\n');
 }
 
-function labelHover(document: AnalysedDocument, site: ClauseLabelSite): string {
-  const clause = document.clauses[site.clause]!;
-  const count = document.references.filter((reference) => reference.target === clause.id).length;
-  const parent = clause.parent === undefined ? '' : ` in ${document.clauses[clause.parent]!.label}`;
-  return `**${clause.label}** ${clause.title}`.trim() + `\n\n${clause.kind}${parent} · referred to ${count} time${count === 1 ? '' : 's'} in this document`;
+/** "Clause (5) of Yinfa [2026] No. 42": the clause in the cited notice's file, or what is known of that notice. */
+function externalReferenceHover(context: FeatureContext, file: AnalysedFile, reference: ClauseReference): string {
+  const text = reference.text.replace(/\s+/g, ' ');
+  const cites = reference.external?.cites;
+  if (!cites) return `**${text}** — a reference into another document, which regtext cannot identify.`;
+  const { info, hits } = referenceInto(context.index, cites, reference.steps, file.analysis.language);
+  if (!info) return `**${text}** — a reference into a document regtext cannot identify.`;
+  const name = noticeName(info, file.analysis.language, context.knowledge);
+  const hit = hits[0];
+  if (hit) {
+    const line = rangeIn(hit.summary, hit.clause.labelSpan).start.line;
+    return [
+      `**${hit.clause.label}** ${hit.clause.title}`.trim() + ` — in ${name} ([${fileName(hit.summary.uri)}](${hit.summary.uri}#L${line + 1}))`,
+      '', hit.clause.firstSentence,
+    ].join('\n');
+  }
+  if (info.files.length > 0) return `**${text}** — ${name} has no such clause (${inLanguageOrder(info.files, file.analysis.language).map((summary) => fileName(summary.uri)).join(', ')}).`;
+  return [`**${text}** of ${name} — that notice is not in this workspace.`, '', ...noticeDescription(context, info, file.analysis.language)].join('\n');
+}
+
+function labelHover(context: FeatureContext, file: AnalysedFile, site: ClauseLabelSite): string {
+  const { analysis } = file;
+  const clause = analysis.clauses[site.clause]!;
+  const count = analysis.references.filter((reference) => reference.target === clause.id).length;
+  const parent = clause.parent === undefined ? '' : ` in ${analysis.clauses[clause.parent]!.label}`;
+  const own = ownKey(file);
+  const fromOthers = own ? context.index.referencesInto(own).filter(({ summary, reference }) =>
+    summary.uri !== file.uri && crossFileTarget(reference.steps, file) === clause.id).length : 0;
+  const elsewhere = fromOthers > 0 ? ` and ${fromOthers} time${fromOthers === 1 ? '' : 's'} from other files` : '';
+  return `**${clause.label}** ${clause.title}`.trim() + `\n\n${clause.kind}${parent} · referred to ${count} time${count === 1 ? '' : 's'} in this document${elsewhere}`;
+}
+
+/** The clause of this document that another file's reference steps name, in its current clause tree. */
+export function crossFileTarget(steps: ClauseReference['steps'], file: AnalysedFile): number | undefined {
+  return new ClauseResolver(file.analysis.clauses).resolve(steps)?.clause;
 }
 
 function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {
@@ -155,7 +241,8 @@ function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {
   if (!entry) return `**Banned term** “${hit.text}”`;
   const { list, term } = entry;
   const forms = [...new Set([...term.en, ...term.zh])].map((form) => `“${form}”`).join(', ');
-  const source = `${numberWithEnglish(knowledge, list.source.notice)}, clause ${list.source.clause}`;
+  const sourceNotice = knowledge.notices.get(list.source.notice);
+  const source = `${sourceNotice?.number ? bothNumbers(sourceNotice.number, knowledge) : list.source.notice}, clause ${list.source.clause}`;
   const lines = [`**Banned term** “${hit.text.replace(/\s+/g, ' ')}” — ${list.name}`, '', list.reason, '', `Source: ${source}`, '', `Forms: ${forms}`];
   if (hit.context === 'citation') lines.push('', '*Here it stands inside a quoted official title: a citation, not reported.*');
   if (hit.context === 'mention') lines.push('', '*Here it is quoted as a word (a mention), not reported.*');

@@ -2,7 +2,9 @@
  * Turns knowledge data into the lookup structures the recognisers use. Done once, when the server or the CLI
  * starts, never per keystroke.
  */
+import type { NoticeNumber } from '../model';
 import { PhraseMatcher, pluralOf } from '../scan/phraseMatcher';
+import { normalizeTitle } from '../scan/titles';
 import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, KnowledgeData, NoticeRecord } from './types';
 
 /** What a dictionary phrase found in text stands for. */
@@ -22,7 +24,11 @@ export interface Knowledge {
   /** Agency names in Chinese, for recognising co-issuers written before an issuer code. */
   readonly chineseAgencyNames: readonly string[];
   /** Notices by canonical key. */
-  readonly notices: ReadonlyMap<string, NoticeRecord>;
+  readonly notices: ReadonlyMap<string, NoticeEntry>;
+  /** Built-in notices by normalised title (Chinese and English). */
+  readonly noticesByTitle: ReadonlyMap<string, string>;
+  /** Built-in notice keys by serial, for customary short names (237号文). */
+  readonly noticesBySerial: ReadonlyMap<number, readonly string[]>;
   readonly terms: ReadonlyMap<string, { list: BannedTermList; term: BannedTermRecord }>;
 }
 
@@ -52,11 +58,39 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     for (const english of record.en) issuerCodesByEnglish.set(normalizeEnglishIssuer(english), record);
   }
 
-  const notices = new Map<string, NoticeRecord>();
-  for (const notice of data.notices) notices.set(canonicalNoticeKey(notice.number, issuerCodes), notice);
+  const notices = new Map<string, NoticeEntry>();
+  const noticesByTitle = new Map<string, string>();
+  const noticesBySerial = new Map<number, string[]>();
+  for (const record of data.notices) {
+    const entry = noticeEntry(record, issuerCodes);
+    notices.set(entry.key, entry);
+    for (const title of entry.titles) noticesByTitle.set(title, entry.key);
+    if (entry.number) noticesBySerial.set(entry.number.serial, [...(noticesBySerial.get(entry.number.serial) ?? []), entry.key]);
+  }
 
   chineseAgencyNames.sort((a, b) => b.length - a.length);
-  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, terms };
+  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms };
+}
+
+/** A built-in notice, compiled: its number taken apart once, its titles normalised, its repealer as a key. */
+export interface NoticeEntry {
+  key: string;
+  record: NoticeRecord;
+  number: NoticeNumber | undefined;
+  titles: string[];
+  repealedBy: string | undefined;
+}
+
+function noticeEntry(record: NoticeRecord, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): NoticeEntry {
+  const number = parseNoticeNumber(record.number, issuerCodes);
+  const titles = [record.title.zh, record.title.en].flatMap((title) => normalizeTitle(title) ?? []);
+  return {
+    key: number?.key ?? record.number.trim(),
+    record,
+    number,
+    titles,
+    repealedBy: record.repealedBy ? canonicalNoticeKey(record.repealedBy, issuerCodes) : undefined,
+  };
 }
 
 function addAgency(dictionary: PhraseMatcher<DictionaryValue>, agency: AgencyRecord): void {
@@ -88,10 +122,17 @@ export function noticeKey(issuer: string, year: number | undefined, serial: numb
 
 /** The key of a document number written in the data files in its official form; an alias code becomes canonical. */
 export function canonicalNoticeKey(number: string, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): string {
+  return parseNoticeNumber(number, issuerCodes)?.key ?? number.trim();
+}
+
+/** A document number in its official form (银发〔2021〕237号, 国务院令第752号), taken apart. */
+export function parseNoticeNumber(number: string, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): NoticeNumber | undefined {
   const canonical = (issuer: string) => issuerCodes.get(issuer)?.code ?? issuer;
-  const match = /^(.+?)\s*[〔[［（(【]\s*(\d{4})\s*[〕\]］）)】]\s*第?\s*(\d+)\s*号$/.exec(number.trim());
-  if (match) return noticeKey(canonical(match[1]!), Number(match[2]), Number(match[3]));
-  const noYear = /^(.+?)第\s*(\d+)\s*号$/.exec(number.trim());
-  if (noYear) return noticeKey(canonical(noYear[1]!), undefined, Number(noYear[2]));
-  return number.trim();
+  const match = /^(?<issuer>.+?)\s*[〔[［（(【]\s*(?<year>\d{4})\s*[〕\]］）)】]\s*第?\s*(?<serial>\d+)\s*号$/.exec(number.trim()) ??
+    /^(?<issuer>.+?)第\s*(?<serial>\d+)\s*号$/.exec(number.trim());
+  if (!match?.groups) return undefined;
+  const issuer = canonical(match.groups.issuer!);
+  const year = match.groups.year === undefined ? undefined : Number(match.groups.year);
+  const serial = Number(match.groups.serial);
+  return { key: noticeKey(issuer, year, serial), issuer, year, serial };
 }

@@ -7,6 +7,7 @@
  * `lineBreakBefore` says where they were (a title and an addressee line are not part of the phrase).
  */
 import type { DefinedTerm } from '../model';
+import { endsSentenceAt } from '../text/sentences';
 
 /** The folded text, and where its line breaks were. */
 export interface LinedText {
@@ -44,10 +45,8 @@ const CHINESE_IS_DEFINED = /是指/g;
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
 const QUOTES = /^["“「‘'\s]+|["”」’'\s.,，。]+$/g;
-const SENTENCE_END = /^(?:[。；!?]|[.;](?= |$)|\n)/;
 const MAX_DEFINITION = 240;
 const MAX_QUOTED_TERM = 24;
-const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|cf|vs|St|Mr|Ms|Dr)|\b[A-Z]|\.[A-Z])$/;
 
 export function scanDefinitions(folded: LinedText): RawDefinition[] {
   const text = folded.text;
@@ -185,15 +184,6 @@ function sentenceStart(folded: LinedText, end: number): number {
   let start = end;
   while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(folded.text, start - 1) && !folded.lineBreakBefore(start)) start--;
   return start;
-}
-
-/**
- * Whether the character at `index` ends a sentence: a full stop only when a space or the end follows it, and not
- * after an abbreviation ("No. 768", "U.S. Dollars") or an initial.
- */
-function endsSentenceAt(text: string, index: number): boolean {
-  if (!SENTENCE_END.test(text.slice(index, index + 2))) return false;
-  return text[index] !== '.' || !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, index - 6), index));
 }
 
 /** "(Order … No. 768, hereinafter …)": the "(" that opens the parenthesis `comma` stands in. */

@@ -1,12 +1,24 @@
 /**
  * Recognises references to clauses in folded text: "Clause (IX)", "Article 5 of this Notice", "paragraph 2 of
- * Article 5", "第（二）项", "第十三条第一款", "本通知第五条", "前款". References that point into another document
- * ("Article 5 of the Securities Law", "《证券法》第十条", "刑法第一百九十一条") are left out: they are not this
- * document's clauses. Resolution against the clause tree happens later, in the document.
+ * Article 5", "第（二）项", "第十三条第一款", "本通知第五条", "前款". A reference that points into another document
+ * ("Clause (5) of Yinfa [2026] No. 42", "Article 5 of the Securities Law", "《证券法》第十条", "刑法第一百九十一条")
+ * is kept with `external`: where the words naming that document stand, so the document can tell which one it is.
+ * Resolution (against this document's clause tree, or the cited notice's) happens later.
  */
 import type { LabelStyle, ReferenceStep } from '../model';
 import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, romanValue } from '../text/numerals';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
+
+/**
+ * Where a reference into another document names it, in folded offsets: the naming words end at `before`
+ * (《证券法》第十条, 42号文第（五）项) or start at `after` ("… of the 2026 Notice"). Neither, for a law named without
+ * marks (刑法第一百九十一条): the document is other, but not one regtext can name. References of one list or one
+ * governing law share the object.
+ */
+export interface ExternalDocument {
+  before?: number;
+  after?: number;
+}
 
 export interface RawReference {
   /** Folded offsets. */
@@ -14,14 +26,18 @@ export interface RawReference {
   end: number;
   steps: ReferenceStep[];
   explicitlyInternal: boolean;
+  external?: ExternalDocument;
 }
+
+/** Whether a citation of a document (a number, a title, a short name, "the same notice") starts at a folded offset. */
+export type CitationStartsAt = (foldedOffset: number) => boolean;
 
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 /** 本办法, 本通知, …: this document; 本条: this article. */
 const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
 const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?|${CHINESE_DOCUMENT_TYPE})$`);
+const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
@@ -36,7 +52,8 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
 
 export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
   const found: RawReference[] = [];
-  let otherDocumentUntil = -1;
+  // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
+  let governing: { until: number; external: ExternalDocument } | undefined;
   let previous: RawReference | undefined;
   let anchor = nextChineseAnchor(text, 0);
   while (anchor >= 0) {
@@ -44,11 +61,12 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     const reference = parsed && previous ? continuing(text, previous, parsed) : parsed;
     if (reference) {
       previous = reference;
-      // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
-      const external = !reference.explicitlyInternal &&
-        (namesOtherDocument(text, anchor) || (otherDocumentUntil >= 0 && !SENTENCE_BREAK.test(text.slice(otherDocumentUntil, anchor))));
-      if (external) otherDocumentUntil = reference.end;
-      else found.push(reference);
+      if (!reference.explicitlyInternal && !reference.external) {
+        if (namesOtherDocument(text, anchor)) reference.external = { before: anchor };
+        else if (governing && !SENTENCE_BREAK.test(text.slice(governing.until, anchor))) reference.external = governing.external;
+      }
+      if (reference.external) governing = { until: reference.end, external: reference.external };
+      found.push(reference);
     }
     anchor = nextChineseAnchor(text, reference ? reference.end : anchor + 1);
   }
@@ -68,7 +86,10 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
   const first = next.steps[0]!;
   const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER[first.kind] && !step.relative);
   if (context.length === 0 || first.relative) return next;
-  return { ...next, steps: [...context, ...next.steps], explicitlyInternal: next.explicitlyInternal || previous.explicitlyInternal };
+  return {
+    ...next, steps: [...context, ...next.steps], explicitlyInternal: next.explicitlyInternal || previous.explicitlyInternal,
+    ...(previous.external ? { external: previous.external } : {}),
+  };
 }
 
 function nextChineseAnchor(text: string, from: number): number {
@@ -139,7 +160,9 @@ const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH
 /** "of the Securities Law", "of this title" (a code title, not this document). */
 const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
 
-export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
+export function scanEnglishReferences(
+  text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationStartsAt,
+): RawReference[] {
   const found: RawReference[] = [];
   let resumeAt = 0;
   for (const anchor of text.matchAll(EN_ANCHOR)) {
@@ -152,10 +175,12 @@ export function scanEnglishReferences(text: string, isLabelAt: (foldedOffset: nu
     const group = [first, ...(/s$/i.test(anchor[1]!) ? listedReferences(text, first) : [])];
     const last = group[group.length - 1]!;
     resumeAt = last.end;
-    const qualifier = documentQualifier(text, last.end);
-    if (qualifier === 'other') continue;
-    if (qualifier) last.end += qualifier.length;
-    for (const reference of group) found.push({ ...reference, explicitlyInternal: qualifier !== undefined });
+    const qualifier = documentQualifier(text, last.end, citationStartsAt);
+    if (qualifier && 'length' in qualifier) last.end += qualifier.length;
+    const external = qualifier && 'after' in qualifier ? qualifier : undefined;
+    for (const reference of group) {
+      found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
+    }
   }
   return found;
 }
@@ -175,13 +200,20 @@ export function scanEnglishRelativeReferences(text: string): RawReference[] {
   return found;
 }
 
-/** After a reference: "of this Notice" (its length), "of the Securities Law" ('other'), or nothing. */
-function documentQualifier(text: string, position: number): { length: number } | 'other' | undefined {
+/**
+ * After a reference: "of this Notice" (its length), "of Yinfa [2026] No. 42" / "of the Securities Law" / "of the
+ * same notice" (another document, named from `after`), or nothing.
+ */
+function documentQualifier(text: string, position: number, citationStartsAt: CitationStartsAt): { length: number } | ExternalDocument | undefined {
   EN_THIS_DOCUMENT.lastIndex = position;
   const thisDocument = EN_THIS_DOCUMENT.exec(text);
   if (thisDocument) return { length: thisDocument[0].length };
+  EN_OF.lastIndex = position;
+  if (!EN_OF.test(text)) return undefined;
+  const after = position + EN_OF.source.length;
   EN_OTHER_DOCUMENT.lastIndex = position;
-  return EN_OTHER_DOCUMENT.test(text) ? 'other' : undefined;
+  const names = EN_OTHER_DOCUMENT.test(text) || citationStartsAt(after) || (text.startsWith('the ', after) && citationStartsAt(after + 4));
+  return names ? { after } : undefined;
 }
 
 const EN_LIST_ITEM = /(?:,? and|,? or|,| to| through) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/y;

@@ -1,7 +1,7 @@
 /** Binary search over arrays sorted by a numeric key (offsets, mostly). */
 
 /** The index of the last item whose key is at most `value`, or -1 when there is none. */
-export function lastAtOrBefore<T>(items: readonly T[], value: number, keyOf: (item: T) => number): number {
+export function lastAtOrBefore<T>(items: ArrayLike<T>, value: number, keyOf: (item: T) => number): number {
   let low = 0;
   let high = items.length - 1;
   let found = -1;

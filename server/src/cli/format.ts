@@ -1,0 +1,107 @@
+/** What `regtext check` and `regtext graph` print: text, JSON, SARIF 2.1.0; the citation graph as JSON or DOT. */
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { version } from '../../../package.json';
+import { RULES, type CitationGraph, type Diagnostic, type Severity } from '../core';
+
+/** A file's findings, as checked. */
+export interface CheckedFile {
+  path: string;
+  diagnostics: Diagnostic[];
+}
+
+export function formatText(files: CheckedFile[]): string {
+  return files.flatMap(({ path, diagnostics }) => diagnostics.map((diagnostic) => {
+    const { line, character } = diagnostic.range.start;
+    return `${path}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+  })).join('\n');
+}
+
+export function formatJson(files: CheckedFile[], pathOfUri: (uri: string) => string): string {
+  return JSON.stringify(files.map((file) => ({ file: file.path, diagnostics: file.diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) })), null, 2);
+}
+
+export function jsonDiagnostic(diagnostic: Diagnostic, pathOfUri: (uri: string) => string) {
+  const { range } = diagnostic;
+  return {
+    line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1,
+    range, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+    ...(diagnostic.related ? { related: diagnostic.related.map((related) => ({ file: pathOfUri(related.location.uri), range: related.location.range, message: related.message })) } : {}),
+  };
+}
+
+const SARIF_LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SOURCE_ROOT = '%SRCROOT%';
+
+/**
+ * A SARIF artifact location: a relative URI reference against %SRCROOT% (the working directory) for a file inside
+ * it, each path segment percent-encoded (a file may be called "a #1.txt"); an absolute file: URI for one outside.
+ */
+function artifactLocation(path: string, root: string) {
+  const absolute = resolve(path);
+  const inside = relative(root, absolute);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { uri: pathToFileURL(absolute).href };
+  return { uri: inside.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+}
+
+function region(range: Diagnostic['range']) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+export function formatSarif(files: CheckedFile[], pathOfUri: (uri: string) => string): string {
+  const cwd = process.cwd();
+  const results = files.flatMap((file) => file.diagnostics.map((diagnostic) => ({
+    ruleId: diagnostic.code,
+    level: SARIF_LEVELS[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file.path, cwd), region: region(diagnostic.range) } }],
+    ...(diagnostic.related ? {
+      relatedLocations: diagnostic.related.map((related, id) => ({
+        id, message: { text: related.message },
+        physicalLocation: { artifactLocation: artifactLocation(pathOfUri(related.location.uri), cwd), region: region(related.location.range) },
+      })),
+    } : {}),
+  })));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'regtext',
+          informationUri: 'https://github.com/regtext/regtext',
+          version,
+          rules: Object.entries(RULES).map(([id, text]) => ({ id, shortDescription: { text } })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(join(cwd, sep)).href } },
+      results,
+    }],
+  }, null, 2);
+}
+
+/** The graph with file paths instead of URIs. */
+export function formatGraphJson(graph: CitationGraph, pathOfUri: (uri: string) => string): string {
+  return JSON.stringify({ ...graph, nodes: graph.nodes.map((node) => ({ ...node, files: node.files.map(pathOfUri) })) }, null, 2);
+}
+
+/** Graphviz DOT: notices as boxes (dashed when not in the workspace, grey when repealed), documents as notes. */
+export function formatGraphDot(graph: CitationGraph): string {
+  const escape = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const lines = ['digraph citations {', '  rankdir=LR;', '  node [shape=box, fontname="sans-serif"];'];
+  for (const node of graph.nodes) {
+    const repealed = node.status === 'repealed' ? `repealed${node.repealedOn ? ` ${node.repealedOn}` : ''}` : undefined;
+    // DOT's \n inside a quoted label is a line break.
+    const label = [node.label, node.otherLabel, node.title, repealed].filter((part) => part !== undefined).map(escape).join('\\n');
+    const style = [node.kind === 'document' ? 'shape=note' : '', node.kind === 'external' ? 'style=dashed' : '', node.status === 'repealed' ? 'color=gray50, fontcolor=gray40' : '']
+      .filter(Boolean).join(', ');
+    lines.push(`  "${escape(node.id)}" [label="${label}"${style ? `, ${style}` : ''}];`);
+  }
+  for (const edge of graph.edges) {
+    const attributes = edge.kind === 'repeals' ? ' [label="repeals", style=bold, color=firebrick]' : edge.count > 1 ? ` [label="${edge.count}"]` : '';
+    lines.push(`  "${escape(edge.from)}" -> "${escape(edge.to)}"${attributes};`);
+  }
+  lines.push('}');
+  return lines.join('\n');
+}

@@ -1,0 +1,67 @@
+/**
+ * Workspace symbols: the notices of the workspace, by number in either language's form with any brackets, and by
+ * any part of their titles in English and Chinese; and their top-level clauses. Every word of the query must occur
+ * in the symbol (after normalising: no brackets, spaces, 第/号/No., case).
+ */
+import type { CancellationToken, WorkspaceSymbol } from '../api';
+import { identityAsLocation, noticeName, numberIn } from '../workspace/crossFile';
+import { rangeIn, type FileSummary } from '../workspace/summary';
+import type { NoticeInfo } from '../workspace/workspaceIndex';
+import type { FeatureContext } from './context';
+import { clauseName } from './documentSymbols';
+
+/** Enough for any picker; more would only slow the editor down. */
+const MAX_SYMBOLS = 500;
+
+export function workspaceSymbols(context: FeatureContext, query: string, token: CancellationToken): WorkspaceSymbol[] {
+  const words = query.split(/\s+/).map(normalizeForSearch).filter((word) => word.length > 0);
+  const matches = (haystack: string) => words.every((word) => haystack.includes(word));
+  const symbols: WorkspaceSymbol[] = [];
+  for (const key of context.index.noticeKeys().sort()) {
+    if (token.isCancellationRequested || symbols.length >= MAX_SYMBOLS) break;
+    const info = context.index.notice(key);
+    const haystack = normalizeForSearch(searchableText(context, info));
+    for (const summary of info.files) {
+      const name = symbolName(context, info, summary);
+      if (matches(haystack)) symbols.push({ name, kind: 'notice', containerName: containerName(context, info, summary), location: identityAsLocation(summary) });
+      for (const clause of topLevelClauses(summary)) {
+        if (matches(normalizeForSearch(`${clauseName(clause)} ${haystack}`))) {
+          symbols.push({ name: clauseName(clause), kind: clause.kind, containerName: name, location: { uri: summary.uri, range: rangeIn(summary, clause.labelSpan) } });
+        }
+      }
+    }
+  }
+  return symbols.slice(0, MAX_SYMBOLS);
+}
+
+/** Numbers in both languages, the titles of every file and of the built-in record. */
+function searchableText(context: FeatureContext, info: NoticeInfo): string {
+  const parts = [info.key];
+  if (info.number) parts.push(numberIn(info.number, 'en', context.knowledge));
+  for (const summary of info.files) if (summary.identity?.title) parts.push(summary.identity.title.text);
+  if (info.builtin) parts.push(info.builtin.record.title.zh, info.builtin.record.title.en);
+  return parts.join(' ');
+}
+
+function symbolName(context: FeatureContext, info: NoticeInfo, summary: FileSummary): string {
+  const number = noticeName(info, summary.language, context.knowledge);
+  const title = summary.identity?.title?.text;
+  return title && !number.includes(title) ? `${number} ${title}` : number;
+}
+
+/** The other language's number, so a picker shows both forms. */
+function containerName(context: FeatureContext, info: NoticeInfo, summary: FileSummary): string | undefined {
+  if (!info.number) return undefined;
+  const other = numberIn(info.number, summary.language === 'zh' ? 'en' : 'zh', context.knowledge);
+  return other === noticeName(info, summary.language, context.knowledge) ? undefined : other;
+}
+
+function topLevelClauses(summary: FileSummary) {
+  const notice = summary.notice;
+  return notice ? notice.roots.map((id) => notice.clauses[id]!) : [];
+}
+
+/** Lower case, no brackets, spaces, punctuation, 第, 号 or "No.": 银发[2021]第237号 and Yinfa (2021) No.237 search alike. */
+export function normalizeForSearch(text: string): string {
+  return text.toLowerCase().replace(/\bno\.?\s*(?=\d)/g, '').replace(/[\s\p{P}\p{S}第号]/gu, '');
+}

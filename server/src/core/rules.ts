@@ -1,0 +1,15 @@
+/** Every kind of finding regtext reports, with what it means: one registry for SARIF, documentation and the UI. */
+import type { ProblemCode } from './model';
+
+export const RULES: Readonly<Record<ProblemCode, string>> = {
+  'banned-term': 'A term barred from company names and business scopes.',
+  'numbering-gap': 'Clause numbering skips a number.',
+  'numbering-duplicate': 'Clause numbering repeats a number.',
+  'numbering-order': 'Clause numbering goes backwards.',
+  'numbering-style': 'Clause numbering switches style within a sequence.',
+  'unresolved-reference': 'A clause reference points to no clause of the document.',
+  'not-analysed': 'The file was not analysed (not UTF-8 text, binary or too large).',
+  'repealed-notice': 'A citation of a notice that a later notice has repealed.',
+  'missing-clause': 'A reference to a clause that the cited notice, in the workspace, does not have.',
+  'duplicate-notice': 'Two files of the same language claim to be the same notice.',
+};

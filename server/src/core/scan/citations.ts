@@ -1,0 +1,166 @@
+/**
+ * Citations of other documents, in document order, in the ways drafters cite:
+ *   - by number:       Yinfa [2021] No. 237, 银发〔2021〕237号 (the notice-number recogniser finds them);
+ *   - by title:        《关于……的通知》, "Notice on …" (a quoted title followed by its number is one citation, of the number);
+ *   - by a short name the document defines for a notice: (hereinafter referred to as the "2026 Notice"), （以下简称“42号文”）;
+ *   - by a customary short name: 237号文, 94号文 (a serial and 号文, which the workspace or the built-in data resolve);
+ *   - by anaphora:     "the same notice", "the said Notice", 该通知, 上述通知 — the notice last cited.
+ * Offsets are original. Everything here is one pass over its inputs, which are sorted.
+ */
+import type {
+  Citation, CitationMention, CitationTarget, DefinedTerm, NoticeNumberMention, Span, TermUse,
+} from '../model';
+import type { FoldedText } from '../text/folded';
+import { lastAtOrBefore } from '../text/search';
+import { isTitleQuote, type QuoteSpan } from './quotes';
+import { normalizeTitle } from './titles';
+
+export interface CitationInputs {
+  folded: FoldedText;
+  /** Sorted; the document's own number marked `own`. */
+  numbers: readonly NoticeNumberMention[];
+  /** Folded offsets, sorted. */
+  quotes: readonly QuoteSpan[];
+  definitions: readonly DefinedTerm[];
+  /** For each defined term (by key), the phrase it abbreviates, where it has one. */
+  abbreviatedPhrases: ReadonlyMap<string, Span>;
+  termUses: readonly TermUse[];
+  /** The document's own title in its header: not a citation. */
+  ownTitle: Span | undefined;
+}
+
+export interface ScannedCitations {
+  mentions: CitationMention[];
+  citations: Citation[];
+  /** The definitions, with `cites` set on short names for notices. */
+  definitions: DefinedTerm[];
+}
+
+/** A quoted title this close after its number's opening bracket is cited with it: 《…》（银发〔2021〕237号）. */
+const NUMBER_AFTER_TITLE = /^\s?[（(]?\s?$/;
+const MAX_GAP_BEFORE_NUMBER = 3;
+const CUSTOMARY = /(\d{1,4})号文(?!件)/g;
+/** "the same notice" after a verb of being ("X and Y are the same notice") says what they are, it cites nothing. */
+const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|(?<!\b(?:is|are|was|were|be|not) )\b(?:the|that) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
+
+export function scanCitations(inputs: CitationInputs): ScannedCitations {
+  const titles = titleMentions(inputs);
+  const definitions = inputs.definitions.map((term) => withCitedNotice(term, inputs, titles));
+  const shortNames = shortNameMentions(definitions, inputs.termUses);
+  const customary = customaryMentions(inputs, shortNames);
+  const direct: Citation[] = [
+    ...inputs.numbers.filter((number) => !number.own).map((number): Citation => ({
+      start: number.start, end: number.end, via: 'number', target: { kind: 'number', number }, inRepealSentence: false,
+    })),
+    ...[...titles, ...shortNames, ...customary].filter((mention) => !mention.withNumber).map(toCitation),
+  ].sort((a, b) => a.start - b.start);
+  const anaphora = anaphoraMentions(inputs.folded, direct);
+  const citations = [...direct, ...anaphora.map(toCitation)].sort((a, b) => a.start - b.start);
+  const mentions = [...titles, ...shortNames, ...customary, ...anaphora].sort((a, b) => a.start - b.start);
+  return { mentions, citations, definitions };
+}
+
+function toCitation(mention: CitationMention): Citation {
+  return { start: mention.start, end: mention.end, via: mention.via, target: mention.target, inRepealSentence: false };
+}
+
+/** Quoted titles: 《…》 always, other quotes when what they hold reads as a title ("Notice on …", “…办法”). */
+function titleMentions(inputs: CitationInputs): CitationMention[] {
+  const { folded, numbers } = inputs;
+  const termSpans = new Set([...inputs.termUses.map((use) => use.start), ...inputs.definitions.map((term) => term.span.start)]);
+  const found: CitationMention[] = [];
+  for (const quote of inputs.quotes) {
+    const inner = folded.text.slice(quote.start + 1, quote.end - 1);
+    if (quote.kind === 'quote' && !isTitleQuote(inner)) continue;
+    const range = folded.originalRange(quote.start, quote.end);
+    const innerStart = folded.originOf(quote.start + 1);
+    // A quoted defined term ("the "Regulations"", 《条例》 defined as a short name) is a use of the term.
+    if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.ownTitle)) continue;
+    const title = normalizeTitle(inner);
+    if (!title || !isSpecificEnough(inner)) continue;
+    const text = folded.source.slice(range.start, range.end);
+    const number = numberRightAfter(folded.source, numbers, range.end);
+    const target: CitationTarget = number ? { kind: 'number', number } : { kind: 'title', title, text: inner };
+    found.push({ kind: 'citation', ...range, text, via: 'title', target, ...(number ? { withNumber: true as const } : {}) });
+  }
+  return found;
+}
+
+/** A title of one or two Latin words ("Rules", "Annual Report") names no particular document. */
+function isSpecificEnough(inner: string): boolean {
+  return /[\u4e00-\u9fff]/.test(inner) || inner.trim().split(/\s+/).length >= 3;
+}
+
+function isInside(range: Span, outer: Span | undefined): boolean {
+  return outer !== undefined && range.start >= outer.start && range.end <= outer.end;
+}
+
+/** The number that opens within a few characters after `end` (across "（" or " ("), if any. */
+function numberRightAfter(source: string, numbers: readonly NoticeNumberMention[], end: number): NoticeNumberMention | undefined {
+  const next = numbers[lastAtOrBefore(numbers, end - 1, (number) => number.start) + 1];
+  if (!next || next.start - end > MAX_GAP_BEFORE_NUMBER) return undefined;
+  return NUMBER_AFTER_TITLE.test(source.slice(end, next.start)) ? next : undefined;
+}
+
+/**
+ * A defined term whose abbreviated phrase cites a notice is a short name for it: the number in the phrase (or in
+ * the parenthesis that defines the term) if there is one, else the title.
+ */
+function withCitedNotice(term: DefinedTerm, inputs: CitationInputs, titles: readonly CitationMention[]): DefinedTerm {
+  const phrase = inputs.abbreviatedPhrases.get(term.key);
+  if (!phrase) return term;
+  const number = lastWithin(inputs.numbers, phrase, term.span.start);
+  if (number && !number.own) return { ...term, cites: { kind: 'number', number } };
+  const title = lastWithin(titles, phrase, term.span.start);
+  return title ? { ...term, cites: title.target } : term;
+}
+
+/** The last of `spans` (sorted) that lies within `phrase` and ends before `end`. */
+function lastWithin<T extends Span>(spans: readonly T[], phrase: Span, end: number): T | undefined {
+  for (let i = lastAtOrBefore(spans, end - 1, (span) => span.start); i >= 0 && spans[i]!.start >= phrase.start; i--) {
+    if (spans[i]!.end <= end) return spans[i];
+  }
+  return undefined;
+}
+
+function shortNameMentions(definitions: readonly DefinedTerm[], uses: readonly TermUse[]): CitationMention[] {
+  const cited = new Map(definitions.flatMap((term) => (term.cites ? [[term.key, term.cites] as const] : [])));
+  if (cited.size === 0) return [];
+  return uses.flatMap((use): CitationMention[] => {
+    const target = cited.get(use.key);
+    return target ? [{ kind: 'citation', start: use.start, end: use.end, text: use.text, via: 'shortName', target }] : [];
+  });
+}
+
+/** 237号文: a serial and 号文, not part of a full number, nor a short name the document defines. */
+function customaryMentions(inputs: CitationInputs, shortNames: readonly CitationMention[]): CitationMention[] {
+  const { folded } = inputs;
+  const taken = [...inputs.numbers, ...shortNames].sort((a, b) => a.start - b.start);
+  const found: CitationMention[] = [];
+  for (const match of folded.text.matchAll(CUSTOMARY)) {
+    const before = folded.text[match.index! - 1];
+    if (before !== undefined && /[\d〕\]）)］]/.test(before)) continue;
+    const range = folded.originalRange(match.index!, match.index! + match[0].length);
+    if (overlaps(taken, range)) continue;
+    const text = folded.source.slice(range.start, range.end);
+    found.push({ kind: 'citation', ...range, text, via: 'customary', target: { kind: 'serial', serial: Number(match[1]), text } });
+  }
+  return found;
+}
+
+function overlaps(sorted: readonly Span[], range: Span): boolean {
+  const index = lastAtOrBefore(sorted, range.end - 1, (span) => span.start);
+  return index >= 0 && sorted[index]!.end > range.start;
+}
+
+/** "the same notice", 该通知: whatever the last citation before it cites. */
+function anaphoraMentions(folded: FoldedText, direct: readonly Citation[]): CitationMention[] {
+  const found: CitationMention[] = [];
+  for (const match of folded.text.matchAll(ANAPHORA)) {
+    const range = folded.originalRange(match.index!, match.index! + match[0].length);
+    const previous = direct[lastAtOrBefore(direct, range.start - 1, (citation) => citation.start)];
+    if (!previous || previous.end > range.start) continue;
+    found.push({ kind: 'citation', ...range, text: folded.source.slice(range.start, range.end), via: 'anaphora', target: previous.target });
+  }
+  return found;
+}

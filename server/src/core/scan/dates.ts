@@ -1,0 +1,74 @@
+/**
+ * Dates a document states about itself, as ISO dates:
+ *   - the date it bears: a line that is a date (2026年2月6日, 二〇二六年二月六日, February 6, 2026, 6 February 2026),
+ *     perhaps after the issuing agency, in its signature block at the end or in its header;
+ *   - when it takes effect: 自2026年3月1日起施行, "shall come into effect on March 1, 2026", or on the date it bears
+ *     (自发布之日起施行, "upon the date of its issuance").
+ */
+import type { DocumentDates } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+import { chineseNumeralValue } from '../text/numerals';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
+const ZH_DIGITS = '[〇○零一二三四五六七八九]';
+const ZH_SMALL = '[一二三四五六七八九十]{1,3}';
+const CHINESE_DATE = `(\\d{4}|${ZH_DIGITS}{4})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\\s*月\\s*(\\d{1,2}|${ZH_SMALL})\\s*日`;
+const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})`;
+const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
+const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
+const EFFECTIVE_ON = new RegExp(
+  `自\\s*(?:${CHINESE_DATE})\\s*起(?:施行|实施|执行|生效)|(?:come|enter|go)s?\\s+into\\s+(?:effect|force)\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})|take\\s+effect\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})`);
+const EFFECTIVE_ON_ISSUE = /自(?:印发|发布|公布|发文)之日起(?:施行|实施|执行|生效)|(?:come|enter|go)s?\s+into\s+(?:effect|force)\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation|publication)|effective\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation)/i;
+/** Where a signature block's date may stand: within the last lines, or in the header. */
+const EDGE_LINES = 15;
+
+export function findDates(text: string, lines: LineIndex): DocumentDates {
+  const issued = lastDateLine(lines, Math.max(0, lines.lineCount - EDGE_LINES), lines.lineCount) ??
+    lastDateLine(lines, 0, Math.min(lines.lineCount, EDGE_LINES));
+  // The first statement of effect is the document's own; later ones are of single clauses (数据报送要求自…起执行).
+  const onDate = EFFECTIVE_ON.exec(text);
+  const onIssue = EFFECTIVE_ON_ISSUE.exec(text);
+  const effectiveDate = onDate && (!onIssue || onDate.index < onIssue.index) ? firstDate(onDate[0]) : onIssue ? issued : undefined;
+  return { ...(issued ? { issued } : {}), ...(effectiveDate ? { effective: effectiveDate } : {}) };
+}
+
+/** The first date written in `text`, as an ISO date. */
+export function firstDate(text: string): string | undefined {
+  const match = DATE.exec(text);
+  return match ? isoDate(match.slice(1)) : undefined;
+}
+
+function lastDateLine(lines: LineIndex, from: number, to: number): string | undefined {
+  for (let line = to - 1; line >= from; line--) {
+    const match = DATE_LINE.exec(lines.lineText(line).trim());
+    if (match) {
+      const date = isoDate(match.slice(1));
+      if (date) return date;
+    }
+  }
+  return undefined;
+}
+
+/** From the groups of CHINESE_DATE then ENGLISH_DATE (in that order, as in DATE), whichever matched. */
+function isoDate(groups: (string | undefined)[]): string | undefined {
+  const [zhYear, zhMonth, zhDay, enMonth1, enDay1, enYear1, enDay2, enMonth2, enYear2] = groups;
+  if (zhYear) return format(chineseNumber(zhYear), chineseNumber(zhMonth!), chineseNumber(zhDay!));
+  if (enMonth1) return format(Number(enYear1), MONTHS.indexOf(enMonth1.toLowerCase()) + 1, Number(enDay1));
+  if (enMonth2) return format(Number(enYear2), MONTHS.indexOf(enMonth2.toLowerCase()) + 1, Number(enDay2));
+  return undefined;
+}
+
+/** 2026, 二〇二六 (digit by digit), 十二 (a number). */
+function chineseNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (new RegExp(`^${ZH_DIGITS}{4}$`).test(text)) {
+    return Number([...text].map((char) => '〇○零一二三四五六七八九'.indexOf(char)).map((index) => (index <= 2 ? 0 : index - 2)).join(''));
+  }
+  return chineseNumeralValue(text) ?? 0;
+}
+
+function format(year: number, month: number, day: number): string | undefined {
+  if (!(year >= 1949 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

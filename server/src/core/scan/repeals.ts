@@ -1,0 +1,89 @@
+/**
+ * Repeals a document declares, and the sentences that speak of repeal at all.
+ *   - A repeal is performative: "… (Yinfa [2021] No. 237) is hereby repealed", "shall be repealed", "shall cease to
+ *     be effective", 《…》同时废止, 予以废止, 自…起废止, 不再执行, 停止执行. The notices it repeals are those cited in
+ *     the same sentence before the verb (or after it, when none stand before: 现决定废止《…》).
+ *   - A report of a repeal ("was repealed by Yinfa [2026] No. 42", 已被废止) repeals nothing, but a citation in such a
+ *     sentence, like one in a repeal, knows the notice is repealed: `inRepealSentence`, so no one is warned about it.
+ * Offsets: the verbs are found in folded text; citations and results are original.
+ */
+import type { Citation, Repeal } from '../model';
+import type { FoldedText } from '../text/folded';
+import { lastAtOrBefore } from '../text/search';
+import { sentenceEndAfter, sentenceStartBefore } from '../text/sentences';
+import { firstDate } from './dates';
+
+const PERFORMATIVE = new RegExp([
+  '(?:同时|予以|一并|现予|即行|同日|宣布)废止', '自[^。；\\n]{1,40}?起废止', '(?<=[》号）)])废止', '决定废止', '不再执行', '停止执行',
+  '\\b(?:is|are) hereby (?:repealed|abolished|annulled|rescinded|revoked)\\b',
+  '\\bshall (?:hereby )?be (?:repealed|abolished|annulled|rescinded|revoked)\\b',
+  '\\bshall (?:cease to (?:be effective|be in force|be valid|have effect)|no longer be (?:effective|in force|valid))\\b',
+  '\\b(?:is|are) repealed (?:simultaneously|at the same time|with effect from|as of|from)\\b',
+].join('|'), 'g');
+/** Words that deny or only report a repeal: such a sentence repeals nothing. */
+const NOT_PERFORMATIVE = /尚未|不得|未被|已被|已经|\bnot\b|\bwas\b|\bwere\b|\bhas been\b|\bhave been\b/;
+/** Any talk of repeal, performative or reported. */
+const SPEAKS_OF_REPEAL = /废止|失效|不再执行|停止执行|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective)|\bcease[sd]? to (?:be effective|be in force|have effect)/gi;
+/** A sentence is at most this long when it is looked for around a verb. */
+const SENTENCE_REACH = 600;
+const DATED = /自[^。；]{0,40}起|with effect from|as of|from/;
+
+export interface RepealScan {
+  repeals: Repeal[];
+  /** The citations, with `inRepealSentence` set. */
+  citations: Citation[];
+}
+
+/** Repeals only count in a document that is a notice: the caller passes `declares` false for a memo. */
+export function scanRepeals(folded: FoldedText, citations: readonly Citation[], declares: boolean): RepealScan {
+  const marked = markRepealSentences(folded, citations);
+  return { repeals: declares ? performativeRepeals(folded, marked) : [], citations: marked };
+}
+
+function performativeRepeals(folded: FoldedText, citations: readonly Citation[]): Repeal[] {
+  const text = folded.text;
+  const repeals: Repeal[] = [];
+  for (const match of text.matchAll(PERFORMATIVE)) {
+    const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH);
+    const end = sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH);
+    const lead = text.slice(start, match.index!);
+    if (NOT_PERFORMATIVE.test(lead.slice(-12) + match[0])) continue;
+    const verb = folded.originalRange(match.index!, match.index! + match[0].length);
+    const sentence = folded.originalRange(start, end);
+    const before = citationsIn(citations, sentence.start, verb.start);
+    const named = before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end);
+    const sentenceText = text.slice(start, end);
+    const effective = DATED.test(sentenceText) ? firstDate(sentenceText) : undefined;
+    for (const citation of named) {
+      repeals.push({ target: citation.target, span: { start: citation.start, end: citation.end }, ...(effective ? { effective } : {}) });
+    }
+  }
+  return repeals;
+}
+
+function citationsIn(citations: readonly Citation[], from: number, to: number): Citation[] {
+  const found: Citation[] = [];
+  for (let i = lastAtOrBefore(citations, from - 1, (citation) => citation.start) + 1; i < citations.length && citations[i]!.start < to; i++) {
+    if (citations[i]!.end <= to) found.push(citations[i]!);
+  }
+  return found;
+}
+
+/** Citations in a sentence that speaks of repeal, in one pass over the (sorted) citations. */
+function markRepealSentences(folded: FoldedText, citations: readonly Citation[]): Citation[] {
+  const text = folded.text;
+  const sentences: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(SPEAKS_OF_REPEAL)) {
+    const start = folded.originOf(sentenceStartBefore(text, match.index!, SENTENCE_REACH));
+    const end = folded.originalRange(0, sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH)).end;
+    const last = sentences[sentences.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else sentences.push({ start, end });
+  }
+  let sentence = 0;
+  return citations.map((citation) => {
+    while (sentence < sentences.length && sentences[sentence]!.end <= citation.start) sentence++;
+    const inside = sentence < sentences.length && sentences[sentence]!.start <= citation.start;
+    return inside ? { ...citation, inRepealSentence: true } : citation;
+  });
+}

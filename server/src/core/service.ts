@@ -1,0 +1,209 @@
+/**
+ * The language service: the one façade the LSP adapter, the CLI and the tests use, in the shape of
+ * vscode-markdown-languageservice. `createLanguageService({ knowledge, workspace })` returns an object with one method
+ * per feature; each takes a document (uri, version, text) and a cancellation token and returns plain data with
+ * `{ uri, range }` locations. Files are seen only through the Workspace interface.
+ *
+ * A document is analysed once per version (cached, a few at a time); the workspace index keeps a summary of every
+ * file, and an open document's summary is refreshed from the same analysis its features use.
+ */
+import {
+  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeLens, type DefinitionLink,
+  type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint, type Location,
+  type Logger, type Position, type Range, type SemanticToken, type TextDocument, type WorkspaceSymbol,
+} from './api';
+import { analyze, DEFAULT_MAX_BYTES } from './document';
+import type { Knowledge } from './knowledge/compile';
+import type { AnalysedDocument } from './model';
+import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
+import { citationGraph, type CitationGraph } from './features/citationGraph';
+import { codeLenses } from './features/codeLens';
+import type { AnalysedFile, FeatureContext } from './features/context';
+import { definition } from './features/definition';
+import { diagnostics } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { references } from './features/references';
+import { semanticTokens } from './features/semanticTokens';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { declinedSummary, summarize, type FileSummary } from './workspace/summary';
+import { InMemoryWorkspace, type FileContent, type Workspace } from './workspace/workspace';
+import { DEFAULT_SCHEDULER, WorkspaceIndex, type Scheduler } from './workspace/workspaceIndex';
+
+export interface LanguageServiceOptions {
+  knowledge: Knowledge;
+  /** The files around the documents asked about; none: every document stands alone. */
+  workspace?: Workspace;
+  /** Texts larger than this many bytes of UTF-8 are declined. */
+  maxBytes?: number;
+  scheduler?: Scheduler;
+  logger?: Logger;
+}
+
+export interface LanguageService {
+  readonly index: WorkspaceIndex;
+  /** The analysis of a document's current version (computed once per version). */
+  analysis(document: TextDocument): AnalysedDocument;
+  hover(document: TextDocument, position: Position, token?: CancellationToken): Hover | undefined;
+  definition(document: TextDocument, position: Position, token?: CancellationToken): DefinitionLink[];
+  references(document: TextDocument, position: Position, context: { includeDeclaration: boolean }, token?: CancellationToken): Location[];
+  documentSymbols(document: TextDocument, token?: CancellationToken): DocumentSymbol[];
+  workspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[];
+  foldingRanges(document: TextDocument, token?: CancellationToken): FoldingRange[];
+  semanticTokens(document: TextDocument, token?: CancellationToken): SemanticToken[];
+  codeLenses(document: TextDocument, token?: CancellationToken): CodeLens[];
+  documentLinks(document: TextDocument, token?: CancellationToken): DocumentLink[];
+  inlayHints(document: TextDocument, range: Range, token?: CancellationToken): InlayHint[];
+  prepareCallHierarchy(document: TextDocument, position: Position, token?: CancellationToken): CallHierarchyItem[];
+  incomingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
+  outgoingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
+  /** Everything wrong with an open document, its own findings and the cross-file ones. */
+  diagnostics(document: TextDocument, token?: CancellationToken): Diagnostic[];
+  /** The same for a file of the workspace that is not open, from its summary; undefined if it is not indexed. */
+  fileDiagnostics(uri: string, token?: CancellationToken): Diagnostic[] | undefined;
+  citationGraph(token?: CancellationToken): CitationGraph;
+  /** A new size limit: every cached analysis is dropped. */
+  setMaxBytes(maxBytes: number): void;
+  dispose(): void;
+}
+
+/** Analyses kept at a time: the open documents a user works in, and a few read for cross-file answers. */
+const CACHED_ANALYSES = 16;
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  return new RegtextLanguageService(options);
+}
+
+class RegtextLanguageService implements LanguageService {
+  readonly index: WorkspaceIndex;
+  private readonly knowledge: Knowledge;
+  private readonly context: FeatureContext;
+  private maxBytes: number;
+  /** uri → the analysis of its latest version, least recently used first. */
+  private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
+
+  constructor(options: LanguageServiceOptions) {
+    this.knowledge = options.knowledge;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.index = new WorkspaceIndex(options.workspace ?? new InMemoryWorkspace(), this.knowledge,
+      (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
+    this.context = { knowledge: this.knowledge, index: this.index };
+  }
+
+  analysis(document: TextDocument): AnalysedDocument {
+    return this.entry(document).analysis;
+  }
+
+  hover(document: TextDocument, position: Position): Hover | undefined {
+    const file = this.file(document);
+    return hover(this.context, file, file.analysis.lines.offsetAt(position));
+  }
+
+  definition(document: TextDocument, position: Position): DefinitionLink[] {
+    const file = this.file(document);
+    return definition(this.context, file, file.analysis.lines.offsetAt(position));
+  }
+
+  references(document: TextDocument, position: Position, context: { includeDeclaration: boolean }): Location[] {
+    const file = this.file(document);
+    return references(this.context, file, file.analysis.lines.offsetAt(position), context.includeDeclaration);
+  }
+
+  documentSymbols(document: TextDocument): DocumentSymbol[] {
+    return documentSymbols(this.file(document));
+  }
+
+  workspaceSymbols(query: string, token: CancellationToken = NEVER_CANCELLED): WorkspaceSymbol[] {
+    return workspaceSymbols(this.context, query, token);
+  }
+
+  foldingRanges(document: TextDocument): FoldingRange[] {
+    return foldingRanges(this.file(document));
+  }
+
+  semanticTokens(document: TextDocument): SemanticToken[] {
+    return semanticTokens(this.file(document));
+  }
+
+  codeLenses(document: TextDocument): CodeLens[] {
+    return codeLenses(this.context, this.file(document));
+  }
+
+  documentLinks(document: TextDocument): DocumentLink[] {
+    return documentLinks(this.context, this.file(document));
+  }
+
+  inlayHints(document: TextDocument, range: Range): InlayHint[] {
+    return inlayHints(this.context, this.file(document), range);
+  }
+
+  prepareCallHierarchy(document: TextDocument, position: Position): CallHierarchyItem[] {
+    const file = this.file(document);
+    return prepareCallHierarchy(this.context, file, file.analysis.lines.offsetAt(position));
+  }
+
+  incomingCalls(item: CallHierarchyItem): CallHierarchyCall[] {
+    return incomingCalls(this.context, item);
+  }
+
+  outgoingCalls(item: CallHierarchyItem): CallHierarchyCall[] {
+    return outgoingCalls(this.context, item);
+  }
+
+  diagnostics(document: TextDocument): Diagnostic[] {
+    return diagnostics(this.context, this.entry(document).summary);
+  }
+
+  fileDiagnostics(uri: string): Diagnostic[] | undefined {
+    const summary = this.index.summary(uri);
+    return summary ? diagnostics(this.context, summary) : undefined;
+  }
+
+  citationGraph(token: CancellationToken = NEVER_CANCELLED): CitationGraph {
+    return citationGraph(this.context, token);
+  }
+
+  setMaxBytes(maxBytes: number): void {
+    if (maxBytes === this.maxBytes) return;
+    this.maxBytes = maxBytes;
+    this.cache.clear();
+  }
+
+  dispose(): void {
+    this.index.dispose();
+    this.cache.clear();
+  }
+
+  private file(document: TextDocument): AnalysedFile {
+    return { uri: document.uri, analysis: this.entry(document).analysis };
+  }
+
+  /** The cached analysis of this version, or a new one; a new one also refreshes the document's summary in the index. */
+  private entry(document: TextDocument) {
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version) {
+      this.cache.delete(document.uri);
+      this.cache.set(document.uri, cached);
+      return cached;
+    }
+    const analysis = analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes });
+    const entry = { version: document.version, analysis, summary: summarize(document.uri, document.version, analysis) };
+    this.cache.delete(document.uri);
+    this.cache.set(document.uri, entry);
+    while (this.cache.size > CACHED_ANALYSES) this.cache.delete(this.cache.keys().next().value!);
+    this.index.put(entry.summary);
+    return entry;
+  }
+
+  /** A file's summary for the index: from the cached analysis when it is of that version, else from a fresh one. */
+  private summarizeContent(uri: string, content: FileContent): FileSummary | undefined {
+    if (content.kind === 'missing') return undefined;
+    if (content.kind === 'declined') return declinedSummary(uri, content.version, content.reason);
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === content.version) return cached.summary;
+    return summarize(uri, content.version, analyze(content.text, this.knowledge, { maxBytes: this.maxBytes }));
+  }
+}

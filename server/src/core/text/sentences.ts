@@ -1,0 +1,38 @@
+/**
+ * Where sentences end, in folded text (one rule for every recogniser that needs one): at 。 ！ ？ ； ! ? ; and at a
+ * hard break (a blank line, folded to "\n"); at a full stop followed by a space or the end of the text, unless it
+ * ends an abbreviation ("No. 768", "Art. 5", "e.g.", "U.S. Dollars") or an initial.
+ */
+
+const ENDS_SENTENCE = /[。！？；!?;\n]/;
+const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|cf|vs|St|Mr|Ms|Dr)|\b[A-Z]|\.[A-Z])$/;
+/** The longest abbreviation above, with its leading boundary: how far back the test for one looks. */
+const ABBREVIATION_REACH = 6;
+
+/** Whether the character at `index` ends a sentence. */
+export function endsSentenceAt(text: string, index: number): boolean {
+  const char = text[index];
+  if (char === undefined) return false;
+  if (ENDS_SENTENCE.test(char)) return true;
+  if (char !== '.') return false;
+  const next = text[index + 1];
+  if (next !== undefined && next !== ' ' && next !== '\n') return false;
+  return !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, index - ABBREVIATION_REACH), index));
+}
+
+/** Where the sentence containing `offset` starts: after the previous sentence end, at most `reach` back. */
+export function sentenceStartBefore(text: string, offset: number, reach: number): number {
+  let start = offset;
+  while (start > 0 && offset - start < reach && !endsSentenceAt(text, start - 1)) start--;
+  return start;
+}
+
+/** Where the sentence containing `offset` ends: just after its sentence end, at most `reach` on. */
+export function sentenceEndAfter(text: string, offset: number, reach: number): number {
+  let end = offset;
+  while (end < text.length && end - offset < reach) {
+    if (endsSentenceAt(text, end)) return end + 1;
+    end++;
+  }
+  return end;
+}

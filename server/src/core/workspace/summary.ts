@@ -1,0 +1,106 @@
+/**
+ * What the workspace index keeps of a file: a small summary, made from that file's analysis alone, never from any
+ * other file. Cross-file answers are joins over summaries at query time (see workspaceIndex.ts), so one changed file
+ * costs one file's work. A summary is plain data (structured-clonable), with offsets into the file's text and the
+ * file's line starts to turn them into positions; the text itself is not kept.
+ */
+import type {
+  AnalysedDocument, Citation, CitationTarget, Clause, DocumentDates, Language, NoticeIdentity, Problem, ReferenceStep, Repeal, Span,
+} from '../model';
+import { normalizeTitle } from '../scan/titles';
+import { positionIn } from '../text/lineIndex';
+import type { Range } from '../api';
+
+/** A reference from this file into another notice: "Clause (5) of Yinfa [2026] No. 42". */
+export interface ExternalReference extends Span {
+  text: string;
+  steps: ReferenceStep[];
+  cites: CitationTarget;
+}
+
+/** What a notice's file keeps of its clause tree, so that other files' references can be resolved into it. */
+export interface NoticeClauses {
+  clauses: Clause[];
+  roots: number[];
+  /** This file's own references to its clauses, for "find references" asked from another file. */
+  internalReferences: { start: number; end: number; clause: number }[];
+}
+
+export interface FileSummary {
+  uri: string;
+  version: number | string;
+  language: Language;
+  /** Why the file was not analysed, when it was not (binary, too large, not UTF-8). */
+  declined?: string;
+  lineStarts: Uint32Array;
+  identity: NoticeIdentity | undefined;
+  dates: DocumentDates;
+  citations: Citation[];
+  externalReferences: ExternalReference[];
+  repeals: Repeal[];
+  /** Titles this file pairs with numbers (《…》（银发〔2021〕237号）): how the workspace learns titles it has no file of. */
+  titledNumbers: { title: string; key: string }[];
+  /** Only for a file that is a notice: nobody can cite into the clauses of a memo. */
+  notice?: NoticeClauses;
+  /** The file's own findings (banned terms, numbering, …), so a file that is not open still shows them. */
+  problems: Problem[];
+}
+
+export function summarize(uri: string, version: number | string, analysis: AnalysedDocument): FileSummary {
+  const summary: FileSummary = {
+    uri, version, language: analysis.language, lineStarts: analysis.lines.lineStarts, identity: analysis.identity,
+    dates: analysis.dates, citations: analysis.citations.map(compactCitation), externalReferences: externalReferences(analysis),
+    repeals: analysis.repeals.map((repeal) => ({ ...repeal, target: compactTarget(repeal.target) })),
+    titledNumbers: titledNumbers(analysis), problems: [...analysis.problems],
+  };
+  if (!analysis.analysed) summary.declined = analysis.problems[0]?.message ?? 'not analysed';
+  if (analysis.identity) summary.notice = noticeClauses(analysis);
+  return summary;
+}
+
+/** The summary of a file that could not be read as text (not UTF-8, too large): one problem that says why. */
+export function declinedSummary(uri: string, version: number | string, reason: string): FileSummary {
+  return {
+    uri, version, language: 'en', declined: reason, lineStarts: Uint32Array.of(0), identity: undefined, dates: {}, citations: [],
+    externalReferences: [], repeals: [], titledNumbers: [],
+    problems: [{ start: 0, end: 0, code: 'not-analysed', severity: 'information', message: reason }],
+  };
+}
+
+export function rangeIn(summary: Pick<FileSummary, 'lineStarts'>, span: Span): Range {
+  return { start: positionIn(summary.lineStarts, span.start), end: positionIn(summary.lineStarts, span.end) };
+}
+
+/** A target without the mention it came from: the summary keeps the number, not its text and flags. */
+export function compactTarget(target: CitationTarget): CitationTarget {
+  if (target.kind !== 'number') return target;
+  const { key, issuer, year, serial } = target.number;
+  return { kind: 'number', number: { key, issuer, year, serial } };
+}
+
+function compactCitation(citation: Citation): Citation {
+  return { ...citation, target: compactTarget(citation.target) };
+}
+
+function externalReferences(analysis: AnalysedDocument): ExternalReference[] {
+  return analysis.references.flatMap((reference) => (reference.external?.cites
+    ? [{ start: reference.start, end: reference.end, text: reference.text, steps: reference.steps, cites: compactTarget(reference.external.cites) }]
+    : []));
+}
+
+function titledNumbers(analysis: AnalysedDocument): FileSummary['titledNumbers'] {
+  return analysis.annotations.flatMap((annotation) => {
+    if (annotation.kind !== 'citation' || !annotation.withNumber || annotation.target.kind !== 'number') return [];
+    const title = normalizeTitle(annotation.text);
+    return title ? [{ title, key: annotation.target.number.key }] : [];
+  });
+}
+
+function noticeClauses(analysis: AnalysedDocument): NoticeClauses {
+  return {
+    clauses: [...analysis.clauses],
+    roots: [...analysis.rootClauses],
+    internalReferences: analysis.references.flatMap((reference) => (reference.target === undefined ? []
+      : [{ start: reference.start, end: reference.end, clause: reference.target }])),
+  };
+}

@@ -1,0 +1,404 @@
+/**
+ * The workspace index: a summary per file (summary.ts), and the joins that answer cross-file questions at query
+ * time — which files are notice K, who cites K (by number, title, short name), who repeals K and when.
+ *
+ * The lookup tables only say which files contribute to a key; what a file contributes is read from its summary when
+ * asked. Adding or removing one file touches only that file's entries, so one change costs one file's work. The first
+ * scan runs in the background, yielding to the event loop between slices of work; questions asked meanwhile are
+ * answered from what is known so far.
+ */
+import type { CancellationToken, Disposable, Logger } from '../api';
+import type { Knowledge, NoticeEntry } from '../knowledge/compile';
+import type { CitationTarget, NoticeIdentity, NoticeNumber } from '../model';
+import { Emitter, type FileContent, type Workspace } from './workspace';
+import type { FileSummary } from './summary';
+
+export interface Scheduler {
+  /** Lets other work (requests) run: a macrotask, not a microtask. */
+  yield(): Promise<void>;
+  now(): number;
+}
+
+export const DEFAULT_SCHEDULER: Scheduler = {
+  yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => performance.now(),
+};
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+/** What changed: the files whose cross-file findings may differ now. */
+export interface IndexChange {
+  uris: string[];
+}
+
+/** How a repealed notice came to be repealed. */
+export interface RepealInfo {
+  byKey: string;
+  /** The repealing notice's files in the workspace, where the repeal was found there. */
+  byFiles: FileSummary[];
+  date?: string;
+  source: 'workspace' | 'built-in';
+}
+
+/** Everything known about one notice: its files, its built-in record, its status. */
+export interface NoticeInfo {
+  key: string;
+  number: NoticeNumber | undefined;
+  files: FileSummary[];
+  builtin: NoticeEntry | undefined;
+  repeal: RepealInfo | undefined;
+}
+
+export interface IndexedCitation {
+  summary: FileSummary;
+  citation: { start: number; end: number; via: string };
+}
+
+/** Work done between two yields during the scan, in milliseconds: short enough that a request never waits long. */
+const SLICE_MS = 8;
+/** Files read ahead while others are analysed. */
+const READ_AHEAD = 8;
+
+type Table = Map<string, Set<string>>;
+
+export class WorkspaceIndex implements Disposable {
+  private readonly files = new Map<string, FileSummary>();
+  /** identity key → files that are that notice */
+  private readonly claimants: Table = new Map();
+  /** normalised title → files whose identity has that title */
+  private readonly titled: Table = new Map();
+  /** normalised title → files that pair it with a number in a citation */
+  private readonly learnedTitles: Table = new Map();
+  /** serial → files whose identity has that serial */
+  private readonly serials: Table = new Map();
+  /** target id → files citing it */
+  private readonly citing: Table = new Map();
+  /** target id → notice files declaring it repealed */
+  private readonly repealing: Table = new Map();
+  private readonly changes = new Emitter<IndexChange>();
+  private readonly disposables: Disposable[] = [];
+  private readonly queue = new Set<string>();
+  private draining: Promise<void> | undefined;
+  private disposed = false;
+  private scanned = false;
+  readonly onDidChange = this.changes.event;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly knowledge: Knowledge,
+    private readonly summarize: (uri: string, content: FileContent) => FileSummary | undefined,
+    private readonly scheduler: Scheduler = DEFAULT_SCHEDULER,
+    private readonly logger?: Logger,
+  ) {
+    this.disposables.push(
+      workspace.onDidChangeFile((uri) => this.enqueue(uri)),
+      workspace.onDidDeleteFile((uri) => this.delete(uri)),
+    );
+  }
+
+  get isScanned(): boolean {
+    return this.scanned;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Lists and indexes every file, in slices; resolves when done (or cancelled). */
+  async scan(token: CancellationToken, progress?: (progress: IndexProgress) => void): Promise<void> {
+    const uris = await this.workspace.listFiles(token);
+    const started = this.scheduler.now();
+    const affected = new Set<string>();
+    let sliceStart = this.scheduler.now();
+    const reads: Promise<FileContent>[] = [];
+    const readAt = (index: number) => { reads[index] = this.workspace.readFile(uris[index]!); };
+    for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) readAt(i);
+    for (let i = 0; i < uris.length; i++) {
+      if (token.isCancellationRequested || this.disposed) return;
+      if (i + READ_AHEAD < uris.length) readAt(i + READ_AHEAD);
+      const content = await reads[i]!;
+      delete reads[i];
+      for (const uri of this.apply(uris[i]!, content)) affected.add(uri);
+      if (this.scheduler.now() - sliceStart > SLICE_MS) {
+        progress?.({ done: i + 1, total: uris.length });
+        await this.scheduler.yield();
+        sliceStart = this.scheduler.now();
+      }
+    }
+    this.scanned = true;
+    progress?.({ done: uris.length, total: uris.length });
+    this.logger?.log(`Indexed ${uris.length} files in ${Math.round(this.scheduler.now() - started)} ms: ${this.noticeKeys().length} notices.`);
+    this.changes.fire({ uris: [...affected] });
+  }
+
+  /** Re-reads one file (created or changed) soon; changes arriving together are handled together. */
+  enqueue(uri: string): void {
+    this.queue.add(uri);
+    this.draining ??= this.drain().finally(() => { this.draining = undefined; });
+  }
+
+  /** Resolves when every queued change has been applied. */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Indexes a summary made elsewhere (an open document's, from its current analysis). */
+  put(summary: FileSummary): void {
+    this.changes.fire({ uris: this.replace(summary.uri, summary) });
+  }
+
+  delete(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const gone = this.files.has(uri) ? [uri] : [...this.files.keys()].filter((known) => known.startsWith(prefix));
+    const affected = new Set<string>();
+    for (const known of gone) for (const changed of this.replace(known, undefined)) affected.add(changed);
+    if (affected.size > 0) this.changes.fire({ uris: [...affected] });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.size > 0 && !this.disposed) {
+      const affected = new Set<string>();
+      const batch = [...this.queue];
+      this.queue.clear();
+      for (const uri of batch) {
+        const content = await this.workspace.readFile(uri);
+        for (const changed of this.apply(uri, content)) affected.add(changed);
+      }
+      this.changes.fire({ uris: [...affected] });
+      await this.scheduler.yield();
+    }
+  }
+
+  /** Replaces a file's summary with one of `content`; returns the files affected. */
+  private apply(uri: string, content: FileContent): string[] {
+    const summary = content.kind === 'missing' ? undefined : this.summarize(uri, content);
+    return this.replace(uri, summary);
+  }
+
+  private replace(uri: string, summary: FileSummary | undefined): string[] {
+    const previous = this.files.get(uri);
+    if (previous && summary && previous.version === summary.version && previous !== summary) return [];
+    const affected = new Set<string>([uri]);
+    if (previous) {
+      for (const other of this.affectedBy(previous)) affected.add(other);
+      this.contribute(previous, false);
+      this.files.delete(uri);
+    }
+    if (summary) {
+      this.files.set(uri, summary);
+      this.contribute(summary, true);
+      for (const other of this.affectedBy(summary)) affected.add(other);
+    }
+    return [...affected];
+  }
+
+  /** The files whose cross-file findings depend on this notice file: its namesakes, and whoever cites what it is or repeals. */
+  private affectedBy(summary: FileSummary): Set<string> {
+    const affected = new Set<string>();
+    if (!summary.identity) return affected;
+    const keys = new Set([identityKey(summary.identity)]);
+    for (const repeal of summary.repeals) {
+      const key = this.resolve(repeal.target);
+      if (key) keys.add(key);
+    }
+    for (const key of keys) {
+      for (const uri of this.claimants.get(key) ?? []) affected.add(uri);
+      for (const id of this.targetIds(key)) for (const uri of this.citing.get(id) ?? []) affected.add(uri);
+    }
+    return affected;
+  }
+
+  private contribute(summary: FileSummary, add: boolean): void {
+    const change = add ? addTo : removeFrom;
+    const { uri, identity } = summary;
+    if (identity) {
+      change(this.claimants, identityKey(identity), uri);
+      for (const title of titlesOf(identity)) change(this.titled, title, uri);
+      if (identity.number) change(this.serials, String(identity.number.serial), uri);
+      for (const repeal of summary.repeals) change(this.repealing, targetId(repeal.target), uri);
+    }
+    for (const pair of summary.titledNumbers) change(this.learnedTitles, pair.title, uri);
+    for (const citation of summary.citations) change(this.citing, targetId(citation.target), uri);
+    for (const reference of summary.externalReferences) change(this.citing, targetId(reference.cites), uri);
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Joins.
+
+  summary(uri: string): FileSummary | undefined {
+    return this.files.get(uri);
+  }
+
+  allSummaries(): IterableIterator<FileSummary> {
+    return this.files.values();
+  }
+
+  /** Every notice some file of the workspace is. */
+  noticeKeys(): string[] {
+    return [...this.claimants.keys()];
+  }
+
+  /** The files that are notice `key`. */
+  filesOf(key: string): FileSummary[] {
+    return [...(this.claimants.get(key) ?? [])].flatMap((uri) => this.files.get(uri) ?? []).sort(byUri);
+  }
+
+  /** The notice a citation names, when the workspace or the built-in data can tell. */
+  resolve(target: CitationTarget): string | undefined {
+    switch (target.kind) {
+      case 'number': return target.number.key;
+      case 'title': return this.resolveTitle(target.title);
+      case 'serial': return this.resolveSerial(target.serial);
+    }
+  }
+
+  /** A title: a file of the workspace that has it first, then the built-in data, then titles cited with a number. */
+  private resolveTitle(title: string): string | undefined {
+    const fromFiles = newest([...(this.titled.get(title) ?? [])].flatMap((uri) => {
+      const identity = this.files.get(uri)?.identity;
+      return identity ? [{ key: identityKey(identity), year: identity.number?.year }] : [];
+    }));
+    if (fromFiles) return fromFiles;
+    const builtin = this.knowledge.noticesByTitle.get(title);
+    if (builtin) return builtin;
+    const learned = [...(this.learnedTitles.get(title) ?? [])].flatMap((uri) =>
+      (this.files.get(uri)?.titledNumbers ?? []).filter((pair) => pair.title === title).map((pair) => pair.key));
+    return new Set(learned).size === 1 ? learned[0] : undefined;
+  }
+
+  /** 237号文: the one notice with that serial, among the workspace's and the built-in ones; none when several. */
+  private resolveSerial(serial: number): string | undefined {
+    const keys = new Set<string>();
+    for (const uri of this.serials.get(String(serial)) ?? []) {
+      const identity = this.files.get(uri)?.identity;
+      if (identity) keys.add(identityKey(identity));
+    }
+    for (const key of this.knowledge.noticesBySerial.get(serial) ?? []) keys.add(key);
+    return keys.size === 1 ? [...keys][0] : undefined;
+  }
+
+  /** The ids under which citations of `key` are filed: its number, and its titles and serial where they resolve to it. */
+  private targetIds(key: string): string[] {
+    const ids = [`n:${key}`];
+    for (const title of this.titlesOfKey(key)) if (this.resolveTitle(title) === key) ids.push(`t:${title}`);
+    const serial = this.serialOfKey(key);
+    if (serial !== undefined && this.resolveSerial(serial) === key) ids.push(`s:${serial}`);
+    return ids;
+  }
+
+  private titlesOfKey(key: string): Set<string> {
+    const titles = new Set<string>();
+    for (const summary of this.filesOf(key)) if (summary.identity) for (const title of titlesOf(summary.identity)) titles.add(title);
+    for (const title of this.knowledge.notices.get(key)?.titles ?? []) titles.add(title);
+    if (key.startsWith('title:')) titles.add(key.slice('title:'.length));
+    return titles;
+  }
+
+  private serialOfKey(key: string): number | undefined {
+    return this.filesOf(key).find((summary) => summary.identity?.number)?.identity?.number?.serial ??
+      this.knowledge.notices.get(key)?.number?.serial;
+  }
+
+  /** Every citation of notice `key` in the workspace: by number, title, short name, "the same notice". */
+  citationsOf(key: string, token?: CancellationToken): IndexedCitation[] {
+    const found: IndexedCitation[] = [];
+    const uris = new Set<string>();
+    for (const id of this.targetIds(key)) for (const uri of this.citing.get(id) ?? []) uris.add(uri);
+    for (const uri of [...uris].sort()) {
+      if (token?.isCancellationRequested) break;
+      const summary = this.files.get(uri);
+      if (!summary) continue;
+      for (const citation of summary.citations) {
+        if (this.resolve(citation.target) === key) found.push({ summary, citation });
+      }
+    }
+    return found;
+  }
+
+  /** The references into notice `key` from other files: "Clause (5) of Yinfa [2026] No. 42". */
+  referencesInto(key: string): { summary: FileSummary; reference: FileSummary['externalReferences'][number] }[] {
+    const uris = new Set<string>();
+    for (const id of this.targetIds(key)) for (const uri of this.citing.get(id) ?? []) uris.add(uri);
+    return [...uris].sort().flatMap((uri) => {
+      const summary = this.files.get(uri);
+      return (summary?.externalReferences ?? []).filter((reference) => this.resolve(reference.cites) === key)
+        .map((reference) => ({ summary: summary!, reference }));
+    });
+  }
+
+  /** Everything known of notice `key`. */
+  notice(key: string): NoticeInfo {
+    const files = this.filesOf(key);
+    const builtin = this.knowledge.notices.get(key);
+    const number = files.find((file) => file.identity?.number)?.identity?.number ?? builtin?.number;
+    return { key, number, files, builtin, repeal: this.repealOf(key, builtin) };
+  }
+
+  /** Who repealed `key`, and when: a repeal found in the workspace first, else the built-in record. */
+  private repealOf(key: string, builtin: NoticeEntry | undefined): RepealInfo | undefined {
+    for (const id of this.targetIds(key)) {
+      for (const uri of [...(this.repealing.get(id) ?? [])].sort()) {
+        const summary = this.files.get(uri);
+        if (!summary?.identity) continue;
+        const byKey = identityKey(summary.identity);
+        if (byKey === key) continue;
+        const repeal = summary.repeals.find((candidate) => this.resolve(candidate.target) === key);
+        const date = repeal?.effective ?? summary.dates.effective ?? summary.dates.issued ?? this.knowledge.notices.get(byKey)?.record.date;
+        return { byKey, byFiles: this.filesOf(byKey), ...(date ? { date } : {}), source: 'workspace' };
+      }
+    }
+    const repealedBy = builtin?.repealedBy;
+    if (!repealedBy) return undefined;
+    const date = this.knowledge.notices.get(repealedBy)?.record.date;
+    return { byKey: repealedBy, byFiles: this.filesOf(repealedBy), ...(date ? { date } : {}), source: 'built-in' };
+  }
+}
+
+/** The key a document's identity is indexed under: its number's, or its title's for a law known by title alone. */
+export function identityKey(identity: NoticeIdentity): string {
+  return identity.number?.key ?? `title:${identity.title?.normalized ?? ''}`;
+}
+
+function titlesOf(identity: NoticeIdentity): string[] {
+  return [...(identity.title ? [identity.title.normalized] : []), ...identity.alsoTitled];
+}
+
+function targetId(target: CitationTarget): string {
+  switch (target.kind) {
+    case 'number': return `n:${target.number.key}`;
+    case 'title': return `t:${target.title}`;
+    case 'serial': return `s:${target.serial}`;
+  }
+}
+
+/** Of several notices with one title (a notice re-issued over the years), the newest. */
+function newest(candidates: { key: string; year: number | undefined }[]): string | undefined {
+  let best: { key: string; year: number | undefined } | undefined;
+  for (const candidate of candidates) if (!best || (candidate.year ?? 0) > (best.year ?? 0)) best = candidate;
+  return best?.key;
+}
+
+function addTo(table: Table, key: string, uri: string): void {
+  const set = table.get(key);
+  if (set) set.add(uri);
+  else table.set(key, new Set([uri]));
+}
+
+function removeFrom(table: Table, key: string, uri: string): void {
+  const set = table.get(key);
+  if (!set) return;
+  set.delete(uri);
+  if (set.size === 0) table.delete(key);
+}
+
+function byUri(a: FileSummary, b: FileSummary): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}

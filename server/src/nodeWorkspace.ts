@@ -1,0 +1,175 @@
+/**
+ * The language server's Workspace: the workspace folders on disk, filtered by the include and exclude globs and
+ * capped in file count and total size; an open document's unsaved text wins over the file; change and delete events
+ * come from the editor (open, close) and from watched-file notifications (a `git checkout`, a rename). The core sees
+ * files only through this.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import { Emitter, type CancellationToken, type FileContent, type Workspace } from './core';
+import { decodeUtf8, MB, NOT_UTF8, tooLarge } from './fileText';
+import { ALWAYS_EXCLUDED, type Settings } from './settings';
+
+export interface WorkspaceNotices {
+  log(message: string): void;
+  /** Said once per cap: the user sees it, and the log keeps it. */
+  warn(message: string): void;
+}
+
+type Matcher = (path: string) => boolean;
+
+/** What is left of the caps during one listing. */
+interface Budget {
+  files: number;
+  bytes: number;
+  exhausted: boolean;
+}
+
+export class NodeWorkspace implements Workspace {
+  private folders: string[] = [];
+  private includes: Matcher = () => false;
+  private excludes: Matcher = () => false;
+  private settings: Settings | undefined;
+  private readonly warned = new Set<string>();
+  private readonly changed = new Emitter<string>();
+  private readonly deleted = new Emitter<string>();
+  readonly onDidChangeFile = this.changed.event;
+  readonly onDidDeleteFile = this.deleted.event;
+
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly notices: WorkspaceNotices) {}
+
+  /** The folders (file: URIs) and the settings that filter them. */
+  configure(folderUris: readonly string[], settings: Settings): void {
+    this.folders = folderUris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+    this.settings = settings;
+    const options = { dot: true };
+    this.includes = picomatch(settings.include, options);
+    // A folder glob (**/.git) excludes the folder, and so everything below it.
+    const excluded = [...ALWAYS_EXCLUDED, ...settings.exclude];
+    this.excludes = picomatch([...excluded, ...excluded.map((glob) => `${glob.replace(/\/$/, '')}/**`)], options);
+  }
+
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Whether a file belongs in the index: below a folder, matching the include globs, not excluded. */
+  covers(uri: string): boolean {
+    const path = pathOf(uri);
+    if (!path) return false;
+    return this.folders.some((folder) => {
+      const inside = relative(folder, path);
+      if (inside.startsWith('..') || inside === '') return false;
+      const posix = inside.split(sep).join('/');
+      return this.includes(posix) && !this.excludes(posix);
+    });
+  }
+
+  fireChange(uri: string): void {
+    this.changed.fire(uri);
+  }
+
+  fireDelete(uri: string): void {
+    this.deleted.fire(uri);
+  }
+
+  async listFiles(token: CancellationToken): Promise<string[]> {
+    const settings = this.settings;
+    if (!settings) return [];
+    const found: string[] = [];
+    const budget: Budget = { files: settings.maxFiles, bytes: settings.maxWorkspaceSizeMB * MB, exhausted: false };
+    for (const folder of this.folders) {
+      await this.walk(folder, folder, found, budget, token);
+      if (token.isCancellationRequested) break;
+    }
+    return found;
+  }
+
+  async readFile(uri: string): Promise<FileContent> {
+    const open = this.documents.get(uri);
+    if (open) return { kind: 'text', text: open.getText(), version: open.version };
+    const path = pathOf(uri);
+    if (!path || !this.covers(uri)) return { kind: 'missing' };
+    try {
+      const stats = await stat(path);
+      if (!stats.isFile()) return { kind: 'missing' };
+      const version = `disk:${stats.mtimeMs}:${stats.size}`;
+      const maxBytes = (this.settings?.maxFileSizeMB ?? 32) * MB;
+      if (stats.size > maxBytes) return { kind: 'declined', reason: tooLarge(stats.size, maxBytes, 'regtext.maxFileSizeMB'), version };
+      const text = decodeUtf8(await readFile(path));
+      return text === undefined ? { kind: 'declined', reason: NOT_UTF8, version } : { kind: 'text', text, version };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notices.log(`regtext: cannot read ${path}: ${(error as Error).message}`);
+      return { kind: 'missing' };
+    }
+  }
+
+  /** Walks a folder depth first in a stable order, pruning excluded folders, until a cap is reached. */
+  private async walk(root: string, directory: string, found: string[], budget: Budget, token: CancellationToken): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      this.notices.log(`regtext: cannot list ${directory}: ${(error as Error).message}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (token.isCancellationRequested || budget.exhausted) return;
+      const path = join(directory, entry.name);
+      const inside = relative(root, path).split(sep).join('/');
+      if (entry.isDirectory()) {
+        if (!this.excludes(inside)) await this.walk(root, path, found, budget, token);
+      } else if (entry.isFile() && this.includes(inside) && !this.excludes(inside)) {
+        await this.take(path, found, budget);
+      }
+    }
+  }
+
+  /** Adds a file to the list unless that exceeds a cap; the first cap reached ends the walk, and is said once. */
+  private async take(path: string, found: string[], budget: Budget): Promise<void> {
+    const settings = this.settings!;
+    if (budget.files === 0) {
+      budget.exhausted = true;
+      this.warnOnce('files', `regtext indexes at most ${settings.maxFiles} files (regtext.workspace.maxFiles): the rest of the workspace is not indexed.`);
+      return;
+    }
+    const size = await sizeOf(path);
+    if (size > budget.bytes) {
+      budget.exhausted = true;
+      this.warnOnce('size', `regtext indexes at most ${settings.maxWorkspaceSizeMB} MB of files (regtext.workspace.maxSizeMB): the rest of the workspace is not indexed.`);
+      return;
+    }
+    budget.files--;
+    budget.bytes -= size;
+    found.push(pathToFileURL(path).href);
+  }
+
+  private warnOnce(cap: string, message: string): void {
+    if (this.warned.has(cap)) return;
+    this.warned.add(cap);
+    this.notices.warn(message);
+  }
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0;
+  }
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The server's settings, one place for their defaults. They arrive as initialization options, as `regtext` settings
+ * pushed with didChangeConfiguration, or pulled with workspace/configuration (with VS Code's `files.exclude`).
+ * Anything missing or malformed keeps its default.
+ */
+import { DEFAULT_MAX_BYTES } from './core';
+
+export type DiagnosticsScope = 'workspace' | 'openFiles';
+
+export interface Settings {
+  maxFileSizeMB: number;
+  /** Globs of the files the workspace index covers, relative to each workspace folder. */
+  include: string[];
+  /** Globs of files and folders it leaves out: regtext.files.exclude and VS Code's files.exclude. */
+  exclude: string[];
+  maxFiles: number;
+  maxWorkspaceSizeMB: number;
+  diagnosticsScope: DiagnosticsScope;
+  repealedNoticeHints: boolean;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  maxFileSizeMB: DEFAULT_MAX_BYTES / (1024 * 1024),
+  include: ['**/*.{txt,md,notice,regtext}'],
+  exclude: [],
+  maxFiles: 20000,
+  maxWorkspaceSizeMB: 1024,
+  diagnosticsScope: 'workspace',
+  repealedNoticeHints: true,
+});
+
+/** Folders never indexed, whatever the settings say. */
+export const ALWAYS_EXCLUDED = ['**/node_modules', '**/.git'];
+
+/**
+ * Settings from the `regtext` section (nested as VS Code sends it: `{ files: { include } }`, or flat as
+ * initialization options may give it: `{ maxFileSizeMB }`), and `files.exclude` (an object of glob: boolean).
+ */
+export function readSettings(regtext: unknown, filesExclude?: unknown): Settings {
+  const section = (regtext ?? {}) as Record<string, unknown>;
+  const files = (section.files ?? {}) as Record<string, unknown>;
+  const workspace = (section.workspace ?? {}) as Record<string, unknown>;
+  const diagnostics = (section.diagnostics ?? {}) as Record<string, unknown>;
+  const inlayHints = (section.inlayHints ?? {}) as Record<string, unknown>;
+  return {
+    maxFileSizeMB: positive(section.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    include: strings(files.include) ?? DEFAULT_SETTINGS.include,
+    exclude: [...(strings(files.exclude) ?? []), ...enabledGlobs(filesExclude)],
+    maxFiles: positive(workspace.maxFiles) ?? DEFAULT_SETTINGS.maxFiles,
+    maxWorkspaceSizeMB: positive(workspace.maxSizeMB) ?? DEFAULT_SETTINGS.maxWorkspaceSizeMB,
+    diagnosticsScope: diagnostics.scope === 'openFiles' ? 'openFiles' : 'workspace',
+    repealedNoticeHints: inlayHints.repealedNotices !== false,
+  };
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : undefined;
+}
+
+function strings(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') && value.length > 0 ? value : undefined;
+}
+
+/** VS Code's files.exclude: `{ "**\/.git": true, "**\/*.js": { "when": … } }` — the globs set to true. */
+function enabledGlobs(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value as Record<string, unknown>).filter(([, enabled]) => enabled === true).map(([glob]) => glob);
+}
