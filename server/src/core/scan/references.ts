@@ -46,7 +46,8 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
   章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
   节: { kind: 'section', styles: ['zh-section', 'en-section'] },
   编: { kind: 'part', styles: ['zh-part', 'en-part'] },
-  项: { kind: 'item', styles: ['zh-paren', 'paren-arabic'] },
+  // 第（三）项 is （三） in the original and (III) in its English translation.
+  项: { kind: 'item', styles: ['zh-paren', 'paren-arabic', 'paren-roman'] },
   目: { kind: 'item', styles: ['arabic-dot', 'paren-arabic'] },
 };
 
@@ -127,7 +128,7 @@ function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
   if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] === '三' ? 3 : match[5] ? 2 : 1, relative: 'previous' };
   if (match[4] !== undefined) {
     const value = arabicOrChineseValue(match[4]);
-    return value ? { kind: 'item', styles: ['zh-paren', 'paren-arabic'], value } : undefined;
+    return value ? { kind: 'item', styles: ZH_STEP_STYLES['项']!.styles, value } : undefined;
   }
   const value = arabicOrChineseValue(match[1]!);
   if (!value) return undefined;

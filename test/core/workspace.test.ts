@@ -1,0 +1,418 @@
+/**
+ * The workspace as one body of text, through the language service over an in-memory folder: which file is which
+ * notice, citations by number, title, short name, 号文 and "the same notice", clause references into other files,
+ * repeals and their dates, and the cross-file features (definition, references, symbols, code lens, links, inlay
+ * hints, call hierarchy, diagnostics, the citation graph), in both languages and both directions between a
+ * translation and its original; and the index following changes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lines } from './fixture';
+import { deleteFile, documentOf, openFolder, place, places, writeFile, type Folder } from './workspaceFixture';
+
+// -----------------------------------------------------------------------------------------------------------------
+// The folder: a notice in English and Chinese (a translation pair), the notice it repeals, an older one that one
+// repealed in turn (a repeal chain), a memo and a checklist that cite them in every way, and a duplicate claimant.
+
+const NOTICE_EN = lines(
+  'Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating Payment Tokens (Yinfa [2027] No. 9)',
+  '',
+  'To all branches of the People\'s Bank of China:',
+  'I. General Provisions',
+  '(I) Scope. These rules apply to payment institutions.',
+  '(II) Definitions. "Payment token" refers to a stored value record.',
+  'II. Prohibitions',
+  '(III) No Issuance. Payment institutions shall not issue payment tokens.',
+  '(IV) Records. Records shall be kept for five years.',
+  '(5) Entry into Force. This Notice shall enter into force on March 1, 2027. The Notice on the Administration of Stored Value Records (Yinfa [2024] No. 31) is hereby repealed.',
+  '',
+  'People\'s Bank of China',
+  'February 10, 2027',
+);
+
+const NOTICE_ZH = lines(
+  '关于规范支付代币的通知',
+  '银发〔2027〕9号',
+  '',
+  '人民银行各分支机构：',
+  '一、总体要求',
+  '（一）适用范围。本通知适用于支付机构。',
+  '（二）定义。“支付代币”是指储值记录。',
+  '二、禁止性规定',
+  '（三）不得发行。支付机构不得发行支付代币。',
+  '（四）记录保存。记录应当保存五年。',
+  '（五）施行日期。本通知自2027年3月1日起施行。《关于储值记录管理的通知》（银发〔2024〕31号）同时废止。',
+  '',
+  '中国人民银行',
+  '2027年2月10日',
+);
+
+/** Repealed by Yinfa [2027] No. 9; itself repealed an older one, in 2024. */
+const REPEALED_ZH = lines(
+  '关于储值记录管理的通知（银发〔2024〕31号）',
+  '',
+  '一、储值记录应当实名登记。',
+  '二、本通知自发布之日起施行。《关于预付卡管理的通知》（银发〔2019〕7号）予以废止。',
+  '',
+  '2024年5月20日',
+);
+
+const OLDEST_ZH = lines(
+  '关于预付卡管理的通知',
+  '银发〔2019〕7号',
+  '',
+  '一、预付卡发行机构应当备案。',
+  '二、参照银发〔2018〕3号执行。',
+);
+
+const MEMO_EN = lines(
+  '# Memo: payment tokens',
+  '',
+  'The PBOC issued Yinfa [2027] No. 9 (hereinafter the "2027 Notice") in February.',
+  'Clause (III) of the 2027 Notice bans issuance; Clause (IV) of the same notice keeps records.',
+  'See also Clause (5) of Yinfa [2027] No. 9 and Clause (IX) of Yinfa [2027] No. 9.',
+  'Our old manual still relies on Yinfa [2024] No. 31.',
+  'The "Notice on Regulating Payment Tokens" is the one to follow.',
+);
+
+const MEMO_ZH = lines(
+  '关于支付代币的内部备忘',
+  '',
+  '人民银行印发了银发〔2027〕9号（以下简称“9号文”）。9号文第（三）项禁止发行；该通知第（四）项要求保存记录。',
+  '《关于规范支付代币的通知》第（五）项规定了施行日期。',
+  '旧手册仍依据银发〔2024〕31号。',
+);
+
+const DUPLICATE_ZH = lines(
+  '关于规范支付代币的通知（征求意见稿）',
+  '银发〔2027〕9号',
+  '',
+  '一、草稿。',
+);
+
+const FOLDER = {
+  'notice-en.notice': NOTICE_EN,
+  'notice-zh.notice': NOTICE_ZH,
+  'repealed-zh.notice': REPEALED_ZH,
+  'oldest-zh.notice': OLDEST_ZH,
+  'memo-en.md': MEMO_EN,
+  'memo-zh.txt': MEMO_ZH,
+};
+
+/** The folder with the cursor put into one file, before the `shift`-th character of the first `needle` there. */
+function withCursor(path: keyof typeof FOLDER, needle: string, shift = 1, extra: Record<string, string> = {}): Record<string, string> {
+  const text = FOLDER[path];
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${needle} not in ${path}`);
+  return { ...FOLDER, ...extra, [path]: text.slice(0, index + shift) + '$0' + text.slice(index + shift) };
+}
+
+async function definitions(folder: Folder): Promise<string[]> {
+  return folder.service.definition(folder.document, folder.position).map((link) =>
+    place(folder, { uri: link.targetUri, range: link.targetSelectionRange }));
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Notice identity.
+
+test('workspace: a title ending in its number and a number line under a title make a file that notice', async () => {
+  const folder = await openFolder(FOLDER);
+  const keys = (path: string) => folder.service.analysis(documentOf(folder, path)).identity?.number?.key;
+  assert.equal(keys('notice-en.notice'), '银发〔2027〕9号');
+  assert.equal(keys('notice-zh.notice'), '银发〔2027〕9号');
+  assert.equal(keys('repealed-zh.notice'), '银发〔2024〕31号');
+  assert.equal(keys('oldest-zh.notice'), '银发〔2019〕7号');
+  assert.equal(keys('memo-en.md'), undefined, 'a memo that cites a number in its body is not that notice');
+  assert.equal(keys('memo-zh.txt'), undefined);
+});
+
+const notNotices: [string, string][] = [
+  ['a title quoted with its number inside a sentence', 'Today the PBOC published the "Notice on Regulating Payment Tokens (Yinfa [2027] No. 9)", the latest rules.'],
+  ['a number alone with no title near it', lines('Reference list', '', 'Yinfa [2027] No. 9', 'Yinfa [2024] No. 31')],
+  ['a memo heading that names the number', '# Briefing: Yinfa [2027] No. 9 on payment tokens'],
+  ['a Chinese sentence that ends in a number', '人民银行近日印发了银发〔2027〕9号。'],
+];
+
+for (const [what, text] of notNotices) {
+  test(`workspace: not a notice: ${what}`, async () => {
+    const folder = await openFolder({ 'file.txt': text });
+    assert.equal(folder.service.analysis(folder.document).identity?.number, undefined);
+  });
+}
+
+test('workspace: an order header, the number before its title', async () => {
+  const folder = await openFolder({ 'order.notice': lines('中国人民银行令〔2027〕第2号（支付代币管理办法）', '', '第一条 为规范支付代币，制定本办法。') });
+  const identity = folder.service.analysis(folder.document).identity;
+  assert.equal(identity?.number?.key, '中国人民银行令〔2027〕2号');
+  assert.equal(identity?.title?.text, '支付代币管理办法');
+});
+
+// -----------------------------------------------------------------------------------------------------------------
+// Go to definition across files.
+
+const definitionCases: [string, Record<string, string>, string[]][] = [
+  ['an English number in an English memo → the English file first, the Chinese one too',
+    withCursor('memo-en.md', 'Yinfa [2027] No. 9 (', 3), ['notice-en.notice:1 "Yinfa [2027] No. 9"', 'notice-zh.notice:2 "银发〔2027〕9号"']],
+  ['a Chinese number in a Chinese memo → the Chinese file first',
+    withCursor('memo-zh.txt', '银发〔2027〕9号', 2), ['notice-zh.notice:2 "银发〔2027〕9号"', 'notice-en.notice:1 "Yinfa [2027] No. 9"']],
+  ['a short name the memo defines ("the 2027 Notice")',
+    withCursor('memo-en.md', '2027 Notice bans', 2), ['notice-en.notice:1 "Yinfa [2027] No. 9"', 'notice-zh.notice:2 "银发〔2027〕9号"']],
+  ['a Chinese short name （以下简称“9号文”）',
+    withCursor('memo-zh.txt', '9号文第', 1), ['notice-zh.notice:2 "银发〔2027〕9号"', 'notice-en.notice:1 "Yinfa [2027] No. 9"']],
+  ['a quoted English title without its number',
+    withCursor('memo-en.md', 'Regulating Payment Tokens"', 3), ['notice-en.notice:1 "Yinfa [2027] No. 9"', 'notice-zh.notice:2 "银发〔2027〕9号"']],
+  ['a quoted Chinese title without its number',
+    withCursor('memo-zh.txt', '规范支付代币的通知》', 2), ['notice-zh.notice:2 "银发〔2027〕9号"', 'notice-en.notice:1 "Yinfa [2027] No. 9"']],
+  ['Clause (III) of the 2027 Notice → that clause in the English file, then the Chinese one',
+    withCursor('memo-en.md', 'Clause (III)', 9), ['notice-en.notice:8 "(III)"', 'notice-zh.notice:9 "（三）"']],
+  ['Clause (IV) of the same notice', withCursor('memo-en.md', 'Clause (IV)', 9), ['notice-en.notice:9 "(IV)"', 'notice-zh.notice:10 "（四）"']],
+  ['Clause (5) of Yinfa [2027] No. 9', withCursor('memo-en.md', 'Clause (5)', 8), ['notice-en.notice:10 "(5)"', 'notice-zh.notice:11 "（五）"']],
+  ['9号文第（三）项 → the Chinese clause first', withCursor('memo-zh.txt', '第（三）项', 2), ['notice-zh.notice:9 "（三）"', 'notice-en.notice:8 "(III)"']],
+  ['该通知第（四）项', withCursor('memo-zh.txt', '第（四）项', 2), ['notice-zh.notice:10 "（四）"', 'notice-en.notice:9 "(IV)"']],
+  ['《…通知》第（五）项', withCursor('memo-zh.txt', '第（五）项', 2), ['notice-zh.notice:11 "（五）"', 'notice-en.notice:10 "(5)"']],
+  ['a clause the notice lacks goes nowhere', withCursor('memo-en.md', 'Clause (IX)', 9), []],
+  ['the English file\'s own number → its Chinese original', withCursor('notice-en.notice', 'Yinfa [2027]', 2), ['notice-zh.notice:2 "银发〔2027〕9号"']],
+  ['the Chinese file\'s own number → its English translation', withCursor('notice-zh.notice', '银发〔2027〕9号', 2), ['notice-en.notice:1 "Yinfa [2027] No. 9"']],
+  ['a repealed notice cited by number → its file', withCursor('memo-zh.txt', '银发〔2024〕31号', 3), ['repealed-zh.notice:1 "银发〔2024〕31号"']],
+  ['a notice with no file in the workspace goes nowhere', withCursor('oldest-zh.notice', '银发〔2018〕3号', 2), []],
+];
+
+for (const [what, files, expected] of definitionCases) {
+  test(`workspace definition: ${what}`, async () => {
+    assert.deepEqual(await definitions(await openFolder(files)), expected);
+  });
+}
+
+// -----------------------------------------------------------------------------------------------------------------
+// Find references across files.
+
+test('workspace references: on a notice\'s own number, every citation of it, both languages, however cited', async () => {
+  const folder = await openFolder(withCursor('notice-zh.notice', '银发〔2027〕9号', 2));
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })).sort(), [
+    'memo-en.md:3 "Yinfa [2027] No. 9"',
+    'memo-en.md:4 "2027 Notice"',
+    'memo-en.md:4 "the same notice"',
+    'memo-en.md:5 "Yinfa [2027] No. 9"',
+    'memo-en.md:5 "Yinfa [2027] No. 9"',
+    'memo-en.md:7 ""Notice on Regulating Payment Tokens""',
+    'memo-zh.txt:3 "9号文"',
+    'memo-zh.txt:3 "9号文"',
+    'memo-zh.txt:3 "该通知"',
+    'memo-zh.txt:3 "银发〔2027〕9号"',
+    'memo-zh.txt:4 "《关于规范支付代币的通知》"',
+  ]);
+});
+
+test('workspace references: with the declaration, the notice\'s own numbers in both files come too', async () => {
+  const folder = await openFolder(withCursor('notice-en.notice', 'Yinfa [2027]', 2));
+  const found = places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: true }));
+  assert.ok(found.includes('notice-en.notice:1 "Yinfa [2027] No. 9"'), found.join('\n'));
+  assert.ok(found.includes('notice-zh.notice:2 "银发〔2027〕9号"'), found.join('\n'));
+});
+
+test('workspace references: on a clause label, the references into it from other files', async () => {
+  const folder = await openFolder(withCursor('notice-zh.notice', '（三）不得', 1));
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })).sort(), [
+    'memo-en.md:4 "Clause (III)"',
+    'memo-zh.txt:3 "第（三）项"',
+  ]);
+});
+
+test('workspace references: from a reference into another file, every reference to that clause', async () => {
+  const folder = await openFolder(withCursor('memo-zh.txt', '第（三）项', 2));
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: true })).sort(), [
+    'memo-en.md:4 "Clause (III)"',
+    'memo-zh.txt:3 "第（三）项"',
+    'notice-zh.notice:9 "（三）"',
+  ]);
+});
+
+// -----------------------------------------------------------------------------------------------------------------
+// Repeals and diagnostics.
+
+function codes(folder: Folder, path: string, code: string): string[] {
+  return (folder.service.fileDiagnostics(`file:///ws/${path}`) ?? []).filter((diagnostic) => diagnostic.code === code)
+    .map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+}
+
+test('workspace repeals: a notice repealed in the workspace is repealed by it, from the repealing notice\'s effective date', async () => {
+  const folder = await openFolder(FOLDER);
+  assert.deepEqual(codes(folder, 'memo-en.md', 'repealed-notice'), ['6: Yinfa [2024] No. 31 was repealed by Yinfa [2027] No. 9 on 2027-03-01.']);
+  assert.deepEqual(codes(folder, 'memo-zh.txt', 'repealed-notice'), ['5: 银发〔2024〕31号 was repealed by 银发〔2027〕9号 on 2027-03-01.']);
+});
+
+test('workspace repeals: the repeal sentence, the repealing notice and a notice dated before the repeal are not warned', async () => {
+  const folder = await openFolder(FOLDER);
+  assert.deepEqual(codes(folder, 'notice-en.notice', 'repealed-notice'), []);
+  assert.deepEqual(codes(folder, 'notice-zh.notice', 'repealed-notice'), []);
+  // 银发〔2024〕31号 repealed 银发〔2019〕7号 "on issue" (2024-05-20); the older notice cited 银发〔2018〕3号, not repealed.
+  assert.deepEqual(codes(folder, 'oldest-zh.notice', 'repealed-notice'), []);
+});
+
+test('workspace repeals: a chain — a repeal "自发布之日起" dates from the repealing notice\'s own date', async () => {
+  const folder = await openFolder({ ...FOLDER, 'check.txt': '核对：银发〔2019〕7号仍在手册中。' });
+  assert.deepEqual(codes(folder, 'check.txt', 'repealed-notice'), ['1: 银发〔2019〕7号 was repealed by 银发〔2024〕31号 on 2024-05-20.']);
+});
+
+test('workspace repeals: the diagnostic points at the repealing notice\'s files', async () => {
+  const folder = await openFolder(FOLDER);
+  const diagnostic = folder.service.fileDiagnostics('file:///ws/memo-en.md')!.find((candidate) => candidate.code === 'repealed-notice')!;
+  assert.deepEqual(places(folder, diagnostic.related!.map((related) => related.location)).sort(), [
+    'notice-en.notice:1 "Yinfa [2027] No. 9"', 'notice-zh.notice:2 "银发〔2027〕9号"',
+  ]);
+});
+
+test('workspace repeals: a report of a repeal ("was repealed by") repeals nothing', async () => {
+  const folder = await openFolder({
+    'report.notice': lines('Notice on Something Else (Yinfa [2027] No. 20)', 'I. Yinfa [2024] No. 77 was repealed by Yinfa [2025] No. 1.'),
+    'memo.txt': 'We still apply Yinfa [2024] No. 77.',
+  });
+  assert.deepEqual(codes(folder, 'memo.txt', 'repealed-notice'), []);
+});
+
+test('workspace diagnostics: a clause the cited notice lacks, and none for clauses it has', async () => {
+  const folder = await openFolder(FOLDER);
+  assert.deepEqual(codes(folder, 'memo-en.md', 'missing-clause'), ['5: "Clause (IX)": Yinfa [2027] No. 9 has no such clause.']);
+  assert.deepEqual(codes(folder, 'memo-zh.txt', 'missing-clause'), []);
+});
+
+test('workspace diagnostics: two files of one language claiming one number are both reported', async () => {
+  const folder = await openFolder({ ...FOLDER, 'draft-zh.notice': DUPLICATE_ZH });
+  assert.deepEqual(codes(folder, 'draft-zh.notice', 'duplicate-notice'), ['2: notice-zh.notice also claims to be 银发〔2027〕9号.']);
+  assert.deepEqual(codes(folder, 'notice-zh.notice', 'duplicate-notice'), ['2: draft-zh.notice also claims to be 银发〔2027〕9号.']);
+  assert.deepEqual(codes(folder, 'notice-en.notice', 'duplicate-notice'), [], 'a translation is not a duplicate');
+});
+
+// -----------------------------------------------------------------------------------------------------------------
+// Symbols, code lens, links, inlay hints, call hierarchy, hover, graph.
+
+const symbolQueries: [string, string[]][] = [
+  ['银发[2027]9', ['银发〔2027〕9号 关于规范支付代币的通知', 'Yinfa [2027] No. 9 Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating Payment Tokens']],
+  ['yinfa 2027 no 9', ['银发〔2027〕9号 关于规范支付代币的通知', 'Yinfa [2027] No. 9 Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating Payment Tokens']],
+  ['储值记录', ['银发〔2024〕31号 关于储值记录管理的通知']],
+  ['payment tokens', ['银发〔2027〕9号 关于规范支付代币的通知', 'Yinfa [2027] No. 9 Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating Payment Tokens']],
+];
+
+for (const [query, expected] of symbolQueries) {
+  test(`workspace symbols: "${query}"`, async () => {
+    const folder = await openFolder(FOLDER);
+    const notices = folder.service.workspaceSymbols(query).filter((symbol) => symbol.kind === 'notice').map((symbol) => symbol.name);
+    assert.deepEqual(notices.sort(), [...expected].sort());
+  });
+}
+
+test('workspace symbols: top-level clauses of notices, inside their notice', async () => {
+  const folder = await openFolder(FOLDER);
+  const clauses = folder.service.workspaceSymbols('prohibitions').filter((symbol) => symbol.kind !== 'notice');
+  assert.deepEqual(clauses.map((symbol) => `${symbol.name} ⊂ ${symbol.containerName}`), ['II. Prohibitions ⊂ Yinfa [2027] No. 9 Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating Payment Tokens']);
+});
+
+test('workspace code lens: cited by N documents, on the notice\'s own number; repealed by whom, when', async () => {
+  const folder = await openFolder(FOLDER);
+  const [lens] = folder.service.codeLenses(documentOf(folder, 'notice-en.notice'));
+  assert.equal(lens?.title, 'cited by 2 documents');
+  assert.equal(lens.locations.length, 11);
+  const [repealed] = folder.service.codeLenses(documentOf(folder, 'repealed-zh.notice'));
+  assert.equal(repealed?.title, 'cited by 4 documents · repealed by 银发〔2027〕9号 on 2027-03-01', 'the memos, and the two files of the repealing notice');
+});
+
+test('workspace document links: citations that resolve to a file link to it, at the line', async () => {
+  const folder = await openFolder(FOLDER);
+  const links = folder.service.documentLinks(documentOf(folder, 'memo-zh.txt')).map((link) => link.target.slice('file:///ws/'.length));
+  assert.deepEqual(links, [
+    'notice-zh.notice#L2', 'notice-zh.notice#L2', 'notice-zh.notice#L2', 'notice-zh.notice#L9', 'notice-zh.notice#L2', 'notice-zh.notice#L10',
+    'notice-zh.notice#L2', 'notice-zh.notice#L11', 'repealed-zh.notice#L1',
+  ]);
+});
+
+test('workspace inlay hints: after a citation of a repealed notice', async () => {
+  const folder = await openFolder(FOLDER);
+  const document = documentOf(folder, 'memo-en.md');
+  const hints = folder.service.inlayHints(document, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+  assert.deepEqual(hints.map((hint) => `${hint.position.line + 1}:${hint.position.character + 1} ${hint.label}`), ['6:51 repealed 2027-03-01']);
+});
+
+test('workspace call hierarchy: incoming = who cites, outgoing = what it cites', async () => {
+  const folder = await openFolder(withCursor('notice-zh.notice', '银发〔2027〕9号', 2));
+  const [item] = folder.service.prepareCallHierarchy(folder.document, folder.position);
+  assert.ok(item);
+  assert.equal(item.name, '银发〔2027〕9号');
+  assert.deepEqual(folder.service.incomingCalls(item).map((call) => `${call.item.name} ×${call.fromRanges.length}`).sort(), ['memo-en.md ×6', 'memo-zh.txt ×5']);
+  assert.deepEqual(folder.service.outgoingCalls(item).map((call) => `${call.item.name} ×${call.fromRanges.length}`), ['银发〔2024〕31号 ×1']);
+});
+
+test('workspace hover: a citation names the notice\'s files, its repeal and who repealed it', async () => {
+  const folder = await openFolder(withCursor('memo-en.md', 'Yinfa [2024]', 2));
+  const markdown = folder.service.hover(folder.document, folder.position)?.markdown ?? '';
+  for (const part of ['**银发〔2024〕31号** · Yinfa [2024] No. 31', 'Status: **repealed** — repealed by 银发〔2027〕9号 (Yinfa [2027] No. 9) on 2027-03-01', '[repealed-zh.notice](file:///ws/repealed-zh.notice)']) {
+    assert.ok(markdown.includes(part), `hover lacks ${part}:\n${markdown}`);
+  }
+});
+
+test('workspace hover: a clause reference into another file shows that clause', async () => {
+  const folder = await openFolder(withCursor('memo-en.md', 'Clause (III)', 9));
+  const markdown = folder.service.hover(folder.document, folder.position)?.markdown ?? '';
+  assert.ok(markdown.startsWith('**(III)** No Issuance — in Yinfa [2027] No. 9 ([notice-en.notice](file:///ws/notice-en.notice#L8))'), markdown);
+});
+
+test('workspace graph: notices as nodes (one per notice, whatever its languages), cites and repeals edges', async () => {
+  const folder = await openFolder(FOLDER);
+  const graph = folder.service.citationGraph();
+  const node = (id: string) => graph.nodes.find((candidate) => candidate.id === id);
+  assert.equal(node('银发〔2027〕9号')?.files.length, 2);
+  assert.equal(node('银发〔2024〕31号')?.status, 'repealed');
+  assert.equal(node('银发〔2018〕3号')?.kind, 'external');
+  assert.equal(node('file:///ws/memo-en.md')?.kind, 'document');
+  const edges = graph.edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}`);
+  for (const edge of ['银发〔2027〕9号 repeals 银发〔2024〕31号', '银发〔2024〕31号 repeals 银发〔2019〕7号', 'file:///ws/memo-zh.txt cites 银发〔2027〕9号']) {
+    assert.ok(edges.includes(edge), `no edge ${edge} in ${edges.join(', ')}`);
+  }
+});
+
+// -----------------------------------------------------------------------------------------------------------------
+// The index follows changes, one file's work at a time.
+
+test('workspace index: a new notice file is reached at once; deleting it unlinks its citers', async () => {
+  const folder = await openFolder(withCursor('oldest-zh.notice', '银发〔2018〕3号', 2));
+  assert.deepEqual(await definitions(folder), []);
+  await writeFile(folder, 'new-zh.notice', lines('关于预付卡试点的通知', '银发〔2018〕3号', '', '一、试点。'));
+  assert.deepEqual(await definitions(folder), ['new-zh.notice:2 "银发〔2018〕3号"']);
+  await deleteFile(folder, 'new-zh.notice');
+  assert.deepEqual(await definitions(folder), []);
+});
+
+test('workspace index: a notice changed on disk changes its citers\' diagnostics', async () => {
+  const folder = await openFolder(FOLDER);
+  assert.deepEqual(codes(folder, 'memo-en.md', 'repealed-notice').length, 1);
+  await writeFile(folder, 'notice-en.notice', NOTICE_EN.replace(' The Notice on the Administration of Stored Value Records (Yinfa [2024] No. 31) is hereby repealed.', ''));
+  await writeFile(folder, 'notice-zh.notice', NOTICE_ZH.replace('《关于储值记录管理的通知》（银发〔2024〕31号）同时废止。', ''));
+  assert.deepEqual(codes(folder, 'memo-en.md', 'repealed-notice'), []);
+});
+
+test('workspace index: deleting a folder removes every file below it', async () => {
+  const folder = await openFolder({ 'a/notice.notice': NOTICE_ZH, 'a/b/old.notice': REPEALED_ZH, 'memo.txt': MEMO_ZH });
+  assert.equal(folder.service.index.size, 3);
+  folder.workspace.delete('file:///ws/a');
+  await folder.service.index.settled();
+  assert.equal(folder.service.index.size, 1);
+  assert.deepEqual(codes(folder, 'memo.txt', 'repealed-notice'), []);
+});
+
+test('workspace index: a file\'s summary depends on that file alone', async () => {
+  const alone = await openFolder({ 'memo-en.md': MEMO_EN });
+  const among = await openFolder(FOLDER);
+  const summary = (folder: Folder) => {
+    const summary = folder.service.index.summary('file:///ws/memo-en.md')!;
+    return JSON.stringify({ ...summary, version: undefined }, (_key, value: unknown) => (value instanceof Uint32Array ? [...value] : value));
+  };
+  assert.equal(summary(alone), summary(among));
+});
+
+test('workspace index: an open document\'s unsaved text is what the workspace sees', async () => {
+  const folder = await openFolder(FOLDER);
+  const edited = { uri: 'file:///ws/memo-zh.txt', version: 99, getText: () => '旧手册依据银发〔2027〕9号第（九）项。' };
+  const diagnostics = folder.service.diagnostics(edited);
+  assert.deepEqual(diagnostics.filter((diagnostic) => diagnostic.code === 'missing-clause').map((diagnostic) => diagnostic.message),
+    ['"第（九）项": 银发〔2027〕9号 has no such clause.']);
+  assert.deepEqual(codes(folder, 'memo-zh.txt', 'repealed-notice'), [], 'the index holds the open text now');
+});
