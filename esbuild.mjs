@@ -30,7 +30,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', summaryWorker: 'server/src/summaryWorker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   const tests = [

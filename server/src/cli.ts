@@ -17,6 +17,7 @@ import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } 
 import { formatGraphDot, formatGraphJson, formatJson, formatSarif, formatText, jsonDiagnostic, type CheckedFile } from './cli/format';
 import { MB } from './fileText';
 import { builtinKnowledgeData } from './knowledge/builtin';
+import { SummaryPool } from './summaryPool';
 
 const USAGE = `Usage:
   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] PATH...
@@ -75,8 +76,10 @@ function megabytes(value: string): number {
 /** The files under `paths` as one workspace, indexed; a file named on the command line that cannot be read is fatal. */
 async function indexedWorkspace(paths: string[], knowledge: Knowledge, maxBytes: number) {
   const workspace = new CliWorkspace(collectFiles(paths), maxBytes);
-  const service = createLanguageService({ knowledge, workspace, maxBytes });
+  const pool = new SummaryPool(builtinKnowledgeData);
+  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize });
   await service.index.scan(NEVER_CANCELLED);
+  pool.dispose();
   if (workspace.fatal) throw workspace.fatal;
   return { workspace, service };
 }

@@ -16,6 +16,7 @@ import {
 import { MB } from './fileText';
 import { builtinKnowledgeData } from './knowledge/builtin';
 import { NodeWorkspace } from './nodeWorkspace';
+import { SummaryPool } from './summaryPool';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
 
@@ -79,9 +80,11 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage(message);
     },
   });
+  const pool = new SummaryPool(builtinKnowledgeData, { log: (message) => connection.console.warn(message) });
   const service = createLanguageService({
     knowledge: compileKnowledge(builtinKnowledgeData),
     workspace,
+    summarizer: pool.summarize,
     scheduler: { yield: () => new Promise((resolve) => setImmediate(resolve)), now: () => performance.now() },
     logger: { log: (message) => connection.console.log(message) },
   });
@@ -96,7 +99,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => void server.initialized());
   connection.onDidChangeConfiguration((change) => void server.settingsChanged((change.settings as { regtext?: unknown } | undefined)?.regtext));
   connection.onDidChangeWatchedFiles((params) => server.filesChanged(params.changes));
-  connection.onShutdown(() => server.dispose());
+  connection.onShutdown(() => {
+    server.dispose();
+    pool.dispose();
+  });
 
   const open = (uri: string) => documents.get(uri);
   connection.onHover(({ textDocument, position }, token) => {

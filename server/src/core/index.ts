@@ -18,3 +18,4 @@ export { LineIndex } from './text/lineIndex';
 export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './workspace/workspace';
 export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';
 export { RULES } from './rules';
+export { summarize, type FileSummary } from './workspace/summary';

@@ -41,6 +41,11 @@ export interface LanguageServiceOptions {
   maxBytes?: number;
   scheduler?: Scheduler;
   logger?: Logger;
+  /**
+   * Summarises a closed file for the index somewhere else than on this thread (a pool of workers running the same
+   * analysis); by default the service analyses in this thread.
+   */
+  summarizer?: (uri: string, text: string, version: number | string, maxBytes: number) => Promise<FileSummary>;
 }
 
 export interface LanguageService {
@@ -85,8 +90,11 @@ class RegtextLanguageService implements LanguageService {
   /** uri → the analysis of its latest version, least recently used first. */
   private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
 
+  private readonly summarizer: LanguageServiceOptions['summarizer'];
+
   constructor(options: LanguageServiceOptions) {
     this.knowledge = options.knowledge;
+    this.summarizer = options.summarizer;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.index = new WorkspaceIndex(options.workspace ?? new InMemoryWorkspace(), this.knowledge,
       (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
@@ -199,11 +207,11 @@ class RegtextLanguageService implements LanguageService {
   }
 
   /** A file's summary for the index: from the cached analysis when it is of that version, else from a fresh one. */
-  private summarizeContent(uri: string, content: FileContent): FileSummary | undefined {
-    if (content.kind === 'missing') return undefined;
+  private summarizeContent(uri: string, content: Exclude<FileContent, { kind: 'missing' }>): FileSummary | Promise<FileSummary> {
     if (content.kind === 'declined') return declinedSummary(uri, content.version, content.reason);
     const cached = this.cache.get(uri);
     if (cached && cached.version === content.version) return cached.summary;
+    if (this.summarizer) return this.summarizer(uri, content.text, content.version, this.maxBytes);
     return summarize(uri, content.version, analyze(content.text, this.knowledge, { maxBytes: this.maxBytes }));
   }
 }

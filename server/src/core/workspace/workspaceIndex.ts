@@ -59,8 +59,11 @@ export interface IndexedCitation {
 
 /** Work done between two yields during the scan, in milliseconds: short enough that a request never waits long. */
 const SLICE_MS = 8;
-/** Files read ahead while others are analysed. */
-const READ_AHEAD = 8;
+/** Files read and summarised ahead (by a pool of workers, where there is one) while earlier ones are indexed. */
+const READ_AHEAD = 16;
+
+/** Makes a file's summary: in this thread, or elsewhere (a worker) and then asynchronously. */
+export type Summarizer = (uri: string, content: Exclude<FileContent, { kind: 'missing' }>) => FileSummary | Promise<FileSummary>;
 
 type Table = Map<string, Set<string>>;
 
@@ -89,7 +92,7 @@ export class WorkspaceIndex implements Disposable {
   constructor(
     private readonly workspace: Workspace,
     private readonly knowledge: Knowledge,
-    private readonly summarize: (uri: string, content: FileContent) => FileSummary | undefined,
+    private readonly summarize: Summarizer,
     private readonly scheduler: Scheduler = DEFAULT_SCHEDULER,
     private readonly logger?: Logger,
   ) {
@@ -107,21 +110,26 @@ export class WorkspaceIndex implements Disposable {
     return this.files.size;
   }
 
-  /** Lists and indexes every file, in slices; resolves when done (or cancelled). */
+  /**
+   * Lists and indexes every file, in slices; resolves when done (or cancelled). Files already indexed at the version
+   * read are not summarised again, and indexed files no longer listed are read again (gone, or kept if open).
+   */
   async scan(token: CancellationToken, progress?: (progress: IndexProgress) => void): Promise<void> {
-    const uris = await this.workspace.listFiles(token);
+    const listed = await this.workspace.listFiles(token);
+    const listedSet = new Set(listed);
+    const uris = [...listed, ...[...this.files.keys()].filter((uri) => !listedSet.has(uri))];
     const started = this.scheduler.now();
     const affected = new Set<string>();
     let sliceStart = this.scheduler.now();
-    const reads: Promise<FileContent>[] = [];
-    const readAt = (index: number) => { reads[index] = this.workspace.readFile(uris[index]!); };
-    for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) readAt(i);
+    const pending: Promise<{ uri: string; summary: FileSummary | undefined }>[] = [];
+    const start = (index: number) => { pending[index] = this.read(uris[index]!); };
+    for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) start(i);
     for (let i = 0; i < uris.length; i++) {
+      if (i + READ_AHEAD < uris.length) start(i + READ_AHEAD);
+      const { uri, summary } = await pending[i]!;
+      delete pending[i];
       if (token.isCancellationRequested || this.disposed) return;
-      if (i + READ_AHEAD < uris.length) readAt(i + READ_AHEAD);
-      const content = await reads[i]!;
-      delete reads[i];
-      for (const uri of this.apply(uris[i]!, content)) affected.add(uri);
+      for (const changed of this.replace(uri, summary)) affected.add(changed);
       if (this.scheduler.now() - sliceStart > SLICE_MS) {
         progress?.({ done: i + 1, total: uris.length });
         await this.scheduler.yield();
@@ -168,24 +176,26 @@ export class WorkspaceIndex implements Disposable {
       const affected = new Set<string>();
       const batch = [...this.queue];
       this.queue.clear();
-      for (const uri of batch) {
-        const content = await this.workspace.readFile(uri);
-        for (const changed of this.apply(uri, content)) affected.add(changed);
+      for (const { uri, summary } of await Promise.all(batch.map((uri) => this.read(uri)))) {
+        for (const changed of this.replace(uri, summary)) affected.add(changed);
       }
       this.changes.fire({ uris: [...affected] });
       await this.scheduler.yield();
     }
   }
 
-  /** Replaces a file's summary with one of `content`; returns the files affected. */
-  private apply(uri: string, content: FileContent): string[] {
-    const summary = content.kind === 'missing' ? undefined : this.summarize(uri, content);
-    return this.replace(uri, summary);
+  /** A file's summary as it is now (undefined when it is gone); the one indexed, when the version is unchanged. */
+  private async read(uri: string): Promise<{ uri: string; summary: FileSummary | undefined }> {
+    const content = await this.workspace.readFile(uri);
+    if (content.kind === 'missing') return { uri, summary: undefined };
+    const known = this.files.get(uri);
+    if (known && known.version === content.version) return { uri, summary: known };
+    return { uri, summary: await this.summarize(uri, content) };
   }
 
   private replace(uri: string, summary: FileSummary | undefined): string[] {
     const previous = this.files.get(uri);
-    if (previous && summary && previous.version === summary.version && previous !== summary) return [];
+    if (previous && summary && previous.version === summary.version) return [];
     const affected = new Set<string>([uri]);
     if (previous) {
       for (const other of this.affectedBy(previous)) affected.add(other);
