@@ -416,3 +416,132 @@ test('workspace index: an open document\'s unsaved text is what the workspace se
     ['"第（九）项": 银发〔2027〕9号 has no such clause.']);
   assert.deepEqual(codes(folder, 'memo-zh.txt', 'repealed-notice'), [], 'the index holds the open text now');
 });
+
+// -----------------------------------------------------------------------------------------------------------------
+// Classes found by adversarial texts: each a fixture, in both languages where the class exists in both.
+
+const ORDER_WITH_PREAMBLE = lines(
+  '中国人民银行令〔2027〕第4号',
+  '',
+  '《金融机构报告管理办法》已经2027年1月10日中国人民银行第1次行务会议审议通过，现予公布，自2027年3月1日起施行。',
+  '',
+  '行长：某某',
+  '2027年1月20日',
+  '',
+  '金融机构报告管理办法',
+  '',
+  '第一条 为规范报告行为，制定本办法。',
+  '第二条 金融机构应当报告。',
+  '第三条 本办法自2027年3月1日起施行。2008年发布的《金融机构报告管理办法》（中国人民银行令〔2008〕第1号）同时废止。',
+);
+
+const ORDER_WITH_PREAMBLE_EN = lines(
+  'Order of the People\'s Bank of China [2027] No. 4',
+  '',
+  'The Measures for the Administration of Reports by Financial Institutions (hereinafter referred to as "the Measures") are hereby promulgated.',
+  '',
+  'Governor: Someone',
+  'January 20, 2027',
+  '',
+  'Measures for the Administration of Reports by Financial Institutions',
+  '',
+  'Article 1 These Measures regulate reports.',
+  'Article 2 Reports are due under paragraph 1 of Article 1 of the Measures.',
+);
+
+test('adversarial: an order whose header is followed by its promulgation paragraph and signature, then its title', async () => {
+  const folder = await openFolder({ 'order.notice': ORDER_WITH_PREAMBLE, 'order.en.txt': ORDER_WITH_PREAMBLE_EN });
+  const zh = folder.service.analysis(documentOf(folder, 'order.notice'));
+  assert.equal(zh.identity?.number?.key, '中国人民银行令〔2027〕4号');
+  assert.equal(zh.identity?.title?.text, '金融机构报告管理办法');
+  assert.deepEqual(zh.repeals.map((repeal) => repeal.target.kind === 'number' && repeal.target.number.key), ['中国人民银行令〔2008〕1号']);
+  const en = folder.service.analysis(documentOf(folder, 'order.en.txt'));
+  assert.equal(en.identity?.number?.key, '中国人民银行令〔2027〕4号');
+  // "the Measures" is defined as the document's own title: its articles are this document's.
+  const reference = en.references.find((candidate) => candidate.text.startsWith('paragraph 1'));
+  assert.equal(reference?.external, undefined);
+  assert.equal(reference?.target !== undefined && en.clauses[reference.target]!.label, 'Article 1');
+});
+
+const repealCases: [string, Record<string, string>, string[]][] = [
+  ['a Chinese report of a repeal (已被…废止) repeals nothing, neither notice it names',
+    { 'n.notice': lines('关于跨境业务的通知', '银发〔2027〕30号', '', '一、《关于甲的通知》（银发〔2024〕15号）已被《关于乙的通知》（银发〔2025〕88号）废止。') }, []],
+  ['a clause of a notice that ceases to apply is no repeal of the notice',
+    { 'n.notice': lines('关于外汇业务的通知', '汇发〔2027〕5号', '', '一、《关于丙的通知》（汇发〔2025〕9号）第三项不再执行。') }, []],
+  ['an English clause that ceases to apply', { 'n.notice': lines('Notice on Foreign Exchange (Huifa [2027] No. 5)', '', 'I. Clause III of Huifa [2025] No. 9 shall cease to be effective.') }, []],
+  ['a draft repeals nothing yet', { 'd.txt': lines('国家外汇管理局关于跨境支付的通知（征求意见稿）', '汇发〔2027〕6号', '', '一、《关于丙的通知》（汇发〔2025〕9号）同时废止。') }, []],
+  ['a whole notice repealed in the same words is', { 'n.notice': lines('关于外汇业务的通知', '汇发〔2027〕5号', '', '一、《关于丙的通知》（汇发〔2025〕9号）同时废止。') }, ['汇发〔2025〕9号']],
+];
+
+for (const [what, files, expected] of repealCases) {
+  test(`adversarial repeals: ${what}`, async () => {
+    const folder = await openFolder(files);
+    assert.deepEqual(folder.service.analysis(folder.document).repeals.map((repeal) => repeal.target.kind === 'number' ? repeal.target.number.key : '?'), expected);
+  });
+}
+
+test('adversarial: a numberless draft titled like a notice is no notice', async () => {
+  const folder = await openFolder({ 'draft.txt': lines('国家外汇管理局关于跨境支付机构外汇业务管理有关问题的通知（征求意见稿）', '', '一、草稿。') });
+  assert.equal(folder.service.analysis(folder.document).identity, undefined);
+});
+
+const citingCases: [string, string, string][] = [
+  ['a verb of citing before a number is not its issuer (引用)', '核对是否存在引用银发〔2025〕88号文第（十二）项的情形。', '银发〔2025〕88号'],
+  ['援引', '部分分行援引银发〔2025〕88号作为依据。', '银发〔2025〕88号'],
+];
+
+for (const [what, text, key] of citingCases) {
+  test(`adversarial citations: ${what}`, async () => {
+    const folder = await openFolder({ 'memo.txt': text });
+    assert.deepEqual(folder.service.analysis(folder.document).noticeNumbers.map((number) => number.key), [key]);
+  });
+}
+
+const NOTICE_88 = lines(
+  '关于进一步规范跨境结算业务的通知',
+  '银发〔2025〕88号',
+  '',
+  '一、总体要求',
+  '二、业务办理',
+  '三、风险管理',
+  '（一）甲。',
+  '（二）乙。',
+  '（三）丙。',
+);
+
+const referenceIntoCases: [string, Record<string, string>, string[]][] = [
+  ['a short name of any form (新规) before 第（二）项', { 'n.notice': NOTICE_88, 'memo.txt': '银发〔2025〕88号（以下简称“新规”）已印发。新规第（$0二）项规定了乙。' }, ['n.notice:8 "（二）"']],
+  ['第三项 without brackets, in a notice with parts 一、二、三、 and no items, is the part 三、',
+    { 'n.notice': lines('关于外汇业务的通知', '汇发〔2025〕9号', '', '一、甲。', '二、乙。', '三、丙。'), 'memo.txt': '汇发〔2025〕9号第三$0项不再执行。' }, ['n.notice:6 "三、"']],
+  ['Clause (III) of an unquoted title followed by its number',
+    { 'n.notice': NOTICE_88, 'memo.md': 'See Clause (I$0II) of the Notice on Further Regulating Cross-border Settlement (Yinfa [2025] No. 88).' }, ['n.notice:9 "（三）"']],
+  ['"The said Notice" at the start of a sentence', { 'n.notice': NOTICE_88, 'memo.md': 'We follow Yinfa [2025] No. 88. The said Notice, Clause (II) in particular, applies. Clause (I$0I) of the said Notice too.' }, ['n.notice:8 "（二）"']],
+];
+
+for (const [what, files, expected] of referenceIntoCases) {
+  test(`adversarial references into a notice: ${what}`, async () => {
+    assert.deepEqual(await definitions(await openFolder(files)), expected);
+  });
+}
+
+test('adversarial: "Clause II of the X Notice refers to Clause (III) of …" is a cross-reference, not a definition', async () => {
+  const folder = await openFolder({ 'memo.md': 'Clause II of the Reserve Fund Notice refers to Clause (III) of Yinfa [2024] No. 15.' });
+  assert.deepEqual(folder.service.analysis(folder.document).definitions, []);
+});
+
+test('adversarial: "the same notice" on a later line than the citation is warned about too', async () => {
+  const folder = await openFolder({
+    'repealer.notice': lines('关于乙的通知', '银发〔2026〕9号', '', '一、本通知自2026年1月1日起施行，《关于甲的通知》（银发〔2025〕8号）同时废止。'),
+    'memo.txt': lines('银发〔2025〕8号已于2026年1月1日废止。', '部分分行制度援引上述通知第十条作为依据。'),
+  });
+  assert.deepEqual(codes(folder, 'memo.txt', 'repealed-notice'), ['2: 银发〔2025〕8号 was repealed by 银发〔2026〕9号 on 2026-01-01.']);
+});
+
+test('adversarial: an unquoted English title cited with its number teaches the workspace the title', async () => {
+  const folder = await openFolder({
+    'n.notice': NOTICE_88,
+    'a.md': 'It was repealed by the Notice on Further Regulating Cross-border Settlement (Yinfa [2025] No. 88).',
+    'b.md': 'Our analysis relied on the "Notice on Further Regulating Cross-border Settlement$0".',
+  });
+  assert.deepEqual(await definitions(folder), ['n.notice:2 "银发〔2025〕88号"']);
+});

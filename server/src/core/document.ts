@@ -5,7 +5,7 @@
  */
 import type { Knowledge } from './knowledge/compile';
 import type {
-  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, Citation, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
+  AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations } from './scan/citations';
@@ -94,10 +94,12 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
-    termUses: terms.termUses, ownTitle: found?.identity.title?.span,
+    termUses: terms.termUses, identity: found?.identity,
   });
-  const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined);
-  const references = resolveReferences(folded, tree.clauses, text, lines, citations, noticeNumbers);
+  const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
+  // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
+  const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
+  const references = resolveReferences(folded, tree.clauses, text, lines, names, noticeNumbers, scanned.selfNames);
   const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
     kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
   }));
@@ -187,13 +189,13 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
 
 function resolveReferences(
   folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex,
-  citations: readonly Citation[], numbers: readonly NoticeNumberMention[],
+  citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[], selfNames: readonly Span[],
 ): ClauseReference[] {
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
-  const naming = new DocumentNames(folded, citations, numbers);
+  const naming = new DocumentNames(folded, citations, numbers, selfNames);
   const raw: RawReference[] = [
-    ...scanChineseReferences(folded.text, isLabelAt),
+    ...scanChineseReferences(folded.text, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
     ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
   ];
@@ -222,10 +224,13 @@ class DocumentNames {
   private readonly named: { start: number; end: number; target: CitationTarget | 'own' }[];
   private readonly memo = new Map<ExternalDocument, CitationTarget | 'own' | undefined>();
 
-  constructor(private readonly folded: FoldedText, citations: readonly Citation[], numbers: readonly NoticeNumberMention[]) {
+  constructor(
+    private readonly folded: FoldedText, citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[],
+    selfNames: readonly Span[],
+  ) {
     const ownKey = numbers.find((number) => number.own)?.key;
     const isOwn = (target: CitationTarget) => target.kind === 'number' && target.number.key === ownKey;
-    const own = numbers.filter((number) => number.own).map((number) => ({ start: number.start, end: number.end, target: 'own' as const }));
+    const own = [...numbers.filter((number) => number.own), ...selfNames].map((span) => ({ start: span.start, end: span.end, target: 'own' as const }));
     const cited = citations.map((citation) => ({ start: citation.start, end: citation.end, target: isOwn(citation.target) ? 'own' as const : citation.target }));
     this.named = [...cited, ...own].sort((a, b) => a.start - b.start);
   }
@@ -237,6 +242,13 @@ class DocumentNames {
     return found && found.start >= start ? found.target : undefined;
   }
 
+  /** The citation ending at a folded offset (a closing bracket or 文 may stand between). */
+  endingAt(foldedOffset: number): CitationTarget | 'own' | undefined {
+    const end = this.folded.originOf(foldedOffset);
+    const found = this.named[lastAtOrBefore(this.named, end - 1, (name) => name.start)];
+    return found && found.end <= end && end - found.end <= MAX_GAP_AFTER_NAME ? found.target : undefined;
+  }
+
   of(external: ExternalDocument): CitationTarget | 'own' | undefined {
     if (!this.memo.has(external)) this.memo.set(external, this.find(external));
     return this.memo.get(external);
@@ -244,10 +256,7 @@ class DocumentNames {
 
   private find(external: ExternalDocument): CitationTarget | 'own' | undefined {
     if (external.after !== undefined) return this.startingAt(external.after);
-    if (external.before === undefined) return undefined;
-    const end = this.folded.originOf(external.before);
-    const found = this.named[lastAtOrBefore(this.named, end - 1, (name) => name.start)];
-    return found && found.end <= end && end - found.end <= MAX_GAP_AFTER_NAME ? found.target : undefined;
+    return external.before === undefined ? undefined : this.endingAt(external.before);
   }
 }
 

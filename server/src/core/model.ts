@@ -131,6 +131,8 @@ export interface NoticeIdentity {
   /** Other titles it answers to (the measures a notice issues: 关于印发《X》的通知 is also 《X》). */
   alsoTitled: string[];
   language: Language;
+  /** A draft (征求意见稿, 草案, exposure draft): it is the notice it will be, but repeals nothing yet. */
+  draft?: true;
 }
 
 /** A repeal the document declares: "… (Yinfa [2021] No. 237) is hereby repealed", 《…》同时废止. */
@@ -192,6 +194,8 @@ export interface DefinedTerm {
   definition: string;
   /** A short name for a notice (（以下简称“42号文”）): what the abbreviated phrase cites. */
   cites?: CitationTarget;
+  /** A short name for this very document ("these Measures (the "Measures")", its own title): "Article 5 of the Measures" is internal. */
+  namesThisDocument?: true;
 }
 
 export interface TermUse extends Span {

@@ -21,13 +21,14 @@ export function diagnostics(context: FeatureContext, summary: FileSummary): Diag
 /**
  * A citation of a repealed notice, unless the reader is told already (the sentence speaks of the repeal), the citing
  * document is the repealing notice, or it is a notice dated before the repeal (it cited what was then in force).
+ * "The same notice" on the line that cited the notice is warned about there already.
  */
 function repealedCitations(context: FeatureContext, summary: FileSummary): Diagnostic[] {
   const { index, knowledge } = context;
   const own = summary.identity ? identityKey(summary.identity) : undefined;
   const found: Diagnostic[] = [];
-  for (const citation of summary.citations) {
-    if (citation.inRepealSentence || citation.via === 'anaphora') continue;
+  for (const [position, citation] of summary.citations.entries()) {
+    if (citation.inRepealSentence || (citation.via === 'anaphora' && antecedentOnSameLine(summary, position))) continue;
     const key = index.resolve(citation.target);
     const repeal = key && key !== own ? index.notice(key).repeal : undefined;
     if (!key || !repeal || repeal.byKey === own) continue;
@@ -42,6 +43,17 @@ function repealedCitations(context: FeatureContext, summary: FileSummary): Diagn
     });
   }
   return found;
+}
+
+/** Whether the citation an anaphora stands for was made earlier on the same line. */
+function antecedentOnSameLine(summary: FileSummary, position: number): boolean {
+  const line = rangeIn(summary, summary.citations[position]!).start.line;
+  for (let i = position - 1; i >= 0; i--) {
+    const previous = summary.citations[i]!;
+    if (rangeIn(summary, previous).start.line !== line) return false;
+    if (previous.via !== 'anaphora') return true;
+  }
+  return false;
 }
 
 /** "Clause (XX) of Yinfa [2026] No. 42" when the notice is in the workspace and none of its files has that clause. */

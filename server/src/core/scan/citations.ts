@@ -8,8 +8,9 @@
  * Offsets are original. Everything here is one pass over its inputs, which are sorted.
  */
 import type {
-  Citation, CitationMention, CitationTarget, DefinedTerm, NoticeNumberMention, Span, TermUse,
+  Citation, CitationMention, CitationTarget, DefinedTerm, NoticeIdentity, NoticeNumberMention, Span, TermUse,
 } from '../model';
+import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 import type { FoldedText } from '../text/folded';
 import { lastAtOrBefore } from '../text/search';
 import { isTitleQuote, type QuoteSpan } from './quotes';
@@ -25,15 +26,17 @@ export interface CitationInputs {
   /** For each defined term (by key), the phrase it abbreviates, where it has one. */
   abbreviatedPhrases: ReadonlyMap<string, Span>;
   termUses: readonly TermUse[];
-  /** The document's own title in its header: not a citation. */
-  ownTitle: Span | undefined;
+  /** The document's own identity: its title in the header is not a citation, and a short name for it is internal. */
+  identity: NoticeIdentity | undefined;
 }
 
 export interface ScannedCitations {
   mentions: CitationMention[];
   citations: Citation[];
-  /** The definitions, with `cites` set on short names for notices. */
+  /** The definitions, with `cites` set on short names for notices, `namesThisDocument` on short names for this one. */
   definitions: DefinedTerm[];
+  /** The uses of short names for this document. */
+  selfNames: Span[];
 }
 
 /** A quoted title this close after its number's opening bracket is cited with it: 《…》（银发〔2021〕237号）. */
@@ -41,10 +44,10 @@ const NUMBER_AFTER_TITLE = /^\s?[（(]?\s?$/;
 const MAX_GAP_BEFORE_NUMBER = 3;
 const CUSTOMARY = /(\d{1,4})号文(?!件)/g;
 /** "the same notice" after a verb of being ("X and Y are the same notice") says what they are, it cites nothing. */
-const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|(?<!\b(?:is|are|was|were|be|not) )\b(?:the|that) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
+const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|(?<!\b(?:is|are|was|were|be|not) )\b(?:[Tt]he|[Tt]hat) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
 
 export function scanCitations(inputs: CitationInputs): ScannedCitations {
-  const titles = titleMentions(inputs);
+  const titles = [...titleMentions(inputs), ...unquotedTitleMentions(inputs)].sort((a, b) => a.start - b.start);
   const definitions = inputs.definitions.map((term) => withCitedNotice(term, inputs, titles));
   const shortNames = shortNameMentions(definitions, inputs.termUses);
   const customary = customaryMentions(inputs, shortNames);
@@ -57,7 +60,9 @@ export function scanCitations(inputs: CitationInputs): ScannedCitations {
   const anaphora = anaphoraMentions(inputs.folded, direct);
   const citations = [...direct, ...anaphora.map(toCitation)].sort((a, b) => a.start - b.start);
   const mentions = [...titles, ...shortNames, ...customary, ...anaphora].sort((a, b) => a.start - b.start);
-  return { mentions, citations, definitions };
+  const selfKeys = new Set(definitions.filter((term) => term.namesThisDocument).map((term) => term.key));
+  const selfNames = inputs.termUses.filter((use) => selfKeys.has(use.key));
+  return { mentions, citations, definitions, selfNames };
 }
 
 function toCitation(mention: CitationMention): Citation {
@@ -75,7 +80,7 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
     const range = folded.originalRange(quote.start, quote.end);
     const innerStart = folded.originOf(quote.start + 1);
     // A quoted defined term ("the "Regulations"", 《条例》 defined as a short name) is a use of the term.
-    if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.ownTitle)) continue;
+    if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.identity?.title?.span)) continue;
     const title = normalizeTitle(inner);
     if (!title || !isSpecificEnough(inner)) continue;
     const text = folded.source.slice(range.start, range.end);
@@ -84,6 +89,54 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
     found.push({ kind: 'citation', ...range, text, via: 'title', target, ...(number ? { withNumber: true as const } : {}) });
   }
   return found;
+}
+
+/** The lower-case words an English title is written with between its capitalised ones. */
+const TITLE_CONNECTORS = new Set(['of', 'and', 'on', 'for', 'the', 'to', 'with', 'in', 'concerning', 'regarding', 'against', 'by', 'at', 'from', 'under', 'its', 'their', 'a', 'an', 'or', 'other']);
+const TITLE_WORD = /^[A-Z0-9][\w'’-]*,?$/;
+const STARTS_AS_TITLE = new RegExp(`^(?:(?:Administrative|Interim|Provisional|Guiding|Implementing) )?(?:${ENGLISH_DOCUMENT_TYPE})$`);
+/** How far back from its number an unquoted title may start: the longest titles name eight issuers. */
+const MAX_TITLE_WORDS = 60;
+
+/**
+ * English titles cited unquoted with their number: "the Notice on Regulating … (Yinfa [2024] No. 15)". The run of
+ * title words before the parenthesis, from a word naming a kind of document. Such a title is a citation of the
+ * number, and teaches the workspace the title.
+ */
+function unquotedTitleMentions(inputs: CitationInputs): CitationMention[] {
+  const source = inputs.folded.source;
+  const found: CitationMention[] = [];
+  for (const number of inputs.numbers) {
+    if (number.own || number.language !== 'en') continue;
+    const open = /\(\s*$/.exec(source.slice(Math.max(0, number.start - 3), number.start));
+    if (!open) continue;
+    const words = titleWordsBefore(source, number.start - open[0].length);
+    const first = words.findIndex((word) => STARTS_AS_TITLE.test(word.text.replace(/,$/, '')));
+    if (first < 0 || words.length - first < 3) continue;
+    const start = words[first]!.start;
+    const end = words[words.length - 1]!.end;
+    if (isInside({ start, end }, inputs.identity?.title?.span)) continue;
+    const text = source.slice(start, end);
+    if (!normalizeTitle(text)) continue;
+    found.push({ kind: 'citation', start, end, text, via: 'title', target: { kind: 'number', number }, withNumber: true });
+  }
+  return found;
+}
+
+/** The title-like words (capitalised, or connectors) that end just before `end`, in reading order. */
+function titleWordsBefore(source: string, end: number): { text: string; start: number; end: number }[] {
+  const words: { text: string; start: number; end: number }[] = [];
+  let position = end;
+  while (words.length < MAX_TITLE_WORDS) {
+    while (position > 0 && /\s/.test(source[position - 1]!)) position--;
+    let start = position;
+    while (start > 0 && /[\w'’,-]/.test(source[start - 1]!)) start--;
+    const text = source.slice(start, position);
+    if (text.length === 0 || !(TITLE_WORD.test(text) || TITLE_CONNECTORS.has(text.replace(/,$/, '')))) break;
+    words.unshift({ text, start, end: position });
+    position = start;
+  }
+  return words;
 }
 
 /** A title of one or two Latin words ("Rules", "Annual Report") names no particular document. */
@@ -109,10 +162,21 @@ function numberRightAfter(source: string, numbers: readonly NoticeNumberMention[
 function withCitedNotice(term: DefinedTerm, inputs: CitationInputs, titles: readonly CitationMention[]): DefinedTerm {
   const phrase = inputs.abbreviatedPhrases.get(term.key);
   if (!phrase) return term;
+  if (namesThisDocument(inputs.folded.source.slice(phrase.start, phrase.end), inputs.identity)) return { ...term, namesThisDocument: true };
   const number = lastWithin(inputs.numbers, phrase, term.span.start);
   if (number && !number.own) return { ...term, cites: { kind: 'number', number } };
   const title = lastWithin(titles, phrase, term.span.start);
   return title ? { ...term, cites: title.target } : term;
+}
+
+const THIS_DOCUMENT = new RegExp(`\\b(?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE})\\b|本(?:${CHINESE_DOCUMENT_TYPE})`, 'i');
+
+/** "these Measures", 本办法, or the document's own title (the rules an order issues): the document itself. */
+function namesThisDocument(phrase: string, identity: NoticeIdentity | undefined): boolean {
+  if (THIS_DOCUMENT.test(phrase)) return true;
+  const normalized = normalizeTitle(phrase);
+  const own = [...(identity?.title ? [identity.title.normalized] : []), ...(identity?.alsoTitled ?? [])];
+  return normalized !== undefined && own.some((title) => normalized.endsWith(title));
 }
 
 /** The last of `spans` (sorted) that lies within `phrase` and ends before `end`. */

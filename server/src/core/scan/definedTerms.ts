@@ -110,7 +110,8 @@ function plainRefersDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(PLAIN_REFERS)) {
     const term = match[1]!.replace(/^(?:The|A|An) /, '');
-    if (!isPlausibleTerm(term) || /^(?:This|That|It|It's|Which|What)\b/.test(term)) continue;
+    // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
+    if (!isPlausibleTerm(term) || /^(?:This|That|It|It's|Which|What|(?:Clause|Article|Section|Paragraph|Item|Part|Chapter)s?\b)/.test(term)) continue;
     const start = match.index! + match[0].indexOf(term);
     found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, start) });
   }

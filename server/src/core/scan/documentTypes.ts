@@ -5,7 +5,7 @@
  * quoted title is a citation) and the "this document" phrases (本办法, of this Notice).
  */
 const CHINESE_TYPES = [
-  '实施细则', '通知', '办法', '规定', '公告', '意见', '决定', '条例', '细则', '指引', '指南', '准则', '规则', '批复', '解释',
+  '实施细则', '修正案', '通知', '办法', '规定', '公告', '意见', '决定', '条例', '细则', '指引', '指南', '准则', '规则', '批复', '解释',
   '目录', '法',
 ];
 const ENGLISH_TYPES = [

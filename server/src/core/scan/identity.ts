@@ -18,8 +18,11 @@ import { issuedTitles, normalizeTitle } from './titles';
 const HEADER_LINES = 12;
 /** A title with its number is the first thing a notice prints: one of its first few non-blank lines. */
 const TITLE_LINES = 3;
-/** How many lines away from a number line its title may stand. */
-const TITLE_REACH = 3;
+/**
+ * How many header lines away from a number line its title may stand: an order prints its number, the promulgation
+ * paragraph, the signature and the date, then the title of the rules it issues.
+ */
+const TITLE_REACH = HEADER_LINES;
 /** Official titles that name every issuer run long: the English of Yinfa [2026] No. 42 has nearly 400 characters. */
 const MAX_TITLE = 600;
 
@@ -30,8 +33,15 @@ const NUMBER_LABEL = /^(?:文号|发文字号|Document No\.?|Doc\. No\.?|No\.)\s
 /** What may follow a number in a title line: the closing bracket, 发布 (promulgated by). */
 const AFTER_NUMBER_IN_TITLE = /^\s*(?:发布|公布|印发)?\s*[）)]\s*$/;
 const BEFORE_NUMBER_IN_TITLE = /[（(]\s*$/;
+/** A parenthesised title after a number (one parenthesis inside it allowed), and editions in parentheses after it. */
+const PARENTHESISED_TITLE = /^[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)](?:\s*[（(][^（）()]{1,12}[）)])*$/;
+/** What marks a draft in its title. */
+const DRAFT = /征求意见稿|草案|送审稿|讨论稿|\b(?:exposure |consultation |public comment )?draft\b/i;
+/** Issuer codes of orders (令) and announcements (公告), which are titled by their numbers. */
+const ORDER_OR_ANNOUNCEMENT = /(?:令|公告)$/;
 const SENTENCE_PUNCTUATION = /[。；;!?！？]|[.:：](?=\s|$)/;
-const CHINESE_TITLE = new RegExp(`(?:${CHINESE_DOCUMENT_TYPE})(?:[（(][^（）()]{1,12}[）)])?$`);
+/** Ends in a kind of document, perhaps followed by an edition or a date: 解释（一）(2009-09-21), 办法（试行）. */
+const CHINESE_TITLE = new RegExp(`(?:${CHINESE_DOCUMENT_TYPE})(?:\\s*[（(][^（）()]{1,12}[）)]){0,2}$`);
 const ENGLISH_TITLE = new RegExp(`^(?:The\\s+)?(?:(?:Administrative|Interim|Provisional|Guiding|Implementing)\\s+)?${ENGLISH_DOCUMENT_TYPE}\\b|\\b(?:${ENGLISH_DOCUMENT_TYPE}|Law of the People's Republic of China)(?:\\s*\\([^()]{1,20}\\))?$`);
 
 interface HeaderLine {
@@ -53,10 +63,12 @@ export function findIdentity(
   const header = headerLines(lines, firstLabelLine);
   for (const [index, line] of header.entries()) {
     const found = numberLine(line, numbers) ?? (index < TITLE_LINES ? titleWithNumber(line, numbers) : undefined);
-    // A number line is a header's when a title stands by it: a lone number is no notice (a list, a note).
-    const title = found && (found.title ?? nearestTitle(header, index));
-    if (!found || !title) continue;
+    if (!found) continue;
     const number = numbers[found.number]!;
+    const title = found.title ?? nearestTitle(header, index);
+    // A number line is a header's when a title stands by it: a lone number is no notice (a list, a note); but
+    // orders and announcements are titled by their numbers (中国人民银行公告〔2025〕第21号).
+    if (!title && !ORDER_OR_ANNOUNCEMENT.test(number.issuer)) continue;
     return {
       identity: {
         number: { key: number.key, issuer: number.issuer, year: number.year, serial: number.serial },
@@ -68,7 +80,8 @@ export function findIdentity(
     };
   }
   const first = header[0];
-  if (first && isTitle(first.text) && isStandaloneTitle(first.text)) {
+  // A draft with no number yet is no notice anyone can cite.
+  if (first && isTitle(first.text) && isStandaloneTitle(first.text) && !DRAFT.test(first.text)) {
     const described = describeTitle({ text: first.text, span: { start: first.start, end: first.start + first.text.length } });
     if (described.title) return { identity: { ...described, language }, ownNumber: undefined };
   }
@@ -95,14 +108,15 @@ function numberLine(line: HeaderLine, numbers: readonly NoticeNumberMention[]) {
   const index = numberStartingAt(numbers, start);
   if (index === undefined) return undefined;
   const number = numbers[index]!;
-  const rest = line.text.slice(number.end - line.start).trim();
-  // 中国人民银行令〔2003〕第5号（人民币银行结算账户管理办法）: an order header, the title after its number.
-  const parenthesised = /^[（(]([^（）()]+)[）)]$/.exec(rest);
+  const after = line.text.slice(number.end - line.start);
+  const rest = after.trim();
+  // 中国人民银行令〔2003〕第5号（人民币银行结算账户管理办法）, …（系统重要性银行附加监管规定（试行））（2019年版）: an order
+  // header, its title in the first parenthesis after the number (which may hold one of its own), editions after that.
+  const parenthesised = PARENTHESISED_TITLE.exec(rest);
   if (rest.length > 0 && !parenthesised) return undefined;
-  const title = parenthesised && isTitle(parenthesised[1]!)
-    ? { text: parenthesised[1]!, span: { start: number.end + rest.indexOf(parenthesised[1]!), end: number.end + rest.indexOf(parenthesised[1]!) + parenthesised[1]!.length } }
-    : undefined;
-  return { number: index, title };
+  if (!parenthesised || !isTitle(parenthesised[1]!)) return { number: index, title: undefined };
+  const titleStart = number.end + after.indexOf(parenthesised[1]!);
+  return { number: index, title: { text: parenthesised[1]!, span: { start: titleStart, end: titleStart + parenthesised[1]!.length } } };
 }
 
 /** 关于……的通知（银发〔2021〕237号）: a title line that ends in its number. */
@@ -152,9 +166,10 @@ function isStandaloneTitle(text: string): boolean {
   return CHINESE_TITLE.test(text) || /^(?:The\s+)?[A-Z]/.test(text) && new RegExp(`^(?:The\\s+)?${ENGLISH_DOCUMENT_TYPE}\\b|People's Republic of China`).test(text);
 }
 
-function describeTitle(title: { text: string; span: Span } | undefined): Pick<NoticeIdentity, 'title' | 'alsoTitled'> {
+function describeTitle(title: { text: string; span: Span } | undefined): Pick<NoticeIdentity, 'title' | 'alsoTitled' | 'draft'> {
   if (!title) return { alsoTitled: [] };
   const normalized = normalizeTitle(title.text);
   const alsoTitled = issuedTitles(title.text).flatMap((issued) => normalizeTitle(issued) ?? []);
-  return normalized ? { title: { text: title.text, normalized, span: title.span }, alsoTitled } : { alsoTitled };
+  const draft = DRAFT.test(title.text) ? { draft: true as const } : {};
+  return normalized ? { title: { text: title.text, normalized, span: title.span }, alsoTitled, ...draft } : { alsoTitled, ...draft };
 }

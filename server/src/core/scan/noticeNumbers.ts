@@ -26,7 +26,7 @@ const TRAILING_ISSUER = /^ of ((?:the )?[A-Z][\w'’-]*(?: (?:of|and|for|the|[A-
  * Words that lead into a number in Chinese text and are not part of its issuer code; with the particles and
  * prepositions that never begin one (印发了银发〔2027〕9号 is 银发, not a local code 了银发).
  */
-const LEAD_IN_WORDS = `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|了|是|为|向|于|自|从|据|就|至|给|同|把|被|${CHINESE_DOCUMENT_TYPE}`;
+const LEAD_IN_WORDS = `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|了|是|为|向|于|自|从|据|就|至|给|同|把|被|引用|援引|引|参考|遵照|遵循|比照|${CHINESE_DOCUMENT_TYPE}`;
 /** Words before a code that are not part of it, up to the last of them. */
 const CHINESE_LEAD_IN = new RegExp(`^.*(?:${LEAD_IN_WORDS})`);
 /** The same, but leaving at least one character: 中国人民银行公告 is a code, not 公告 after a lead-in. */

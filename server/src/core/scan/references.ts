@@ -29,8 +29,8 @@ export interface RawReference {
   external?: ExternalDocument;
 }
 
-/** Whether a citation of a document (a number, a title, a short name, "the same notice") starts at a folded offset. */
-export type CitationStartsAt = (foldedOffset: number) => boolean;
+/** Whether a citation of a document (a number, a title, a short name, "the same notice") starts, or ends, at a folded offset. */
+export type CitationAt = (foldedOffset: number) => boolean;
 
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 /** 本办法, 本通知, …: this document; 本条: this article. */
@@ -46,12 +46,13 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
   章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
   节: { kind: 'section', styles: ['zh-section', 'en-section'] },
   编: { kind: 'part', styles: ['zh-part', 'en-part'] },
-  // 第（三）项 is （三） in the original and (III) in its English translation.
-  项: { kind: 'item', styles: ['zh-paren', 'paren-arabic', 'paren-roman'] },
+  // 第（三）项 is （三） in the original and (III) in its English translation; a notice numbered 一、二、 calls its
+  // parts 项 too (第三项 is 三、, III. in English).
+  项: { kind: 'item', styles: ['zh-paren', 'paren-arabic', 'paren-roman', 'zh-dot', 'roman-dot'] },
   目: { kind: 'item', styles: ['arabic-dot', 'paren-arabic'] },
 };
 
-export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean): RawReference[] {
+export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean, citationEndsAt: CitationAt): RawReference[] {
   const found: RawReference[] = [];
   // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
   let governing: { until: number; external: ExternalDocument } | undefined;
@@ -63,7 +64,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     if (reference) {
       previous = reference;
       if (!reference.explicitlyInternal && !reference.external) {
-        if (namesOtherDocument(text, anchor)) reference.external = { before: anchor };
+        // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
+        if (namesOtherDocument(text, anchor) || citationEndsAt(anchor)) reference.external = { before: anchor };
         else if (governing && !SENTENCE_BREAK.test(text.slice(governing.until, anchor))) reference.external = governing.external;
       }
       if (reference.external) governing = { until: reference.end, external: reference.external };
@@ -162,7 +164,7 @@ const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH
 const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
 
 export function scanEnglishReferences(
-  text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationStartsAt,
+  text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt,
 ): RawReference[] {
   const found: RawReference[] = [];
   let resumeAt = 0;
@@ -205,7 +207,7 @@ export function scanEnglishRelativeReferences(text: string): RawReference[] {
  * After a reference: "of this Notice" (its length), "of Yinfa [2026] No. 42" / "of the Securities Law" / "of the
  * same notice" (another document, named from `after`), or nothing.
  */
-function documentQualifier(text: string, position: number, citationStartsAt: CitationStartsAt): { length: number } | ExternalDocument | undefined {
+function documentQualifier(text: string, position: number, citationStartsAt: CitationAt): { length: number } | ExternalDocument | undefined {
   EN_THIS_DOCUMENT.lastIndex = position;
   const thisDocument = EN_THIS_DOCUMENT.exec(text);
   if (thisDocument) return { length: thisDocument[0].length };

@@ -20,8 +20,17 @@ const PERFORMATIVE = new RegExp([
   '\\bshall (?:cease to (?:be effective|be in force|be valid|have effect)|no longer be (?:effective|in force|valid))\\b',
   '\\b(?:is|are) repealed (?:simultaneously|at the same time|with effect from|as of|from)\\b',
 ].join('|'), 'g');
-/** Words that deny or only report a repeal: such a sentence repeals nothing. */
-const NOT_PERFORMATIVE = /尚未|不得|未被|已被|已经|\bnot\b|\bwas\b|\bwere\b|\bhas been\b|\bhave been\b/;
+/**
+ * Words that deny or only report a repeal, in the clause before the verb: 《A》已被《B》废止 (B repealed A; this document
+ * repeals nothing), 尚未废止; "was repealed" is no performative at all.
+ */
+const NOT_PERFORMATIVE = /尚未|不得|未被|已被|已经|已于|[被由][^，,；;]*$|\bnot\b|\bwas\b|\bwere\b|\bhas been\b|\bhave been\b/;
+/** Where the clause the verb stands in begins. */
+const CLAUSE_BREAK = /[，,；;：:]/;
+/** A clause named between the notice and the verb repeals that clause only: 《…》（汇发〔2025〕9号）第三项不再执行. */
+const PART_OF_NOTICE = /第[^，,；;。]{1,12}[条款项目章节]|\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? /;
+/** … and in English before it: "Clause III of Huifa [2025] No. 9 shall cease to be effective". */
+const PART_BEFORE_NOTICE = /\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? \(?[\dIVXLC]+\)?(?:,? (?:and|or) \(?[\dIVXLC]+\)?)* of (?:the )?$/;
 /** Any talk of repeal, performative or reported. */
 const SPEAKS_OF_REPEAL = /废止|失效|不再执行|停止执行|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective)|\bcease[sd]? to (?:be effective|be in force|have effect)/gi;
 /** A sentence is at most this long when it is looked for around a verb. */
@@ -47,10 +56,12 @@ function performativeRepeals(folded: FoldedText, citations: readonly Citation[])
     const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH);
     const end = sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH);
     const lead = text.slice(start, match.index!);
-    if (NOT_PERFORMATIVE.test(lead.slice(-12) + match[0])) continue;
+    if (NOT_PERFORMATIVE.test(clauseBefore(lead) + match[0])) continue;
     const verb = folded.originalRange(match.index!, match.index! + match[0].length);
     const sentence = folded.originalRange(start, end);
     const before = citationsIn(citations, sentence.start, verb.start);
+    const last = before[before.length - 1];
+    if (last && (PART_OF_NOTICE.test(folded.source.slice(last.end, verb.start)) || PART_BEFORE_NOTICE.test(folded.source.slice(sentence.start, last.start)))) continue;
     const named = before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end);
     const sentenceText = text.slice(start, end);
     const effective = DATED.test(sentenceText) ? firstDate(sentenceText) : undefined;
@@ -59,6 +70,17 @@ function performativeRepeals(folded: FoldedText, citations: readonly Citation[])
     }
   }
   return repeals;
+}
+
+/** The last clause of a sentence's lead, up to the verb; titles in 《》 hold no clause breaks. */
+function clauseBefore(lead: string): string {
+  for (let i = lead.length - 1, depth = 0; i >= 0; i--) {
+    const char = lead[i]!;
+    if (char === '》') depth++;
+    else if (char === '《') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_BREAK.test(char)) return lead.slice(i + 1);
+  }
+  return lead;
 }
 
 function citationsIn(citations: readonly Citation[], from: number, to: number): Citation[] {
