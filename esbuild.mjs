@@ -1,7 +1,7 @@
-// Bundles the extension client, the language server, the CLI and the tests.
+// Bundles the extension client, the citation graph's webview page, the language server, the CLI and the tests.
 // Type checking is separate (`npm run typecheck`); esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -28,8 +28,22 @@ const common = {
   logLevel: 'warning',
 };
 
+/** cytoscape's MIT notice, kept at the top of the webview bundle (minifying drops the library's own comment). */
+const cytoscapeNotice = `/*! cytoscape ${JSON.parse(readFileSync('node_modules/cytoscape/package.json', 'utf8')).version}, bundled.\n${
+  readFileSync('node_modules/cytoscape/LICENSE', 'utf8').trim().replaceAll('*/', '* /')}\n*/`;
+
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The webview runs in the editor's browser: one script with cytoscape inside (no CDN) and its stylesheet.
+  {
+    ...common,
+    entryPoints: { graphView: 'client/src/webview/graphView.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    banner: { js: cytoscapeNotice },
+  },
   { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', summaryWorker: 'server/src/summaryWorker.ts' }, outdir: 'dist' },
 ];
 if (!production) {

@@ -1,8 +1,11 @@
-// The VS Code side of regtext: starts the language server and forwards documents to it.
+// The VS Code side of regtext: starts the language server and forwards documents to it, and registers the commands
+// the server's results need (code lenses' references peek, the citation graph's view).
 // No analysis happens here; everything a user sees comes from the server.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCitationGraph } from './citationGraph';
+import { registerShowReferences } from './showReferences';
 
 const DEFAULT_LANGUAGES = ['regtext', 'plaintext', 'markdown'];
 
@@ -40,7 +43,8 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: channel,
-    synchronize: { configurationSection: 'regtext' },
+    // The server pulls both sections (files.exclude joins regtext.files.exclude); a change in either tells it to.
+    synchronize: { configurationSection: ['regtext', 'files'] },
   };
   return new LanguageClient('regtext', 'regtext', serverOptions, clientOptions);
 }
@@ -73,6 +77,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('regtext.restartServer', () => restartClient(context)),
     vscode.commands.registerCommand('regtext.showOutput', () => output?.show(true)),
+    registerShowReferences(),
+    // Once any start or restart under way has finished: the graph needs the running server.
+    registerCitationGraph(context, async () => {
+      await lifecycle;
+      return client;
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('regtext.languages')) void restartClient(context);
     }),

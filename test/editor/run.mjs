@@ -41,7 +41,7 @@ function mtime(path) {
 /** `npm run package` when dist/regtext.vsix is missing or older than what it packages. */
 function ensureVsix() {
   const vsix = join(REPO, 'dist', 'regtext.vsix');
-  const inputs = ['dist/client.js', 'dist/server.js', 'package.json', 'syntaxes/regtext.tmLanguage.json'].map((p) => join(REPO, p));
+  const inputs = ['dist/client.js', 'dist/server.js', 'dist/graphView.js', 'package.json', 'syntaxes/regtext.tmLanguage.json'].map((p) => join(REPO, p));
   if (existsSync(vsix) && inputs.every((p) => mtime(p) <= mtime(vsix))) return null;
   console.log('editor tests: packaging dist/regtext.vsix (npm run package)');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
