@@ -2,7 +2,7 @@
 // The UI test a person would recognise: the PACKAGED extension (dist/regtext.vsix, from `npm run package`)
 // installed into code-server (the real VS Code 1.139.1 workbench), driven with Playwright through Debian's
 // chromium. It opens the samples with Ctrl+P, hovers agencies, reads the Problems panel, goes to a clause with
-// F12 and looks at the Outline. Every step is screenshotted into test-results/ui/; with --update-docs the
+// F12, looks at the Outline, and opens the citation graph (a webview) and clicks a notice in it. Every step is screenshotted into test-results/ui/; with --update-docs the
 // best shots are copied into docs/images/. Waits are on conditions (locators, waitForFunction), never sleeps.
 //
 //   node test/editor/ui.mjs [--update-docs] [--vsix PATH] [--timeout SECONDS]
@@ -10,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  REPO, launchChromium, makeRunDir, missingTools, removeRunDir, saveFailure, screenshot, startCodeServer,
+  REPO, launchChromium, makeRunDir, missingTools, removeRunDir, saveFailure, screenshot, startCodeServer, until,
   withTimeout, workbenchUrl,
 } from './code-server.mjs';
 
@@ -36,6 +36,7 @@ const DOC_SHOTS = {
   '04-problems-banned-terms': 'problems-banned-terms.png',
   '05-go-to-clause': 'go-to-clause.png',
   '06-outline': 'outline.png',
+  '07-citation-graph': 'citation-graph.png',
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -187,6 +188,22 @@ async function waitForStatusLine(page, line, col, timeout = STEP_MS) {
   return status.innerText();
 }
 
+/**
+ * The frame of the citation graph's page. A webview is an iframe inside an iframe of the workbench; the inner one
+ * holds the extension's page, which exposes window.regtextGraph once its script has run.
+ */
+async function graphFrame(page, timeoutMs) {
+  return until(async () => {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.evaluate(() => typeof window.regtextGraph === 'object' && Boolean(document.getElementById('graph')))
+        .catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, { timeoutMs, what: "a webview frame with the citation graph's page" });
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -301,6 +318,52 @@ async function main() {
       const count = await rows.count();
       await shot(page, '06-outline');
       return `(${count} rows)`;
+    });
+
+    let graph;
+    let nodes = [];
+    await step('"regtext: Show Citation Graph" draws the notices and what cites them', async () => {
+      // The graph wants the room: no side bar (Ctrl+B toggles it), no other editor.
+      await runCommand(page, 'View: Close All Editors');
+      const sideBar = page.locator('[id="workbench.parts.sidebar"]');
+      if (await sideBar.isVisible()) {
+        await page.keyboard.press('Control+B');
+        await sideBar.waitFor({ state: 'hidden', timeout: STEP_MS });
+      }
+      await runCommand(page, 'regtext: Show Citation Graph');
+      await page.locator('.tabs-container .tab.active', { hasText: 'regtext: Citation Graph' }).waitFor({ timeout: STEP_MS });
+      graph = await graphFrame(page, STEP_MS);
+      const rendered = await graph.waitForFunction(() => {
+        const state = document.body.dataset.state;
+        if (state === 'error') return { error: document.getElementById('summary')?.textContent };
+        return state === 'rendered' && window.regtextGraph.nodes().length > 0 ? { ok: true } : false;
+      }, undefined, { timeout: START_MS, polling: 100 }).then((handle) => handle.jsonValue());
+      if (rendered.error) throw new Error(`the graph view shows an error: ${rendered.error}`);
+      nodes = await graph.evaluate(() => window.regtextGraph.nodes());
+      const has = (kind, pattern) => nodes.some((node) => node.classes.includes(kind) && pattern.test(node.label));
+      const expected = [
+        ['notice', /Yinfa \[2026\] No\. 118|银发〔2026〕118号/, 'the notice Yinfa [2026] No. 118 (notice-en/zh.notice)'],
+        ['document', /briefing\.md/, 'the document briefing.md'],
+        ['external', /Yinfa \[2026\] No\. 42|银发〔2026〕42号/, 'Yinfa [2026] No. 42, not in the workspace'],
+        ['repealed', /Yinfa \[2021\] No\. 237|银发〔2021〕237号/, 'Yinfa [2021] No. 237, repealed'],
+      ];
+      const missing = expected.filter(([kind, pattern]) => !has(kind, pattern)).map(([, , what]) => what);
+      if (missing.length > 0) {
+        throw new Error(`the graph lacks ${missing.join('; ')}; nodes: ${JSON.stringify(nodes.map((n) => `${n.classes}: ${n.label}`))}`);
+      }
+      const summary = await graph.locator('#summary').innerText();
+      await shot(page, '07-citation-graph');
+      return `(${nodes.length} nodes: ${JSON.stringify(summary)})`;
+    });
+
+    await step('clicking a notice in the graph opens its file', async () => {
+      const notice = nodes.find((node) => node.classes.includes('notice') && /Yinfa \[2026\] No\. 118|银发〔2026〕118号/.test(node.label));
+      const name = decodeURIComponent(notice.files[0]).split('/').pop();
+      await graph.locator('#graph').click({ position: { x: notice.x, y: notice.y } });
+      await page.locator('.tabs-container .tab', { hasText: name }).waitFor({ timeout: STEP_MS });
+      await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
+      await shot(page, '08-citation-graph-open');
+      return `(${notice.label.split('\n')[0]} -> ${name})`;
     });
   };
 
