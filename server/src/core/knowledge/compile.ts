@@ -120,6 +120,17 @@ export function noticeKey(issuer: string, year: number | undefined, serial: numb
   return year === undefined ? `${issuer}第${serial}号` : `${issuer}〔${year}〕${serial}号`;
 }
 
+/**
+ * The number a key stands for: the inverse of noticeKey (our own format, so it never fails on a key noticeKey made);
+ * undefined for a key that is no number (a law known by its title).
+ */
+export function numberOfKey(key: string): NoticeNumber | undefined {
+  const match = /^(?<issuer>.+?)(?:〔(?<year>\d{4})〕(?<serial>\d+)号|第(?<bare>\d+)号)$/.exec(key);
+  if (!match?.groups) return undefined;
+  const { issuer, year, serial, bare } = match.groups;
+  return { key, issuer: issuer!, year: year === undefined ? undefined : Number(year), serial: Number(serial ?? bare) };
+}
+
 /** The key of a document number written in the data files in its official form; an alias code becomes canonical. */
 export function canonicalNoticeKey(number: string, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): string {
   return parseNoticeNumber(number, issuerCodes)?.key ?? number.trim();

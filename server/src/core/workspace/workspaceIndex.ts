@@ -8,7 +8,7 @@
  * answered from what is known so far.
  */
 import type { CancellationToken, Disposable, Logger } from '../api';
-import type { Knowledge, NoticeEntry } from '../knowledge/compile';
+import { numberOfKey, type Knowledge, type NoticeEntry } from '../knowledge/compile';
 import type { CitationTarget, NoticeIdentity, NoticeNumber } from '../model';
 import { Emitter, type FileContent, type Workspace } from './workspace';
 import type { FileSummary } from './summary';
@@ -348,7 +348,7 @@ export class WorkspaceIndex implements Disposable {
   notice(key: string): NoticeInfo {
     const files = this.filesOf(key);
     const builtin = this.knowledge.notices.get(key);
-    const number = files.find((file) => file.identity?.number)?.identity?.number ?? builtin?.number;
+    const number = files.find((file) => file.identity?.number)?.identity?.number ?? builtin?.number ?? numberOfKey(key);
     return { key, number, files, builtin, repeal: this.repealOf(key, builtin) };
   }
 
