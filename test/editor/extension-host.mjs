@@ -2,11 +2,12 @@
 // Runs the mocha suite (dist/test/extension/suite/index.js) inside code-server's real extension host, with the
 // extension loaded from the source folder as in F5 development: the smoke-test-driver payload carries
 // extensionDevelopmentPath and extensionTestsPath as vscode-remote URIs. The workbench runs the suite's run(),
-// then calls window.codeAutomationExit(code); this script exits with that code.
+// then calls window.codeAutomationExit(code); this script exits with that code. The workspace is a copy of samples/
+// in the run folder, so that the suite can add files to it (the cross-file tests do) without touching the repository.
 //
 //   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS] [--verbose]
 // Needs `node esbuild.mjs` first, and the tools of scripts/install-editor-tools.sh.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   REPO, launchChromium, makeRunDir, missingTools, removeRunDir, saveFailure, startCodeServer, withTimeout, workbenchUrl,
@@ -17,7 +18,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const folder = resolve(option('--folder', join(REPO, 'samples')));
+const folderOption = option('--folder', undefined);
 const timeoutMs = Number(option('--timeout', process.env.REGTEXT_EXTHOST_TIMEOUT ?? '240')) * 1000;
 const resultsDir = join(REPO, 'test-results', 'extension-host');
 const suite = join(REPO, 'dist', 'test', 'extension', 'suite', 'index.js');
@@ -31,10 +32,12 @@ async function main() {
   for (const path of [join(REPO, 'dist', 'client.js'), join(REPO, 'dist', 'server.js'), suite]) {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`node esbuild.mjs\` first`);
   }
-  if (!existsSync(folder)) throw new Error(`workspace folder ${folder} does not exist`);
+  if (folderOption && !existsSync(folderOption)) throw new Error(`workspace folder ${folderOption} does not exist`);
 
   const started = Date.now();
   const runDir = makeRunDir('exthost');
+  const folder = folderOption ? resolve(folderOption) : join(runDir, 'samples');
+  if (!folderOption) cpSync(join(REPO, 'samples'), folder, { recursive: true });
   let server;
   let browser;
   let page;

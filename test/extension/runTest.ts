@@ -3,7 +3,7 @@
 //
 //   node esbuild.mjs && node dist/test/extension/runTest.js [--version stable|insiders|1.91.0]
 import { runTests } from '@vscode/test-electron';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,7 +12,6 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '..', '..', '..');
   const extensionDevelopmentPath = root;
   const extensionTestsPath = join(root, 'dist', 'test', 'extension', 'suite', 'index.js');
-  const workspace = join(root, 'samples');
   for (const path of [join(root, 'dist', 'client.js'), join(root, 'dist', 'server.js'), extensionTestsPath]) {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`node esbuild.mjs\` first`);
   }
@@ -21,6 +20,10 @@ async function main(): Promise<void> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'regtext-electron-ud-'));
   // A fresh extensions dir: no other installed extension interferes (built-in ones, like markdown, stay).
   const extensionsDir = mkdtempSync(join(tmpdir(), 'regtext-electron-exts-'));
+  // A copy of samples/: the suite adds files to its workspace (the cross-file tests), never to the repository's.
+  const workspaceDir = mkdtempSync(join(tmpdir(), 'regtext-electron-ws-'));
+  const workspace = join(workspaceDir, 'samples');
+  cpSync(join(root, 'samples'), workspace, { recursive: true });
 
   try {
     process.exitCode = await runTests({
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
       extensionTestsEnv: process.env.REGTEXT_TEST_GREP ? { REGTEXT_TEST_GREP: process.env.REGTEXT_TEST_GREP } : {},
     });
   } finally {
-    for (const dir of [userDataDir, extensionsDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [userDataDir, extensionsDir, workspaceDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

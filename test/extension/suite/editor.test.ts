@@ -1,6 +1,7 @@
-// The extension through the real `vscode` API, in a real extension host, on the samples workspace
-// (samples/ is the opened folder). Positions are found by searching the text, never by line number;
-// every wait is on a condition (events plus a bounded poll), never a fixed sleep.
+// The extension through the real `vscode` API, in a real extension host, on the samples workspace (the opened
+// folder is a copy of samples/ that the runner makes; the cross-file tests add a folder of their own to it).
+// Positions are found by searching the text, never by line number; every wait is on a condition (events plus a
+// bounded poll), never a fixed sleep.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
@@ -450,6 +451,126 @@ describe('regtext in a real editor', () => {
           () => `banned-term diagnostics to disappear after the edit; still have: ${describeDiagnostics(doc)}`,
           [vscode.languages.onDidChangeDiagnostics]);
       });
+    });
+  });
+
+  describe('across files', () => {
+    // A notice of the workspace and a memo that cites it, written into the opened folder while the editor runs: the
+    // server learns of them from its file watcher. The notice is not opened before the memo's definitions are asked.
+    const FOLDER = 'cross-file';
+    const NOTICE = 'yinfa-2026-42.notice';
+    const MEMO = 'memo.md';
+    const NOTICE_TEXT = [
+      'Notice of the People\'s Bank of China and Other Departments on Further Preventing and Dealing with Risks Related to Virtual Currency and Others (Yinfa [2026] No. 42)',
+      '',
+      'To all branches of the People\'s Bank of China and all financial institutions:',
+      'I. General Requirements',
+      '(1) Scope. This Notice applies to financial institutions and non-bank payment institutions.',
+      '(2) Responsibilities. Institutions shall bear primary responsibility for the prevention of risks.',
+      '(3) Coordination. The departments shall coordinate their supervision.',
+      '(4) Local implementation. Local governments shall organize implementation.',
+      'II. Specific Measures',
+      '(5) No payment channels. Institutions shall not provide account opening, fund transfer, clearing or settlement services for trading platforms.',
+      '(6) Approval. No issuing or exchanging without the approval of the competent authorities.',
+      '(7) Mining. Mining activities shall continue to be rectified.',
+      '(8) Names and business scopes. The names and business scopes of market entities shall not contain terms such as "stablecoin".',
+      '',
+    ].join('\n');
+    const MEMO_TEXT = [
+      '# Memo: what the February notice asks of the payments team',
+      '',
+      'The February notice, Yinfa [2026] No. 42, applies to our wallet product.',
+      'Clause (5) of Yinfa [2026] No. 42 bars settlement services for trading platforms.',
+      '',
+    ].join('\n');
+    let noticeUri: vscode.Uri;
+    let memoUri: vscode.Uri;
+
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const shortName = (uri: vscode.Uri) => uri.path.split('/').slice(-2).join('/');
+    const describeTargets = (targets: Target[]) => JSON.stringify(targets.map((t) => `${shortName(t.uri)}:${t.range.start.line + 1}:${t.range.start.character + 1}`));
+
+    /** Waits until a definition at the middle of `needle` (or of `focus` inside it) lands in the notice's file. */
+    async function definitionIntoNotice(doc: vscode.TextDocument, needle: string, focus = needle): Promise<Target> {
+      const at = doc.offsetAt(positionOf(doc, needle)) + needle.indexOf(focus) + Math.floor(focus.length / 2);
+      const position = doc.positionAt(at);
+      let last: Target[] = [];
+      const targets = await waitFor(async () => {
+        last = await definitions(doc, position);
+        return last.some((t) => t.uri.toString() === noticeUri.toString()) ? last : undefined;
+      }, WAIT_MS, () => `a definition of "${needle}" in ${NOTICE}; last: ${describeTargets(last)}`);
+      return targets.find((t) => t.uri.toString() === noticeUri.toString())!;
+    }
+
+    before(async function () {
+      this.timeout(START_MS + 5_000);
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder, 'no workspace folder is open');
+      noticeUri = vscode.Uri.joinPath(folder.uri, FOLDER, NOTICE);
+      memoUri = vscode.Uri.joinPath(folder.uri, FOLDER, MEMO);
+      await write(noticeUri, NOTICE_TEXT);
+      await write(memoUri, MEMO_TEXT);
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (folder) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder.uri, FOLDER), { recursive: true, useTrash: false });
+    });
+
+    it('definition of a notice number in a memo opens the notice\'s file', async () => {
+      const memo = await vscode.workspace.openTextDocument(memoUri);
+      await vscode.window.showTextDocument(memo, { preview: false });
+      const target = await definitionIntoNotice(memo, 'Yinfa [2026] No. 42');
+      const notice = await vscode.workspace.openTextDocument(noticeUri);
+      const shown = notice.getText(target.range);
+      assert.ok(/Yinfa \[2026\] No\. 42|Notice of/.test(shown),
+        `the definition landed on ${JSON.stringify(shown)} at ${NOTICE}:${target.range.start.line + 1}, expected the notice's number or title`);
+    });
+
+    it('definition of "Clause (5) of Yinfa [2026] No. 42" lands on clause (5) of the notice\'s file', async () => {
+      const memo = await vscode.workspace.openTextDocument(memoUri);
+      const target = await definitionIntoNotice(memo, 'Clause (5) of Yinfa [2026] No. 42', '(5)');
+      const notice = await vscode.workspace.openTextDocument(noticeUri);
+      const clauseLine = linesStartingWith(notice, '(5)');
+      assert.deepEqual([target.range.start.line], clauseLine,
+        `the definition landed on line ${target.range.start.line + 1} ("${notice.lineAt(target.range.start.line).text.slice(0, 40)}"), expected the line of clause (5)`);
+      assert.ok(notice.getText(target.range).startsWith('(5)') || target.range.start.character === 0,
+        `the definition's range covers ${JSON.stringify(notice.getText(target.range))}, not the label (5)`);
+    });
+
+    it('a code lens on the notice\'s own number counts the documents citing it and shows them', async () => {
+      const notice = await vscode.workspace.openTextDocument(noticeUri);
+      await vscode.window.showTextDocument(notice, { preview: false });
+      const numberRange = new vscode.Range(positionOf(notice, 'Yinfa [2026] No. 42'), notice.positionAt(notice.offsetAt(positionOf(notice, 'Yinfa [2026] No. 42')) + 'Yinfa [2026] No. 42'.length));
+      type Lens = { lens: vscode.CodeLens; locations: { uri: string }[] };
+      let seen: string[] = [];
+      const { lens, locations } = await waitFor<Lens>(async () => {
+        const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noticeUri)) ?? [];
+        seen = lenses.map((l) => `${l.range.start.line + 1}: ${l.command?.title ?? '(unresolved)'} [${l.command?.command ?? ''}]`);
+        const found = lenses.find((l) => l.command?.command === 'regtext.showReferences' && /cited by/.test(l.command.title));
+        const args = found?.command?.arguments as [unknown, unknown, { uri: string }[]] | undefined;
+        // The memo was written a moment ago: wait until the index has it.
+        return found && args?.[2]?.some((l) => l.uri === memoUri.toString()) ? { lens: found, locations: args[2] } : undefined;
+      }, WAIT_MS, () => `a "cited by …" code lens on ${NOTICE} whose locations include ${MEMO}; lenses: ${JSON.stringify(seen)}`,
+      [vscode.languages.onDidChangeDiagnostics]);
+      assert.ok(lens.range.intersection(numberRange), `the code lens is on line ${lens.range.start.line + 1}, not on the notice's number (line ${numberRange.start.line + 1})`);
+
+      // The documents that name the notice by its number (the samples cite it too); the server may find more
+      // (titles, short names), but never fewer, and its title counts the documents of its locations.
+      const citing = new Set(locations.map((l) => l.uri));
+      const files = await vscode.workspace.findFiles('**/*.{txt,md,notice,regtext}');
+      for (const file of files) {
+        if (file.toString() === noticeUri.toString()) continue;
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        if (BANNING_NOTICE.test(text)) assert.ok(citing.has(file.toString()), `${shortName(file)} cites Yinfa [2026] No. 42, but the code lens's locations leave it out`);
+      }
+      const n = citing.size;
+      assert.match(lens.command!.title, new RegExp(`cited by ${n} document${n === 1 ? '' : 's'}\\b`),
+        `the code lens says ${JSON.stringify(lens.command!.title)}; its locations are in ${n} document(s)`);
+
+      // Running it (as a click on the lens does) converts the JSON arguments and opens the references peek.
+      await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     });
   });
 });
