@@ -119,8 +119,8 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   };
 }
 
-/** How much of the text a language needs to be the document's: the first characters are enough to tell. */
-const LANGUAGE_SAMPLE = 65536;
+/** How much of the text a language needs to be the document's: the first pages are enough to tell. */
+const LANGUAGE_SAMPLE = 16384;
 
 /** Chinese when Han characters are at least a third as many as Latin letters (a Chinese word is one or two). */
 function dominantLanguage(text: string): Language {

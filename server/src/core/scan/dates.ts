@@ -17,8 +17,12 @@ const CHINESE_DATE = `(\\d{4}|${ZH_DIGITS}{4})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\
 const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})`;
 const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
 const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
-const EFFECTIVE_ON = new RegExp(
-  `自\\s*(?:${CHINESE_DATE})\\s*起(?:施行|实施|执行|生效)|(?:come|enter|go)s?\\s+into\\s+(?:effect|force)\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})|take\\s+effect\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})`);
+/** Where a statement of effect is: found by its rarer words first, then read around them (a regex that begins with them). */
+const EFFECT_WORDS = /起(?:施行|实施|执行|生效)|\binto\s+(?:effect|force)\b|\btake\s+effect\b/g;
+const CHINESE_EFFECTIVE_ON = new RegExp(`自\\s*(?:${CHINESE_DATE})\\s*$`);
+const ENGLISH_EFFECTIVE_ON = new RegExp(`^\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})`);
+/** How far a date may stand from the words of effect: 自2026年12月31日起 is 15 characters. */
+const DATE_REACH = 40;
 const EFFECTIVE_ON_ISSUE = /自(?:印发|发布|公布|发文)之日起(?:施行|实施|执行|生效)|(?:come|enter|go)s?\s+into\s+(?:effect|force)\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation|publication)|effective\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation)/i;
 /** Where a signature block's date may stand: within the last lines, or in the header. */
 const EDGE_LINES = 15;
@@ -27,10 +31,23 @@ export function findDates(text: string, lines: LineIndex): DocumentDates {
   const issued = lastDateLine(lines, Math.max(0, lines.lineCount - EDGE_LINES), lines.lineCount) ??
     lastDateLine(lines, 0, Math.min(lines.lineCount, EDGE_LINES));
   // The first statement of effect is the document's own; later ones are of single clauses (数据报送要求自…起执行).
-  const onDate = EFFECTIVE_ON.exec(text);
+  const onDate = firstEffectiveDate(text);
   const onIssue = EFFECTIVE_ON_ISSUE.exec(text);
-  const effectiveDate = onDate && (!onIssue || onDate.index < onIssue.index) ? firstDate(onDate[0]) : onIssue ? issued : undefined;
+  const effectiveDate = onDate && (!onIssue || onDate.index < onIssue.index) ? onDate.date : onIssue ? issued : undefined;
   return { ...(issued ? { issued } : {}), ...(effectiveDate ? { effective: effectiveDate } : {}) };
+}
+
+/** The first "自2026年3月1日起施行" / "shall come into effect on March 1, 2026" in the text: its date and where it is. */
+function firstEffectiveDate(text: string): { date: string; index: number } | undefined {
+  for (const match of text.matchAll(EFFECT_WORDS)) {
+    const index = match.index!;
+    const around = match[0].startsWith('起')
+      ? CHINESE_EFFECTIVE_ON.exec(text.slice(Math.max(0, index - DATE_REACH), index))
+      : ENGLISH_EFFECTIVE_ON.exec(text.slice(index + match[0].length, index + match[0].length + DATE_REACH));
+    const date = around ? firstDate(around[0]) : undefined;
+    if (date) return { date, index };
+  }
+  return undefined;
 }
 
 /** The first date written in `text`, as an ISO date. */
