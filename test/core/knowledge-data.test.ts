@@ -268,14 +268,20 @@ function issuerCodeOf(number: string): string {
 }
 
 test('notices are unique, name existing agencies and known issuer codes', () => {
-  assert.deepEqual(duplicates(notices.map((n) => n.number)), []);
+  assert.deepEqual(duplicates(notices.flatMap((n) => n.number ?? [])), []);
+  assert.deepEqual(duplicates(notices.flatMap((n) => n.shortNames ?? [])), []);
   const codes = new Map(issuerCodes.map((c) => [c.code, c]));
   for (const n of notices) {
-    for (const id of n.issuers) assert.ok(agencyIds.has(id), `${n.number}: unknown issuer ${id}`);
+    const name = n.number ?? n.title.zh;
+    for (const id of n.issuers) assert.ok(agencyIds.has(id), `${name}: unknown issuer ${id}`);
+    if (n.published !== undefined) assert.ok(n.date <= n.published, `${name}: published before issued`);
+    if (n.number === undefined) {
+      assert.ok(n.shortNames && n.shortNames.length > 0, `${name}: a notice without a number needs the short names it is cited by`);
+      continue;
+    }
     const code = codes.get(issuerCodeOf(n.number));
     assert.ok(code, `${n.number}: issuer code ${issuerCodeOf(n.number)} is not in issuer-codes.json`);
     assert.ok(code.agencies.includes(n.issuers[0]!), `${n.number}: lead issuer ${n.issuers[0]} does not own code ${code.code}`);
-    if (n.published !== undefined) assert.ok(n.date <= n.published, `${n.number}: published before issued`);
   }
 });
 
@@ -285,7 +291,7 @@ test('repeals name existing notices and agree both ways', () => {
     if (n.repealedBy !== undefined) {
       const by = byNumber.get(n.repealedBy);
       assert.ok(by, `${n.number}: repealedBy ${n.repealedBy} is not in notices.json`);
-      assert.ok(by.repeals?.includes(n.number), `${n.repealedBy} does not list ${n.number} in repeals`);
+      assert.ok(n.number !== undefined && by.repeals?.includes(n.number), `${n.repealedBy} does not list ${n.number} in repeals`);
       assert.ok(n.date <= by.date, `${n.number} is repealed by an older notice`);
     }
     for (const r of n.repeals ?? []) {

@@ -104,7 +104,7 @@ const cases: [string, string, string[]][] = [
   ['第（八）项 of a notice by number and 文', lines(CHINESE_NOTICE, '依照银发〔2026〕42号文第（八）项执行。'), [PRECEDING, r('第（八）项', 'external 银发〔2026〕42号', '8:15')]],
   ['a title with its number, then the article', lines(CHINESE_RULES, '依照《人民币银行结算账户管理办法》（中国人民银行令〔2003〕第5号）第十条处理。'),
     [r('第十条', 'external 中国人民银行令〔2003〕5号', '5:36')]],
-  ['a customary short name', lines(CHINESE_NOTICE, '按照237号文第（三）项执行。'), [PRECEDING, r('第（三）项', 'external serial 237', '8:8')]],
+  ['a customary short name', lines(CHINESE_NOTICE, '按照237号文第（三）项执行。'), [PRECEDING, r('第（三）项', 'external 《237号文》', '8:8')]],
   ['the same notice, English', lines(ENGLISH_NOTICE, 'See Yinfa [2026] No. 42 and Clause (6) of the same notice.'),
     [r('Clause (6)', 'external 银发〔2026〕42号', '10:29')]],
   ['该通知, Chinese', lines(CHINESE_NOTICE, '银发〔2026〕42号已作规定，该通知第（五）项同样适用。'), [PRECEDING, r('第（五）项', 'external 银发〔2026〕42号', '8:20')]],

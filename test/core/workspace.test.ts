@@ -545,3 +545,25 @@ test('adversarial: an unquoted English title cited with its number teaches the w
   });
   assert.deepEqual(await definitions(folder), ['n.notice:2 "银发〔2025〕88号"']);
 });
+
+const customaryCases: [string, string, string][] = [
+  ['94号文 names the announcement of 4 September 2017, which has no number', '按照94号$0文的要求，不得开展代币发行融资。', '关于防范代币发行融资风险的公告'],
+  ['九四公告', '九四公$0告明确禁止代币发行融资。', '关于防范代币发行融资风险的公告'],
+  ['237号文 by its serial', '237号$0文已废止。', '关于进一步防范和处置虚拟货币交易炒作风险的通知'],
+];
+
+for (const [what, text, title] of customaryCases) {
+  test(`customary short names: ${what}`, async () => {
+    const folder = await openFolder({ 'memo.txt': text });
+    const markdown = folder.service.hover(folder.document, folder.position)?.markdown ?? '';
+    assert.ok(markdown.includes(`《${title}》`), markdown);
+  });
+}
+
+test('customary short names: a numberless notice in the workspace is the same notice as the built-in one', async () => {
+  const folder = await openFolder({
+    'announcement.notice': lines('中国人民银行 中央网信办 工业和信息化部 工商总局 银监会 证监会 保监会关于防范代币发行融资风险的公告', '', '一、准确认识代币发行融资活动的本质属性。'),
+    'memo.txt': '按照94号$0文执行。',
+  });
+  assert.deepEqual(await definitions(folder), ['announcement.notice:1 "中国人民银行 中央网信办 工业和信息化部 工商总局 银监会 证监会 保监会关于防范代币发行融资风险的公告"']);
+});

@@ -8,7 +8,7 @@ import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
-import { scanCitations } from './scan/citations';
+import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
@@ -90,11 +90,11 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const firstLabelLine = tree.clauses.length > 0 ? lines.lineOf(tree.clauses[0]!.labelSpan.start) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
-  const { agencies, bannedTerms } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
+  const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
   const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
-    termUses: terms.termUses, identity: found?.identity,
+    termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
   });
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
@@ -138,6 +138,7 @@ function dominantLanguage(text: string): Language {
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
   const agencies: AgencyMention[] = [];
   const bannedTerms: BannedTermHit[] = [];
+  const shortNames: KnownShortName[] = [];
   const surroundings: TermSurroundings = {
     text: folded.text,
     quotes,
@@ -152,12 +153,14 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     const text = folded.source.slice(range.start, range.end);
     if (value.kind === 'agency') {
       agencies.push({ kind: 'agency', ...range, text, agencyId: value.agencyId });
+    } else if (value.kind === 'noticeShortName') {
+      shortNames.push({ ...range, text, title: value.title });
     } else {
       const context = bannedTermContext(surroundings, match.start, match.end);
       bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
     }
   }
-  return { agencies, bannedTerms };
+  return { agencies, bannedTerms, shortNames };
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */

@@ -11,7 +11,9 @@ import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, 
 export type DictionaryValue =
   | { kind: 'agency'; agencyId: string; abbreviation?: true }
   | { kind: 'notAgency' }
-  | { kind: 'bannedTerm'; listId: string; termId: string };
+  | { kind: 'bannedTerm'; listId: string; termId: string }
+  /** A customary short name of a built-in notice (94号文): it cites the notice by its title. */
+  | { kind: 'noticeShortName'; title: string };
 
 export interface Knowledge {
   readonly data: KnowledgeData;
@@ -65,6 +67,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     const entry = noticeEntry(record, issuerCodes);
     notices.set(entry.key, entry);
     for (const title of entry.titles) noticesByTitle.set(title, entry.key);
+    for (const shortName of record.shortNames ?? []) dictionary.add(shortName, { kind: 'noticeShortName', title: entry.titles[0]! });
     if (entry.number) noticesBySerial.set(entry.number.serial, [...(noticesBySerial.get(entry.number.serial) ?? []), entry.key]);
   }
 
@@ -81,11 +84,12 @@ export interface NoticeEntry {
   repealedBy: string | undefined;
 }
 
+/** A notice without a number is keyed by its title, as a law of the workspace known by its title is (identityKey). */
 function noticeEntry(record: NoticeRecord, issuerCodes: ReadonlyMap<string, IssuerCodeRecord>): NoticeEntry {
-  const number = parseNoticeNumber(record.number, issuerCodes);
+  const number = record.number === undefined ? undefined : parseNoticeNumber(record.number, issuerCodes);
   const titles = [record.title.zh, record.title.en].flatMap((title) => normalizeTitle(title) ?? []);
   return {
-    key: number?.key ?? record.number.trim(),
+    key: number?.key ?? record.number?.trim() ?? `title:${titles[0]}`,
     record,
     number,
     titles,

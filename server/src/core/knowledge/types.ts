@@ -63,8 +63,10 @@ export interface IssuerCodeRecord {
 export type NoticeStatus = 'in-force' | 'repealed' | 'expired' | 'unknown';
 
 export interface NoticeRecord {
-  /** The document number in its official Chinese form: "银发〔2021〕237号". */
-  number: string;
+  /** The document number in its official Chinese form: "银发〔2021〕237号"; absent for a document that has none. */
+  number?: string;
+  /** Customary short names it is cited by: "94号文". */
+  shortNames?: string[];
   title: { zh: string; en: string };
   /** Ids of the issuing agencies, lead issuer first. */
   issuers: string[];

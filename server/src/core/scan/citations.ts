@@ -28,6 +28,13 @@ export interface CitationInputs {
   termUses: readonly TermUse[];
   /** The document's own identity: its title in the header is not a citation, and a short name for it is internal. */
   identity: NoticeIdentity | undefined;
+  /** Customary short names of built-in notices found by the dictionary (94号文), with the notice's normalised title. */
+  knownShortNames: readonly KnownShortName[];
+}
+
+export interface KnownShortName extends Span {
+  text: string;
+  title: string;
 }
 
 export interface ScannedCitations {
@@ -196,11 +203,18 @@ function shortNameMentions(definitions: readonly DefinedTerm[], uses: readonly T
   });
 }
 
-/** 237号文: a serial and 号文, not part of a full number, nor a short name the document defines. */
+/**
+ * Customary short names: those the built-in data lists (94号文, for a notice without a number), and any serial with
+ * 号文 (237号文) that is not part of a full number nor a short name the document defines.
+ */
 function customaryMentions(inputs: CitationInputs, shortNames: readonly CitationMention[]): CitationMention[] {
   const { folded } = inputs;
-  const taken = [...inputs.numbers, ...shortNames].sort((a, b) => a.start - b.start);
-  const found: CitationMention[] = [];
+  // 94号文 inside 银发〔2026〕94号文 is the number's: a short name is never part of a full number or a defined short name.
+  const known = inputs.knownShortNames.filter((name) => !overlaps(shortNames, name) && !overlaps(inputs.numbers, name)).map((name): CitationMention => ({
+    kind: 'citation', start: name.start, end: name.end, text: name.text, via: 'customary', target: { kind: 'title', title: name.title, text: name.text },
+  }));
+  const taken = [...inputs.numbers, ...shortNames, ...known].sort((a, b) => a.start - b.start);
+  const found: CitationMention[] = [...known];
   for (const match of folded.text.matchAll(CUSTOMARY)) {
     const before = folded.text[match.index! - 1];
     if (before !== undefined && /[\d〕\]）)］]/.test(before)) continue;
@@ -209,7 +223,7 @@ function customaryMentions(inputs: CitationInputs, shortNames: readonly Citation
     const text = folded.source.slice(range.start, range.end);
     found.push({ kind: 'citation', ...range, text, via: 'customary', target: { kind: 'serial', serial: Number(match[1]), text } });
   }
-  return found;
+  return found.sort((a, b) => a.start - b.start);
 }
 
 function overlaps(sorted: readonly Span[], range: Span): boolean {
