@@ -73,7 +73,8 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   let previousText = '';
   for (let line = 0; line < lines.lineCount; line++) {
     const lineText = lines.lineText(line);
-    const label = continuesCitation(previousText) ? undefined : matchClauseLabel(lineText);
+    const found = matchClauseLabel(lineText);
+    const label = found && !continuesCitation(previousText) ? found : undefined;
     if (label) {
       addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
       builder.paragraphSinceLabel = false;
@@ -97,8 +98,11 @@ const ENDS_WITH_CITATION_WORD = new RegExp(
   '(?:\\b(?:under|with|in|of|to|by|see|per|and|or) (?:Clauses?|Items?|Articles?|Sections?|Paragraphs?|Parts?|Chapters?)' +
   `|(?:依照|按照|根据|依据|参照|违反)(?:本(?:${CHINESE_DOCUMENT_TYPE}|条))?|第)\\s*$`);
 
+/** The longest ending ENDS_WITH_CITATION_WORD looks for ("with Subparagraphs" and its spaces) fits in this. */
+const CITATION_WORD_REACH = 48;
+
 function continuesCitation(previousLine: string): boolean {
-  return ENDS_WITH_CITATION_WORD.test(previousLine);
+  return ENDS_WITH_CITATION_WORD.test(previousLine.slice(-CITATION_WORD_REACH));
 }
 
 /** (I) after (H) is the letter I, and (v) after (u) the letter v: Roman-looking letters continue a letter list. */
