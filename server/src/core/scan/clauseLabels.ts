@@ -118,6 +118,11 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
   return table;
 })();
 
+/** Whether a line whose first character (after spaces) is `code` can hold a label: a label's first, or Markdown's. */
+export function mayStartLabel(code: number): boolean {
+  return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
+}
+
 function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined): Omit<LabelMatch, 'start' | 'end'> | undefined {
   return value && value > 0 ? { style, kind, value } : undefined;
 }

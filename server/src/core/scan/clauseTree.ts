@@ -12,8 +12,8 @@
  */
 import type { Clause, LabelStyle, Problem } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { CLOSES_SENTENCE, isHighSurrogate, isSpace } from '../text/chars';
-import { formatLabel, matchClauseLabel, type LabelMatch } from './clauseLabels';
+import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+import { formatLabel, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
@@ -70,21 +70,24 @@ interface Builder {
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map(), paragraphSinceLabel: false };
   let previousClosesSentence = false;
-  let previousText = '';
+  let previousLine = -1;
   for (let line = 0; line < lines.lineCount; line++) {
-    const lineText = lines.lineText(line);
-    const found = matchClauseLabel(lineText);
-    const label = found && !continuesCitation(previousText) ? found : undefined;
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const first = firstNonSpace(text, start, end);
+    if (first === end) continue;
+    // Only a line that begins like a label is read as a string: most lines are prose.
+    const lineText = mayStartLabel(text.charCodeAt(first)) ? text.slice(start, end) : undefined;
+    const found = lineText === undefined ? undefined : matchClauseLabel(lineText);
+    const label = found && !continuesCitation(text, lines, previousLine) ? found : undefined;
     if (label) {
-      addClause(builder, line, letterInSequence(builder, label, lineText.slice(label.start, label.end)));
+      addClause(builder, line, letterInSequence(builder, label, lineText!.slice(label.start, label.end)));
       builder.paragraphSinceLabel = false;
-    } else if (lineText.trim().length > 0) {
-      if (previousClosesSentence) builder.paragraphSinceLabel = true;
-    } else {
-      continue;
+    } else if (previousClosesSentence) {
+      builder.paragraphSinceLabel = true;
     }
-    previousClosesSentence = CLOSES_SENTENCE.test(lineText);
-    previousText = lineText;
+    previousClosesSentence = closesSentence(text, start, end);
+    previousLine = line;
   }
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
@@ -101,8 +104,24 @@ const ENDS_WITH_CITATION_WORD = new RegExp(
 /** The longest ending ENDS_WITH_CITATION_WORD looks for ("with Subparagraphs" and its spaces) fits in this. */
 const CITATION_WORD_REACH = 48;
 
-function continuesCitation(previousLine: string): boolean {
-  return ENDS_WITH_CITATION_WORD.test(previousLine.slice(-CITATION_WORD_REACH));
+function continuesCitation(text: string, lines: LineIndex, previousLine: number): boolean {
+  if (previousLine < 0) return false;
+  const end = lines.lineEnd(previousLine);
+  return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(lines.lineStart(previousLine), end - CITATION_WORD_REACH), end));
+}
+
+function firstNonSpace(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && (isSpace(text.charCodeAt(index)) || isInvisible(text.charCodeAt(index)))) index++;
+  return index;
+}
+
+/** What CLOSES_SENTENCE says of a line, read from its last character that is not a space. */
+function closesSentence(text: string, start: number, end: number): boolean {
+  let index = end - 1;
+  while (index >= start && isSpace(text.charCodeAt(index))) index--;
+  const code = text.charCodeAt(index);
+  return index >= start && (code === 0x3002 || code === 0x2e || code === 0xff1b || code === 0x3b);
 }
 
 /** (I) after (H) is the letter I, and (v) after (u) the letter v: Roman-looking letters continue a letter list. */

@@ -4,7 +4,7 @@
  * and spaces alike ("crypto-asset" = "crypto asset"), and never starts or ends inside a Latin word or identifier
  * ("xRWA", "RWA2" and "RWA_x" are not "RWA"). Chinese phrases match anywhere.
  */
-import { isWordChar, lowerCode } from '../text/chars';
+import { isWordChar, lowerCode, WORD_CHARS } from '../text/chars';
 
 export interface PhraseMatch<T> {
   /** Folded offsets. */
@@ -73,17 +73,22 @@ export class PhraseMatcher<T> {
   findAll(text: string): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
+    const length = text.length;
     let i = 0;
-    while (i < text.length) {
+    while (i < length) {
       const code = text.charCodeAt(i);
-      const canStart = this.startCodes[code] === 1 && !(isWordChar(code) && isWordChar(text.charCodeAt(i - 1)));
-      const match = canStart ? this.longestAt(text, i) : undefined;
-      if (match) {
-        matches.push(match);
-        i = match.end;
-      } else {
-        i++;
+      const inWord = WORD_CHARS[code] === 1;
+      if (this.startCodes[code] === 1 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
+        const match = this.longestAt(text, i);
+        if (match) {
+          matches.push(match);
+          i = match.end;
+          continue;
+        }
       }
+      i++;
+      // No phrase starts inside a Latin word: skip to its end (CJK text, which has no words here, goes on char by char).
+      if (inWord) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
     }
     return matches;
   }

@@ -31,13 +31,14 @@ export class FoldedText {
     let i = 0;
     while (i < original.length) {
       const code = original.charCodeAt(i);
-      if (isInvisible(code)) {
-        i++;
+      const kind = LAYOUT[code];
+      if (kind === PLAIN) {
+        codes[length] = code < 0x2010 ? code : foldCode(code);
+        origins[length++] = i++;
         continue;
       }
-      if (!isSpace(code)) {
-        codes[length] = foldCode(code);
-        origins[length++] = i++;
+      if (kind === INVISIBLE) {
+        i++;
         continue;
       }
       const runStart = i;
@@ -90,6 +91,17 @@ export class FoldedText {
   }
 }
 
+const PLAIN = 0;
+const SPACE = 1;
+const INVISIBLE = 2;
+/** What each code unit is to the layout: plain text, white space, or invisible. One look-up per character. */
+const LAYOUT: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = isInvisible(code) ? INVISIBLE : isSpace(code) ? SPACE : PLAIN;
+  return table;
+})();
+
+/** Full-width forms and look-alikes; every code unit it changes is at or above U+2010. */
 function foldCode(code: number): number {
   if (code >= 0xff10 && code <= 0xff19) return code - 0xfee0; // full-width digits
   if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return code - 0xfee0; // full-width letters
