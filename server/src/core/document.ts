@@ -75,7 +75,7 @@ function emptyAnalysis(text: string, message: string): AnalysedDocument {
   const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', message };
   return {
     text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
-    citations: [], identity: undefined, repeals: [], dates: {}, language: 'en',
+    citations: [], citationMentions: [], identity: undefined, repeals: [], dates: {}, language: 'en',
     references: [], definitions: [], termUses: [], bannedTerms: [], problems: [problem], annotations: [],
   };
 }
@@ -100,23 +100,31 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
   const references = resolveReferences(folded, tree.clauses, text, lines, names, noticeNumbers, scanned.selfNames);
-  const labelSites: ClauseLabelSite[] = tree.clauses.map((clause) => ({
-    kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
-  }));
   const problems = [
     ...tree.problems,
     ...bannedTermProblems(bannedTerms, knowledge),
     ...unresolvedReferenceProblems(references, tree.clauses),
   ].sort((a, b) => a.start - b.start);
-  const annotations: Annotation[] = [
-    ...agencies, ...noticeNumbers, ...references, ...terms.termUses, ...terms.definitionSites, ...bannedTerms, ...labelSites,
-    ...scanned.mentions,
+  // Every annotation in one sorted list, made when a feature first asks (the workspace index never does).
+  let annotations: Annotation[] | undefined;
+  const allAnnotations = (): Annotation[] => [
+    ...agencies, ...noticeNumbers, ...references, ...terms.termUses, ...terms.definitionSites, ...bannedTerms,
+    ...labelSites(tree.clauses), ...scanned.mentions,
   ].sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
-    identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems, annotations,
+    citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
+    definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems,
+    get annotations() {
+      return (annotations ??= allAnnotations());
+    },
   };
+}
+
+function labelSites(clauses: readonly Clause[]): ClauseLabelSite[] {
+  return clauses.map((clause) => ({
+    kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
+  }));
 }
 
 /** How much of the text a language needs to be the document's: the first pages are enough to tell. */

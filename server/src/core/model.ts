@@ -267,6 +267,8 @@ export interface AnalysedDocument {
   readonly noticeNumbers: readonly NoticeNumberMention[];
   /** Every act of citing another document, in document order (the document's own number is not one). */
   readonly citations: readonly Citation[];
+  /** The citations made otherwise than by number (titles, short names, 号文, "the same notice"), as annotations. */
+  readonly citationMentions: readonly CitationMention[];
   /** The notice this document is, when its header says so. */
   readonly identity: NoticeIdentity | undefined;
   readonly repeals: readonly Repeal[];

@@ -89,8 +89,8 @@ function externalReferences(analysis: AnalysedDocument): ExternalReference[] {
 }
 
 function titledNumbers(analysis: AnalysedDocument): FileSummary['titledNumbers'] {
-  return analysis.annotations.flatMap((annotation) => {
-    if (annotation.kind !== 'citation' || !annotation.withNumber || annotation.target.kind !== 'number') return [];
+  return analysis.citationMentions.flatMap((annotation) => {
+    if (!annotation.withNumber || annotation.target.kind !== 'number') return [];
     const title = normalizeTitle(annotation.text);
     return title ? [{ title, key: annotation.target.number.key }] : [];
   });
