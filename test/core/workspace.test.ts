@@ -567,3 +567,50 @@ test('customary short names: a numberless notice in the workspace is the same no
   });
   assert.deepEqual(await definitions(folder), ['announcement.notice:1 "中国人民银行 中央网信办 工业和信息化部 工商总局 银监会 证监会 保监会关于防范代币发行融资风险的公告"']);
 });
+
+// -----------------------------------------------------------------------------------------------------------------
+// Classes found by the second set of adversarial texts.
+
+const REPEALER_SAFE = lines('关于测试废止的通知', '汇发〔2025〕1号', '', '一、本通知自2025年1月1日起施行。《旧通知》（汇发〔2020〕3号）同时废止。');
+
+const repealedWarnings: [string, string, string[]][] = [
+  ['or-joined numbers: 或者 is no local prefix of 汇发', '二、已按照汇发〔2024〕2号或者汇发〔2020〕3号办理的，无需重新备案。', ['1']],
+  ['a tab between a verb and the number', '五、是否停止\t汇发〔2020〕3号相关流程', ['1']],
+  ['a log line is a sentence of its own', lines('筛查日志', '[09:30] 命中=汇发〔2020〕3号  状态=待复核', '[09:31] 命中=汇发〔2024〕2号  状态=已废止'), ['2']],
+  ['a table row is a sentence of its own', lines('| Number | Status |', '|---|---|', '| Huifa [2020] No. 3 | In force |', '| Huifa [2024] No. 2 | Repealed |'), ['3']],
+  ['a number wrapped before its serial stays in its sentence', lines('汇发〔2019〕8号又被汇发〔2020〕', '3号取代。'), []],
+  ['a report of replacement (取代) warns no one', '汇发〔2020〕3号已被汇发〔2025〕1号取代。', []],
+];
+
+for (const [what, text, expected] of repealedWarnings) {
+  test(`adversarial 2: ${what}`, async () => {
+    const folder = await openFolder({ 'repealer.notice': REPEALER_SAFE, 'doc.txt': text });
+    assert.deepEqual(codes(folder, 'doc.txt', 'repealed-notice').map((line) => line.split(':')[0]), expected);
+  });
+}
+
+test('adversarial 2: a clause of one notice and a whole other notice ending in one sentence', async () => {
+  const folder = await openFolder({ 'n.notice': lines('关于测试二的通知', '银保监发〔2025〕3号', '', '一、《甲意见》（银保监发〔2019〕23号）第三项、《乙通知》（银保监办发〔2021〕88号）不再执行。') });
+  assert.deepEqual(folder.service.analysis(folder.document).repeals.map((repeal) => repeal.target.kind === 'number' ? repeal.target.number.key : '?'), ['银保监办发〔2021〕88号']);
+});
+
+test('adversarial 2: an English item of a notice cited by title and number ceases to be effective: no repeal', async () => {
+  const folder = await openFolder({ 'n.notice': lines('Notice on Testing', 'Zhengjianfa [2025] No. 2', '', 'I. Item 3 of the Notice on Matters Relating to Cross-border Business (Zhengjianfa [2016] No. 8) shall cease to be effective.') });
+  assert.deepEqual(folder.service.analysis(folder.document).repeals, []);
+});
+
+test('adversarial 2: a short name defined after a number wrapped over two lines', async () => {
+  const folder = await openFolder({
+    'repealer.notice': lines('关于测试的通知', '汇发〔2025〕1号', '', '一、本通知自2025年1月1日起施行。《旧通知》（汇发〔2022〕11号）同时废止。'),
+    'split.txt': lines('Memo', 'filed under Huifa [2022]', 'No. 11 (hereinafter referred to as the "2022 Provisions"). The 2022 Provisions still apply.'),
+  });
+  assert.deepEqual(codes(folder, 'split.txt', 'repealed-notice').map((line) => line.split(':')[0]), ['2', '3']);
+});
+
+test('adversarial 2: an ordinal English date dates the repeal', async () => {
+  const folder = await openFolder({
+    'repealer.notice': lines('Notice on Cash Pools (Huifa [2022] No. 11)', '', '(1) This Notice shall come into force on June 1st, 2022. Huifa [2019] No. 28 is hereby repealed.'),
+    'memo.txt': 'We apply Huifa [2019] No. 28.',
+  });
+  assert.deepEqual(codes(folder, 'memo.txt', 'repealed-notice'), ['1: Huifa [2019] No. 28 was repealed by Huifa [2022] No. 11 on 2022-06-01.']);
+});

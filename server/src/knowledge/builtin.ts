@@ -8,6 +8,7 @@ import notices from './data/notices.json';
 export const builtinKnowledgeData: KnowledgeData = {
   agencies: agencies as KnowledgeData['agencies'],
   issuerCodes: issuerCodes.issuerCodes as KnowledgeData['issuerCodes'],
+  localIssuerPrefixes: issuerCodes.localPrefixes,
   notices: notices.notices as KnowledgeData['notices'],
   bannedTerms: bannedTerms.lists as KnowledgeData['bannedTerms'],
 };

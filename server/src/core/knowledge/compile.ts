@@ -23,6 +23,8 @@ export interface Knowledge {
   readonly issuerCodes: ReadonlyMap<string, IssuerCodeRecord>;
   /** Issuer codes by a lower-cased English rendering ("yinfa", "ndrc energy-saving building"). */
   readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
+  /** What local offices put before a national code (京 in 京银发). */
+  readonly localIssuerPrefixes: ReadonlySet<string>;
   /** Agency names in Chinese, for recognising co-issuers written before an issuer code. */
   readonly chineseAgencyNames: readonly string[];
   /** Notices by canonical key. */
@@ -72,7 +74,10 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   }
 
   chineseAgencyNames.sort((a, b) => b.length - a.length);
-  return { data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms };
+  return {
+    data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, localIssuerPrefixes: new Set(data.localIssuerPrefixes),
+    chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms,
+  };
 }
 
 /** A built-in notice, compiled: its number taken apart once, its titles normalised, its repealer as a key. */

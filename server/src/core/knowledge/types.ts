@@ -110,6 +110,8 @@ export interface BannedTermList {
 export interface KnowledgeData {
   agencies: AgencyData;
   issuerCodes: IssuerCodeRecord[];
+  /** What local offices put before a national code: 京 in 京银发. */
+  localIssuerPrefixes: string[];
   notices: NoticeRecord[];
   bannedTerms: BannedTermList[];
 }

@@ -186,9 +186,12 @@ function namesThisDocument(phrase: string, identity: NoticeIdentity | undefined)
   return normalized !== undefined && own.some((title) => normalized.endsWith(title));
 }
 
-/** The last of `spans` (sorted) that lies within `phrase` and ends before `end`. */
+/**
+ * The last of `spans` (sorted) that ends inside `phrase` or after it, before `end`. A number may begin before the
+ * phrase: a phrase never reaches back over a line break, and "Huifa [2022]⏎No. 11 (hereinafter …)" wraps inside it.
+ */
 function lastWithin<T extends Span>(spans: readonly T[], phrase: Span, end: number): T | undefined {
-  for (let i = lastAtOrBefore(spans, end - 1, (span) => span.start); i >= 0 && spans[i]!.start >= phrase.start; i--) {
+  for (let i = lastAtOrBefore(spans, end - 1, (span) => span.start); i >= 0 && spans[i]!.end > phrase.start; i--) {
     if (spans[i]!.end <= end) return spans[i];
   }
   return undefined;

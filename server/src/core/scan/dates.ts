@@ -14,7 +14,7 @@ const MONTH = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)
 const ZH_DIGITS = '[〇○零一二三四五六七八九]';
 const ZH_SMALL = '[一二三四五六七八九十]{1,3}';
 const CHINESE_DATE = `(\\d{4}|${ZH_DIGITS}{4})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\\s*月\\s*(\\d{1,2}|${ZH_SMALL})\\s*日`;
-const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})`;
+const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})`;
 const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
 const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
 /** Where a statement of effect is: found by its rarer words first, then read around them (a regex that begins with them). */

@@ -114,9 +114,18 @@ function issuerAroundKnownCode(run: string, written: string, knowledge: Knowledg
   if (ORDER_OR_ANNOUNCEMENT.test(written) && agencies.length > 0) {
     return { code: agencies + written, known: false, length: agencies.length + written.length };
   }
-  const local = !ORDER_OR_ANNOUNCEMENT.test(written) && agencies.length === 0 && rest.length > 0 && rest.length <= MAX_LOCAL_PREFIX;
+  const local = ORDER_OR_ANNOUNCEMENT.test(written) || agencies.length > 0 ? undefined : localPrefixAtEnd(rest, knowledge);
   if (!local) return { code: canonical, known: true, length: written.length };
-  return { code: rest + written, known: false, length: rest.length + written.length };
+  return { code: local + written, known: false, length: local.length + written.length };
+}
+
+/** The local office's prefix that `rest` ends with (京 in 根据京银发), if any: only listed ones (或者汇发 is 汇发). */
+function localPrefixAtEnd(rest: string, knowledge: Knowledge): string | undefined {
+  for (let length = Math.min(MAX_LOCAL_PREFIX, rest.length); length >= 1; length--) {
+    const candidate = rest.slice(rest.length - length);
+    if (knowledge.localIssuerPrefixes.has(candidate)) return candidate;
+  }
+  return undefined;
 }
 
 function unknownIssuer(run: string, knowledge: Knowledge): IssuerFound | undefined {

@@ -10,7 +10,7 @@
 import type { Citation, Repeal } from '../model';
 import type { FoldedText } from '../text/folded';
 import { lastAtOrBefore } from '../text/search';
-import { sentenceEndAfter, sentenceStartBefore } from '../text/sentences';
+import { sentenceEndAfter, sentenceStartBefore, structuralBreaks } from '../text/sentences';
 import { firstDate } from './dates';
 
 const PERFORMATIVE = new RegExp([
@@ -27,12 +27,15 @@ const PERFORMATIVE = new RegExp([
 const NOT_PERFORMATIVE = /尚未|不得|未被|已被|已经|已于|[被由][^，,；;]*$|\bnot\b|\bwas\b|\bwere\b|\bhas been\b|\bhave been\b/;
 /** Where the clause the verb stands in begins. */
 const CLAUSE_BREAK = /[，,；;：:]/;
-/** A clause named between the notice and the verb repeals that clause only: 《…》（汇发〔2025〕9号）第三项不再执行. */
-const PART_OF_NOTICE = /第[^，,；;。]{1,12}[条款项目章节]|\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? /;
-/** … and in English before it: "Clause III of Huifa [2025] No. 9 shall cease to be effective". */
-const PART_BEFORE_NOTICE = /\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? \(?[\dIVXLC]+\)?(?:,? (?:and|or) \(?[\dIVXLC]+\)?)* of (?:the )?$/;
+/**
+ * A clause named right after a notice, before the next notice or the verb, ends that clause only:
+ * 《甲》（银保监发〔2019〕23号）第三项、《乙》（银保监办发〔2021〕88号）不再执行 repeals 乙 and a clause of 甲.
+ */
+const PART_AFTER_NOTICE = /^[）)\s]*第[^，,；;。、]{1,12}[条款项目章节]/;
+/** … and in English, named before it: "Item 3 of the Notice on … (Zhengjianfa [2016] No. 8) shall cease to be effective". */
+const PART_BEFORE_NOTICE = /\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? \(?[\dIVXLC]+\)?(?:,? (?:and|or) \(?[\dIVXLC]+\)?)* of (?:the )?[^.;:()，。；]*\(?\s*$/;
 /** Any talk of repeal, performative or reported. */
-const SPEAKS_OF_REPEAL = /废止|失效|不再执行|停止执行|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective)|\bcease[sd]? to (?:be effective|be in force|have effect)/gi;
+const SPEAKS_OF_REPEAL = /废止|失效|不再执行|停止执行|取代|替代|\bsupersed|\breplaced by\b|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective)|\bcease[sd]? to (?:be effective|be in force|have effect)/gi;
 /** A sentence is at most this long when it is looked for around a verb. */
 const SENTENCE_REACH = 600;
 const DATED = /自[^。；]{0,40}起|with effect from|as of|from/;
@@ -51,18 +54,18 @@ export function scanRepeals(folded: FoldedText, citations: readonly Citation[], 
 
 function performativeRepeals(folded: FoldedText, citations: readonly Citation[]): Repeal[] {
   const text = folded.text;
+  const breaks = structuralBreaks(text, (offset) => folded.lineBreakBefore(offset));
   const repeals: Repeal[] = [];
   for (const match of text.matchAll(PERFORMATIVE)) {
-    const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH);
-    const end = sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH);
+    const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks);
+    const end = sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH, breaks);
     const lead = text.slice(start, match.index!);
     if (NOT_PERFORMATIVE.test(clauseBefore(lead) + match[0])) continue;
     const verb = folded.originalRange(match.index!, match.index! + match[0].length);
     const sentence = folded.originalRange(start, end);
     const before = citationsIn(citations, sentence.start, verb.start);
-    const last = before[before.length - 1];
-    if (last && (PART_OF_NOTICE.test(folded.source.slice(last.end, verb.start)) || PART_BEFORE_NOTICE.test(folded.source.slice(sentence.start, last.start)))) continue;
-    const named = before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end);
+    const named = (before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end))
+      .filter((citation, index, all) => !isPartOnly(folded.source, citation, all[index - 1]?.end ?? sentence.start, all[index + 1]?.start ?? verb.start));
     const sentenceText = text.slice(start, end);
     const effective = DATED.test(sentenceText) ? firstDate(sentenceText) : undefined;
     for (const citation of named) {
@@ -70,6 +73,12 @@ function performativeRepeals(folded: FoldedText, citations: readonly Citation[])
     }
   }
   return repeals;
+}
+
+/** Whether a repeal sentence names only a clause of this citation's notice (after the citation, or before it in English). */
+function isPartOnly(source: string, citation: Citation, previousEnd: number, nextStart: number): boolean {
+  return PART_AFTER_NOTICE.test(source.slice(citation.end, Math.max(citation.end, nextStart))) ||
+    PART_BEFORE_NOTICE.test(source.slice(previousEnd, citation.start));
 }
 
 /** The last clause of a sentence's lead, up to the verb; titles in 《》 hold no clause breaks. */
@@ -94,10 +103,11 @@ function citationsIn(citations: readonly Citation[], from: number, to: number): 
 /** Citations in a sentence that speaks of repeal, in one pass over the (sorted) citations. */
 function markRepealSentences(folded: FoldedText, citations: readonly Citation[]): Citation[] {
   const text = folded.text;
+  const breaks = structuralBreaks(text, (offset) => folded.lineBreakBefore(offset));
   const sentences: { start: number; end: number }[] = [];
   for (const match of text.matchAll(SPEAKS_OF_REPEAL)) {
-    const start = folded.originOf(sentenceStartBefore(text, match.index!, SENTENCE_REACH));
-    const end = folded.originalRange(0, sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH)).end;
+    const start = folded.originOf(sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks));
+    const end = folded.originalRange(0, sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH, breaks)).end;
     const last = sentences[sentences.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else sentences.push({ start, end });

@@ -20,19 +20,39 @@ export function endsSentenceAt(text: string, index: number): boolean {
   return !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, index - ABBREVIATION_REACH), index));
 }
 
+/** Whether a sentence also breaks just before a folded offset (a new table row, list item or log line). */
+export type BreaksBefore = (offset: number) => boolean;
+
+const NEVER: BreaksBefore = () => false;
+
 /** Where the sentence containing `offset` starts: after the previous sentence end, at most `reach` back. */
-export function sentenceStartBefore(text: string, offset: number, reach: number): number {
+export function sentenceStartBefore(text: string, offset: number, reach: number, breaksBefore: BreaksBefore = NEVER): number {
   let start = offset;
-  while (start > 0 && offset - start < reach && !endsSentenceAt(text, start - 1)) start--;
+  while (start > 0 && offset - start < reach && !endsSentenceAt(text, start - 1) && !breaksBefore(start)) start--;
   return start;
 }
 
 /** Where the sentence containing `offset` ends: just after its sentence end, at most `reach` on. */
-export function sentenceEndAfter(text: string, offset: number, reach: number): number {
+export function sentenceEndAfter(text: string, offset: number, reach: number, breaksBefore: BreaksBefore = NEVER): number {
   let end = offset;
   while (end < text.length && end - offset < reach) {
     if (endsSentenceAt(text, end)) return end + 1;
     end++;
+    if (breaksBefore(end)) return end;
   }
   return end;
+}
+
+/** What begins a line that is a line of its own, not a wrapped sentence: a table row, a list item, a log line, a label. */
+const STARTS_OWN_LINE = /^(?:[|\-*+#>[(（第]|\d{1,3}[.．、)）](?!\d))/;
+/** Enough of a line's start to tell (a list number and its mark). */
+const LINE_START_REACH = 5;
+
+/**
+ * Line breaks that end a sentence though no full stop does: before a line that starts a table row, list item, log
+ * entry or clause, and after a table row. A sentence wrapped over lines of prose goes on.
+ */
+export function structuralBreaks(text: string, lineBreakBefore: (offset: number) => boolean): BreaksBefore {
+  return (offset) => offset > 0 && offset < text.length && lineBreakBefore(offset) &&
+    (STARTS_OWN_LINE.test(text.slice(offset, offset + LINE_START_REACH)) || text[offset - 1] === '|' || (text[offset - 1] === ' ' && text[offset - 2] === '|'));
 }

@@ -17,7 +17,8 @@ export function inLanguageOrder(files: readonly FileSummary[], language: Languag
 
 /** The notice's number in one language: 银发〔2021〕237号, or Yinfa [2021] No. 237 where the issuer has an English form. */
 export function numberIn(number: NoticeNumber, language: Language, knowledge: Knowledge): string {
-  if (language === 'zh') return number.key;
+  // Orders and announcements print their serial with 第: 中国人民银行令〔2003〕第5号, 国家外汇管理局公告〔2025〕第5号.
+  if (language === 'zh') return number.year !== undefined && /(?:令|公告)$/.test(number.issuer) ? `${number.issuer}〔${number.year}〕第${number.serial}号` : number.key;
   const english = knowledge.issuerCodes.get(number.issuer)?.en[0];
   if (!english) return number.key;
   return number.year === undefined ? `${english} No. ${number.serial}` : `${english} [${number.year}] No. ${number.serial}`;
