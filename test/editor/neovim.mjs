@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // A second real LSP client: Debian's Neovim, headless, with test/editor/nvim/init.lua. Neovim starts
-// `node bin/regtext-language-server --stdio` for filetype regtext/text, opens the samples, waits until the client
+// `node bin/regtext-language-server --stdio` for filetype regtext/text/markdown, opens the samples, waits until the client
 // is attached, sends hover and definition requests and writes the raw answers to JSON; this script checks them.
 // Positions are computed here from the sample text (LSP lines and UTF-16 characters), never hard-coded, and one
-// probe sits after Chinese text on its line, where UTF-16 and byte columns differ.
+// probe sits after Chinese text on its line, where UTF-16 and byte columns differ. The workspace is a copy of samples/
+// with test/editor/fixtures/cross-file in it: a memo there is opened, the notice it cites is not, and definitions
+// from the memo must land in the notice's file (asked again until the server has indexed the folder).
 //
 //   node test/editor/neovim.mjs [--timeout SECONDS]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NVIM, REPO, makeRunDir, removeRunDir, tail, until } from './code-server.mjs';
 
 const args = process.argv.slice(2);
 const timeoutIndex = args.indexOf('--timeout');
 const timeoutMs = Number(timeoutIndex >= 0 ? args[timeoutIndex + 1] : process.env.REGTEXT_NVIM_TIMEOUT ?? '90') * 1000;
-const samples = join(REPO, 'samples');
+const CROSS_FILE = join(REPO, 'test', 'editor', 'fixtures', 'cross-file');
 
 function serverCommand() {
   const bin = join(REPO, 'bin', 'regtext-language-server');
@@ -59,9 +61,19 @@ function firstTarget(result) {
 // ---------------------------------------------------------------------------------------------------------
 // Probes and their checks
 
-function buildProbes() {
+/** The workspace: a copy of samples/, and the cross-file fixtures in cross-file/. */
+function makeWorkspace(runDir) {
+  const root = join(runDir, 'samples');
+  cpSync(join(REPO, 'samples'), root, { recursive: true });
+  cpSync(CROSS_FILE, join(root, 'cross-file'), { recursive: true });
+  return root;
+}
+
+function buildProbes(samples) {
   const en = readFileSync(join(samples, 'notice-en.notice'), 'utf8');
   const zh = readFileSync(join(samples, 'notice-zh.notice'), 'utf8');
+  const memo = readFileSync(join(samples, 'cross-file', 'memo.md'), 'utf8');
+  const notice = readFileSync(join(samples, 'cross-file', 'yinfa-2026-42.notice'), 'utf8');
   const checks = [];
   const agency = (text) => /People's Bank of China/.test(text) && /中国人民银行/.test(text);
 
@@ -72,6 +84,10 @@ function buildProbes() {
   const zhAgency = offsetOf(zh, '中国人民银行', 'notice-zh.notice', { minColumn: 5 });
   const zhClause = offsetOf(zh, '第（九）项', 'notice-zh.notice') + '第（'.length;
   const zhClauseLines = linesStartingWith(zh, '（九）');
+  const memoNumber = offsetOf(memo, 'Yinfa [2026] No. 42', 'memo.md') + 'Yinfa'.length;
+  const memoClause = offsetOf(memo, 'Clause (5) of Yinfa [2026] No. 42', 'memo.md') + 'Clause ('.length;
+  const numberLines = [lspPosition(notice, offsetOf(notice, 'Yinfa [2026] No. 42', 'yinfa-2026-42.notice')).line];
+  const clauseLines = linesStartingWith(notice, '(5)');
 
   const files = [
     {
@@ -88,12 +104,22 @@ function buildProbes() {
         { name: 'definition of 第（九）项 (notice-zh)', method: 'textDocument/definition', ...lspPosition(zh, zhClause) },
       ],
     },
+    {
+      // The notice's file is not opened: the server finds it in the workspace index (hence retry).
+      path: join(samples, 'cross-file', 'memo.md'),
+      probes: [
+        { name: 'definition of Yinfa [2026] No. 42 in a memo, into the notice\'s file', method: 'textDocument/definition', retry: true, ...lspPosition(memo, memoNumber) },
+        { name: 'definition of Clause (5) of Yinfa [2026] No. 42 in a memo, into that clause', method: 'textDocument/definition', retry: true, ...lspPosition(memo, memoClause) },
+      ],
+    },
   ];
   checks.push(
     { name: files[0].probes[0].name, check: (r) => (agency(hoverText(r)) ? null : `hover does not name "People's Bank of China" and "中国人民银行": ${JSON.stringify(hoverText(r).slice(0, 200))}`) },
     { name: files[0].probes[1].name, check: (r) => definitionCheck(r, 'notice-en.notice', enClauseLines) },
     { name: files[1].probes[0].name, check: (r) => (agency(hoverText(r)) ? null : `hover does not name "People's Bank of China" and "中国人民银行": ${JSON.stringify(hoverText(r).slice(0, 200))}`) },
     { name: files[1].probes[1].name, check: (r) => definitionCheck(r, 'notice-zh.notice', zhClauseLines) },
+    { name: files[2].probes[0].name, check: (r) => definitionCheck(r, 'cross-file/yinfa-2026-42.notice', numberLines) },
+    { name: files[2].probes[1].name, check: (r) => definitionCheck(r, 'cross-file/yinfa-2026-42.notice', clauseLines) },
   );
   return { files, checks };
 }
@@ -157,7 +183,8 @@ async function main() {
   };
   let ok = false;
   try {
-    const { files, checks } = buildProbes();
+    const samples = makeWorkspace(runDir);
+    const { files, checks } = buildProbes(samples);
     const out = join(runDir, 'results.json');
     const cmd = serverCommand();
     console.log(`neovim: ${cmd.slice(1).join(' ')} on ${files.length} files, ${checks.length} requests`);

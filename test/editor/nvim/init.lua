@@ -2,9 +2,11 @@
 -- Run by test/editor/neovim.mjs as
 --   REGTEXT_NVIM_SPEC=spec.json nvim --headless --clean -u test/editor/nvim/init.lua
 -- spec.json: { cmd = {...}, root = dir, out = path, timeout_ms = n,
---              files = { { path = ..., probes = { { name, method, line, character }, ... } }, ... } }
--- It starts the server on filetype regtext/text, opens each file, waits (vim.wait on a condition) until the
--- client is attached, sends each probe with vim.lsp.buf_request_sync and writes the raw results to `out`.
+--              files = { { path = ..., probes = { { name, method, line, character, retry }, ... } }, ... } }
+-- It starts the server on filetype regtext/text/markdown, opens each file, waits (vim.wait on a condition) until
+-- the client is attached, sends each probe with vim.lsp.buf_request_sync and writes the raw results to `out`.
+-- A probe with `retry` is sent again (until timeout_ms) while its answer is empty: a cross-file answer needs the
+-- server to have indexed the workspace, which it does in the background after start-up.
 -- It judges nothing: neovim.mjs checks the results.
 
 local spec_path = os.getenv('REGTEXT_NVIM_SPEC')
@@ -52,7 +54,7 @@ local function attach(bufnr)
 end
 
 vim.api.nvim_create_autocmd('FileType', {
-  pattern = { 'regtext', 'text' },
+  pattern = { 'regtext', 'text', 'markdown' },
   callback = function(args)
     attach(args.buf)
   end,
@@ -82,18 +84,28 @@ local function run()
           textDocument = { uri = vim.uri_from_bufnr(bufnr) },
           position = { line = probe.line, character = probe.character },
         }
-        local responses, err = vim.lsp.buf_request_sync(bufnr, probe.method, params, timeout_ms)
-        local answer = { name = probe.name, method = probe.method, line = probe.line, character = probe.character }
-        if not responses then
-          answer.error = 'no response: ' .. tostring(err)
-        else
-          for _, response in pairs(responses) do
-            answer.result = response.result
-            if response.err then
-              answer.error = vim.inspect(response.err)
+        local deadline = vim.loop.now() + timeout_ms
+        local answer
+        repeat
+          local responses, err = vim.lsp.buf_request_sync(bufnr, probe.method, params, math.max(1, deadline - vim.loop.now()))
+          answer = { name = probe.name, method = probe.method, line = probe.line, character = probe.character }
+          if not responses then
+            answer.error = 'no response: ' .. tostring(err)
+          else
+            for _, response in pairs(responses) do
+              answer.result = response.result
+              if response.err then
+                answer.error = vim.inspect(response.err)
+              end
             end
           end
-        end
+          local empty = answer.result == nil or answer.result == vim.NIL or (type(answer.result) == 'table' and next(answer.result) == nil)
+          local again = probe.retry and empty and not answer.error and vim.loop.now() < deadline
+          if again then
+            -- Between two tries, the event loop runs (the server's messages are read) for a short while.
+            vim.wait(100, function() return false end, 20)
+          end
+        until not again
         result.probes[#result.probes + 1] = answer
       end
     end

@@ -3,6 +3,8 @@
 // Positions are found by searching the text, never by line number; every wait is on a condition (events plus a
 // bounded poll), never a fixed sleep.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'regtext.regtext';
@@ -455,34 +457,14 @@ describe('regtext in a real editor', () => {
   });
 
   describe('across files', () => {
-    // A notice of the workspace and a memo that cites it, written into the opened folder while the editor runs: the
-    // server learns of them from its file watcher. The notice is not opened before the memo's definitions are asked.
+    // A notice of the workspace (a short stand-in for Yinfa [2026] No. 42) and a memo that cites it, written into the
+    // opened folder while the editor runs: the server learns of them from its file watcher. The notice is not opened
+    // before the memo's definitions are asked.
     const FOLDER = 'cross-file';
     const NOTICE = 'yinfa-2026-42.notice';
     const MEMO = 'memo.md';
-    const NOTICE_TEXT = [
-      'Notice of the People\'s Bank of China and Other Departments on Further Preventing and Dealing with Risks Related to Virtual Currency and Others (Yinfa [2026] No. 42)',
-      '',
-      'To all branches of the People\'s Bank of China and all financial institutions:',
-      'I. General Requirements',
-      '(1) Scope. This Notice applies to financial institutions and non-bank payment institutions.',
-      '(2) Responsibilities. Institutions shall bear primary responsibility for the prevention of risks.',
-      '(3) Coordination. The departments shall coordinate their supervision.',
-      '(4) Local implementation. Local governments shall organize implementation.',
-      'II. Specific Measures',
-      '(5) No payment channels. Institutions shall not provide account opening, fund transfer, clearing or settlement services for trading platforms.',
-      '(6) Approval. No issuing or exchanging without the approval of the competent authorities.',
-      '(7) Mining. Mining activities shall continue to be rectified.',
-      '(8) Names and business scopes. The names and business scopes of market entities shall not contain terms such as "stablecoin".',
-      '',
-    ].join('\n');
-    const MEMO_TEXT = [
-      '# Memo: what the February notice asks of the payments team',
-      '',
-      'The February notice, Yinfa [2026] No. 42, applies to our wallet product.',
-      'Clause (5) of Yinfa [2026] No. 42 bars settlement services for trading platforms.',
-      '',
-    ].join('\n');
+    /** test/editor/fixtures/cross-file, which the Neovim test opens too (this file runs from dist/test/extension/suite). */
+    const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'editor', 'fixtures', FOLDER, name), 'utf8');
     let noticeUri: vscode.Uri;
     let memoUri: vscode.Uri;
 
@@ -508,8 +490,8 @@ describe('regtext in a real editor', () => {
       assert.ok(folder, 'no workspace folder is open');
       noticeUri = vscode.Uri.joinPath(folder.uri, FOLDER, NOTICE);
       memoUri = vscode.Uri.joinPath(folder.uri, FOLDER, MEMO);
-      await write(noticeUri, NOTICE_TEXT);
-      await write(memoUri, MEMO_TEXT);
+      await write(noticeUri, fixture(NOTICE));
+      await write(memoUri, fixture(MEMO));
     });
 
     after(async () => {
