@@ -219,6 +219,7 @@ async function main() {
   let browser;
   let page;
   let ok = false;
+  const cspViolations = [];
   const run = async () => {
     await step('install the VSIX and start code-server', async () => {
       server = await startCodeServer({ name: 'ui', runDir, folder: samples, vsix });
@@ -227,6 +228,10 @@ async function main() {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(STEP_MS);
+    // Any frame's (the webview's too): what a Content-Security-Policy refused.
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to (load|apply|execute|connect)/i.test(message.text())) cspViolations.push(message.text());
+    });
 
     await step('open the workbench on samples/', async () => {
       await page.goto(workbenchUrl(server), { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -330,6 +335,7 @@ async function main() {
         await page.keyboard.press('Control+B');
         await sideBar.waitFor({ state: 'hidden', timeout: STEP_MS });
       }
+      const violationsBefore = cspViolations.length;
       await runCommand(page, 'regtext: Show Citation Graph');
       await page.locator('.tabs-container .tab.active', { hasText: 'regtext: Citation Graph' }).waitFor({ timeout: STEP_MS });
       graph = await graphFrame(page, STEP_MS);
@@ -353,6 +359,8 @@ async function main() {
       }
       const summary = await graph.locator('#summary').innerText();
       await shot(page, '07-citation-graph');
+      const refused = cspViolations.slice(violationsBefore);
+      if (refused.length > 0) throw new Error(`the graph's Content-Security-Policy refused: ${refused.slice(0, 3).join(' | ')}`);
       return `(${nodes.length} nodes: ${JSON.stringify(summary)})`;
     });
 
