@@ -6,16 +6,25 @@
  * Waits are bounded and resolve on the server's own messages; nothing here sleeps for a fixed time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeLensRefreshRequest, CodeLensRequest,
+  ConfigurationRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
-  LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest, SemanticTokensRequest,
-  ShutdownRequest,
-  type Diagnostic, type DocumentSymbol, type LogMessageParams, type FoldingRange, type Hover, type InitializeResult, type Location,
-  type LocationLink, type Position, type PublishDiagnosticsParams, type Range, type SemanticTokens,
-  type SymbolInformation, type TextDocumentContentChangeEvent,
+  InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
+  RegistrationRequest, ResponseError, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
+  WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
+  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeLens, type ConfigurationItem,
+  type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
+  type FoldingRange, type Hover, type InitializeResult, type InlayHint, type Location, type LocationLink, type Position,
+  type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type ShowMessageParams,
+  type SymbolInformation, type TextDocumentContentChangeEvent, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
+  type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root, from the bundled test file in dist/test/protocol. */
@@ -181,6 +190,32 @@ export interface StartOptions {
   /** Client capabilities the tests vary; both default to true. */
   linkSupport?: boolean;
   hierarchicalDocumentSymbolSupport?: boolean;
+  /** A folder on disk: sent as rootUri and as the one workspace folder. None: no workspace (rootUri null). */
+  workspaceFolder?: string;
+  /** workspace.didChangeWatchedFiles.dynamicRegistration (default false): the server may register file watchers. */
+  watchedFiles?: boolean;
+  /** window.workDoneProgress (default false): the server may create progress tokens and report $/progress. */
+  workDoneProgress?: boolean;
+  /** How the client answers window/workDoneProgress/create: accept it (default), or decline it with an error. */
+  declineProgress?: boolean;
+  /**
+   * workspace.configuration: when given, the client announces it and answers workspace/configuration from these
+   * settings, by section (`regtext`, `files`, or a dotted path such as `regtext.diagnostics`). Change them with
+   * `settings` and tell the server with changeConfiguration().
+   */
+  configuration?: Record<string, unknown>;
+  /** workspace.codeLens.refreshSupport and workspace.inlayHint.refreshSupport (default false). */
+  refreshSupport?: boolean;
+}
+
+export interface ProgressEvent {
+  token: ProgressToken;
+  value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+}
+
+/** Something a server message may make true: checked now and again after each message the server sends. */
+interface Condition {
+  check: () => boolean;
 }
 
 export interface OpenedDocument {
@@ -202,7 +237,21 @@ let documentCounter = 0;
 export class LspClient {
   readonly stderr: string[] = [];
   readonly logMessages: { type: MessageType; message: string }[] = [];
+  readonly shownMessages: ShowMessageParams[] = [];
+  /** Registrations the server made (client/registerCapability), less those it unregistered. */
+  readonly registrations: Registration[] = [];
+  /** Tokens the server asked to create (window/workDoneProgress/create), and the $/progress it sent, in order. */
+  readonly progressCreated: ProgressToken[] = [];
+  readonly progress: ProgressEvent[] = [];
+  /** Refresh requests the server sent (workspace/codeLens/refresh, workspace/inlayHint/refresh). */
+  readonly refreshes: string[] = [];
+  /** What workspace/configuration is answered from (see StartOptions.configuration). */
+  settings: Record<string, unknown> = {};
   initializeResult: InitializeResult | undefined;
+  private readonly conditions = new Set<Condition>();
+  /** Notifications and requests received from the server. */
+  private received = 0;
+  private readonly opened = new Map<string, Promise<OpenedDocument>>();
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private waiters: DiagnosticsWaiter[] = [];
   private readonly pending = new Set<(error: Error) => void>();
@@ -252,18 +301,46 @@ export class LspClient {
       if (!this.shuttingDown) this.die(new Error('server closed the connection unexpectedly'));
     });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => this.onDiagnostics(params));
-    connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => { this.logMessages.push(params); });
+    connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => this.record(() => { this.logMessages.push(params); }));
+    connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => { this.shownMessages.push(params); }));
+    connection.onNotification('$/progress', (params: ProgressEvent) => this.record(() => { this.progress.push(params); }));
+    connection.onRequest(RegistrationRequest.type, (params) => this.record(() => { this.registrations.push(...params.registrations); }));
+    connection.onRequest(UnregistrationRequest.type, (params) => this.record(() => {
+      for (const gone of params.unregisterations) {
+        const index = this.registrations.findIndex((registration) => registration.id === gone.id);
+        if (index >= 0) this.registrations.splice(index, 1);
+      }
+    }));
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => this.record(() => {
+      this.progressCreated.push(params.token);
+      return this.declineProgress ? new ResponseError<void>(-32603, 'this client declines progress') : undefined;
+    }));
+    connection.onRequest(ConfigurationRequest.type, (params) => this.record(() => params.items.map((item) => this.configurationOf(item))));
+    for (const type of [CodeLensRefreshRequest.type, InlayHintRefreshRequest.type]) {
+      connection.onRequest(type, () => this.record(() => { this.refreshes.push(type.method); }));
+    }
     connection.listen();
   }
 
+  private declineProgress = false;
+  /** The workspace folder's path and URI, when the session has one. */
+  folderPath: string | undefined;
+  folderUri: string | undefined;
+
   private async initialize(options: StartOptions): Promise<void> {
+    this.declineProgress = options.declineProgress ?? false;
+    this.settings = options.configuration ?? {};
+    this.folderPath = options.workspaceFolder;
+    this.folderUri = options.workspaceFolder === undefined ? undefined : pathToFileURL(options.workspaceFolder).href;
+    const refreshSupport = options.refreshSupport ?? false;
     this.initializeResult = await this.request(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: this.folderUri ?? null,
+      workspaceFolders: this.folderUri ? [{ uri: this.folderUri, name: 'workspace' }] : null,
       initializationOptions: options.initializationOptions,
       capabilities: {
         general: { positionEncodings: ['utf-16'] },
+        window: { workDoneProgress: options.workDoneProgress ?? false },
         textDocument: {
           synchronization: { didSave: false, dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -278,11 +355,79 @@ export class LspClient {
             tokenModifiers: [],
             formats: ['relative'],
           },
+          codeLens: {},
+          documentLink: { tooltipSupport: true },
+          inlayHint: {},
+          callHierarchy: {},
         },
-        workspace: { configuration: false, workspaceFolders: false },
+        workspace: {
+          configuration: options.configuration !== undefined,
+          workspaceFolders: options.workspaceFolder !== undefined,
+          didChangeWatchedFiles: { dynamicRegistration: options.watchedFiles ?? false },
+          symbol: {},
+          codeLens: { refreshSupport },
+          inlayHint: { refreshSupport },
+        },
       },
     }, 'initialize');
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Runs what a server message does, then re-checks every pending condition. */
+  private record<T>(action: () => T): T {
+    const result = action();
+    this.received++;
+    for (const condition of [...this.conditions]) condition.check();
+    return result;
+  }
+
+  /** Resolves with the first value `probe` gives, checked now and after every message the server sends; bounded. */
+  until<T>(what: string, probe: () => T | undefined, timeoutMs = this.timeoutMs): Promise<T> {
+    const now = probe();
+    if (now !== undefined) return Promise.resolve(now);
+    let condition: Condition | undefined;
+    const promise = new Promise<T>((resolveWait) => {
+      condition = {
+        check: () => {
+          const value = probe();
+          if (value === undefined) return false;
+          this.conditions.delete(condition!);
+          resolveWait(value);
+          return true;
+        },
+      };
+      this.conditions.add(condition);
+    });
+    return this.bounded(promise, what, timeoutMs).finally(() => this.conditions.delete(condition!));
+  }
+
+  /**
+   * Asks `probe` (a request, say) again after each message the server sends, until `accept` takes its answer; bounded.
+   * For what the server announces only by doing it: a file event taken in shows as an open document's diagnostics
+   * published again, after which a definition answers differently.
+   */
+  async eventually<T>(what: string, probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = this.timeoutMs): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const seen = this.received;
+      const value = await probe();
+      if (accept(value)) return value;
+      const left = deadline - Date.now();
+      const waited = left > 0 && await this.until(what, () => (this.received > seen ? true : undefined), left).catch((error: unknown) => {
+        if (this.fatal) throw error;
+        return false;
+      });
+      if (!waited) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last answer: ${JSON.stringify(value)}`);
+    }
+  }
+
+  /** workspace/configuration: a section of the settings (a dotted path), or all of them. */
+  private configurationOf(item: ConfigurationItem): unknown {
+    let value: unknown = this.settings;
+    for (const part of item.section ? item.section.split('.') : []) {
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    return value ?? null;
   }
 
   /** Marks the session broken: every pending wait and request fails at once with `error`. */
@@ -325,6 +470,10 @@ export class LspClient {
   }
 
   private onDiagnostics(params: PublishDiagnosticsParams): void {
+    this.record(() => this.storeDiagnostics(params));
+  }
+
+  private storeDiagnostics(params: PublishDiagnosticsParams): void {
     const list = this.published.get(params.uri) ?? [];
     list.push(params);
     this.published.set(params.uri, list);
@@ -362,15 +511,40 @@ export class LspClient {
     return this.published.get(uri) ?? [];
   }
 
-  /** Opens a document and waits for its first diagnostics. */
-  async open(text: string, options: { name?: string; languageId?: string; timeoutMs?: number } = {}): Promise<OpenedDocument> {
-    const uri = `file:///regtext-protocol-test/${options.name ?? `doc-${++documentCounter}`}.regtext`;
+  /** The last diagnostics published for `uri`, if any. */
+  latestDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    return this.published.get(uri)?.at(-1);
+  }
+
+  /** Opens a document and waits for its first diagnostics. Without `uri`, a made-up one outside any workspace. */
+  async open(text: string, options: { name?: string; uri?: string; languageId?: string; timeoutMs?: number } = {}): Promise<OpenedDocument> {
+    const uri = options.uri ?? `file:///regtext-protocol-test/${options.name ?? `doc-${++documentCounter}`}.regtext`;
     this.versions.set(uri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: options.languageId ?? 'regtext', version: 1, text },
     });
     const published = await this.waitForDiagnostics(uri, 1, options.timeoutMs);
     return { uri, version: 1, text, diagnostics: published.diagnostics };
+  }
+
+  /**
+   * Opens a file of the workspace folder (a path relative to it) with its text on disk, as an editor would, once:
+   * asked again while it is open, the same document. Waits for its first diagnostics.
+   */
+  openFile(path: string, text?: string): Promise<OpenedDocument> {
+    const uri = this.uriOf(path);
+    let opened = this.opened.get(uri);
+    if (!opened) {
+      opened = readFile(fileURLToPath(uri), 'utf8').then((onDisk) => this.open(text ?? onDisk, { uri, languageId: languageIdOf(path) }));
+      this.opened.set(uri, opened);
+    }
+    return opened;
+  }
+
+  /** The URI of a path relative to the workspace folder. */
+  uriOf(path: string): string {
+    if (!this.folderPath) throw new Error('this session has no workspace folder');
+    return pathToFileURL(join(this.folderPath, path)).href;
   }
 
   /** Sends an (incremental or full) change and waits for the diagnostics of the new version. */
@@ -386,7 +560,65 @@ export class LspClient {
   }
 
   async close(uri: string): Promise<void> {
+    this.opened.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The file watchers the server registered (workspace/didChangeWatchedFiles). */
+  fileWatchers(): FileSystemWatcher[] {
+    return this.registrations.filter((registration) => registration.method === DidChangeWatchedFilesNotification.method)
+      .flatMap((registration) => (registration.registerOptions as { watchers: FileSystemWatcher[] }).watchers);
+  }
+
+  /** Waits until the server has registered file watchers. */
+  waitForFileWatchers(): Promise<FileSystemWatcher[]> {
+    return this.until('client/registerCapability for workspace/didChangeWatchedFiles', () => {
+      const watchers = this.fileWatchers();
+      return watchers.length > 0 ? watchers : undefined;
+    });
+  }
+
+  /**
+   * Reports file events as an editor does: only those a watcher the server registered asks for. An event no watcher
+   * covers is an error (the test expects the server to learn of it), unless `unwatched` says to drop it silently.
+   */
+  async fileEvents(changes: FileEvent[], options: { unwatched?: 'error' | 'drop' } = {}): Promise<FileEvent[]> {
+    const watchers = this.fileWatchers();
+    const watched = changes.filter((change) => watchers.some((watcher) => watches(watcher, change)));
+    const missed = changes.filter((change) => !watched.includes(change));
+    if (missed.length > 0 && (options.unwatched ?? 'error') === 'error') {
+      throw new Error(`the server watches none of: ${missed.map((change) => `${['', 'create', 'change', 'delete'][change.type]} ${change.uri}`).join(', ')} (watchers: ${JSON.stringify(watchers)})`);
+    }
+    if (watched.length > 0) await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: watched });
+    return watched;
+  }
+
+  /** The progress of one token, in order. */
+  progressOf(token: ProgressToken): ProgressEvent['value'][] {
+    return this.progress.filter((event) => event.token === token).map((event) => event.value);
+  }
+
+  /** Waits for the end of the `count`-th work done progress the server created, and returns all its events. */
+  async waitForProgressEnd(count = 1): Promise<ProgressEvent['value'][]> {
+    return this.until(`the end of work done progress #${count}`, () => {
+      const token = this.progressCreated[count - 1];
+      if (token === undefined) return undefined;
+      const events = this.progressOf(token);
+      return events.some((event) => event.kind === 'end') ? events : undefined;
+    });
+  }
+
+  /** Waits for a window/logMessage that matches. */
+  waitForLog(pattern: RegExp): Promise<string> {
+    return this.until(`a log message matching ${pattern}`, () => this.logMessages.find((log) => pattern.test(log.message))?.message);
+  }
+
+  /**
+   * A round trip: whatever the server scheduled before it read this request (diagnostics batches queued with
+   * setImmediate, say) has been sent once the answer is in.
+   */
+  async roundTrip(): Promise<void> {
+    await this.workspaceSymbols('\u0000no symbol has this name');
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {
@@ -411,6 +643,39 @@ export class LspClient {
 
   semanticTokens(uri: string): Promise<SemanticTokens | null> {
     return this.request(SemanticTokensRequest.type, { textDocument: { uri } }, 'semanticTokens/full');
+  }
+
+  workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
+    return this.request(WorkspaceSymbolRequest.type, { query }, `workspace/symbol ${JSON.stringify(query)}`);
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.request(CodeLensRequest.type, { textDocument: { uri } }, 'codeLens');
+  }
+
+  documentLinks(uri: string): Promise<DocumentLink[] | null> {
+    return this.request(DocumentLinkRequest.type, { textDocument: { uri } }, 'documentLink');
+  }
+
+  inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {
+    return this.request(InlayHintRequest.type, { textDocument: { uri }, range }, 'inlayHint');
+  }
+
+  prepareCallHierarchy(uri: string, position: Position): Promise<CallHierarchyItem[] | null> {
+    return this.request(CallHierarchyPrepareRequest.type, { textDocument: { uri }, position }, `prepareCallHierarchy at ${position.line}:${position.character}`);
+  }
+
+  incomingCalls(item: CallHierarchyItem): Promise<CallHierarchyIncomingCall[] | null> {
+    return this.request(CallHierarchyIncomingCallsRequest.type, { item }, `callHierarchy/incomingCalls of ${item.name}`);
+  }
+
+  outgoingCalls(item: CallHierarchyItem): Promise<CallHierarchyOutgoingCall[] | null> {
+    return this.request(CallHierarchyOutgoingCallsRequest.type, { item }, `callHierarchy/outgoingCalls of ${item.name}`);
+  }
+
+  /** The custom request regtext/citationGraph. */
+  citationGraph<T = unknown>(): Promise<T> {
+    return this.request({ method: 'regtext/citationGraph' }, undefined, 'regtext/citationGraph');
   }
 
   /**
@@ -449,6 +714,24 @@ export class LspClient {
       await Promise.race([this.exited, timeout(2000)]);
     }
   }
+}
+
+/** Whether a registered watcher asks for an event: its kind, and its glob against the file's path. */
+function watches(watcher: FileSystemWatcher, change: FileEvent): boolean {
+  const kind = watcher.kind ?? (WatchKind.Create | WatchKind.Change | WatchKind.Delete);
+  const wanted = [0, WatchKind.Create, WatchKind.Change, WatchKind.Delete][change.type]!;
+  if ((kind & wanted) === 0) return false;
+  const path = fileURLToPath(change.uri).split('\\').join('/');
+  if (typeof watcher.globPattern === 'string') return picomatch(watcher.globPattern, { dot: true })(path.replace(/^\//, ''));
+  const { baseUri, pattern } = watcher.globPattern;
+  const base = fileURLToPath(typeof baseUri === 'string' ? baseUri : baseUri.uri).split('\\').join('/').replace(/\/$/, '');
+  return path.startsWith(`${base}/`) && picomatch(pattern, { dot: true })(path.slice(base.length + 1));
+}
+
+/** The language id an editor gives a file: regtext for .notice and .regtext, else by extension. */
+export function languageIdOf(path: string): string {
+  if (/\.(?:notice|regtext)$/.test(path)) return 'regtext';
+  return path.endsWith('.md') ? 'markdown' : 'plaintext';
 }
 
 function timeout(ms: number): Promise<void> {
