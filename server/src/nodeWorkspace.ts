@@ -5,12 +5,12 @@
  * files only through this.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { Emitter, type CancellationToken, type FileContent, type Workspace } from './core';
+import { Emitter, NEVER_CANCELLED, type CancellationToken, type FileContent, type Workspace } from './core';
 import { decodeUtf8, MB, NOT_UTF8, tooLarge } from './fileText';
 import { ALWAYS_EXCLUDED, type Settings } from './settings';
 
@@ -62,9 +62,8 @@ export class NodeWorkspace implements Workspace {
     const path = pathOf(uri);
     if (!path) return false;
     return this.folders.some((folder) => {
-      const inside = relative(folder, path);
-      if (inside.startsWith('..') || inside === '') return false;
-      const posix = inside.split(sep).join('/');
+      if (!isInside(folder, path)) return false;
+      const posix = posixRelative(folder, path);
       return this.includes(posix) && !this.excludes(posix);
     });
   }
@@ -75,6 +74,17 @@ export class NodeWorkspace implements Workspace {
 
   fireDelete(uri: string): void {
     this.deleted.fire(uri);
+  }
+
+  /** A folder created below a workspace folder (moved in, checked out): a change for each file below it the index covers. */
+  async fireFolderCreated(uri: string): Promise<void> {
+    const path = pathOf(uri);
+    const root = path && this.folders.find((folder) => isInside(folder, path));
+    if (!path || !root || this.excludes(posixRelative(root, path)) || !(await isDirectory(path))) return;
+    const found: string[] = [];
+    const settings = this.settings!;
+    await this.walk(root, path, found, { files: settings.maxFiles, bytes: settings.maxWorkspaceSizeMB * MB, exhausted: false }, NEVER_CANCELLED);
+    for (const file of found) this.fireChange(file);
   }
 
   async listFiles(token: CancellationToken): Promise<string[]> {
@@ -122,7 +132,7 @@ export class NodeWorkspace implements Workspace {
     for (const entry of entries) {
       if (token.isCancellationRequested || budget.exhausted) return;
       const path = join(directory, entry.name);
-      const inside = relative(root, path).split(sep).join('/');
+      const inside = posixRelative(root, path);
       if (entry.isDirectory()) {
         if (!this.excludes(inside)) await this.walk(root, path, found, budget, token);
       } else if (entry.isFile() && this.includes(inside) && !this.excludes(inside)) {
@@ -154,6 +164,24 @@ export class NodeWorkspace implements Workspace {
     if (this.warned.has(cap)) return;
     this.warned.add(cap);
     this.notices.warn(message);
+  }
+}
+
+/** Strictly below the folder. */
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+function posixRelative(folder: string, path: string): string {
+  return relative(folder, path).split(sep).join('/');
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

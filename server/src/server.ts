@@ -5,7 +5,7 @@
 import {
   CancellationTokenSource, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
   InlayHintRefreshRequest, SemanticTokensRefreshRequest, TextDocuments, TextDocumentSyncKind, WatchKind,
-  type ClientCapabilities, type Connection, type InitializeResult, type ServerCapabilities,
+  type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileKnowledge, createLanguageService, SEMANTIC_TOKEN_TYPES, type LanguageService } from './core';
@@ -178,6 +178,7 @@ class ServerState {
   private readonly closedQueue = new Set<string>();
   private publishingClosed = false;
   private refresh: ReturnType<typeof setTimeout> | undefined;
+  private watchers: Promise<Disposable | undefined> | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -208,23 +209,17 @@ class ServerState {
   }
 
   async initialized(): Promise<void> {
-    if (this.support.watchedFiles) {
-      const watchers = [
-        ...this.settings.include.map((globPattern) => ({ globPattern })),
-        // A deleted folder is reported once, for the folder: watch every deletion.
-        { globPattern: '**/*', kind: WatchKind.Delete },
-      ];
-      void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    }
     if (this.support.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         this.folders = [...this.folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
-        for (const folder of event.removed) this.workspace.fireDelete(folder.uri);
+        for (const folder of event.removed) this.deleted(folder.uri);
         void this.rescan();
       });
     }
+    // The watchers follow the include globs, which may come from the settings pulled.
     await this.pullSettings();
+    this.watchFiles();
     await this.rescan();
   }
 
@@ -238,6 +233,7 @@ class ServerState {
     }
     const filesChanged = JSON.stringify([before.include, before.exclude, before.maxFiles, before.maxWorkspaceSizeMB, before.maxFileSizeMB]) !==
       JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFiles, this.settings.maxWorkspaceSizeMB, this.settings.maxFileSizeMB]);
+    if (before.include.join('\n') !== this.settings.include.join('\n')) this.watchFiles();
     if (filesChanged) await this.rescan();
     for (const document of this.documents.all()) this.scheduleOpen(document.uri, 0);
     if (before.diagnosticsScope !== this.settings.diagnosticsScope) for (const summary of this.service.index.allSummaries()) this.fileChanged(summary.uri);
@@ -248,8 +244,10 @@ class ServerState {
     for (const { uri, type } of changes) {
       // An open document's text wins over the file until it is closed.
       if (this.documents.get(uri)) continue;
-      if (type === FileChangeType.Deleted) this.workspace.fireDelete(uri);
+      if (type === FileChangeType.Deleted) this.deleted(uri);
       else if (this.workspace.covers(uri)) this.workspace.fireChange(uri);
+      // A folder created (moved in, checked out) is reported once, for the folder.
+      else if (type === FileChangeType.Created) void this.workspace.fireFolderCreated(uri);
     }
   }
 
@@ -257,6 +255,25 @@ class ServerState {
     this.scan?.cancel();
     clearTimeout(this.refresh);
     this.service.dispose();
+  }
+
+  /** A file or a folder is gone; the open documents below it stay in the index with their text. */
+  private deleted(uri: string): void {
+    this.workspace.fireDelete(uri);
+    const below = uri.endsWith('/') ? uri : `${uri}/`;
+    for (const document of this.documents.all()) if (document.uri.startsWith(below)) this.workspace.fireChange(document.uri);
+  }
+
+  /** (Re)registers the file watchers: the include globs, and every creation and deletion (a folder is reported once, for the folder). */
+  private watchFiles(): void {
+    if (!this.support.watchedFiles) return;
+    const watchers = [
+      ...this.settings.include.map((globPattern) => ({ globPattern })),
+      { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+    ];
+    const previous = this.watchers;
+    this.watchers = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    void previous?.then((registration) => registration?.dispose());
   }
 
   private async pullSettings(): Promise<void> {
@@ -275,7 +292,8 @@ class ServerState {
     const scan = new CancellationTokenSource();
     this.scan = scan;
     this.workspace.configure(this.folders, this.settings);
-    const progress = this.support.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    // A client may decline the progress token: index all the same, without a report.
+    const progress = this.support.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('regtext: indexing notices', 0, 'listing files…');
     try {
       await this.service.index.scan(scan.token, ({ done, total }) => progress?.report(total === 0 ? 100 : Math.floor((done * 100) / total), `${done}/${total} files`));
