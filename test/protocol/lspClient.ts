@@ -14,7 +14,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeLensRefreshRequest, CodeLensRequest,
   ConfigurationRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
-  DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
+  DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
   RegistrationRequest, ResponseError, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
@@ -591,6 +591,14 @@ export class LspClient {
     }
     if (watched.length > 0) await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: watched });
     return watched;
+  }
+
+  /** workspace/didChangeWorkspaceFolders: folders (paths) added and removed. */
+  async changeWorkspaceFolders(change: { added?: string[]; removed?: string[] }): Promise<void> {
+    const folder = (path: string) => ({ uri: pathToFileURL(path).href, name: path });
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: (change.added ?? []).map(folder), removed: (change.removed ?? []).map(folder) },
+    });
   }
 
   /** The progress of one token, in order. */

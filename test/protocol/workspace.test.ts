@@ -15,7 +15,7 @@ import {
 import { DiskFolder } from './diskFolder';
 import {
   branchMemos, CHECKLIST_ZH, closedDiagnosticCases, codeLensCases, CITATIONS_OF_64, definitionCases, documentLinkCases, DRAFT_ZH, DUPLICATES_EN, FOLDER,
-  inlayHintCases, NOTICE_70_EN, PLAN_EN, referencesCases, renumbered, symbolQueries, withoutClause5, type ExpectedDiagnostic, type Place,
+  inlayHintCases, NOTICE_70_EN, PLAN_EN, referencesCases, renumbered, SECOND_FOLDER, symbolQueries, withoutClause5, type ExpectedDiagnostic, type Place,
 } from './fixtures/workspace';
 import { formatRange, hoverText, LspClient, messageOf, parseFixture, textAt, type StartOptions } from './lspClient';
 
@@ -486,6 +486,23 @@ describe('workspace: the index follows the files on disk', () => {
     await ownCleared;
     await definitionsBecome(from, []);
   });
+
+  test('a workspace folder added: its files are indexed; removed: they are gone, and their diagnostics cleared', async () => {
+    const second = await DiskFolder.create(SECOND_FOLDER);
+    try {
+      const uri = second.uri('memos/encryption.md');
+      const reported = client.nextDiagnostics(uri, (params) => params.diagnostics.length > 0);
+      await client.changeWorkspaceFolders({ added: [second.path] });
+      assert.deepEqual((await reported).diagnostics.map((diagnostic) => `${diagnostic.code}: ${messageOf(diagnostic)}`),
+        ['missing-clause: "Clause (IX)": Yinfa [2028] No. 70 has no such clause.']);
+      const cleared = client.nextDiagnostics(uri);
+      await client.changeWorkspaceFolders({ removed: [second.path] });
+      assert.deepEqual((await cleared).diagnostics, []);
+      assert.deepEqual(await client.workspaceSymbols('Yinfa [2028] No. 70'), []);
+    } finally {
+      await second.dispose();
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -589,7 +606,7 @@ describe('workspace: settings pulled with workspace/configuration, progress decl
 
 describe('workspace: the first scan', () => {
   test('reports begin, reports and end; a request sent while it runs is answered before it ends', async () => {
-    const folder = await DiskFolder.create({ ...FOLDER, ...branchMemos(120) });
+    const folder = await DiskFolder.create({ ...FOLDER, ...branchMemos(80) });
     const client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, workDoneProgress: true, configuration: {} });
     try {
       const report = await client.until('a progress report before the end', () => client.progress.find((event) =>
