@@ -153,7 +153,7 @@ describe('workspace: a folder on disk, navigation and diagnostics across files',
   }
 
   for (const expected of symbolQueries) {
-    test(`workspace symbols: ${JSON.stringify(expected.query)}`, { todo: expected.todo }, async () => {
+    test(`workspace symbols: ${JSON.stringify(expected.query)}`, async () => {
       const symbols = (await client.workspaceSymbols(expected.query)) ?? [];
       // Notices and parts (I., 一、) are both modules: a notice's name begins with its number.
       const notices = symbols.filter((symbol) => symbol.kind === SymbolKind.Module && /^(?:Yinfa \[|银发〔|PBOC Order|中国人民银行令)/.test(symbol.name));
@@ -429,9 +429,7 @@ describe('workspace: the index follows the files on disk', () => {
     await definitionsBecome(from, [ZH_NUMBER_PLACE, ['notices/notice-en.notice', '(⟦Yinfa [2028] No. 64⟧)']]);
   });
 
-  test('two files changed in one notification: their citers are told once, of both changes together', {
-    todo: 'core: WorkspaceIndex.enqueue starts draining at the first file, so the first of several changes reported together is applied (and published) alone',
-  }, async () => {
+  test('two files changed in one notification: their citers are told once, of both changes together', async () => {
     const uri = folder.uri('memos/memo-en.md');
     const original = { 'notices/notice-en.notice': folder.text('notices/notice-en.notice'), 'notices/notice-zh.notice': folder.text('notices/notice-zh.notice') };
     const before = crossFileDiagnostics(client, folder, 'memos/memo-en.md');

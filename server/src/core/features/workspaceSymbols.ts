@@ -14,7 +14,7 @@ import { clauseName } from './documentSymbols';
 const MAX_SYMBOLS = 500;
 
 export function workspaceSymbols(context: FeatureContext, query: string, token: CancellationToken): WorkspaceSymbol[] {
-  const words = query.split(/\s+/).map(normalizeForSearch).filter((word) => word.length > 0);
+  const words = query.replace(NUMBER_SIGN, '').split(/\s+/).map(normalizeForSearch).filter((word) => word.length > 0);
   const matches = (haystack: string) => words.every((word) => haystack.includes(word));
   const symbols: WorkspaceSymbol[] = [];
   for (const key of context.index.noticeKeys().sort()) {
@@ -61,7 +61,10 @@ function topLevelClauses(summary: FileSummary) {
   return notice ? notice.roots.map((id) => notice.clauses[id]!) : [];
 }
 
+/** "No." before a serial, with or without a space: dropped before the query is split into words. */
+const NUMBER_SIGN = /\bno\.?\s*(?=\d)/gi;
+
 /** Lower case, no brackets, spaces, punctuation, 第, 号 or "No.": 银发[2021]第237号 and Yinfa (2021) No.237 search alike. */
 export function normalizeForSearch(text: string): string {
-  return text.toLowerCase().replace(/\bno\.?\s*(?=\d)/g, '').replace(/[\s\p{P}\p{S}第号]/gu, '');
+  return text.toLowerCase().replace(NUMBER_SIGN, '').replace(/[\s\p{P}\p{S}第号]/gu, '');
 }

@@ -67,6 +67,8 @@ export type Summarizer = (uri: string, content: Exclude<FileContent, { kind: 'mi
 
 type Table = Map<string, Set<string>>;
 
+type QueuedChange = 'changed' | 'deleted';
+
 export class WorkspaceIndex implements Disposable {
   private readonly files = new Map<string, FileSummary>();
   /** identity key → files that are that notice */
@@ -83,7 +85,7 @@ export class WorkspaceIndex implements Disposable {
   private readonly repealing: Table = new Map();
   private readonly changes = new Emitter<IndexChange>();
   private readonly disposables: Disposable[] = [];
-  private readonly queue = new Set<string>();
+  private readonly queue = new Map<string, QueuedChange>();
   private draining: Promise<void> | undefined;
   private disposed = false;
   private scanned = false;
@@ -144,8 +146,12 @@ export class WorkspaceIndex implements Disposable {
 
   /** Re-reads one file (created or changed) soon; changes arriving together are handled together. */
   enqueue(uri: string): void {
-    this.queue.add(uri);
-    this.draining ??= this.drain().finally(() => { this.draining = undefined; });
+    this.schedule(uri, 'changed');
+  }
+
+  /** Forgets a file, or every file below a folder, soon; with the changes reported at the same time. */
+  delete(uri: string): void {
+    this.schedule(uri, 'deleted');
   }
 
   /** Resolves when every queued change has been applied. */
@@ -158,30 +164,43 @@ export class WorkspaceIndex implements Disposable {
     this.changes.fire({ uris: this.replace(summary.uri, summary) });
   }
 
-  delete(uri: string): void {
-    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-    const gone = this.files.has(uri) ? [uri] : [...this.files.keys()].filter((known) => known.startsWith(prefix));
-    const affected = new Set<string>();
-    for (const known of gone) for (const changed of this.replace(known, undefined)) affected.add(changed);
-    if (affected.size > 0) this.changes.fire({ uris: [...affected] });
-  }
-
   dispose(): void {
     this.disposed = true;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 
+  /**
+   * Queues a change. The queue is drained after a yield, so that every change a client reports in one notification
+   * (a `git checkout` that renumbers both files of a notice, a rename as delete + create) is applied at once and
+   * announced once: no one is told of a state the folder was never in. A later change to the same uri wins.
+   */
+  private schedule(uri: string, change: QueuedChange): void {
+    this.queue.delete(uri);
+    this.queue.set(uri, change);
+    this.draining ??= this.drain().finally(() => { this.draining = undefined; });
+  }
+
   private async drain(): Promise<void> {
+    await this.scheduler.yield();
     while (this.queue.size > 0 && !this.disposed) {
-      const affected = new Set<string>();
       const batch = [...this.queue];
       this.queue.clear();
-      for (const { uri, summary } of await Promise.all(batch.map((uri) => this.read(uri)))) {
-        for (const changed of this.replace(uri, summary)) affected.add(changed);
-      }
-      this.changes.fire({ uris: [...affected] });
+      const summaries = await Promise.all(batch.map(([uri, change]) => change === 'changed' ? this.read(uri) : undefined));
+      const affected = new Set<string>();
+      batch.forEach(([uri, change], i) => {
+        const applied = change === 'changed' ? this.replace(uri, summaries[i]!.summary) : this.forget(uri);
+        for (const changed of applied) affected.add(changed);
+      });
+      if (affected.size > 0) this.changes.fire({ uris: [...affected] });
       await this.scheduler.yield();
     }
+  }
+
+  /** Removes a file, or every file below a folder; the files whose findings may change. */
+  private forget(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const gone = this.files.has(uri) ? [uri] : [...this.files.keys()].filter((known) => known.startsWith(prefix));
+    return gone.flatMap((known) => this.replace(known, undefined));
   }
 
   /** A file's summary as it is now (undefined when it is gone); the one indexed, when the version is unchanged. */
