@@ -11,6 +11,7 @@ function findFiles(dir, pattern) {
   const found = [];
   if (!existsSync(dir)) return found;
   for (const name of readdirSync(dir)) {
+    if (name === 'node_modules') continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found.push(...findFiles(path, pattern));
     else if (pattern.test(name)) found.push(path);

@@ -3,7 +3,7 @@
  * Article 5, § 1825. Leading spaces of any kind (U+3000, em space, NBSP, tabs) are allowed.
  */
 import type { ClauseKind, LabelStyle } from '../model';
-import { isInvisible, isSpace } from '../text/chars';
+import { isInvisible, isSpace, isWordChar } from '../text/chars';
 import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
 
 export interface LabelMatch {
@@ -11,17 +11,33 @@ export interface LabelMatch {
   kind: ClauseKind;
   value: number;
   /** 第十三条之一 → 1: an article inserted after 第十三条 by an amendment; it shares the value 13. */
-  insertion?: number;
+  insertion: number | undefined;
   /** Offsets into the line. */
   start: number;
   end: number;
 }
 
+/**
+ * A label with every field set, in one order: labels are made on every labelled line, and objects of one shape keep
+ * the code that reads them fast (no spreads, whose objects come in many shapes).
+ */
+export function labelMatch(style: LabelStyle, kind: ClauseKind, value: number, insertion: number | undefined, start: number, end: number): LabelMatch {
+  return { style, kind, value, insertion, start, end };
+}
+
 const ZH_NUMERAL = CHINESE_NUMERAL_PATTERN;
+
+/** What follows a label on its line: [start, end) of `text`. */
+interface LineRest {
+  text: string;
+  start: number;
+  end: number;
+}
 
 interface LabelPattern {
   regex: RegExp;
-  classify(match: RegExpExecArray, rest: string): Omit<LabelMatch, 'start' | 'end'> | undefined;
+  /** The label's style, kind and value; its offsets are set by the caller. */
+  classify(match: RegExpExecArray, rest: LineRest): LabelMatch | undefined;
 }
 
 const ZH_STRUCTURE: Record<string, [LabelStyle, ClauseKind]> = {
@@ -39,20 +55,20 @@ const EN_STRUCTURE: Record<string, [LabelStyle, ClauseKind]> = {
 };
 
 /** Characters after 第X条 that show the line continues a sentence citing an article rather than starting one. */
-const ZH_CITATION_CONTINUATION = /^(?:规定|的|第|所|中|之外|至|和|或|及|、|，|,)/;
+const ZH_CITATION_CONTINUATION = /(?:规定|的|第|所|中|之外|至|和|或|及|、|，|,)/y;
 
 /** Words after "Article 5" that show a sentence cites the article rather than heading it. */
-const EN_CITATION_CONTINUATION = /^\s*(?:of|shall|is|are|was|and|or|to|in|as|under|provides|states|applies)\b/;
+const EN_CITATION_CONTINUATION = /[^\S\r\n]*(?:of|shall|is|are|was|and|or|to|in|as|under|provides|states|applies)\b/y;
 
 const PATTERNS: LabelPattern[] = [
   {
     regex: new RegExp(`第\\s*(${ZH_NUMERAL}|\\d+)\\s*([编章节条])(之[一二三四五六七八九十]+)?`, 'y'),
     classify(match, rest) {
       const [style, kind] = ZH_STRUCTURE[match[2]!]!;
-      if (kind === 'article' && ZH_CITATION_CONTINUATION.test(rest)) return undefined;
+      if (kind === 'article' && restStartsWith(rest, ZH_CITATION_CONTINUATION)) return undefined;
       const value = arabicOrChineseValue(match[1]!);
       if (!value) return undefined;
-      return match[3] ? { style, kind, value, insertion: chineseNumeralValue(match[3].slice(1)) ?? 1 } : { style, kind, value };
+      return labelMatch(style, kind, value, match[3] ? chineseNumeralValue(match[3].slice(1)) ?? 1 : undefined, 0, 0);
     },
   },
   {
@@ -83,7 +99,7 @@ const PATTERNS: LabelPattern[] = [
   {
     regex: /(Part|Chapter|Section|Article)\s+(\d+|[IVXLC]+)\b\.?/iy,
     classify(match, rest) {
-      if (!/^[A-Z]/.test(match[1]!) || EN_CITATION_CONTINUATION.test(rest)) return undefined;
+      if (!/^[A-Z]/.test(match[1]!) || restStartsWith(rest, EN_CITATION_CONTINUATION)) return undefined;
       const [style, kind] = EN_STRUCTURE[match[1]!.toLowerCase()]!;
       return valued(style, kind, /^\d+$/.test(match[2]!) ? Number(match[2]) : romanValue(match[2]!));
     },
@@ -123,12 +139,12 @@ export function mayStartLabel(code: number): boolean {
   return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
 }
 
-function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined): Omit<LabelMatch, 'start' | 'end'> | undefined {
-  return value && value > 0 ? { style, kind, value } : undefined;
+function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined): LabelMatch | undefined {
+  return value && value > 0 ? labelMatch(style, kind, value, undefined, 0, 0) : undefined;
 }
 
 /** (IX) is Roman, (A) and (a) are letters, (iv) is lower-case Roman; single I, V, X are taken as Roman. */
-function classifyParenthesisedLetters(inner: string): Omit<LabelMatch, 'start' | 'end'> | undefined {
+function classifyParenthesisedLetters(inner: string): LabelMatch | undefined {
   const isUpper = inner === inner.toUpperCase();
   const roman = romanValue(inner);
   if (roman !== undefined && (inner.length > 1 || /[IVXivx]/.test(inner))) {
@@ -139,42 +155,64 @@ function classifyParenthesisedLetters(inner: string): Omit<LabelMatch, 'start' |
   return valued(isUpper ? 'paren-upper-alpha' : 'paren-lower-alpha', 'item', letterValue);
 }
 
-/** The clause label at the start of `line`, after any leading spaces, or undefined. */
-export function matchClauseLabel(line: string): LabelMatch | undefined {
-  let start = 0;
-  while (start < line.length && (isSpace(line.charCodeAt(start)) || isInvisible(line.charCodeAt(start)))) start++;
+/**
+ * The clause label at the start of the line [lineStart, lineEnd) of `text`, after any leading spaces, or undefined.
+ * Offsets in the match are relative to the line start. The patterns run sticky at the label's offset in the whole
+ * text and the rest of the line is read in place: nothing is sliced, so a line costs the same however long it is.
+ */
+export function matchClauseLabel(text: string, lineStart: number, lineEnd: number): LabelMatch | undefined {
+  let start = lineStart;
+  while (start < lineEnd && (isSpace(text.charCodeAt(start)) || isInvisible(text.charCodeAt(start)))) start++;
   MARKDOWN_LEAD.lastIndex = start;
-  start += MARKDOWN_LEAD.exec(line)?.[0].length ?? 0;
-  if (start >= line.length) return undefined;
-  const candidates = PATTERNS_BY_FIRST_CHAR.get(line.charCodeAt(start));
+  start += MARKDOWN_LEAD.exec(text)?.[0].length ?? 0;
+  if (start >= lineEnd) return undefined;
+  const candidates = PATTERNS_BY_FIRST_CHAR.get(text.charCodeAt(start));
   if (!candidates) return undefined;
   for (const pattern of candidates) {
     pattern.regex.lastIndex = start;
-    const match = pattern.regex.exec(line);
+    const match = pattern.regex.exec(text);
     if (!match) continue;
     const end = start + match[0].length;
-    const rest = line.slice(end).replace(MARKDOWN_CLOSE, '');
+    if (end > lineEnd) continue;
+    const rest = { text, start: afterMarkdownClose(text, end, lineEnd), end: lineEnd };
     if (!isPlausibleLabelEnd(rest)) continue;
     const classified = pattern.classify(match, rest);
-    if (classified) return { ...classified, start, end };
+    if (!classified) continue;
+    classified.start = start - lineStart;
+    classified.end = end - lineStart;
+    return classified;
   }
   return undefined;
 }
 
 /** Markdown around a label: headings (# 第一章), quotes, bold (**第一条**). */
 const MARKDOWN_LEAD = /(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__)*/y;
-const MARKDOWN_CLOSE = /^(?:\*\*|__)/;
+
+/** Past the ** or __ that closes a bold label. */
+function afterMarkdownClose(text: string, offset: number, lineEnd: number): number {
+  const code = text.charCodeAt(offset);
+  return offset + 1 < lineEnd && (code === 0x2a || code === 0x5f) && text.charCodeAt(offset + 1) === code ? offset + 2 : offset;
+}
+
+/** Whether a sticky pattern matches at the start of the rest of a line. Its spaces never cross a line break. */
+function restStartsWith(rest: LineRest, pattern: RegExp): boolean {
+  if (rest.start >= rest.end) return false;
+  pattern.lastIndex = rest.start;
+  return pattern.test(rest.text);
+}
 
 /**
  * A label is followed by its text, a space, or the end of the line, never by more of a word or number; nor by
  * words that continue a citation ("(III) of this Notice" on a wrapped line) or a number ("1. 5 per cent").
  */
-function isPlausibleLabelEnd(rest: string): boolean {
-  if (LABEL_CONTINUES_SENTENCE.test(rest)) return false;
-  return rest.length === 0 || !/^[0-9A-Za-z_]/.test(rest) || /^[A-Z]/.test(rest);
+function isPlausibleLabelEnd(rest: LineRest): boolean {
+  if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
+  if (rest.start >= rest.end) return true;
+  const code = rest.text.charCodeAt(rest.start);
+  return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 
-const LABEL_CONTINUES_SENTENCE = /^\s+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|^\s+\d/;
+const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d/y;
 
 /** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
 export function formatLabel(style: LabelStyle, value: number): string {

@@ -10,10 +10,10 @@
  *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I));
  *  5. otherwise it opens a new level under the innermost open clause.
  */
-import type { Clause, LabelStyle, Problem } from '../model';
+import type { Clause, ClauseKind, LabelStyle, Problem, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
-import { formatLabel, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
+import { isHan, isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+import { formatLabel, labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
@@ -71,17 +71,20 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map(), paragraphSinceLabel: false };
   let previousClosesSentence = false;
   let previousLine = -1;
+  // A clause's title may come from the next line: it is described once that line has been read.
+  let undescribed: Clause | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const first = firstNonSpace(text, start, end);
+    // Only a line that begins like a label is matched: most lines are prose.
+    const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
+    if (undescribed) describeClause(builder, undescribed, first < end && !found ? { start: first, end } : undefined);
+    undescribed = undefined;
     if (first === end) continue;
-    // Only a line that begins like a label is read as a string: most lines are prose.
-    const lineText = mayStartLabel(text.charCodeAt(first)) ? text.slice(start, end) : undefined;
-    const found = lineText === undefined ? undefined : matchClauseLabel(lineText);
     const label = found && !continuesCitation(text, lines, previousLine) ? found : undefined;
     if (label) {
-      addClause(builder, line, letterInSequence(builder, label, lineText!.slice(label.start, label.end)));
+      undescribed = addClause(builder, line, letterInSequence(builder, label, text.slice(start + label.start, start + label.end)));
       builder.paragraphSinceLabel = false;
     } else if (previousClosesSentence) {
       builder.paragraphSinceLabel = true;
@@ -89,6 +92,7 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     previousClosesSentence = closesSentence(text, start, end);
     previousLine = line;
   }
+  if (undescribed) describeClause(builder, undescribed, undefined);
   closeUntil(builder, 0, text.length);
   return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
 }
@@ -106,8 +110,12 @@ const CITATION_WORD_REACH = 48;
 
 function continuesCitation(text: string, lines: LineIndex, previousLine: number): boolean {
   if (previousLine < 0) return false;
-  const end = lines.lineEnd(previousLine);
-  return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(lines.lineStart(previousLine), end - CITATION_WORD_REACH), end));
+  const start = lines.lineStart(previousLine);
+  const end = trimEnd(text, lines.lineEnd(previousLine));
+  // Every ending ENDS_WITH_CITATION_WORD looks for ends in a Latin letter or a Han character: most lines end otherwise.
+  const last = end > start ? text.charCodeAt(end - 1) : 0;
+  if (!isHan(last) && !((last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a)) return false;
+  return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(start, end - CITATION_WORD_REACH), end));
 }
 
 function firstNonSpace(text: string, start: number, end: number): number {
@@ -131,10 +139,10 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelText: string
   const style: LabelStyle = letter === letter.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
   const value = letter.toLowerCase().charCodeAt(0) - 96;
   const continues = builder.stack.some((id) => builder.clauses[id]!.style === style && builder.clauses[id]!.value === value - 1);
-  return continues ? { ...label, style, kind: 'item', value } : label;
+  return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
 }
 
-function addClause(builder: Builder, line: number, found: LabelMatch): void {
+function addClause(builder: Builder, line: number, found: LabelMatch): Clause {
   const lineStart = builder.lines.lineStart(line);
   const { clauses, stack } = builder;
   let label = found;
@@ -142,7 +150,7 @@ function addClause(builder: Builder, line: number, found: LabelMatch): void {
   if (siblingIndex !== undefined) {
     const previous = clauses[stack[siblingIndex]!]!;
     // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
-    label = { ...label, kind: previous.kind };
+    label = withKind(label, previous.kind);
     closeUntil(builder, siblingIndex, lineStart);
     // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
     const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
@@ -151,7 +159,7 @@ function addClause(builder: Builder, line: number, found: LabelMatch): void {
     closeUntil(builder, nestingLevel(clauses, stack, label), lineStart);
     const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
     const continued = checkFirstChild(builder, parent, label, lineStart);
-    if (continued) label = { ...label, kind: continued.kind };
+    if (continued) label = withKind(label, continued.kind);
   }
   const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
   const clause = createClause(builder, line, label, parentId);
@@ -161,6 +169,11 @@ function addClause(builder: Builder, line: number, found: LabelMatch): void {
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
+  return clause;
+}
+
+function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
+  return labelMatch(label.style, kind, label.value, label.insertion, label.start, label.end);
 }
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
@@ -213,44 +226,59 @@ function trimEnd(text: string, offset: number): number {
 
 function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
   const lineStart = builder.lines.lineStart(line);
-  const labelText = builder.lines.lineText(line).slice(label.start, label.end).trim();
-  const { title, firstSentence } = describeClause(builder, line, label.end);
-  return {
+  const labelText = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const clause: Clause = {
     id: builder.clauses.length,
     label: labelText,
     style: label.style,
     kind: label.kind,
     value: label.value,
-    ...(label.insertion ? { insertion: label.insertion } : {}),
     labelSpan: { start: lineStart + label.start, end: lineStart + label.start + labelText.length },
-    title,
-    firstSentence,
+    title: '',
+    firstSentence: '',
     span: { start: lineStart, end: builder.lines.lineEnd(line) },
     parent,
     children: [],
     depth: parent === undefined ? 0 : builder.clauses[parent]!.depth + 1,
   };
+  // Set only where there is one (rare), so that the common shape has no such field.
+  if (label.insertion) clause.insertion = label.insertion;
+  return clause;
 }
 
-/** The clause's title and first sentence, from the text after its label (or the next line, if the label stands alone). */
-function describeClause(builder: Builder, line: number, labelEnd: number): { title: string; firstSentence: string } {
-  const { lines } = builder;
-  const nextLine = line + 1 < lines.lineCount ? lines.lineText(line + 1) : '';
-  const nextIsText = nextLine.trim().length > 0 && !matchClauseLabel(nextLine);
-  let body = lines.lineText(line).slice(labelEnd).replace(/^[\s\u3000.．:：、]+/, '');
+/**
+ * How much text after a label its title and first sentence can need: the first sentence is cut at SENTENCE_MAX, and
+ * every decision about the title is made within it. Reading no further keeps a label on a line of megabytes cheap.
+ */
+const DESCRIPTION_WINDOW = SENTENCE_MAX + 1;
+
+/**
+ * Sets the clause's title and first sentence, from the text after its label, or from the next line (`nextText`, the
+ * line's text after its leading spaces, when it is prose: not blank, no label) if the label stands alone or its
+ * first sentence is wrapped.
+ */
+function describeClause(builder: Builder, clause: Clause, nextText: Span | undefined): void {
+  const { text } = builder;
+  const lineEnd = clause.span.end;
+  let bodyStart = clause.labelSpan.end;
+  while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
+  let body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW));
   let sentenceEnd = firstSentenceEnd(body);
-  // A label alone on its line takes its text from the next line; a wrapped first sentence goes on there.
-  if ((body.length === 0 || sentenceEnd < 0) && nextIsText) {
-    body = joinWrapped(body, nextLine.trim());
+  if ((body.length === 0 || sentenceEnd < 0) && nextText) {
+    body = joinWrapped(body, text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim());
     sentenceEnd = firstSentenceEnd(body);
   }
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
-  const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
+  clause.firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
   // A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
-  const isHeading = sentenceEnd < 0 && !nextIsText;
+  const isHeading = sentenceEnd < 0 && !nextText;
   const limit = isHeading ? HEADING_MAX : TITLE_MAX;
-  const title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
-  return { title, firstSentence };
+  clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
+}
+
+/** What stands between a label and its text: spaces, and the punctuation of 一、 or "1:". */
+function isLabelPunctuationOrSpace(code: number): boolean {
+  return isSpace(code) || code === 0x2e || code === 0xff0e || code === 0x3a || code === 0xff1a || code === 0x3001;
 }
 
 /** Joins a line wrapped mid-sentence to the next: with a space between Latin words, with nothing between CJK. */
@@ -261,12 +289,17 @@ function joinWrapped(first: string, second: string): string {
 
 /** Where the first sentence ends: 。 ！ ？ ； ：, or . ; : before a space, but not the full stop of "No." or "Art.". */
 function firstSentenceEnd(text: string): number {
-  for (const match of text.matchAll(/[。！？；：]|[.;:](?=\s|$)/g)) {
-    const index = match.index!;
-    if (match[0] !== '.' || !/\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/.test(text.slice(Math.max(0, index - 5), index))) return index;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
+    if ((code === 0x2e || code === 0x3b || code === 0x3a) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1)))) {
+      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(0, i - 5), i))) return i;
+    }
   }
   return -1;
 }
+
+const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
 
 /** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis; never inside a surrogate pair. */
 export function truncate(text: string, max: number): string {
