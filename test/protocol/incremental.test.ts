@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import type { Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import { fuzzCount, fuzzSeeds, mulberry32, replay, type Random } from '../core/fuzz/random';
 import { SEED_TEXTS } from '../core/fuzz/seedTexts';
-import { applyEdit, lineStarts, nextSteps, positionAt, toChange, type Step } from './fuzz/edits';
+import { applyEdit, lineStarts, nextSteps, positionAt, toChange } from './fuzz/edits';
 import { LspClient } from './lspClient';
 
 const THIS_FILE = 'dist/test/protocol/incremental.test.js';
@@ -29,10 +29,12 @@ const THIS_FILE = 'dist/test/protocol/incremental.test.js';
 const DEFAULT_SEEDS = [1, 2, 3, 4, 5];
 /** Edits (changes, not notifications) per session: 5 × 640 = 3,200 edits in all by default. */
 const EDITS_PER_SESSION = fuzzCount(640);
-/** Compare the views that are requested (symbols, tokens, hover…) every this many edits… */
-const COMPARE_EVERY = 16;
+/** Compare the views that are requested (symbols, tokens, hover…) after this many notifications on average (1 to 2×)… */
+const COMPARE_EVERY = 12;
 /** …and the published diagnostics (which wait for the server's debounce) every this many comparisons, and at the end. */
 const DIAGNOSTICS_EVERY = 4;
+/** How often a notification is followed by a request (semantic tokens, folding, symbols, hover…) that is not compared. */
+const PROBE_CHANCE = 0.3;
 /** The text is kept around this size: long enough for structure, short enough for thousands of edits. */
 const MAX_LENGTH = 6000;
 
@@ -113,6 +115,18 @@ async function viewOf(
   return JSON.parse(JSON.stringify(view).split(JSON.stringify(uri).slice(1, -1)).join('<the document>')) as View;
 }
 
+/** A request an editor makes after a change (answers unchecked here, but they must not fail). */
+function probe(random: Random, client: LspClient, uri: string, change: TextDocumentContentChangeEvent): Promise<unknown> {
+  const at = 'range' in change ? change.range.start : { line: 0, character: 0 };
+  return random.weighted<() => Promise<unknown>>([
+    [4, () => client.semanticTokens(uri)],
+    [2, () => client.foldingRanges(uri)],
+    [2, () => client.documentSymbols(uri)],
+    [1, () => client.hover(uri, at)],
+    [1, () => client.definition(uri, at)],
+  ])();
+}
+
 /** Places to ask hover, definition and references at: a few random ones, and the start of a few semantic tokens. */
 function placesIn(random: Random, text: string, tokens: unknown): Position[] {
   const starts = lineStarts(text);
@@ -142,12 +156,25 @@ function writeRepro(seed: number, details: Record<string, unknown>): string {
   return path;
 }
 
-/** One editing session: `edits` random edits from a seed text, compared with a fresh open every few edits. */
-async function session({ edited, fresh }: Lane, seed: number, edits: number): Promise<{ notifications: number; comparisons: number; diagnosticsComparisons: number; seen: string }> {
+interface SessionResult {
+  notifications: number;
+  comparisons: number;
+  diagnosticsComparisons: number;
+  /** What the comparisons looked at, so that a run comparing only empty answers shows. */
+  seen: string;
+}
+
+/**
+ * One editing session: `edits` random edits of a seed text, sent as they are made; after a random number of
+ * notifications (1 to 2 × COMPARE_EVERY) the edited document is compared with a fresh open of the same text.
+ */
+async function session({ edited, fresh }: Lane, seed: number, edits: number): Promise<SessionResult> {
   const random = mulberry32(seed);
   const seedText = SEED_TEXTS[seed % SEED_TEXTS.length]!;
   let text = seedText.text;
-  const opened = await edited.open(text, { name: `edited-seed-${seed}` });
+  // The same file name in both servers (hovers show it), in folders of their own.
+  const name = `seed-${seed}.regtext`;
+  const opened = await edited.open(text, { uri: `file:///regtext-protocol-test/edited/${name}` });
   let applied = 0;
   let notifications = 0;
   let comparisons = 0;
@@ -155,23 +182,16 @@ async function session({ edited, fresh }: Lane, seed: number, edits: number): Pr
   let batchStart = text;
   let batch: { kind: string; changes: TextDocumentContentChangeEvent[] }[] = [];
   let lastChange: Promise<PublishDiagnosticsParams> | undefined;
-  /** What the comparisons looked at, so a run that compares only empty answers shows. */
   const seen = { shortest: Infinity, longest: 0, diagnostics: 0, tokens: 0, symbols: 0, crlfs: 0 };
 
   const compare = async (withDiagnostics: boolean) => {
-    const c0 = performance.now();
-    try { await compare2(withDiagnostics); } finally { (withDiagnostics ? T.cd : T.c) .push(performance.now() - c0); }
-  };
-  const T = { c: [] as number[], cd: [] as number[], open: 0 };
-  const compare2 = async (withDiagnostics: boolean) => {
     comparisons++;
     // The edited document's diagnostics wait for the server's debounce: open the fresh copy and ask meanwhile.
     const diagnostics = withDiagnostics ? lastChange ?? Promise.resolve(edited.latestDiagnostics(opened.uri)) : undefined;
     if (withDiagnostics) diagnosticsComparisons++;
-    const copy = await fresh.open(text, { name: `fresh-seed-${seed}-${comparisons}` });
+    const copy = await fresh.open(text, { uri: `file:///regtext-protocol-test/fresh-${comparisons}/${name}` });
     try {
-      const tokens = await fresh.semanticTokens(copy.uri);
-      const places = placesIn(random, text, tokens);
+      const places = placesIn(random, text, await fresh.semanticTokens(copy.uri));
       const [incremental, full] = await Promise.all([
         viewOf(edited, opened.uri, text, places, diagnostics),
         viewOf(fresh, copy.uri, text, places, withDiagnostics ? Promise.resolve({ uri: copy.uri, diagnostics: copy.diagnostics }) : undefined),
@@ -199,29 +219,42 @@ async function session({ edited, fresh }: Lane, seed: number, edits: number): Pr
     batch = [];
   };
 
-  while (applied < edits) {
-    for (const step of nextSteps(random, text, MAX_LENGTH) as Step[]) {
-      if (step.edits.length === 0) continue;
-      const changes: TextDocumentContentChangeEvent[] = [];
-      for (const edit of step.edits) {
-        changes.push(toChange(text, edit));
-        text = applyEdit(text, edit);
+  try {
+    let batchTarget = random.between(1, 2 * COMPARE_EVERY);
+    let probes: Promise<unknown>[] = [];
+    while (applied < edits) {
+      for (const step of nextSteps(random, text, MAX_LENGTH)) {
+        if (step.edits.length === 0) continue;
+        const changes: TextDocumentContentChangeEvent[] = [];
+        for (const edit of step.edits) {
+          changes.push(toChange(text, edit));
+          text = applyEdit(text, edit);
+        }
+        batch.push({ kind: step.kind, changes });
+        const pending = edited.change(opened.uri, changes);
+        pending.catch(() => undefined); // only the last one is awaited; the others resolve with it
+        lastChange = pending;
+        notifications++;
+        applied += step.edits.length;
+        // What an editor asks after a keystroke, so the server analyses many intermediate versions (an incremental
+        // analysis then moves on in small steps, not one big jump per comparison).
+        if (random.chance(PROBE_CHANCE)) probes.push(probe(random, edited, opened.uri, changes.at(-1)!));
+        if (batch.length >= batchTarget || applied >= edits) {
+          await Promise.all(probes);
+          probes = [];
+          await compare(applied >= edits || (comparisons + 1) % DIAGNOSTICS_EVERY === 0);
+          batchTarget = random.between(1, 2 * COMPARE_EVERY);
+          if (applied >= edits) break;
+        }
       }
-      batch.push({ kind: step.kind, changes });
-      const pending = edited.change(opened.uri, changes);
-      pending.catch(() => undefined); // only the last one is awaited; the others resolve with it
-      lastChange = pending;
-      notifications++;
-      applied += step.edits.length;
     }
-    if (batch.reduce((sum, entry) => sum + entry.changes.length, 0) >= COMPARE_EVERY || applied >= edits) {
-      await compare(applied >= edits || (comparisons + 1) % DIAGNOSTICS_EVERY === 0);
-    }
+  } finally {
+    await edited.close(opened.uri);
   }
-  await edited.close(opened.uri);
-  console.log('T', JSON.stringify(T.c.map(Math.round)), JSON.stringify(T.cd.map(Math.round)));
-  const summary = `texts of ${seen.shortest}–${seen.longest} code units; compared ${seen.diagnostics} diagnostics, ${seen.tokens} semantic tokens, ${seen.symbols} symbols, ${seen.crlfs} CRLFs in all`;
-  return { notifications, comparisons, diagnosticsComparisons, seen: summary };
+  return {
+    notifications, comparisons, diagnosticsComparisons,
+    seen: `texts of ${seen.shortest}–${seen.longest} code units; compared ${seen.diagnostics} diagnostics, ${seen.tokens} semantic tokens, ${seen.symbols} symbols, ${seen.crlfs} CRLFs in all`,
+  };
 }
 
 describe('incremental sync: random edits give the same answers as a fresh open of the same text', { concurrency: LANES }, () => {

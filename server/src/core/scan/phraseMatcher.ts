@@ -19,6 +19,7 @@ interface Entry<T> {
   caseSensitiveForm?: string;
 }
 
+/** A node of the trie while phrases are added. */
 class TrieNode<T> {
   readonly next = new Map<number, TrieNode<T>>();
   entries: Entry<T>[] | undefined;
@@ -32,10 +33,64 @@ function keyCode(code: number): number {
   return code === HYPHEN ? SPACE : lowerCode(code);
 }
 
+/** keyCode as a table, for the loop that asks it of every code unit. */
+const KEY: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = keyCode(code);
+  return table;
+})();
+
+/**
+ * The trie as flat arrays, made once after the last phrase is added: the first code unit is one table look-up
+ * (most positions stop there), and a node's children are a short run of sorted keys. No maps, no objects per node.
+ */
+class CompactTrie<T> {
+  /** Node (+1) reached by each first key code; 0 when no phrase starts with it. */
+  readonly roots = new Int32Array(0x10000);
+  readonly childStart: Int32Array;
+  readonly childCount: Int32Array;
+  readonly childKeys: Uint16Array;
+  readonly childNodes: Int32Array;
+  readonly entries: (Entry<T>[] | undefined)[] = [];
+
+  constructor(root: TrieNode<T>) {
+    const nodes: TrieNode<T>[] = [];
+    const number = (node: TrieNode<T>) => nodes.push(node) - 1;
+    for (const [code, child] of root.next) this.roots[code] = number(child) + 1;
+    // Breadth-first, so that every node's children are numbered before they are laid out.
+    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) number(child);
+    this.childStart = new Int32Array(nodes.length);
+    this.childCount = new Int32Array(nodes.length);
+    this.childKeys = new Uint16Array(nodes.length);
+    this.childNodes = new Int32Array(nodes.length);
+    const index = new Map(nodes.map((node, i) => [node, i]));
+    let slot = 0;
+    nodes.forEach((node, i) => {
+      this.entries.push(node.entries);
+      this.childStart[i] = slot;
+      this.childCount[i] = node.next.size;
+      for (const [code, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
+        this.childKeys[slot] = code;
+        this.childNodes[slot++] = index.get(child)!;
+      }
+    });
+  }
+
+  /** The child of `node` by key code, or -1. */
+  child(node: number, key: number): number {
+    const end = this.childStart[node]! + this.childCount[node]!;
+    for (let slot = this.childStart[node]!; slot < end; slot++) {
+      const found = this.childKeys[slot]!;
+      if (found === key) return this.childNodes[slot]!;
+      if (found > key) return -1;
+    }
+    return -1;
+  }
+}
+
 export class PhraseMatcher<T> {
   private readonly root = new TrieNode<T>();
-  /** Which code units can start a phrase, for a quick rejection at most positions. */
-  private readonly startCodes = new Uint8Array(0x10000);
+  private compact: CompactTrie<T> | undefined;
   private size = 0;
 
   get isEmpty(): boolean {
@@ -48,7 +103,6 @@ export class PhraseMatcher<T> {
     let node = this.root;
     for (let i = 0; i < normalized.length; i++) {
       const code = keyCode(normalized.charCodeAt(i));
-      if (i === 0) this.markStart(normalized.charCodeAt(0));
       let child = node.next.get(code);
       if (!child) {
         child = new TrieNode<T>();
@@ -59,27 +113,21 @@ export class PhraseMatcher<T> {
     node.entries ??= [];
     node.entries.push(options.caseSensitive ? { value, caseSensitiveForm: normalized } : { value });
     this.size++;
-  }
-
-  /** Marks a code unit, and its other case, as able to start a phrase. */
-  private markStart(code: number): void {
-    this.startCodes[code] = 1;
-    this.startCodes[keyCode(code)] = 1;
-    const upper = String.fromCharCode(code).toUpperCase();
-    if (upper.length === 1) this.startCodes[upper.charCodeAt(0)] = 1;
-    if (code === SPACE || code === HYPHEN) this.startCodes[SPACE] = this.startCodes[HYPHEN] = 1;
+    this.compact = undefined;
   }
 
   findAll(text: string): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
+    const trie = (this.compact ??= new CompactTrie(this.root));
     const length = text.length;
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
       const inWord = WORD_CHARS[code] === 1;
-      if (this.startCodes[code] === 1 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
-        const match = this.longestAt(text, i);
+      const node = trie.roots[KEY[code]!]! - 1;
+      if (node >= 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
+        const match = longestAt(trie, node, text, i);
         if (match) {
           matches.push(match);
           i = match.end;
@@ -92,20 +140,27 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
+}
 
-  private longestAt(text: string, start: number): PhraseMatch<T> | undefined {
-    let node: TrieNode<T> | undefined = this.root;
-    let best: PhraseMatch<T> | undefined;
-    for (let i = start; i < text.length; i++) {
-      node = node.next.get(keyCode(text.charCodeAt(i)));
-      if (!node) break;
-      if (node.entries && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
-        const entry = node.entries.find((candidate) => acceptsCase(candidate, text, start, i + 1));
-        if (entry) best = { start, end: i + 1, value: entry.value };
+/** The longest phrase starting at `start`, whose first code unit led to `first`. */
+function longestAt<T>(trie: CompactTrie<T>, first: number, text: string, start: number): PhraseMatch<T> | undefined {
+  let bestEnd = -1;
+  let bestValue: T | undefined;
+  let node = first;
+  for (let i = start; ; ) {
+    const entries = trie.entries[node];
+    if (entries && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
+      const entry = entries.find((candidate) => acceptsCase(candidate, text, start, i + 1));
+      if (entry) {
+        bestEnd = i + 1;
+        bestValue = entry.value;
       }
     }
-    return best;
+    if (++i >= text.length) break;
+    node = trie.child(node, KEY[text.charCodeAt(i)]!);
+    if (node < 0) break;
   }
+  return bestEnd < 0 ? undefined : { start, end: bestEnd, value: bestValue as T };
 }
 
 function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: number): boolean {

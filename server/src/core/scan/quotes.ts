@@ -26,35 +26,37 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
   let openCorner = -1;
   let openStraight = -1;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\n') {
+    const code = text.charCodeAt(i);
+    // Most characters are none of the marks below: one table look-up skips them.
+    if (QUOTE_MARKS[code] === 0 && openStraight < 0) continue;
+    if (code === 0x0a) {
       openTitles.length = 0;
       openCurly = openSingleCurly = openCorner = openStraight = -1;
     } else if (openStraight >= 0 && isLineBreak(i)) {
       openStraight = -1;
       i--; // look at this character again, with no quote open
-    } else if (char === '《') {
+    } else if (code === 0x300a) { // 《
       openTitles.push(i);
-    } else if (char === '》') {
+    } else if (code === 0x300b) { // 》
       const start = openTitles.pop();
       if (start !== undefined) push(spans, start, i + 1, 'book-title');
-    } else if (char === '“') {
+    } else if (code === 0x201c) { // “
       openCurly = i;
-    } else if (char === '”' && openCurly >= 0) {
+    } else if (code === 0x201d && openCurly >= 0) { // ”
       push(spans, openCurly, i + 1, 'quote');
       openCurly = -1;
-    } else if (char === '‘') {
+    } else if (code === 0x2018) { // ‘
       openSingleCurly = i;
-    } else if (char === "'" && openSingleCurly >= 0 && !/[A-Za-z]/.test(text[i + 1] ?? '')) {
+    } else if (code === 0x27 && openSingleCurly >= 0 && !isAsciiLetter(text.charCodeAt(i + 1))) {
       // ’ is folded to ' (it is also the apostrophe of People’s); one that ends a word after ‘ closes the quote.
       push(spans, openSingleCurly, i + 1, 'quote');
       openSingleCurly = -1;
-    } else if (char === '「') {
+    } else if (code === 0x300c) { // 「
       openCorner = i;
-    } else if (char === '」' && openCorner >= 0) {
+    } else if (code === 0x300d && openCorner >= 0) { // 」
       push(spans, openCorner, i + 1, 'quote');
       openCorner = -1;
-    } else if (char === '"') {
+    } else if (code === 0x22) {
       if (openStraight >= 0 && i - openStraight <= MAX_QUOTE_LENGTH) {
         push(spans, openStraight, i + 1, 'quote');
         openStraight = -1;
@@ -64,6 +66,17 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
     }
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The characters scanQuotes acts on: line feed, 《 》 “ ” ‘ ' 「 」 and ". */
+const QUOTE_MARKS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const code of [0x0a, 0x300a, 0x300b, 0x201c, 0x201d, 0x2018, 0x27, 0x300c, 0x300d, 0x22]) table[code] = 1;
+  return table;
+})();
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 }
 
 function push(spans: QuoteSpan[], start: number, end: number, kind: QuoteSpan['kind']): void {

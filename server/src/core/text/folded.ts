@@ -33,7 +33,7 @@ export class FoldedText {
       const code = original.charCodeAt(i);
       const kind = LAYOUT[code];
       if (kind === PLAIN) {
-        codes[length] = code < 0x2010 ? code : foldCode(code);
+        codes[length] = FOLDED[code]!;
         origins[length++] = i++;
         continue;
       }
@@ -50,7 +50,7 @@ export class FoldedText {
         i++;
       }
       const before = length > 0 ? codes[length - 1]! : 0;
-      const after = i < original.length ? foldCode(original.charCodeAt(i)) : 0;
+      const after = i < original.length ? FOLDED[original.charCodeAt(i)]! : 0;
       if (lineBreaks >= 2) {
         codes[length] = 10;
         origins[length++] = runStart;
@@ -101,7 +101,14 @@ const LAYOUT: Uint8Array = (() => {
   return table;
 })();
 
-/** Full-width forms and look-alikes; every code unit it changes is at or above U+2010. */
+/** foldCode as a table: one look-up per character of the text. */
+const FOLDED: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = foldCode(code);
+  return table;
+})();
+
+/** Full-width forms and look-alikes become ASCII. */
 function foldCode(code: number): number {
   if (code >= 0xff10 && code <= 0xff19) return code - 0xfee0; // full-width digits
   if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return code - 0xfee0; // full-width letters
