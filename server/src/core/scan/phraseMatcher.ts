@@ -41,12 +41,13 @@ const KEY: Uint16Array = (() => {
 })();
 
 /**
- * The trie as flat arrays, made once after the last phrase is added: the first code unit is one table look-up
- * (most positions stop there), and a node's children are a short run of sorted keys. No maps, no objects per node.
+ * The trie as flat arrays, made once after the last phrase is added: whether a phrase starts with a code unit is one
+ * bit (most positions stop there), and a node's children are a run of sorted keys. No maps, no objects per node.
+ * The root is node 0.
  */
 class CompactTrie<T> {
-  /** Node (+1) reached by each first key code; 0 when no phrase starts with it. */
-  readonly roots = new Int32Array(0x10000);
+  /** One bit per key code: some phrase starts with it. 8 KB, so a small per-document trie stays cheap to make. */
+  readonly startBits = new Uint32Array(0x10000 >>> 5);
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
@@ -54,11 +55,10 @@ class CompactTrie<T> {
   readonly entries: (Entry<T>[] | undefined)[] = [];
 
   constructor(root: TrieNode<T>) {
-    const nodes: TrieNode<T>[] = [];
-    const number = (node: TrieNode<T>) => nodes.push(node) - 1;
-    for (const [code, child] of root.next) this.roots[code] = number(child) + 1;
+    const nodes: TrieNode<T>[] = [root];
     // Breadth-first, so that every node's children are numbered before they are laid out.
-    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) number(child);
+    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) nodes.push(child);
+    for (const code of root.next.keys()) this.startBits[code >>> 5]! |= 1 << (code & 31);
     this.childStart = new Int32Array(nodes.length);
     this.childCount = new Int32Array(nodes.length);
     this.childKeys = new Uint16Array(nodes.length);
@@ -76,15 +76,22 @@ class CompactTrie<T> {
     });
   }
 
-  /** The child of `node` by key code, or -1. */
+  /** The child of `node` by key code, or -1: a binary search among its sorted keys. */
   child(node: number, key: number): number {
-    const end = this.childStart[node]! + this.childCount[node]!;
-    for (let slot = this.childStart[node]!; slot < end; slot++) {
-      const found = this.childKeys[slot]!;
-      if (found === key) return this.childNodes[slot]!;
-      if (found > key) return -1;
+    let low = this.childStart[node]!;
+    let high = low + this.childCount[node]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const found = this.childKeys[middle]!;
+      if (found === key) return this.childNodes[middle]!;
+      if (found < key) low = middle + 1;
+      else high = middle - 1;
     }
     return -1;
+  }
+
+  startsPhrase(key: number): boolean {
+    return (this.startBits[key >>> 5]! & (1 << (key & 31))) !== 0;
   }
 }
 
@@ -125,9 +132,9 @@ export class PhraseMatcher<T> {
     while (i < length) {
       const code = text.charCodeAt(i);
       const inWord = WORD_CHARS[code] === 1;
-      const node = trie.roots[KEY[code]!]! - 1;
-      if (node >= 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
-        const match = longestAt(trie, node, text, i);
+      const key = KEY[code]!;
+      if (trie.startsPhrase(key) && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
+        const match = longestAt(trie, trie.child(0, key), text, i);
         if (match) {
           matches.push(match);
           i = match.end;

@@ -56,6 +56,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
   const found: RawReference[] = [];
   // "依照刑法第一百七十六条、第一百九十二条": the law named first governs the sentence's later bare references.
   let governing: { until: number; external: ExternalDocument } | undefined;
+  // The text before this offset has been searched for the end of the governing law's sentence: each character once.
+  let searchedUpTo = 0;
   let previous: RawReference | undefined;
   let anchor = nextChineseAnchor(text, 0);
   while (anchor >= 0) {
@@ -63,10 +65,12 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     const reference = parsed && previous ? continuing(text, previous, parsed) : parsed;
     if (reference) {
       previous = reference;
+      if (governing && hasSentenceBreak(text, Math.max(searchedUpTo, governing.until), anchor)) governing = undefined;
+      searchedUpTo = anchor;
       if (!reference.explicitlyInternal && !reference.external) {
         // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
         if (namesOtherDocument(text, anchor) || citationEndsAt(anchor)) reference.external = { before: anchor };
-        else if (governing && !SENTENCE_BREAK.test(text.slice(governing.until, anchor))) reference.external = governing.external;
+        else if (governing) reference.external = governing.external;
       }
       if (reference.external) governing = { until: reference.end, external: reference.external };
       found.push(reference);
@@ -76,7 +80,14 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
   return found;
 }
 
-const SENTENCE_BREAK = /[。；;\n]/;
+/** Whether 。 ； ; or a paragraph break stands in [start, end). */
+function hasSentenceBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 || code === 0xff1b || code === 0x3b || code === 0x0a) return true;
+  }
+  return false;
+}
 /** What joins the members of a list of references: 第（三）项至第（六）项, 第五条、第六条, 第一项和第七项. */
 const LIST_JOINER = /^(?:至|到|、|和|或|及|与|以及|或者)$/;
 
@@ -97,8 +108,8 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
 
 function nextChineseAnchor(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
-    const char = text[i];
-    if (char === '第' || char === '本' || char === '前') return i;
+    const code = text.charCodeAt(i);
+    if (code === 0x7b2c || code === 0x672c || code === 0x524d) return i; // 第 本 前
   }
   return -1;
 }
