@@ -48,13 +48,17 @@ export interface RepealScan {
 
 /** Repeals only count in a document that is a notice: the caller passes `declares` false for a memo. */
 export function scanRepeals(folded: FoldedText, citations: readonly Citation[], declares: boolean): RepealScan {
-  const marked = markRepealSentences(folded, citations);
-  return { repeals: declares ? performativeRepeals(folded, marked) : [], citations: marked };
+  // Without a citation, nothing is repealed and no citation is marked: the text need not be searched.
+  if (citations.length === 0) return { repeals: [], citations: [] };
+  const breaks = structuralBreaks(folded.text, (offset) => folded.lineBreakBefore(offset));
+  const marked = markRepealSentences(folded, citations, breaks);
+  return { repeals: declares ? performativeRepeals(folded, marked, breaks) : [], citations: marked };
 }
 
-function performativeRepeals(folded: FoldedText, citations: readonly Citation[]): Repeal[] {
+type Breaks = ReturnType<typeof structuralBreaks>;
+
+function performativeRepeals(folded: FoldedText, citations: readonly Citation[], breaks: Breaks): Repeal[] {
   const text = folded.text;
-  const breaks = structuralBreaks(text, (offset) => folded.lineBreakBefore(offset));
   const repeals: Repeal[] = [];
   for (const match of text.matchAll(PERFORMATIVE)) {
     const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks);
@@ -101,9 +105,8 @@ function citationsIn(citations: readonly Citation[], from: number, to: number): 
 }
 
 /** Citations in a sentence that speaks of repeal, in one pass over the (sorted) citations. */
-function markRepealSentences(folded: FoldedText, citations: readonly Citation[]): Citation[] {
+function markRepealSentences(folded: FoldedText, citations: readonly Citation[], breaks: Breaks): Citation[] {
   const text = folded.text;
-  const breaks = structuralBreaks(text, (offset) => folded.lineBreakBefore(offset));
   const sentences: { start: number; end: number }[] = [];
   for (const match of text.matchAll(SPEAKS_OF_REPEAL)) {
     const start = folded.originOf(sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks));

@@ -117,11 +117,12 @@ function foldCode(code: number): number {
   return code;
 }
 
+/**
+ * The folded code units as a string, decoded natively. A lone surrogate becomes U+FFFD: one code unit for one, so
+ * offsets are unchanged, and no recogniser looks for one.
+ */
 function decode(codes: Uint16Array, length: number): string {
-  const chunk = 8192;
-  let result = '';
-  for (let start = 0; start < length; start += chunk) {
-    result += String.fromCharCode.apply(null, codes.subarray(start, Math.min(length, start + chunk)) as unknown as number[]);
-  }
-  return result;
+  return UTF16.decode(codes.subarray(0, length));
 }
+
+const UTF16 = new TextDecoder('utf-16le');
