@@ -614,3 +614,72 @@ test('adversarial 2: an ordinal English date dates the repeal', async () => {
   });
   assert.deepEqual(codes(folder, 'memo.txt', 'repealed-notice'), ['1: Huifa [2019] No. 28 was repealed by Huifa [2022] No. 11 on 2022-06-01.']);
 });
+
+// -----------------------------------------------------------------------------------------------------------------
+// Third adversarial set: references into an order written the ways translations and memos write them, a notice
+// numbered 一、二、三、 referred to in English words, and a memo whose own list items must not catch them.
+
+const ORDER_3_ZH = lines(
+  '中国人民银行令〔2026〕第3号',
+  '',
+  '非银行支付机构客户备付金存管办法',
+  '',
+  '第一条　为规范客户备付金管理，制定本办法。',
+  '第二条　客户备付金的所有权属于客户。',
+  '第三条　非银行支付机构应当全额交存客户备付金。',
+  '第四条　非银行支付机构应当每日核对客户备付金余额。',
+  '发现差错的，应当于当日更正。',
+  '第五条　本办法自2026年7月1日起施行。',
+);
+
+const SAFE_28_ZH = lines(
+  '国家外汇管理局关于进一步便利跨境贸易投资的通知',
+  '汇发〔2019〕28号',
+  '',
+  '一、取消非投资性外商投资企业资本金境内股权投资限制。',
+  '二、扩大贸易收支便利化试点范围。',
+  '三、放宽资本项目收入使用限制。',
+  '四、本通知自发布之日起施行。',
+);
+
+/** A memo numbered 1. 2. 3. 4.: its items are no articles of anything. */
+const listMemo = (line: string) => lines('Memo', '', '1. First point.', '2. Second point.', '3. Third point.', `4. ${line}`);
+
+const referenceFormCases: [string, Record<string, string>, string[]][] = [
+  ['Article 4(2) of an order: the article (and its paragraph), not the memo\'s item 4.',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': listMemo('Article $04(2) of PBOC Order [2026] No. 3 requires same-day correction.') }, ['order.zh.txt:8 "第四条"']],
+  ['Article 4, paragraph 2 of an order',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': listMemo('Article 4, paragraph $02 of PBOC Order [2026] No. 3 requires it.') }, ['order.zh.txt:8 "第四条"']],
+  ['the order, then ", Article 3,"',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': listMemo('PBOC Order [2026] No. 3, Article $03, requires full deposit.') }, ['order.zh.txt:7 "第三条"']],
+  ['《title》（number 发布）第三条: the parenthesis between title and article',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': '1. 甲。\n2. 乙。\n3. 《非银行支付机构客户备付金存管办法》（中国人民银行令〔2026〕第3号发布）第$0三条要求全额交存。' }, ['order.zh.txt:7 "第三条"']],
+  ['a parenthesis that defines a short name between title and article',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': '《非银行支付机构客户备付金存管办法》（中国人民银行令〔2026〕第3号发布，以下简称《办法》）第$0四条第二款要求当日更正。' }, ['order.zh.txt:8 "第四条"']],
+  ['"Section III" of a notice numbered 一、二、三、',
+    { 'n.zh.txt': SAFE_28_ZH, 'memo.txt': 'Section I$0II of Huifa [2019] No. 28 relaxes restrictions.' }, ['n.zh.txt:6 "三、"']],
+  ['"Clause (III)" of a notice numbered 一、二、三、 with no （三）',
+    { 'n.zh.txt': SAFE_28_ZH, 'memo.txt': 'Clause (I$0II) of Huifa [2019] No. 28 relaxes restrictions.' }, ['n.zh.txt:6 "三、"']],
+  ['"Section II of the same notice"',
+    { 'n.zh.txt': SAFE_28_ZH, 'memo.txt': 'Huifa [2019] No. 28 applies; see Section I$0I of the same notice.' }, ['n.zh.txt:5 "二、"']],
+  ['a bare "Article 4" in a memo is not the memo\'s item 4.', { 'memo.txt': listMemo('Article $04 applies.') }, []],
+  ['a citation ending a sentence does not name the next one\'s article',
+    { 'order.zh.txt': ORDER_3_ZH, 'memo.txt': listMemo('We follow PBOC Order [2026] No. 3. Article $04 of the Measures applies.') }, []],
+];
+
+for (const [what, files, expected] of referenceFormCases) {
+  test(`adversarial reference forms: ${what}`, async () => {
+    assert.deepEqual(await definitions(await openFolder(files)), expected);
+  });
+}
+
+test('adversarial reference forms: paragraph 2 of an article the order has is not reported missing', async () => {
+  const folder = await openFolder({ 'memo.txt': listMemo('Article 4, paragraph 2 of PBOC Order [2026] No. 3 and Article 4(2) of PBOC Order [2026] No. 3.'), 'order.zh.txt': ORDER_3_ZH });
+  assert.deepEqual(folder.service.diagnostics(folder.document).map((diagnostic) => diagnostic.code), []);
+});
+
+test('adversarial reference forms: "Section III" of a notice with 一、二、三、 only is not reported missing', async () => {
+  const folder = await openFolder({ 'memo.txt': 'See Section III of Huifa [2019] No. 28, Clause (III) of Huifa [2019] No. 28 and Section V of Huifa [2019] No. 28.', 'n.zh.txt': SAFE_28_ZH });
+  assert.deepEqual(folder.service.diagnostics(folder.document).map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
+    ['missing-clause "Section V": Huifa [2019] No. 28 has no such clause.']);
+});

@@ -207,7 +207,8 @@ function resolveReferences(
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
   const raw: RawReference[] = [
     ...scanChineseReferences(folded.text, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
-    ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined),
+    ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
+      (offset) => naming.endingAt(offset, 0) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
@@ -253,11 +254,11 @@ class DocumentNames {
     return found && found.start >= start ? found.target : undefined;
   }
 
-  /** The citation ending at a folded offset (a closing bracket or 文 may stand between). */
-  endingAt(foldedOffset: number): CitationTarget | 'own' | undefined {
+  /** The citation ending at a folded offset (by default a closing bracket or 文 may stand between). */
+  endingAt(foldedOffset: number, maxGap = MAX_GAP_AFTER_NAME): CitationTarget | 'own' | undefined {
     const end = this.folded.originOf(foldedOffset);
     const found = this.named[lastAtOrBefore(this.named, end - 1, (name) => name.start)];
-    return found && found.end <= end && end - found.end <= MAX_GAP_AFTER_NAME ? found.target : undefined;
+    return found && found.end <= end && end - found.end <= maxGap ? found.target : undefined;
   }
 
   of(external: ExternalDocument): CitationTarget | 'own' | undefined {

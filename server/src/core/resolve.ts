@@ -26,7 +26,7 @@ export class ClauseResolver {
       const list = this.byStyleAndValue.get(key);
       if (list) list.push(clause);
       else this.byStyleAndValue.set(key, [clause]);
-      if (clause.depth === 0 && clause.kind !== 'chapter' && clause.kind !== 'section' && !this.topLevelByValue.has(clause.value)) {
+      if (clause.depth === 0 && DIVISION_STYLES.has(clause.style) && !this.topLevelByValue.has(clause.value)) {
         this.topLevelByValue.set(clause.value, clause);
       }
     }
@@ -79,8 +79,9 @@ export class ClauseResolver {
     }
     const first = firstFound(lists, (list) => list[0]);
     if (first) return first;
-    // "本通知第五条" in a notice numbered 一、二、…: the fifth top-level clause.
-    if (step.kind === 'article' && step.insertion === undefined) return this.topLevelByValue.get(step.value);
+    // "本通知第五条" in a notice numbered 一、二、…, "Section III" or "Clause (III)" of it in a translation's words:
+    // the third top-level division.
+    if (BY_DIVISION.has(step.kind) && step.insertion === undefined) return this.topLevelByValue.get(step.value);
     return undefined;
   }
 
@@ -170,6 +171,11 @@ function firstInside(list: Clause[], scope: Clause): Clause | undefined {
   const candidate = list[after];
   return candidate && candidate.span.end <= scope.span.end ? candidate : undefined;
 }
+
+/** The styles a notice divides its text into at the top (一、 I. （一） (I)); 1. and (1) are the items of a list. */
+const DIVISION_STYLES: ReadonlySet<string> = new Set(['zh-dot', 'roman-dot', 'zh-paren', 'paren-roman', 'en-part', 'zh-part']);
+/** The kinds of step that may name a top-level division when nothing of their own style matches. */
+const BY_DIVISION: ReadonlySet<ReferenceStep['kind']> = new Set(['article', 'section', 'part', 'clause']);
 
 function indexKey(style: string, value: number, insertion: number | undefined): string {
   return `${style}:${value}:${insertion ?? 0}`;

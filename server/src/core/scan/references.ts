@@ -69,7 +69,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
       searchedUpTo = anchor;
       if (!reference.explicitlyInternal && !reference.external) {
         // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
-        if (namesOtherDocument(text, anchor) || citationEndsAt(anchor)) reference.external = { before: anchor };
+        const named = namedBefore(text, anchor, citationEndsAt);
+        if (named !== undefined) reference.external = { before: named };
         else if (governing) reference.external = governing.external;
       }
       if (reference.external) governing = { until: reference.end, external: reference.external };
@@ -162,6 +163,32 @@ function descends(previous: ReferenceStep | undefined, next: ReferenceStep): boo
   return STEP_ORDER[next.kind] > STEP_ORDER[previous.kind];
 }
 
+/**
+ * Where the words naming another document end, before a Chinese reference: right before it (《证券法》第十条, 42号文第
+ * （五）项, a short name the document defines), or before a parenthesis between (《办法》（中国人民银行令〔2026〕第3号发布，
+ * 以下简称《办法》）第四条). Undefined when no document is named there.
+ */
+function namedBefore(text: string, anchor: number, citationEndsAt: CitationAt): number | undefined {
+  if (namesOtherDocument(text, anchor) || citationEndsAt(anchor)) return anchor;
+  const open = parenthesisBefore(text, anchor);
+  return open !== undefined && (namesOtherDocument(text, open) || citationEndsAt(open)) ? open : undefined;
+}
+
+/** A parenthetical is short: a number, "issued by", a short name. Its look-back stops at a sentence end. */
+const MAX_PARENTHETICAL = 80;
+
+/** Where the parenthesis that closes right before `end` opens, if it does within MAX_PARENTHETICAL characters. */
+function parenthesisBefore(text: string, end: number): number | undefined {
+  const close = text.charCodeAt(end - 1);
+  if (close !== 0xff09 && close !== 0x29) return undefined;
+  for (let i = end - 2; i >= 0 && i >= end - MAX_PARENTHETICAL; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08 || code === 0x28) return i;
+    if (code === 0xff09 || code === 0x29 || code === 0x3002 || code === 0x0a) return undefined;
+  }
+  return undefined;
+}
+
 function namesOtherDocument(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
@@ -175,7 +202,7 @@ const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH
 const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
 
 export function scanEnglishReferences(
-  text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt,
+  text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt, citationEndsAt: CitationAt,
 ): RawReference[] {
   const found: RawReference[] = [];
   let resumeAt = 0;
@@ -191,7 +218,9 @@ export function scanEnglishReferences(
     resumeAt = last.end;
     const qualifier = documentQualifier(text, last.end, citationStartsAt);
     if (qualifier && 'length' in qualifier) last.end += qualifier.length;
-    const external = qualifier && 'after' in qualifier ? qualifier : undefined;
+    // "PBOC Order [2026] No. 3, Article 3, requires …": a citation just before names the document too.
+    const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt);
+    const external = qualifier && 'after' in qualifier ? qualifier : namedBefore;
     for (const reference of group) {
       found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
     }
@@ -230,6 +259,14 @@ function documentQualifier(text: string, position: number, citationStartsAt: Cit
   return names ? { after } : undefined;
 }
 
+/** A citation ending right before a reference, a comma or a space between: where it ends, as an external document. */
+function citationJustBefore(text: string, start: number, citationEndsAt: CitationAt): ExternalDocument | undefined {
+  let end = start;
+  if (text.charCodeAt(end - 1) === 0x20) end--;
+  if (text.charCodeAt(end - 1) === 0x2c) end--;
+  return end < start && citationEndsAt(end) ? { before: end } : undefined;
+}
+
 const EN_LIST_ITEM = /(?:,? and|,? or|,| to| through) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/y;
 
 /**
@@ -263,15 +300,56 @@ function parseEnglishChain(text: string, start: number): RawReference | undefine
     if (!match) break;
     const step = englishStep(match[1]!, match[2]!);
     if (!step) break;
-    innerFirst.push(step);
     position += match[0].length;
+    // "Article 5(2)(a)": the steps written inside it follow, outer first.
+    const inside = subSteps(text, position, step);
+    position = inside.end;
+    innerFirst.push(...inside.steps.reverse(), step);
     EN_OF.lastIndex = position;
     EN_STEP.lastIndex = position + 4;
     if (!EN_OF.exec(text) || !EN_STEP.test(text)) break;
     position += 4;
   }
   if (innerFirst.length === 0) return undefined;
-  return { start, end: position, steps: innerFirst.reverse(), explicitlyInternal: false };
+  const steps = innerFirst.reverse();
+  // "Article 4, paragraph 2": a smaller unit after a comma, outer first.
+  for (;;) {
+    EN_COMMA_STEP.lastIndex = position;
+    const match = EN_COMMA_STEP.exec(text);
+    const step = match ? englishStep(match[1]!, match[2]!) : undefined;
+    if (!match || !step || !descends(steps[steps.length - 1], step)) break;
+    steps.push(step);
+    position += match[0].length;
+  }
+  return { start, end: position, steps, explicitlyInternal: false };
+}
+
+const EN_COMMA_STEP = /, (paragraphs?|items?|points?|subparagraphs?|clauses?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,3}\b(?!\.\d))/y;
+const EN_SUB_STEP = /\((\d{1,3}|[a-z]|[ivx]{1,4})\)/y;
+
+/**
+ * The parenthesised numbers written right after an article or section: "Article 5(2)" is its paragraph 2 (第五条第二款
+ * in the original), "(2)(a)" then item (a) of it, "Section 5(a)(2)" item (a) and its item (2).
+ */
+function subSteps(text: string, position: number, parent: ReferenceStep): { steps: ReferenceStep[]; end: number } {
+  const steps: ReferenceStep[] = [];
+  if (parent.kind !== 'article' && parent.kind !== 'section') return { steps, end: position };
+  let end = position;
+  for (;;) {
+    EN_SUB_STEP.lastIndex = end;
+    const match = EN_SUB_STEP.exec(text);
+    if (!match) break;
+    const inner = match[1]!;
+    const isArabic = /^\d+$/.test(inner);
+    if (isArabic && steps.length === 0 && parent.kind === 'article') steps.push({ kind: 'paragraph', styles: [], value: Number(inner) });
+    else {
+      const value = isArabic ? Number(inner) : inner.length === 1 && !/[ivx]/.test(inner) ? inner.charCodeAt(0) - 96 : romanValue(inner);
+      if (!value) break;
+      steps.push({ kind: 'item', styles: parenthesisedStyles(inner, isArabic), value });
+    }
+    end += match[0].length;
+  }
+  return { steps, end };
 }
 
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
