@@ -683,3 +683,39 @@ test('adversarial reference forms: "Section III" of a notice with 一、二、�
   assert.deepEqual(folder.service.diagnostics(folder.document).map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`),
     ['missing-clause "Section V": Huifa [2019] No. 28 has no such clause.']);
 });
+
+/** The hover at the cursor, as one string; fails (rather than passing on an empty string) when there is none. */
+async function hoverText(files: Record<string, string>): Promise<string> {
+  const folder = await openFolder(files);
+  const markdown = folder.service.hover(folder.document, folder.position)?.markdown;
+  assert.ok(markdown !== undefined, 'no hover');
+  return markdown;
+}
+
+const REPEALING_37 = lines(
+  '中国人民银行关于印发《征信投诉办理规程》的通知（银发〔2024〕37号）',
+  '',
+  '各分支机构：',
+  '',
+  '现将修订后的《征信投诉办理规程》印发给你们，自2024年5月1日起施行。原《征信投诉办理规程》（银办发〔2014〕73号文印发）同时废止。',
+);
+
+const hoverCases: [string, Record<string, string>, string[], string[]][] = [
+  ['a notice known only because a workspace notice repeals it: its status, its issuer',
+    { 'memo.txt': '合规提示\n\n部分分支机构仍援引银办发〔2014〕$073号文处理征信投诉。', 'n.zh.txt': REPEALING_37 },
+    ['Status: **repealed** — repealed by 银发〔2024〕37号', 'on 2024-05-01', 'Issued by People\'s Bank of China'], ['neither in the workspace']],
+  ['a notice only in the workspace: its issuer from the issuer code',
+    { 'memo.txt': '依据汇发〔2019〕$028号办理。', 'n.zh.txt': SAFE_28_ZH },
+    ['《国家外汇管理局关于进一步便利跨境贸易投资的通知》', 'Issued by State Administration of Foreign Exchange'], []],
+  ['a workspace file titled otherwise than the built-in record of its number: the file\'s title, and the record named as another text',
+    { 'memo.txt': '依据银发〔2026〕$042号办理。', 'n.zh.txt': lines('中国人民银行关于进一步优化跨境人民币结算业务管理的通知', '银发〔2026〕42号', '', '一、总体要求。') },
+    ['《中国人民银行关于进一步优化跨境人民币结算业务管理的通知》', 'regtext\'s notice table knows this number as'], ['虚拟货币等相关风险的通知》\n']],
+];
+
+for (const [what, files, present, absent] of hoverCases) {
+  test(`adversarial hover: ${what}`, async () => {
+    const markdown = await hoverText(files);
+    for (const part of present) assert.ok(markdown.includes(part), `hover lacks ${part}:\n${markdown}`);
+    for (const part of absent) assert.ok(!markdown.includes(part), `hover has ${part}:\n${markdown}`);
+  });
+}

@@ -7,6 +7,7 @@ import type {
 } from '../model';
 import { ClauseResolver } from '../resolve';
 import { truncate } from '../scan/clauseTree';
+import { normalizeTitle } from '../scan/titles';
 import { bothNumbers, inLanguageOrder, noticeName, numberIn, referenceInto } from '../workspace/crossFile';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import type { NoticeInfo } from '../workspace/workspaceIndex';
@@ -88,7 +89,8 @@ function citationHover(context: FeatureContext, file: AnalysedFile, annotation: 
   if (!target) return undefined;
   const key = target === 'own' ? ownKey(file) : context.index.resolve(target);
   const info = key ? context.index.notice(key) : undefined;
-  if (!info || (target !== 'own' && info.files.length === 0 && !info.builtin)) return unresolvedCitationHover(context, target as CitationTarget);
+  // A notice known only by a repeal in the workspace is still described: its status is what the reader needs.
+  if (!info || (target !== 'own' && info.files.length === 0 && !info.builtin && !info.repeal)) return unresolvedCitationHover(context, target as CitationTarget);
   const lines = noticeDescription(context, info, file.analysis.language);
   if (target === 'own') lines.push('', '*This document is this notice.*');
   else if (annotation.kind === 'citation' && annotation.via === 'anaphora') lines.unshift(`*“${annotation.text}” — the notice last cited:*`, '');
@@ -105,14 +107,17 @@ function unresolvedCitationHover(context: FeatureContext, target: CitationTarget
 }
 
 function unknownNumberHover(knowledge: Knowledge, number: NoticeNumber): string {
-  const issuer = knowledge.issuerCodes.get(number.issuer);
   const english = numberIn(number, 'en', knowledge);
   const heading = `**${number.key}**${english === number.key ? '' : ` · ${english}`}`;
-  const issuers = issuer ? issuer.agencies.map((id) => agencyName(knowledge, id)).join(', ') : undefined;
-  const about = issuer
-    ? [`Issuer code ${issuer.code}${issuer.description ? ` — ${issuer.description.replace(/\.?$/, '.')}` : ''}`, '', `Issued by ${issuers}.`]
-    : [`Issuer code ${number.issuer} is not in regtext's table of issuer codes.`];
-  return [heading, '', ...about, '', '*This notice is neither in the workspace nor in regtext\'s notice table.*'].join('\n');
+  return [heading, '', ...issuerLines(knowledge, number), '', '*This notice is neither in the workspace nor in regtext\'s notice table.*'].join('\n');
+}
+
+/** What the issuer code of a number says: its description and the agencies it stands for. */
+function issuerLines(knowledge: Knowledge, number: NoticeNumber): string[] {
+  const issuer = knowledge.issuerCodes.get(number.issuer);
+  if (!issuer) return [`Issuer code ${number.issuer} is not in regtext's table of issuer codes.`];
+  const issuers = issuer.agencies.map((id) => agencyName(knowledge, id)).join(', ');
+  return [`Issuer code ${issuer.code}${issuer.description ? ` — ${issuer.description.replace(/\.?$/, '.')}` : ''}`, '', `Issued by ${issuers}.`];
 }
 
 /** Titles in both languages, issuers, date, status with the repealing notice and date, and where its files are. */
@@ -122,24 +127,41 @@ export function noticeDescription(context: FeatureContext, info: NoticeInfo, lan
   const english = info.number ? numberIn(info.number, 'en', knowledge) : undefined;
   const heading = info.number ? `**${info.number.key}**${english === info.number.key ? '' : ` · ${english}`}` : `**${noticeName(info, language, knowledge)}**`;
   const lines = [heading, ''];
-  const zhTitle = record?.title.zh ?? titleIn(info.files, 'zh');
-  const enTitle = record?.title.en ?? titleIn(info.files, 'en');
+  // The workspace's own file says what the notice is; a built-in record of another title is another notice's.
+  const fileTitles = { zh: titleIn(info.files, 'zh'), en: titleIn(info.files, 'en') };
+  const builtin = record && !contradicts(record.title, fileTitles) ? record : undefined;
+  const zhTitle = fileTitles.zh ?? builtin?.title.zh;
+  const enTitle = fileTitles.en ?? builtin?.title.en;
   if (zhTitle) lines.push(`《${zhTitle.replace(/^《|》$/g, '')}》`, '');
   if (enTitle) lines.push(`*${enTitle}*`, '');
-  if (record) {
-    const issuers = record.issuers.map((id) => agencyName(knowledge, id)).join(', ');
-    lines.push(`Issued ${record.date}${record.published ? ` (published ${record.published})` : ''} by ${issuers}.`, '');
+  if (builtin) {
+    const issuers = builtin.issuers.map((id) => agencyName(knowledge, id)).join(', ');
+    lines.push(`Issued ${builtin.date}${builtin.published ? ` (published ${builtin.published})` : ''} by ${issuers}.`, '');
   } else {
     const issued = info.files.find((summary) => summary.dates.issued)?.dates.issued;
+    if (info.number) lines.push(...issuerLines(knowledge, info.number), '');
     if (issued) lines.push(`Issued ${issued}.`, '');
   }
   lines.push(statusLine(context, info));
-  if (record?.repeals && record.repeals.length > 0) {
-    lines.push('', `Repeals: ${record.repeals.map((number) => repealedName(context, number)).join(', ')}`);
+  if (builtin?.repeals && builtin.repeals.length > 0) {
+    lines.push('', `Repeals: ${builtin.repeals.map((number) => repealedName(context, number)).join(', ')}`);
   }
-  if (record?.summary) lines.push('', record.summary);
+  if (builtin?.summary) lines.push('', builtin.summary);
+  if (record && !builtin) lines.push('', `*regtext's notice table knows this number as 《${record.title.zh}》: the workspace's file is another text.*`);
   lines.push('', filesLine(info));
   return lines;
+}
+
+/**
+ * Whether the workspace's Chinese file is titled otherwise than the built-in record: then it is another text under
+ * that number (a draft, a local copy renumbered), and the record does not describe it. English titles are not
+ * compared: translations word a title in many ways.
+ */
+function contradicts(title: { zh: string }, files: { zh: string | undefined }): boolean {
+  if (files.zh === undefined) return false;
+  const found = normalizeTitle(files.zh);
+  const recorded = normalizeTitle(title.zh);
+  return found !== undefined && recorded !== undefined && !found.includes(recorded) && !recorded.includes(found);
 }
 
 function statusLine(context: FeatureContext, info: NoticeInfo): string {
