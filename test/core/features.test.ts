@@ -43,7 +43,7 @@ const hovers: [string, string, string | undefined, string[]][] = [
   ['agency, Chinese full name', cursor(CHINESE, '国家金融监督管理总局'), 'agency',
     ['**National Financial Regulatory Administration** · 国家金融监督管理总局', '`NFRA`', 'CBIRC']],
   ['agency, commercial bank', 'the Bank of Ch$0ina Limited', 'agency', ['**Bank of China** · 中国银行', 'commercial bank — not a regulator']],
-  ['an agency that begins a notice number: both, the agency first', '依据中国人$0民银行令〔2003〕第5号执行。', 'agency',
+  ['an agency that begins a notice number: both, the agency first; navigation acts on the number', '依据中国人$0民银行令〔2003〕第5号执行。', 'noticeNumber',
     ['**People\'s Bank of China** · 中国人民银行', '---', '**中国人民银行令〔2003〕5号**']],
   ['agency, predecessor with its successor', 'the CBI$0RC', 'agency', ['China Banking and Insurance Regulatory Commission', 'Replaced in 2023 by **National Financial Regulatory Administration**']],
   ['notice number in the notice table, English form', cursor(NOTICE, 'Yinfa', 3), 'noticeNumber',

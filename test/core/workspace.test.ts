@@ -719,3 +719,9 @@ for (const [what, files, present, absent] of hoverCases) {
     for (const part of absent) assert.ok(!markdown.includes(part), `hover has ${part}:\n${markdown}`);
   });
 }
+
+test('adversarial: the cursor on the issuer\'s name in an order header names the order, for references and call hierarchy', async () => {
+  const folder = await openFolder({ 'order.zh.txt': ORDER_3_ZH.replace('中国人民银行令', '中国人$0民银行令'), 'memo.txt': '依据中国人民银行令〔2026〕第3号第三条办理。' });
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })), ['memo.txt:1 "中国人民银行令〔2026〕第3号"']);
+  assert.deepEqual(folder.service.prepareCallHierarchy(folder.document, folder.position).map((item) => item.name), ['中国人民银行令〔2026〕第3号']);
+});

@@ -12,10 +12,18 @@ const LOOK_BACK = 32;
 
 /**
  * The annotation covering `offset` (a cursor touching its end counts, as editors expect when the cursor
- * sits just after a word); the shortest one when several overlap.
+ * sits just after a word); the shortest one when several overlap, but for an issuer's name inside a notice number:
+ * the cursor on 中国人民银行 in 中国人民银行令〔2026〕第3号 names the order, for definition, references and call hierarchy.
  */
 export function annotationAt(document: AnalysedDocument, offset: number): Annotation | undefined {
-  return annotationsAt(document, offset)[0];
+  const covering = annotationsAt(document, offset);
+  const best = covering[0];
+  return (best?.kind === 'agency' ? covering.find((other) => isIssuerOf(best, other)) : undefined) ?? best;
+}
+
+/** Whether `agency` is the issuer's name inside notice number (or citation) `number`. */
+function isIssuerOf(agency: Annotation, number: Annotation): boolean {
+  return (number.kind === 'noticeNumber' || number.kind === 'citation') && number.start <= agency.start && agency.end <= number.end;
 }
 
 /** The annotations covering `offset`, best first (see annotationAt). */
