@@ -725,3 +725,13 @@ test('adversarial: the cursor on the issuer\'s name in an order header names the
   assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })), ['memo.txt:1 "中国人民银行令〔2026〕第3号"']);
   assert.deepEqual(folder.service.prepareCallHierarchy(folder.document, folder.position).map((item) => item.name), ['中国人民银行令〔2026〕第3号']);
 });
+
+const NFRA_ORDER_4 = lines('国家金融监督管理总局令', '2026年第4号', '', '《银行业金融机构数据治理办法》已经国家金融监督管理总局2026年第1次局务会议审议通过，现予公布。', '', '第一条 为了规范数据治理，制定本办法。');
+
+for (const query of ['国家金融监督管理总局令2026年第4号', '国家金融监督管理总局令 2026年第4号', '2026年第4号', '金融监管总局令2026年第4号', 'NFRA Order [2026] No. 4', '国家金融监督管理总局令〔2026〕第4号']) {
+  test(`adversarial workspace symbols: an NFRA order found as "${query}"`, async () => {
+    const folder = await openFolder({ 'order.zh.txt': NFRA_ORDER_4, 'n.zh.txt': SAFE_28_ZH });
+    const notices = folder.service.workspaceSymbols(query).filter((symbol) => symbol.kind === 'notice').map((symbol) => symbol.name);
+    assert.deepEqual(notices, ['国家金融监督管理总局令〔2026〕第4号']);
+  });
+}

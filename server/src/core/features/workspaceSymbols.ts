@@ -7,6 +7,7 @@ import type { CancellationToken, WorkspaceSymbol } from '../api';
 import { identityAsLocation, noticeName, numberIn } from '../workspace/crossFile';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import type { NoticeInfo } from '../workspace/workspaceIndex';
+import type { NoticeNumber } from '../model';
 import type { FeatureContext } from './context';
 import { clauseName } from './documentSymbols';
 
@@ -34,13 +35,24 @@ export function workspaceSymbols(context: FeatureContext, query: string, token: 
   return symbols.slice(0, MAX_SYMBOLS);
 }
 
-/** Numbers in both languages, the titles of every file and of the built-in record. */
+/** Numbers in both languages (every issuer code and English name the issuer goes by), the titles of every file and of the built-in record. */
 function searchableText(context: FeatureContext, info: NoticeInfo): string {
   const parts = [info.key];
-  if (info.number) parts.push(numberIn(info.number, 'en', context.knowledge));
+  if (info.number) parts.push(...numberForms(info.number, context));
   for (const summary of info.files) if (summary.identity?.title) parts.push(summary.identity.title.text);
   if (info.builtin) parts.push(info.builtin.record.title.zh, info.builtin.record.title.en);
   return parts.join(' ');
+}
+
+/** 金融监管总局令〔2026〕第4号 and NFRA Decree [2026] No. 4 for 国家金融监督管理总局令〔2026〕第4号: the forms the issuer's aliases give. */
+function numberForms(number: NoticeNumber, context: FeatureContext): string[] {
+  const issuer = context.knowledge.issuerCodes.get(number.issuer);
+  const year = number.year === undefined ? '' : String(number.year);
+  return [
+    numberIn(number, 'en', context.knowledge),
+    ...(issuer?.aliases ?? []).map((code) => `${code}${year}${number.serial}`),
+    ...(issuer?.en ?? []).map((name) => `${name}${year}${number.serial}`),
+  ];
 }
 
 function symbolName(context: FeatureContext, info: NoticeInfo, summary: FileSummary): string {
@@ -64,7 +76,12 @@ function topLevelClauses(summary: FileSummary) {
 /** "No." before a serial, with or without a space: dropped before the query is split into words. */
 const NUMBER_SIGN = /\bno\.?\s*(?=\d)/gi;
 
-/** Lower case, no brackets, spaces, punctuation, 第, 号 or "No.": 银发[2021]第237号 and Yinfa (2021) No.237 search alike. */
+/**
+ * Lower case, no brackets, spaces, punctuation, 第, 号, "No.", nor the 年 after a year: 银发[2021]第237号, Yinfa (2021)
+ * No.237 and 国家金融监督管理总局令2026年第4号 (as NFRA prints its orders) search alike.
+ */
 export function normalizeForSearch(text: string): string {
-  return text.toLowerCase().replace(NUMBER_SIGN, '').replace(/[\s\p{P}\p{S}第号]/gu, '');
+  return text.toLowerCase().replace(NUMBER_SIGN, '').replace(YEAR_SIGN, '$1').replace(/[\s\p{P}\p{S}第号]/gu, '');
 }
+
+const YEAR_SIGN = /((?:19|20)\d{2})年(?=\s*第?\s*\d)/g;
