@@ -735,3 +735,20 @@ for (const query of ['国家金融监督管理总局令2026年第4号', '国家�
     assert.deepEqual(notices, ['国家金融监督管理总局令〔2026〕第4号']);
   });
 }
+
+test('adversarial: a notice saved from a government site, its number in a metadata line "文号：…", is that notice', async () => {
+  const saved = lines(
+    '中国人民银行关于做好个人银行账户服务工作的指导意见',
+    '',
+    '标题：中国人民银行关于做好个人银行账户服务工作的指导意见索引号：HB/2021-4358499文号：银发〔2021〕245号发文机关：中国人民银行发布日期：2021年09月30日',
+    '各分行：',
+    '一、充分利用存量个人银行账户。',
+  );
+  const folder = await openFolder({ 'memo.txt': '依据银发〔2021〕$0245号办理。', 'saved.txt': saved });
+  assert.deepEqual(await definitions(folder), ['saved.txt:3 "银发〔2021〕245号"']);
+});
+
+test('adversarial: "文号" in a memo\'s body is no header field', async () => {
+  const folder = await openFolder({ 'memo.txt': lines('关于账户工作的备忘', '', '一、请注意。', '二、相关文件的文号：银发〔2021〕245号。') });
+  assert.equal(folder.service.analysis(folder.document).identity, undefined);
+});

@@ -62,7 +62,7 @@ export function findIdentity(
 ): FoundIdentity | undefined {
   const header = headerLines(lines, firstLabelLine);
   for (const [index, line] of header.entries()) {
-    const found = numberLine(line, numbers) ?? (index < TITLE_LINES ? titleWithNumber(line, numbers) : undefined);
+    const found = numberLine(line, numbers) ?? (index < TITLE_LINES ? titleWithNumber(line, numbers) : undefined) ?? labelledNumber(line, numbers);
     if (!found) continue;
     const number = numbers[found.number]!;
     const title = found.title ?? nearestTitle(header, index);
@@ -100,6 +100,21 @@ function headerLines(lines: LineIndex, firstLabelLine: number): HeaderLine[] {
   }
   return header;
 }
+
+/**
+ * A number a label declares as the document's own, anywhere in a header line: the metadata a government site prints
+ * above a notice ("标题：…索引号：…文号：银发〔2021〕245号发文机关：…").
+ */
+function labelledNumber(line: HeaderLine, numbers: readonly NoticeNumberMention[]): { number: number; title: undefined } | undefined {
+  for (const match of line.text.matchAll(NUMBER_FIELD)) {
+    const index = numberStartingAt(numbers, line.start + match.index! + match[0].length);
+    if (index !== undefined) return { number: index, title: undefined };
+  }
+  return undefined;
+}
+
+/** A field that names the document's own number, as metadata prints it. */
+const NUMBER_FIELD = /(?:文号|发文字号|Document No\.?)\s*[:：]\s*/gi;
 
 /** 银发〔2026〕42号 alone on its line (a "文号：" label before it is fine). */
 function numberLine(line: HeaderLine, numbers: readonly NoticeNumberMention[]) {
