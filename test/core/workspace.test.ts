@@ -752,3 +752,12 @@ test('adversarial: "文号" in a memo\'s body is no header field', async () => {
   const folder = await openFolder({ 'memo.txt': lines('关于账户工作的备忘', '', '一、请注意。', '二、相关文件的文号：银发〔2021〕245号。') });
   assert.equal(folder.service.analysis(folder.document).identity, undefined);
 });
+
+test('adversarial: inlay hints stand wherever a repealed notice is warned of, "the same notice" on a later line too', async () => {
+  const memo = lines('合规提示', '', '一、部分分支机构仍援引银办发〔2014〕73号文处理投诉。', '二、上述通知第（六）项仍被引用。');
+  const folder = await openFolder({ 'memo.txt': memo, 'n.zh.txt': REPEALING_37 });
+  const hints = folder.service.inlayHints(folder.document, { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } });
+  const warned = folder.service.diagnostics(folder.document).filter((diagnostic) => diagnostic.code === 'repealed-notice');
+  assert.deepEqual(hints.map((hint) => `${hint.position.line + 1}:${hint.position.character + 1} ${hint.label}`), ['3:24 repealed 2024-05-01', '4:7 repealed 2024-05-01']);
+  assert.deepEqual(warned.map((diagnostic) => diagnostic.range.end), hints.map((hint) => hint.position));
+});

@@ -5,8 +5,10 @@
  */
 import type { Diagnostic, RelatedInformation } from '../api';
 import { identityAsLocation, noticeName, referenceInto } from '../workspace/crossFile';
+import type { Citation, NoticeIdentity } from '../model';
+import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
-import { identityKey } from '../workspace/workspaceIndex';
+import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
 import type { FeatureContext } from './context';
 import { fileName } from './hover';
 
@@ -18,45 +20,67 @@ export function diagnostics(context: FeatureContext, summary: FileSummary): Diag
   return [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
 }
 
+/** What a document says of itself and of its citations, as far as warnings about repealed notices need it. */
+export interface CitingDocument {
+  citations: readonly Citation[];
+  identity: NoticeIdentity | undefined;
+  issued: string | undefined;
+  lineOf(offset: number): number;
+}
+
+export interface RepealedCitation {
+  citation: Citation;
+  key: string;
+  repeal: RepealInfo;
+}
+
 /**
- * A citation of a repealed notice, unless the reader is told already (the sentence speaks of the repeal), the citing
- * document is the repealing notice, or it is a notice dated before the repeal (it cited what was then in force).
- * "The same notice" on the line that cited the notice is warned about there already.
+ * The citations of repealed notices a reader should be told about: not when the sentence speaks of the repeal
+ * already, the citing document is the repealing notice, or it is a notice dated before the repeal (it cited what was
+ * then in force); "the same notice" on the line that cited the notice is told about there already. The diagnostics
+ * and the inlay hints both come from here.
  */
-function repealedCitations(context: FeatureContext, summary: FileSummary): Diagnostic[] {
-  const { index, knowledge } = context;
-  const own = summary.identity ? identityKey(summary.identity) : undefined;
-  const found: Diagnostic[] = [];
-  for (const [position, citation] of summary.citations.entries()) {
-    if (citation.inRepealSentence || (citation.via === 'anaphora' && antecedentOnSameLine(summary, position))) continue;
+export function repealedCitationsIn(context: FeatureContext, document: CitingDocument): RepealedCitation[] {
+  const { index } = context;
+  const own = document.identity ? identityKey(document.identity) : undefined;
+  const found: RepealedCitation[] = [];
+  for (const [position, citation] of document.citations.entries()) {
+    if (citation.inRepealSentence || (citation.via === 'anaphora' && antecedentOnSameLine(document, position))) continue;
     const key = index.resolve(citation.target);
     const repeal = key && key !== own ? index.notice(key).repeal : undefined;
     if (!key || !repeal || repeal.byKey === own) continue;
-    if (summary.identity && summary.dates.issued && repeal.date && summary.dates.issued < repeal.date) continue;
-    const name = noticeName(index.notice(key), summary.language, knowledge);
-    const by = noticeName(index.notice(repeal.byKey), summary.language, knowledge);
-    const related: RelatedInformation[] = repeal.byFiles.map((file) => ({ location: identityAsLocation(file), message: `${by}, which repealed ${name}` }));
-    found.push({
-      range: rangeIn(summary, citation), severity: 'warning', code: 'repealed-notice',
-      message: `${name} was repealed by ${by}${repeal.date ? ` on ${repeal.date}` : ''}.`,
-      ...(related.length > 0 ? { related } : {}),
-    });
+    if (document.identity && document.issued && repeal.date && document.issued < repeal.date) continue;
+    found.push({ citation, key, repeal });
   }
   return found;
 }
 
+function repealedCitations(context: FeatureContext, summary: FileSummary): Diagnostic[] {
+  const { index, knowledge } = context;
+  const document = { citations: summary.citations, identity: summary.identity, issued: summary.dates.issued, lineOf: (offset: number) => positionIn(summary.lineStarts, offset).line };
+  return repealedCitationsIn(context, document).map(({ citation, key, repeal }) => {
+    const name = noticeName(index.notice(key), summary.language, knowledge);
+    const by = noticeName(index.notice(repeal.byKey), summary.language, knowledge);
+    const related: RelatedInformation[] = repeal.byFiles.map((file) => ({ location: identityAsLocation(file), message: `${by}, which repealed ${name}` }));
+    return {
+      range: rangeIn(summary, citation), severity: 'warning', code: 'repealed-notice',
+      message: `${name} was repealed by ${by}${repeal.date ? ` on ${repeal.date}` : ''}.`,
+      ...(related.length > 0 ? { related } : {}),
+    } satisfies Diagnostic;
+  });
+}
+
 /** Whether the citation an anaphora stands for was made earlier on the same line. */
-function antecedentOnSameLine(summary: FileSummary, position: number): boolean {
-  const line = rangeIn(summary, summary.citations[position]!).start.line;
+function antecedentOnSameLine(document: CitingDocument, position: number): boolean {
+  const line = document.lineOf(document.citations[position]!.start);
   for (let i = position - 1; i >= 0; i--) {
-    const previous = summary.citations[i]!;
-    if (rangeIn(summary, previous).start.line !== line) return false;
+    const previous = document.citations[i]!;
+    if (document.lineOf(previous.start) !== line) return false;
     if (previous.via !== 'anaphora') return true;
   }
   return false;
 }
 
-/** "Clause (XX) of Yinfa [2026] No. 42" when the notice is in the workspace and none of its files has that clause. */
 function missingClauses(context: FeatureContext, summary: FileSummary): Diagnostic[] {
   return summary.externalReferences.flatMap((reference): Diagnostic[] => {
     const { info, hits } = referenceInto(context.index, reference.cites, reference.steps, summary.language);
