@@ -761,3 +761,9 @@ test('adversarial: inlay hints stand wherever a repealed notice is warned of, "t
   assert.deepEqual(hints.map((hint) => `${hint.position.line + 1}:${hint.position.character + 1} ${hint.label}`), ['3:24 repealed 2024-05-01', '4:7 repealed 2024-05-01']);
   assert.deepEqual(warned.map((diagnostic) => diagnostic.range.end), hints.map((hint) => hint.position));
 });
+
+test('adversarial reference forms: "Point (8)" and "the notice, Clause (VIII)," into a notice', async () => {
+  const notice = lines('关于规范支付代币的通知', '银发〔2027〕9号', '', '一、总体要求', '（一）甲。', '（二）乙。', '（三）丙。');
+  assert.deepEqual(await definitions(await openFolder({ 'memo.md': 'Point (I$0II) of Yinfa [2027] No. 9 applies.', 'n.notice': notice })), ['n.notice:7 "（三）"']);
+  assert.deepEqual(await definitions(await openFolder({ 'memo.md': 'Yinfa [2027] No. 9, Clause (I$0I), applies.', 'n.notice': notice })), ['n.notice:6 "（二）"']);
+});

@@ -194,8 +194,8 @@ function namesOtherDocument(text: string, start: number): boolean {
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
 }
 
-const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|parts?|chapters?|sections?|subparagraphs?)\b/g;
-const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b(?!\.\d)|[IVXLC]+\b)/iy;
+const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|points?|parts?|chapters?|sections?|subparagraphs?)\b/g;
+const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b(?!\.\d)|[IVXLC]+\b)/iy;
 const EN_OF = / of /y;
 const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE}|Document)\\b`, 'iy');
 /** "of the Securities Law", "of this title" (a code title, not this document). */
