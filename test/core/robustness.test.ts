@@ -134,16 +134,13 @@ test('robustness: a 1 MB single line is analysed to its end, with no silent cut-
   const count = Math.ceil((1024 * 1024) / sentence.length);
   const text = sentence.repeat(count);
   assert.ok(text.length >= 1024 * 1024);
-  const started = performance.now();
   const document = analyse(text);
-  const milliseconds = performance.now() - started;
   assertSound(document);
   assert.equal(document.agencies.length, count);
   assert.equal(document.noticeNumbers.length, count);
   assert.equal(document.bannedTerms.length, count);
   const last = document.noticeNumbers[count - 1]!;
   assert.equal(text.slice(last.start, last.end), 'Yinfa [2021] No. 237');
-  assert.ok(milliseconds < 10_000, `took ${milliseconds.toFixed(0)} ms`);
 });
 
 test('robustness: a 1 MB Chinese line without any break', () => {
@@ -156,17 +153,12 @@ test('robustness: a 1 MB Chinese line without any break', () => {
   assert.equal(document.bannedTerms.length, count);
 });
 
-test('robustness: a long regulation whose articles cite their own items is analysed in time linear in its size', () => {
+test('robustness: a long regulation whose articles cite their own items resolves every reference (growth.test.ts times it)', () => {
   // 8,000 articles, each with items (a) and (b) and a reference "paragraph (a) of Article N": 600 KB of text.
-  // Resolution must not scan every "(a)" of the document for every reference.
   const articles = Array.from({ length: 8000 }, (_, i) => `Article ${i + 1} Rules.\n(a) One.\n(b) Two, under paragraph (a) of Article ${i + 1}.`);
-  const text = articles.join('\n');
-  const started = performance.now();
-  const document = analyse(text);
-  const milliseconds = performance.now() - started;
+  const document = analyse(articles.join('\n'));
   assertSound(document);
   assert.equal(document.references.filter((reference) => reference.target !== undefined).length, 8000);
-  assert.ok(milliseconds < 3_000, `${(text.length / 1024).toFixed(0)} KB took ${milliseconds.toFixed(0)} ms`);
 });
 
 test('robustness: a NUL byte declines the text with a not-analysed problem', () => {
@@ -326,8 +318,8 @@ for (const [name, minimums] of corpusDirectories) {
   });
 }
 
-// Inputs that once made one recogniser quadratic (each a few hundred KB). The bound is generous: a regression to
-// quadratic time takes minutes, not seconds.
+// Inputs that once made one recogniser quadratic (each a few hundred KB): sound here; growth.test.ts checks that
+// their time grows linearly.
 const pathological: [string, string][] = [
   ['closing quotes before 是指 with no opening quote', '”是指'.repeat(100_000)],
   ['", hereinafter" without an opening parenthesis', 'Rules, hereinafter "Rules") '.repeat(20_000)],
@@ -337,11 +329,7 @@ const pathological: [string, string][] = [
 ];
 
 for (const [what, text] of pathological) {
-  test(`robustness: linear on ${what}`, () => {
-    const started = performance.now();
-    const document = analyse(text);
-    const milliseconds = performance.now() - started;
-    assertSound(document);
-    assert.ok(milliseconds < 5_000, `${(text.length / 1024).toFixed(0)} KB took ${milliseconds.toFixed(0)} ms`);
+  test(`robustness: sound on ${what}`, () => {
+    assertSound(analyse(text));
   });
 }

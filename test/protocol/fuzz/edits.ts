@@ -131,6 +131,9 @@ function fragment(random: Random): string {
   ])();
 }
 
+/** Characters that stand for one another in numbers, labels and brackets (all one code unit). */
+const OVERTYPE_GROUPS = ['0123456789', '一二三四五六七八九十', 'IVXLivx', '（(〔[【', '）)〕]】', '条款项号章节', '“”"《》'];
+
 /**
  * The next editing step(s) for a text: a list of didChange notifications. Biased towards deletion when the text
  * grows past `maxLength`, towards pasting when it is nearly empty.
@@ -151,6 +154,7 @@ export function nextSteps(random: Random, text: string, maxLength: number): Step
     [2, 'move'],
     [2, 'multiCursor'],
     [1, 'duplicateLine'],
+    [3, 'overtype'],
     [0.05, 'replaceAll'],
   ]);
   const one = (edits: Edit[]): Step[] => [{ kind, edits }];
@@ -246,6 +250,17 @@ export function nextSteps(random: Random, text: string, maxLength: number): Step
       const [start, end] = lineAround(random, text);
       const line = text.slice(start, end);
       return one([{ start: end, end, text: /[\r\n]$/.test(line) ? line : `\n${line}` }]);
+    }
+    case 'overtype': {
+      // One character replaced by another of its kind, the length unchanged: 237 → 238, （二） → （三）, (IX) → (XI),
+      // 〔 → [. What a length-keyed cache or a shift-only update would miss.
+      const at = offsetIn(random, text);
+      for (let i = 0; i < text.length; i++) {
+        const offset = (at + i) % text.length;
+        const group = OVERTYPE_GROUPS.find((chars) => chars.includes(text[offset]!));
+        if (group) return one([{ start: offset, end: offset + 1, text: random.pick([...group]) }]);
+      }
+      return one([]);
     }
     case 'replaceAll':
       return one([{ start: 0, end: text.length, text: random.pick(SEED_TEXTS).text }]);
