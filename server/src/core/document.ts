@@ -212,18 +212,22 @@ function resolveReferences(
     ...scanEnglishRelativeReferences(folded.text),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
-  return raw.map((reference) => {
-    const range = folded.originalRange(reference.start, reference.end);
-    const base = { kind: 'clauseRef' as const, ...range, text: text.slice(range.start, range.end), steps: reference.steps };
+  return raw.map((reference): ClauseReference => {
+    const { start, end } = folded.originalRange(reference.start, reference.end);
     const named = reference.external ? naming.of(reference.external) : undefined;
+    const found: ClauseReference = {
+      kind: 'clauseRef', start, end, text: text.slice(start, end), steps: reference.steps,
+      explicitlyInternal: reference.explicitlyInternal || named === 'own', target: undefined, targetSpan: undefined,
+    };
     // "Clause (5) of Yinfa [2026] No. 42" in Yinfa [2026] No. 42 itself points into this document.
     if (reference.external && named !== 'own') {
-      return { ...base, explicitlyInternal: false, target: undefined, targetSpan: undefined, external: { cites: named } } satisfies ClauseReference;
+      found.external = { cites: named };
+      return found;
     }
-    const resolved = resolver.resolve(reference.steps, range.start);
-    return {
-      ...base, explicitlyInternal: reference.explicitlyInternal || named === 'own', target: resolved?.clause, targetSpan: resolved?.span,
-    } satisfies ClauseReference;
+    const resolved = resolver.resolve(reference.steps, start);
+    found.target = resolved?.clause;
+    found.targetSpan = resolved?.span;
+    return found;
   }).sort((a, b) => a.start - b.start);
 }
 

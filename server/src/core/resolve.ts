@@ -15,7 +15,7 @@ export interface Resolution {
 }
 
 export class ClauseResolver {
-  private readonly byStyleAndValue = new Map<string, Clause[]>();
+  private readonly byStyleAndValue = new Map<number | string, Clause[]>();
   /** Top-level list clauses (一、, I., (1)) by value, for "本通知第五条" in a notice numbered 一、二、… */
   private readonly topLevelByValue = new Map<number, Clause>();
   private readonly paragraphCache = new Map<number, Span[]>();
@@ -68,16 +68,20 @@ export class ClauseResolver {
    * the clause the reference stands in if there is one there; else the first in the document.
    */
   private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
-    const lists = step.styles.map((style) => this.byStyleAndValue.get(indexKey(style, step.value, step.insertion)) ?? []);
+    const lists: Clause[][] = [];
+    for (const style of step.styles) {
+      const list = this.byStyleAndValue.get(indexKey(style, step.value, step.insertion));
+      if (list) lists.push(list);
+    }
     if (scope) return firstFound(lists, (list) => firstInside(list, scope));
-    if (at !== undefined && step.kind === 'item') {
+    if (at !== undefined && step.kind === 'item' && lists.length > 0) {
       const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
       const local = around && firstFound(lists, (list) => firstInside(list, around));
       if (local) return local;
       // In a law, 第（二）项 means an item of the article it stands in: another article's item is not it.
       if (around?.kind === 'article') return undefined;
     }
-    const first = firstFound(lists, (list) => list[0]);
+    const first = lists[0]?.[0];
     if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…, "Section III" or "Clause (III)" of it in a translation's words:
     // the third top-level division.
@@ -177,8 +181,19 @@ const DIVISION_STYLES: ReadonlySet<string> = new Set(['zh-dot', 'roman-dot', 'zh
 /** The kinds of step that may name a top-level division when nothing of their own style matches. */
 const BY_DIVISION: ReadonlySet<ReferenceStep['kind']> = new Set(['article', 'section', 'part', 'clause']);
 
-function indexKey(style: string, value: number, insertion: number | undefined): string {
-  return `${style}:${value}:${insertion ?? 0}`;
+/** A number for each style, so that look-up keys are numbers, not strings made per look-up. */
+const STYLE_NUMBERS = new Map<string, number>();
+
+/**
+ * The key of a clause by style, value and insertion (第十三条之一): one number for the values labels have (the
+ * products stay exact far below 2^53), a string for the odd huge one (§ 12345678).
+ */
+function indexKey(style: string, value: number, insertion: number | undefined): number | string {
+  let styleNumber = STYLE_NUMBERS.get(style);
+  if (styleNumber === undefined) STYLE_NUMBERS.set(style, (styleNumber = STYLE_NUMBERS.size));
+  const extra = insertion ?? 0;
+  if (value >= 1_000_000 || extra >= 1_000) return `${style}:${value}:${extra}`;
+  return (styleNumber * 1_000_000 + value) * 1_000 + extra;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

@@ -41,6 +41,10 @@ const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?[）)]?|${CHINESE_DOCUMENT_T
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
+const CHAPTER_STYLES: LabelStyle[] = ['en-chapter', 'zh-chapter'];
+const SECTION_STYLES: LabelStyle[] = ['section-sign', 'en-section', 'zh-section'];
+const PART_STYLES: LabelStyle[] = ['roman-dot', 'en-part', 'zh-dot', 'zh-part'];
+const NO_STYLES: LabelStyle[] = [];
 const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: LabelStyle[] }> = {
   条: { kind: 'article', styles: ARTICLE_STYLES },
   章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
@@ -360,25 +364,39 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
   const isLetter = inner.length === 1 && /[a-z]/i.test(inner) && !/[IVXivx]/.test(inner);
   const value = isArabic ? Number(inner) : isLetter ? inner.toLowerCase().charCodeAt(0) - 96 : romanValue(inner);
   if (!value || value <= 0) return undefined;
-  const parenStyles = parenthesisedStyles(inner, isArabic);
+  const styles = stylesFor(inner, isArabic);
   switch (word) {
     case 'article': return { kind: 'article', styles: ARTICLE_STYLES, value };
-    case 'chapter': return { kind: 'chapter', styles: ['en-chapter', 'zh-chapter'], value };
-    case 'section': return { kind: 'section', styles: ['section-sign', 'en-section', 'zh-section'], value };
-    case 'part': return { kind: 'part', styles: ['roman-dot', 'en-part', 'zh-dot', 'zh-part'], value };
+    case 'chapter': return { kind: 'chapter', styles: CHAPTER_STYLES, value };
+    case 'section': return { kind: 'section', styles: SECTION_STYLES, value };
+    case 'part': return { kind: 'part', styles: PART_STYLES, value };
     case 'paragraph':
-      return parenthesised ? { kind: 'item', styles: parenStyles, value } : { kind: 'paragraph', styles: [], value };
+      return parenthesised ? { kind: 'item', styles: styles.parenthesised, value } : { kind: 'paragraph', styles: NO_STYLES, value };
     default:
-      return { kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? parenStyles : ['roman-dot', 'arabic-dot', 'zh-dot', ...parenStyles], value };
+      return { kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? styles.parenthesised : styles.bare, value };
   }
 }
 
+const PARENTHESISED: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-upper-alpha', 'paren-lower-alpha', 'paren-lower-roman'];
+
+/**
+ * The style lists a reference's step may carry, made once: a step's `styles` is read, never changed, and references
+ * come by the hundred thousand.
+ */
+const STYLES_BY_OWN = new Map(PARENTHESISED.map((own) => {
+  const parenthesised: LabelStyle[] = [own, ...PARENTHESISED.filter((style) => style !== own)];
+  return [own, { parenthesised, bare: ['roman-dot', 'arabic-dot', 'zh-dot', ...parenthesised] as LabelStyle[] }];
+}));
+
 /** The label styles a parenthesised number may refer to, the style it is written in first. */
 function parenthesisedStyles(inner: string, isArabic: boolean): LabelStyle[] {
-  const all: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-upper-alpha', 'paren-lower-alpha', 'paren-lower-roman'];
+  return stylesFor(inner, isArabic).parenthesised;
+}
+
+function stylesFor(inner: string, isArabic: boolean): { parenthesised: LabelStyle[]; bare: LabelStyle[] } {
   const own: LabelStyle = isArabic ? 'paren-arabic'
     : /^[IVXLC]+$/.test(inner) && (inner.length > 1 || /[IVX]/.test(inner)) ? 'paren-roman'
       : /^[ivxlc]+$/.test(inner) && (inner.length > 1 || /[ivx]/.test(inner)) ? 'paren-lower-roman'
         : inner === inner.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
-  return [own, ...all.filter((style) => style !== own)];
+  return STYLES_BY_OWN.get(own)!;
 }
