@@ -132,16 +132,23 @@ const LANGUAGE_SAMPLE = 16384;
 
 /** Chinese when Han characters are at least a third as many as Latin letters (a Chinese word is one or two). */
 function dominantLanguage(text: string): Language {
-  let han = 0;
-  let latin = 0;
+  const counts = [0, 0, 0];
   const end = Math.min(text.length, LANGUAGE_SAMPLE);
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (isHan(code)) han++;
-    else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin++;
-  }
-  return han * 3 >= latin && han > 0 ? 'zh' : 'en';
+  for (let i = 0; i < end; i++) counts[SCRIPT[text.charCodeAt(i)]!]!++;
+  const han = counts[HAN]!;
+  return han * 3 >= counts[LATIN]! && han > 0 ? 'zh' : 'en';
 }
+
+const HAN = 1;
+const LATIN = 2;
+/** Han, Latin letter or neither, for each code unit: one look-up per character of the sample. */
+const SCRIPT: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < table.length; code++) {
+    table[code] = isHan(code) ? HAN : (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a ? LATIN : 0;
+  }
+  return table;
+})();
 
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
   const agencies: AgencyMention[] = [];

@@ -89,10 +89,6 @@ class CompactTrie<T> {
     }
     return -1;
   }
-
-  startsPhrase(key: number): boolean {
-    return (this.startBits[key >>> 5]! & (1 << (key & 31))) !== 0;
-  }
 }
 
 export class PhraseMatcher<T> {
@@ -127,13 +123,15 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.root));
+    const startBits = trie.startBits;
     const length = text.length;
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
       const inWord = WORD_CHARS[code] === 1;
       const key = KEY[code]!;
-      if (trie.startsPhrase(key) && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
+      // Whether a phrase starts with this key code: the one test made at every position of the text.
+      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
         const match = longestAt(trie, trie.child(0, key), text, i);
         if (match) {
           matches.push(match);

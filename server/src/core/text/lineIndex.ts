@@ -65,15 +65,19 @@ export function positionIn(lineStarts: Uint32Array, offset: number): Position {
 }
 
 function computeLineStarts(text: string): Uint32Array {
-  const starts = [0];
+  let starts = new Uint32Array(1024);
+  let count = 1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10) {
-      starts.push(i + 1);
+    // Most code units are neither line feed (10) nor carriage return (13).
+    if (code > 13 || (code !== 10 && code !== 13)) continue;
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (count === starts.length) {
+      const grown = new Uint32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
     }
+    starts[count++] = i + 1;
   }
-  return Uint32Array.from(starts);
+  return starts.slice(0, count);
 }
