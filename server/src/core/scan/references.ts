@@ -63,7 +63,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
   // The text before this offset has been searched for the end of the governing law's sentence: each character once.
   let searchedUpTo = 0;
   let previous: RawReference | undefined;
-  let anchor = nextChineseAnchor(text, 0);
+  const anchors = new ChineseAnchors(text);
+  let anchor = anchors.next(0);
   while (anchor >= 0) {
     const parsed = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
     const reference = parsed && previous ? continuing(text, previous, parsed) : parsed;
@@ -80,7 +81,7 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
       if (reference.external) governing = { until: reference.end, external: reference.external };
       found.push(reference);
     }
-    anchor = nextChineseAnchor(text, reference ? reference.end : anchor + 1);
+    anchor = anchors.next(reference ? reference.end : anchor + 1);
   }
   return found;
 }
@@ -111,13 +112,27 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
   };
 }
 
-function nextChineseAnchor(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x7b2c || code === 0x672c || code === 0x524d) return i; // 第 本 前
+/**
+ * Where the next 第, 本 or 前 stands: each found by the native search, and remembered until it is passed, so the
+ * text is searched once for each of them (English text, which has none, costs three quick searches in all).
+ */
+class ChineseAnchors {
+  private readonly found = ANCHOR_CHARS.map(() => -2);
+
+  constructor(private readonly text: string) {}
+
+  next(from: number): number {
+    let nearest = -1;
+    for (let i = 0; i < ANCHOR_CHARS.length; i++) {
+      let at = this.found[i]!;
+      if (at !== -1 && at < from) this.found[i] = at = this.text.indexOf(ANCHOR_CHARS[i]!, from);
+      if (at >= 0 && (nearest < 0 || at < nearest)) nearest = at;
+    }
+    return nearest;
   }
-  return -1;
 }
+
+const ANCHOR_CHARS = ['第', '本', '前'];
 
 function parseChineseChain(text: string, start: number): RawReference | undefined {
   let position = start;

@@ -65,19 +65,37 @@ export function positionIn(lineStarts: Uint32Array, offset: number): Position {
 }
 
 function computeLineStarts(text: string): Uint32Array {
-  let starts = new Uint32Array(1024);
-  let count = 1;
+  const starts = new GrowingOffsets();
+  starts.push(0);
+  if (text.indexOf('\r') < 0) {
+    // No carriage return (most files): the native search finds each line feed.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts.toArray();
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Most code units are neither line feed (10) nor carriage return (13).
-    if (code > 13 || (code !== 10 && code !== 13)) continue;
+    if (code !== 10 && code !== 13) continue;
     if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (count === starts.length) {
-      const grown = new Uint32Array(starts.length * 2);
-      grown.set(starts);
-      starts = grown;
-    }
-    starts[count++] = i + 1;
+    starts.push(i + 1);
   }
-  return starts.slice(0, count);
+  return starts.toArray();
+}
+
+/** A list of offsets in a typed array that doubles as it fills. */
+class GrowingOffsets {
+  private values = new Uint32Array(1024);
+  private count = 0;
+
+  push(value: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.count++] = value;
+  }
+
+  toArray(): Uint32Array {
+    return this.values.slice(0, this.count);
+  }
 }
