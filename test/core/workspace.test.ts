@@ -767,3 +767,15 @@ test('adversarial reference forms: "Point (8)" and "the notice, Clause (VIII)," 
   assert.deepEqual(await definitions(await openFolder({ 'memo.md': 'Point (I$0II) of Yinfa [2027] No. 9 applies.', 'n.notice': notice })), ['n.notice:7 "（三）"']);
   assert.deepEqual(await definitions(await openFolder({ 'memo.md': 'Yinfa [2027] No. 9, Clause (I$0I), applies.', 'n.notice': notice })), ['n.notice:6 "（二）"']);
 });
+
+test('adversarial reference forms: an item list 第（三）、（五）项 into a notice names each member', async () => {
+  const notice = lines('关于规范支付代币的通知', '银发〔2027〕9号', '', '一、总体要求', '（一）甲。', '（二）乙。', '（三）丙。', '（四）丁。', '（五）戊。');
+  const memo = (cursorAt: string) => `依据银发〔2027〕9号第（三）、（五）项办理。`.replace(cursorAt, cursorAt.slice(0, 1) + '$0' + cursorAt.slice(1));
+  assert.deepEqual(await definitions(await openFolder({ 'memo.txt': memo('（三）'), 'n.notice': notice })), ['n.notice:7 "（三）"']);
+  assert.deepEqual(await definitions(await openFolder({ 'memo.txt': memo('（五）'), 'n.notice': notice })), ['n.notice:9 "（五）"']);
+});
+
+test('adversarial reference forms: 第五条第（一）、（二）项 inside a law: the items of that article', async () => {
+  const law = lines('第四条 甲：', '（一）子；', '（二）丑。', '第五条 乙：', '（一）寅；', '（二）卯。', '第六条 违反第五条第（一）、（二$0）项的，予以处罚。');
+  assert.deepEqual(await definitions(await openFolder({ 'law.txt': law })), ['law.txt:6 "（二）"']);
+});

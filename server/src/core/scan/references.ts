@@ -66,12 +66,10 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
   const anchors = new ChineseAnchors(text);
   let anchor = anchors.next(0);
   while (anchor >= 0) {
-    const parsed = isLabelAt(anchor) ? undefined : parseChineseChain(text, anchor);
-    const reference = parsed && previous ? continuing(text, previous, parsed) : parsed;
-    if (reference) {
-      previous = reference;
-      if (governing && hasSentenceBreak(text, Math.max(searchedUpTo, governing.until), anchor)) governing = undefined;
-      searchedUpTo = anchor;
+    const group = isLabelAt(anchor) ? [] : parseChineseGroup(text, anchor, previous);
+    if (group.length > 0 && governing && hasSentenceBreak(text, Math.max(searchedUpTo, governing.until), anchor)) governing = undefined;
+    if (group.length > 0) searchedUpTo = anchor;
+    for (const reference of group) {
       if (!reference.explicitlyInternal && !reference.external) {
         // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
         const named = namedBefore(text, anchor, citationEndsAt);
@@ -81,9 +79,53 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
       if (reference.external) governing = { until: reference.end, external: reference.external };
       found.push(reference);
     }
-    anchor = anchors.next(reference ? reference.end : anchor + 1);
+    previous = group[group.length - 1] ?? previous;
+    anchor = anchors.next(group.length > 0 ? previous!.end : anchor + 1);
   }
   return found;
+}
+
+/**
+ * The references at an anchor: one chain (第十三条第一款第（二）项), continuing a list the previous one began; or the
+ * members of an item list (第（三）、（五）项), each a reference of its own, inside the article just before it if any
+ * (第五条第（三）、（五）项).
+ */
+function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
+  const chain = parseChineseChain(text, anchor);
+  if (chain) return [previous ? continuing(text, previous, chain) : chain];
+  const members = parseItemList(text, anchor);
+  if (!previous || previous.end !== anchor) return members;
+  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER.item && !step.relative);
+  for (const member of members) {
+    member.steps = [...context, ...member.steps];
+    member.explicitlyInternal = previous.explicitlyInternal;
+    if (previous.external) member.external = previous.external;
+  }
+  return members;
+}
+
+const ZH_PARENTHESISED_NUMERAL = `[（(]\\s*(?:${ZH_NUMERAL})\\s*[）)]`;
+/** 第（三）、（五）项, 第（一）至（四）项, 第（二）和（三）项: several items under one 第…项. */
+const ZH_ITEM_LIST = new RegExp(`第((?:${ZH_PARENTHESISED_NUMERAL}\\s*(?:、|，|,|和|及|或|至|到)\\s*)+${ZH_PARENTHESISED_NUMERAL})项`, 'y');
+const ZH_LIST_MEMBER = new RegExp(`[（(]\\s*(${ZH_NUMERAL})\\s*[）)]`, 'g');
+
+function parseItemList(text: string, start: number): RawReference[] {
+  ZH_ITEM_LIST.lastIndex = start;
+  const list = ZH_ITEM_LIST.exec(text);
+  if (!list) return [];
+  const membersStart = start + 1;
+  const members: RawReference[] = [];
+  for (const member of list[1]!.matchAll(ZH_LIST_MEMBER)) {
+    const value = arabicOrChineseValue(member[1]!);
+    if (!value) return [];
+    const memberStart = membersStart + member.index!;
+    members.push({
+      start: members.length === 0 ? start : memberStart, end: memberStart + member[0].length,
+      steps: [{ kind: 'item', styles: ZH_STEP_STYLES['项']!.styles, value }], explicitlyInternal: false,
+    });
+  }
+  members[members.length - 1]!.end = start + list[0].length;
+  return members;
 }
 
 /** Whether 。 ； ; or a paragraph break stands in [start, end). */
