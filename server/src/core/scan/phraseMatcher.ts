@@ -48,6 +48,13 @@ const KEY: Uint16Array = (() => {
 class CompactTrie<T> {
   /** One bit per key code: some phrase starts with it. 8 KB, so a small per-document trie stays cheap to make. */
   readonly startBits = new Uint32Array(0x10000 >>> 5);
+  /** One bit per key code that is a whole phrase on its own (稳, a one-character term). */
+  readonly wholeBits = new Uint32Array(0x10000 >>> 5);
+  /**
+   * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
+   * with some phrase, few share the first two. A collision only costs a walk that finds nothing.
+   */
+  readonly pairBits = new Uint32Array(0x10000 >>> 5);
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
@@ -58,7 +65,14 @@ class CompactTrie<T> {
     const nodes: TrieNode<T>[] = [root];
     // Breadth-first, so that every node's children are numbered before they are laid out.
     for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) nodes.push(child);
-    for (const code of root.next.keys()) this.startBits[code >>> 5]! |= 1 << (code & 31);
+    for (const [code, first] of root.next) {
+      this.startBits[code >>> 5]! |= 1 << (code & 31);
+      if (first.entries) this.wholeBits[code >>> 5]! |= 1 << (code & 31);
+      for (const second of first.next.keys()) {
+        const pair = pairHash(code, second);
+        this.pairBits[pair >>> 5]! |= 1 << (pair & 31);
+      }
+    }
     this.childStart = new Int32Array(nodes.length);
     this.childCount = new Int32Array(nodes.length);
     this.childKeys = new Uint16Array(nodes.length);
@@ -123,7 +137,7 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.root));
-    const startBits = trie.startBits;
+    const { startBits, wholeBits, pairBits } = trie;
     const length = text.length;
     let i = 0;
     while (i < length) {
@@ -131,7 +145,8 @@ export class PhraseMatcher<T> {
       const inWord = WORD_CHARS[code] === 1;
       const key = KEY[code]!;
       // Whether a phrase starts with this key code: the one test made at every position of the text.
-      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1)) {
+      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) &&
+        ((wholeBits[key >>> 5]! & (1 << (key & 31))) !== 0 || hasPair(pairBits, key, KEY[text.charCodeAt(i + 1)] ?? 0))) {
         const match = longestAt(trie, trie.child(0, key), text, i);
         if (match) {
           matches.push(match);
@@ -145,6 +160,15 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
+}
+
+function pairHash(first: number, second: number): number {
+  return ((first * 31) ^ second) & 0xffff;
+}
+
+function hasPair(bits: Uint32Array, first: number, second: number): boolean {
+  const pair = pairHash(first, second);
+  return (bits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
 }
 
 /** The longest phrase starting at `start`, whose first code unit led to `first`. */
