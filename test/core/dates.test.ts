@@ -11,6 +11,10 @@ const cases: [string, string, string | undefined, string | undefined][] = [
   ['the first statement of effect is the document\'s, a later one a clause\'s', lines('一、本通知自印发之日起施行。', '二、数据报送要求自2027年7月1日起执行。', '2027年4月15日'), '2027-04-15', '2027-04-15'],
   ['English: come into force on a date', lines('(1) This Notice shall come into force on March 1, 2027.', '', 'February 10, 2027'), '2027-02-10', '2027-03-01'],
   ['English: day month year, effect on issuance', lines('(1) This Notice shall enter into force upon the date of its issuance.', '', '10 February 2027'), '2027-02-10', '2027-02-10'],
+  ['English: effective upon its issuance, and a later date of effect of one clause', lines('(1) This Notice shall be effective upon its issuance.', '(2) Reporting shall take effect on July 1, 2027.', '', '10 February 2027'), '2027-02-10', '2027-02-10'],
+  ['English: "effective on publication of" a list speaks of something else', lines('(1) The list becomes effective on publication of the register.', '', '10 February 2027'), '2027-02-10', undefined],
+  ['English: comes into effect on the date of its publication', lines('(1) This Notice comes into effect on the date of its publication.', '', '10 February 2027'), '2027-02-10', '2027-02-10'],
+  ['Chinese: 自发布之日起实施 after a clause\'s own date of effect is not the document\'s', lines('一、数据报送要求自2027年7月1日起执行。', '二、本通知自发布之日起实施。', '2027年4月15日'), '2027-04-15', '2027-07-01'],
   ['no date at all', 'A memo without dates.', undefined, undefined],
   ['an impossible date is none', lines('Text.', '2027年13月40日'), undefined, undefined],
 ];

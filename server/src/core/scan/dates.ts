@@ -23,7 +23,17 @@ const CHINESE_EFFECTIVE_ON = new RegExp(`自\\s*(?:${CHINESE_DATE})\\s*$`);
 const ENGLISH_EFFECTIVE_ON = new RegExp(`^\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})`);
 /** How far a date may stand from the words of effect: 自2026年12月31日起 is 15 characters. */
 const DATE_REACH = 40;
-const EFFECTIVE_ON_ISSUE = /自(?:印发|发布|公布|发文)之日起(?:施行|实施|执行|生效)|(?:come|enter|go)s?\s+into\s+(?:effect|force)\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation|publication)|effective\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?(?:issuance|issue|promulgation)/i;
+/**
+ * "In effect from the date it bears": 自发布之日起施行, "shall come into effect upon the date of its issuance". Found
+ * by the words that end it (rare), then read backwards over a bounded stretch.
+ */
+const ON_ISSUE_WORDS = /之日起(?:施行|实施|执行|生效)|\b(?:issuance|issue|promulgation|publication)\b/gi;
+const CHINESE_ON_ISSUE_LEAD = /自(?:印发|发布|公布|发文)$/;
+const COMES_INTO_EFFECT_ON_LEAD = /(?:come|enter|go)s?\s+into\s+(?:effect|force)\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?$/i;
+/** "effective upon its issuance" (not "publication": "effective on publication of …" speaks of something else). */
+const EFFECTIVE_UPON_LEAD = /effective\s+(?:up)?on\s+(?:the\s+date\s+of\s+)?(?:its\s+)?$/i;
+/** The longest lead ENGLISH_ON_ISSUE_LEAD reads: "comes into effect upon the date of its " with its spaces. */
+const ON_ISSUE_REACH = 80;
 /** Where a signature block's date may stand: within the last lines, or in the header. */
 const EDGE_LINES = 15;
 
@@ -32,7 +42,7 @@ export function findDates(text: string, lines: LineIndex): DocumentDates {
     lastDateLine(lines, 0, Math.min(lines.lineCount, EDGE_LINES));
   // The first statement of effect is the document's own; later ones are of single clauses (数据报送要求自…起执行).
   const onDate = firstEffectiveDate(text);
-  const onIssue = EFFECTIVE_ON_ISSUE.exec(text);
+  const onIssue = firstEffectiveOnIssue(text);
   const effectiveDate = onDate && (!onIssue || onDate.index < onIssue.index) ? onDate.date : onIssue ? issued : undefined;
   return { ...(issued ? { issued } : {}), ...(effectiveDate ? { effective: effectiveDate } : {}) };
 }
@@ -48,6 +58,21 @@ function firstEffectiveDate(text: string): { date: string; index: number } | und
     if (date) return { date, index };
   }
   return undefined;
+}
+
+/** Where the first statement that the document takes effect on the date it bears begins. */
+function firstEffectiveOnIssue(text: string): { index: number } | undefined {
+  for (const match of text.matchAll(ON_ISSUE_WORDS)) {
+    const index = match.index!;
+    const lead = leadBefore(match[0], text.slice(Math.max(0, index - ON_ISSUE_REACH), index));
+    if (lead) return { index: index - lead[0].length };
+  }
+  return undefined;
+}
+
+function leadBefore(word: string, before: string): RegExpExecArray | null {
+  if (word.startsWith('之')) return CHINESE_ON_ISSUE_LEAD.exec(before);
+  return COMES_INTO_EFFECT_ON_LEAD.exec(before) ?? (/^publication$/i.test(word) ? null : EFFECTIVE_UPON_LEAD.exec(before));
 }
 
 /** The first date written in `text`, as an ISO date. */
