@@ -31,7 +31,9 @@ export interface RawDefinition {
 const HEREINAFTER = /[(,;] ?(?:hereinafter|hereafter)\b([^()]{1,90})\)/gi;
 const HEREINAFTER_LEAD = /^\s*,?\s*(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:as\s+)?(?:the\s+)?[,:]?\s*/i;
 const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|refers to|shall mean|is defined as|shall refer to)\b/g;
-const PLAIN_REFERS = /(?:^|[.;:!?] |\) ?|\n)((?:[A-Z][A-Za-z'-]*)(?: [A-Za-z'-]+){0,7}) (?:refers to|shall refer to)\b/g;
+/** "X refers to …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
+const REFERS = / (?:refers to|shall refer to)\b/g;
+const MAX_TERM_WORDS = 8;
 const CHINESE_HEREINAFTER = /[（(，,；](?:以下|下文)(?:简称|称|统称|合称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
 /** ("Platforms"), (the "Bank"), (each, an "Operator"): a quoted name in parentheses right after what it names. */
 const PARENTHESISED_NAME = /\((?:the |each,? (?:an? )?|an? |collectively,? (?:the )?)?["“]([^"”()\n]{1,60})["”]\)/g;
@@ -108,14 +110,52 @@ function quotedMeansDefinitions(text: string): RawDefinition[] {
 
 function plainRefersDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
-  for (const match of text.matchAll(PLAIN_REFERS)) {
-    const term = match[1]!.replace(/^(?:The|A|An) /, '');
+  let searchedTo = 0;
+  for (const match of text.matchAll(REFERS)) {
+    const subjectStart = sentenceSubjectStart(text, match.index!);
+    if (subjectStart === undefined || subjectStart < searchedTo) continue;
+    searchedTo = match.index! + match[0].length;
+    const subject = text.slice(subjectStart, match.index!);
+    const term = subject.replace(/^(?:The|A|An) /, '');
     // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
     if (!isPlausibleTerm(term) || /^(?:This|That|It|It's|Which|What|(?:Clause|Article|Section|Paragraph|Item|Part|Chapter)s?\b)/.test(term)) continue;
-    const start = match.index! + match[0].indexOf(term);
+    const start = subjectStart + subject.indexOf(term);
     found.push({ term, start, end: start + term.length, definition: sentenceFrom(text, start) });
   }
   return found;
+}
+
+/**
+ * Where the subject ending at `end` starts: a run of one to eight words (letters, ' and -) separated by single
+ * spaces, capitalised, that begins the text, a line, or a sentence (after ". ", ")" …). Undefined otherwise.
+ */
+function sentenceSubjectStart(text: string, end: number): number | undefined {
+  let start = end;
+  for (let words = 0; ; words++) {
+    let wordStart = start;
+    while (wordStart > 0 && isTermWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+    if (wordStart === start || words === MAX_TERM_WORDS) return undefined;
+    start = wordStart;
+    if (text.charCodeAt(start - 1) !== 0x20 || !isTermWordChar(text.charCodeAt(start - 2))) break;
+    start--;
+  }
+  const first = text.charCodeAt(start);
+  if (first < 0x41 || first > 0x5a) return undefined;
+  return startsSentence(text, start) ? start : undefined;
+}
+
+function isTermWordChar(code: number): boolean {
+  return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27 || code === 0x2d;
+}
+
+/** Whether offset `start` follows the start of the text, a line break, ")" or ") ", or ". " (and ; : ! ?). */
+function startsSentence(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  if (before === 0x0a || before === 0x29) return true;
+  if (before !== 0x20) return false;
+  const punctuation = text.charCodeAt(start - 2);
+  return punctuation === 0x29 || punctuation === 0x2e || punctuation === 0x3b || punctuation === 0x3a || punctuation === 0x21 || punctuation === 0x3f;
 }
 
 function chineseHereinafterDefinitions(folded: LinedText): RawDefinition[] {
