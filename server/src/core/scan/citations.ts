@@ -237,7 +237,10 @@ function overlaps(sorted: readonly Span[], range: Span): boolean {
 /** "the same notice", 该通知: whatever the last citation before it cites. */
 function anaphoraMentions(folded: FoldedText, direct: readonly Citation[]): CitationMention[] {
   const found: CitationMention[] = [];
-  for (const match of folded.text.matchAll(ANAPHORA)) {
+  // "The same notice" stands for the citation before it: the text before the first one need not be searched.
+  if (direct.length === 0) return found;
+  ANAPHORA.lastIndex = folded.foldedAtOrAfter(direct[0]!.end);
+  for (let match = ANAPHORA.exec(folded.text); match; match = ANAPHORA.exec(folded.text)) {
     const range = folded.originalRange(match.index!, match.index! + match[0].length);
     const previous = direct[lastAtOrBefore(direct, range.start - 1, (citation) => citation.start)];
     if (!previous || previous.end > range.start) continue;

@@ -71,6 +71,18 @@ export class FoldedText {
     return foldedOffset < this.origins.length ? this.origins[foldedOffset]! : this.source.length;
   }
 
+  /** The first folded offset whose original offset is at or after `originalOffset` (the text's length if none). */
+  foldedAtOrAfter(originalOffset: number): number {
+    let low = 0;
+    let high = this.origins.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.origins[middle]! < originalOffset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
   /**
    * Whether the original text had a line break between folded offsets `foldedOffset - 1` and `foldedOffset`:
    * either the folded space before it stood for one, or one was dropped between two CJK characters.
