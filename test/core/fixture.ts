@@ -24,8 +24,8 @@ export const knowledge = compileKnowledge(builtinKnowledgeData);
 export const FIXTURE_URI = 'file:///fixture/notice.notice';
 
 /** A text as the one open document of a language service with an empty workspace. */
-export function singleDocument(text: string): { service: LanguageService; document: TextDocument; analysis: AnalysedDocument } {
-  const service = createLanguageService({ knowledge });
+export function singleDocument(text: string, options: { maxBytes?: number } = {}): { service: LanguageService; document: TextDocument; analysis: AnalysedDocument } {
+  const service = createLanguageService({ knowledge, ...options });
   const document: TextDocument = { uri: FIXTURE_URI, version: 1, getText: () => text };
   return { service, document, analysis: service.analysis(document) };
 }

@@ -185,6 +185,19 @@ test('robustness: a text over the size limit is declined, one at the limit is no
   assert.deepEqual(over.annotations, []);
 });
 
+test('robustness: a text over the size limit keeps its outline, and nothing else is looked for', () => {
+  const text = lines('一、总体要求', '（一）中国人民银行不得使用虚拟货币。', '（二）依照银发〔2021〕237号执行。', '二、附则');
+  const document = analyze(text, knowledge, { maxBytes: 20 });
+  assert.equal(document.analysed, false);
+  assert.deepEqual(document.clauses.map((clause) => clause.label), ['一、', '（一）', '（二）', '二、']);
+  assert.deepEqual(document.problems.map((problem) => problem.code), ['not-analysed']);
+  assert.match(document.problems[0]!.message, /^Outline only: .*regtext\.maxFileSizeMB/);
+  assert.deepEqual([document.agencies, document.noticeNumbers, document.bannedTerms, document.references], [[], [], [], []]);
+  const { service, document: open } = singleDocument(text, { maxBytes: 20 });
+  assert.deepEqual(service.documentSymbols(open).map((symbol) => symbol.name), ['一、 总体要求', '二、 附则']);
+  assert.deepEqual(invariantViolations(document), []);
+});
+
 test('robustness: the size limit counts UTF-8 bytes: Chinese text takes three bytes a character', () => {
   const text = '中国人民银行';
   assert.equal(analyze(text, knowledge, { maxBytes: 18 }).analysed, true);

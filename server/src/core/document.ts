@@ -35,8 +35,9 @@ export interface AnalysisOptions {
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export function analyze(text: string, knowledge: Knowledge, options: AnalysisOptions = {}): AnalysedDocument {
-  const declined = declineReason(text, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (declined) return emptyAnalysis(text, declined);
+  if (text.includes('\u0000')) return emptyAnalysis(text, 'Not analysed: the document contains NUL characters, so it looks like a binary file.');
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (utf8LengthExceeds(text, maxBytes)) return outlineOnly(text, maxBytes);
   try {
     return analyzeText(text, knowledge);
   } catch (error) {
@@ -45,13 +46,6 @@ export function analyze(text: string, knowledge: Knowledge, options: AnalysisOpt
   }
 }
 
-function declineReason(text: string, maxBytes: number): string | undefined {
-  if (utf8LengthExceeds(text, maxBytes)) {
-    return `Not analysed: the document is larger than the limit of ${formatMegabytes(maxBytes)} (regtext.maxFileSizeMB).`;
-  }
-  if (text.includes('\u0000')) return 'Not analysed: the document contains NUL characters, so it looks like a binary file.';
-  return undefined;
-}
 
 /** Whether the text takes more than `limit` bytes in UTF-8; stops counting as soon as it does. */
 function utf8LengthExceeds(text: string, limit: number): boolean {
@@ -69,6 +63,22 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
 
 function formatMegabytes(length: number): string {
   return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Light service for a document over the size limit: its clause tree (one pass over the line starts, linear), so the
+ * outline and folding work, and nothing else; one problem says so.
+ */
+function outlineOnly(text: string, maxBytes: number): AnalysedDocument {
+  const message = `Outline only: the document is larger than the limit of ${formatMegabytes(maxBytes)} (regtext.maxFileSizeMB), ` +
+    'so notices, agencies, references and banned terms are not looked for.';
+  const analysis = emptyAnalysis(text, message);
+  try {
+    const tree = buildClauseTree(text, analysis.lines);
+    return { ...analysis, clauses: tree.clauses, rootClauses: tree.roots, annotations: labelSites(tree.clauses) };
+  } catch {
+    return analysis;
+  }
 }
 
 function emptyAnalysis(text: string, message: string): AnalysedDocument {
