@@ -139,14 +139,15 @@ export class PhraseMatcher<T> {
     const trie = (this.compact ??= new CompactTrie(this.root));
     const { startBits, wholeBits, pairBits } = trie;
     const length = text.length;
+    // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
+    // word it reads (no phrase starts inside one), and a match never ends inside one.
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      const inWord = WORD_CHARS[code] === 1;
       const key = KEY[code]!;
-      // Whether a phrase starts with this key code: the one test made at every position of the text.
-      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 && !(inWord && i > 0 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) &&
-        ((wholeBits[key >>> 5]! & (1 << (key & 31))) !== 0 || hasPair(pairBits, key, KEY[text.charCodeAt(i + 1)] ?? 0))) {
+      // Whether a phrase starts with this key code (and the next): the one test made at every position.
+      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 &&
+        ((wholeBits[key >>> 5]! & (1 << (key & 31))) !== 0 || (i + 1 < length && hasPair(pairBits, key, KEY[text.charCodeAt(i + 1)]!)))) {
         const match = longestAt(trie, trie.child(0, key), text, i);
         if (match) {
           matches.push(match);
@@ -155,8 +156,8 @@ export class PhraseMatcher<T> {
         }
       }
       i++;
-      // No phrase starts inside a Latin word: skip to its end (CJK text, which has no words here, goes on char by char).
-      if (inWord) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
+      // CJK text, which has no words here, goes on character by character.
+      if (WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
     }
     return matches;
   }
