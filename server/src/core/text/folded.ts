@@ -41,9 +41,16 @@ export class FoldedText {
         i++;
         continue;
       }
+      // One space between two narrow characters (English text, between every two words): one space.
+      if (code === 0x20 && length > 0 && i + 1 < original.length && LAYOUT[original.charCodeAt(i + 1)] === PLAIN &&
+        WIDE[codes[length - 1]!] === 0 && WIDE[FOLDED[original.charCodeAt(i + 1)]!] === 0) {
+        codes[length] = 0x20;
+        origins[length++] = i++;
+        continue;
+      }
       const runStart = i;
       let lineBreaks = 0;
-      while (i < original.length && (isSpace(original.charCodeAt(i)) || isInvisible(original.charCodeAt(i)))) {
+      while (i < original.length && LAYOUT[original.charCodeAt(i)] !== PLAIN) {
         const c = original.charCodeAt(i);
         if (c === 13 && original.charCodeAt(i + 1) === 10) i++;
         if (isLineBreak(c)) lineBreaks++;
@@ -110,6 +117,13 @@ const INVISIBLE = 2;
 const LAYOUT: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);
   for (let code = 0; code < table.length; code++) table[code] = isInvisible(code) ? INVISIBLE : isSpace(code) ? SPACE : PLAIN;
+  return table;
+})();
+
+/** isWide as a table. */
+const WIDE: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < table.length; code++) table[code] = isWide(code) ? 1 : 0;
   return table;
 })();
 
