@@ -159,6 +159,7 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
  * text is searched once for each of them (English text, which has none, costs three quick searches in all).
  */
 class ChineseAnchors {
+  /** For each anchor character, where it stands next: -2 before the first search, -1 when there is none left. */
   private readonly found = ANCHOR_CHARS.map(() => -2);
 
   constructor(private readonly text: string) {}
