@@ -779,3 +779,7 @@ test('adversarial reference forms: 第五条第（一）、（二）项 inside a
   const law = lines('第四条 甲：', '（一）子；', '（二）丑。', '第五条 乙：', '（一）寅；', '（二）卯。', '第六条 违反第五条第（一）、（二$0）项的，予以处罚。');
   assert.deepEqual(await definitions(await openFolder({ 'law.txt': law })), ['law.txt:6 "（二）"']);
 });
+
+test('adversarial reference forms: 第三部分 of a notice numbered 一、二、三、 is its part 三、', async () => {
+  assert.deepEqual(await definitions(await openFolder({ 'memo.txt': '依据汇发〔2019〕28号第三$0部分办理。', 'n.zh.txt': SAFE_28_ZH })), ['n.zh.txt:6 "三、"']);
+});

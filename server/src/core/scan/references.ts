@@ -35,7 +35,7 @@ export type CitationAt = (foldedOffset: number) => boolean;
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 /** 本办法, 本通知, …: this document; 本条: this article. */
 const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
-const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目])(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
+const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目]|部分)(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
 const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
@@ -54,6 +54,8 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
   // parts 项 too (第三项 is 三、, III. in English).
   项: { kind: 'item', styles: ['zh-paren', 'paren-arabic', 'paren-roman', 'zh-dot', 'roman-dot'] },
   目: { kind: 'item', styles: ['arabic-dot', 'paren-arabic'] },
+  // 第三部分: the third part of a notice numbered 一、二、三、 (III. in its translation).
+  部分: { kind: 'part', styles: ['zh-dot', 'roman-dot', 'zh-part', 'en-part'] },
 };
 
 export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean, citationEndsAt: CitationAt): RawReference[] {
