@@ -40,7 +40,25 @@ export function toDefinition(links: DefinitionLink[], linkSupport: boolean): Loc
   return links.map((link) => LspLocation.create(link.targetUri, link.targetSelectionRange));
 }
 
-export function toDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
+/**
+ * An editor lists a file's problems one by one: past a few thousand it only slows down (a million duplicate labels
+ * would be a message of hundreds of megabytes). The rest is summed up in one entry; `regtext check` lists them all.
+ */
+export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
+
+/** The diagnostics of a file as published: the first MAX_PUBLISHED_DIAGNOSTICS, and a note of how many more there are. */
+export function toPublishedDiagnostics(diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
+  if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics.map(toDiagnostic);
+  const shown = diagnostics.slice(0, MAX_PUBLISHED_DIAGNOSTICS).map(toDiagnostic);
+  const more = diagnostics.length - MAX_PUBLISHED_DIAGNOSTICS;
+  shown.push({
+    range: diagnostics[MAX_PUBLISHED_DIAGNOSTICS]!.range, severity: SEVERITIES.information, code: 'more-problems', source: 'regtext',
+    message: `${more.toLocaleString('en')} more problems in this file are not shown here (regtext shows the first ${MAX_PUBLISHED_DIAGNOSTICS.toLocaleString('en')}); \`regtext check\` lists them all.`,
+  });
+  return shown;
+}
+
+function toDiagnostic(diagnostic: Diagnostic): LspDiagnostic {
   return {
     range: diagnostic.range,
     severity: SEVERITIES[diagnostic.severity],

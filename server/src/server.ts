@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { compileKnowledge, createLanguageService, SEMANTIC_TOKEN_TYPES, type LanguageService } from './core';
 import {
-  fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDiagnostic, toDocumentSymbols, toHover,
+  fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
   toSemanticTokens, toWorkspaceSymbol,
 } from './convert';
 import { MB } from './fileText';
@@ -316,7 +316,7 @@ class ServerState {
     this.pendingOpen.delete(uri);
     const document = this.documents.get(uri);
     if (!document) return;
-    const diagnostics = this.service.diagnostics(document).map(toDiagnostic);
+    const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   }
 
@@ -337,7 +337,7 @@ class ServerState {
       if (diagnostics.length === 0 && !this.publishedClosed.has(uri)) continue;
       if (diagnostics.length > 0) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toDiagnostic) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: toPublishedDiagnostics(diagnostics) });
     }
     if (this.closedQueue.size > 0) setImmediate(() => this.publishClosedBatch());
     else this.publishingClosed = false;

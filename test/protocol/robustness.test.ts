@@ -52,6 +52,17 @@ describe('robustness', () => {
     await client.close(opened.uri);
   });
 
+  test('a file of many problems publishes the first thousand and says how many more there are', async () => {
+    const opened = await client.open('(1) Duplicate.\n'.repeat(2500), { timeoutMs: 20_000 });
+    assert.equal(opened.diagnostics.length, 1001);
+    assert.deepEqual([...new Set(opened.diagnostics.slice(0, 1000).map((diagnostic) => diagnostic.code))], ['numbering-duplicate']);
+    const more = opened.diagnostics[1000]!;
+    assert.equal(more.code, 'more-problems');
+    assert.equal(more.range.start.line, 1001);
+    assert.match(messageOf(more), /^1,499 more problems in this file are not shown here/);
+    await client.close(opened.uri);
+  });
+
   test('a document with a NUL byte gets a "not analysed" diagnostic; the server keeps answering', async () => {
     const opened = await client.open('Scope: stablecoin\u0000 issuance by the PBOC.\n');
     assert.deepEqual(opened.diagnostics.map((diagnostic) => diagnostic.code), ['not-analysed']);
