@@ -20,8 +20,14 @@ import { SummaryPool } from './summaryPool';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
 
-/** Diagnostics wait this long after the last change, so fast typing is not re-analysed on every key. */
-const DIAGNOSTICS_DELAY_MS = 150;
+/**
+ * Diagnostics wait after the last change, so that fast typing is not re-analysed on every key: longer for a longer
+ * document (its analysis takes longer), within these bounds. A short document answers at once (a memo of 50,000
+ * characters analyses in a few milliseconds); a long one is not analysed more often than it can be.
+ */
+const MIN_DIAGNOSTICS_DELAY_MS = 10;
+const MAX_DIAGNOSTICS_DELAY_MS = 150;
+const CHARACTERS_PER_MS_OF_DELAY = 5000;
 /** Diagnostics of closed files are sent this many at a time, between which requests are served. */
 const PUBLISH_BATCH = 200;
 /** Views that count other files' citations (code lenses, inlay hints) are refreshed at most this often. */
@@ -192,7 +198,7 @@ class ServerState {
       this.scheduleOpen(document.uri, 0);
     });
     documents.onDidChangeContent(({ document }) => {
-      if (this.openedVersions.get(document.uri) !== document.version) this.scheduleOpen(document.uri, DIAGNOSTICS_DELAY_MS);
+      if (this.openedVersions.get(document.uri) !== document.version) this.scheduleOpen(document.uri, this.diagnosticsDelay(document.uri));
     });
     documents.onDidClose(({ document }) => {
       this.openedVersions.delete(document.uri);
@@ -303,13 +309,18 @@ class ServerState {
   }
 
   private fileChanged(uri: string): void {
-    if (this.documents.get(uri)) this.scheduleOpen(uri, DIAGNOSTICS_DELAY_MS);
+    if (this.documents.get(uri)) this.scheduleOpen(uri, this.diagnosticsDelay(uri));
     else this.queueClosed(uri);
   }
 
   private scheduleOpen(uri: string, delay: number): void {
     clearTimeout(this.pendingOpen.get(uri));
     this.pendingOpen.set(uri, setTimeout(() => this.publishOpen(uri), delay));
+  }
+
+  private diagnosticsDelay(uri: string): number {
+    const length = this.documents.get(uri)?.getText().length ?? 0;
+    return Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, length / CHARACTERS_PER_MS_OF_DELAY));
   }
 
   private publishOpen(uri: string): void {
