@@ -214,7 +214,7 @@ function closeUntil(builder: Builder, keep: number, endOffset: number): void {
   const end = trimEnd(builder.text, endOffset);
   while (builder.stack.length > keep) {
     const clause = builder.clauses[builder.stack.pop()!]!;
-    clause.span = { start: clause.span.start, end: Math.max(end, clause.labelSpan.end) };
+    clause.span.end = Math.max(end, clause.labelSpan.end);
   }
 }
 
