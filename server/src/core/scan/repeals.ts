@@ -14,7 +14,9 @@ import { sentenceEndAfter, sentenceStartBefore, structuralBreaks } from '../text
 import { firstDate } from './dates';
 
 const PERFORMATIVE = new RegExp([
-  '(?:同时|予以|一并|现予|即行|同日|宣布)废止', '自[^。；\\n]{1,40}?起废止', '(?<=[》号）)])废止', '决定废止', '不再执行', '停止执行',
+  '(?:同时|予以|一并|现予|即行|同日|宣布)废止', '自[^。；\\n]{1,40}?起废止',
+  // 》废止, 号废止: the verb, then a look back at the character before it (a look-behind first is tried everywhere).
+  '废止(?<=[》号）)]废止)', '决定废止', '不再执行', '停止执行',
   '\\b(?:is|are) hereby (?:repealed|abolished|annulled|rescinded|revoked)\\b',
   '\\bshall (?:hereby )?be (?:repealed|abolished|annulled|rescinded|revoked)\\b',
   '\\bshall (?:cease to (?:be effective|be in force|be valid|have effect)|no longer be (?:effective|in force|valid))\\b',
