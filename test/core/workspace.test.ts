@@ -783,3 +783,10 @@ test('adversarial reference forms: 第五条第（一）、（二）项 inside a
 test('adversarial reference forms: 第三部分 of a notice numbered 一、二、三、 is its part 三、', async () => {
   assert.deepEqual(await definitions(await openFolder({ 'memo.txt': '依据汇发〔2019〕28号第三$0部分办理。', 'n.zh.txt': SAFE_28_ZH })), ['n.zh.txt:6 "三、"']);
 });
+
+test('"the same notice" after "is" or "was" is a statement, not a citation; elsewhere it cites the notice last cited', async () => {
+  const folder = await openFolder({ 'memo.md': 'Yinfa [2027] No. 9 applies. That notice is the same notice as before. Clause (II) of the same notice applies.' });
+  const anaphora = folder.service.analysis(folder.document).citations.filter((citation) => citation.via === 'anaphora');
+  assert.deepEqual(anaphora.map((citation) => citation.text), ['the same notice']);
+  assert.ok(anaphora[0]!.start > 'Yinfa [2027] No. 9 applies. That notice is the same notice as before.'.length);
+});

@@ -51,7 +51,8 @@ const NUMBER_AFTER_TITLE = /^\s?[（(]?\s?$/;
 const MAX_GAP_BEFORE_NUMBER = 3;
 const CUSTOMARY = /(\d{1,4})号文(?!件)/g;
 /** "the same notice" after a verb of being ("X and Y are the same notice") says what they are, it cites nothing. */
-const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|(?<!\b(?:is|are|was|were|be|not) )\b(?:[Tt]he|[Tt]hat) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
+/** The look-behind (not after "is", "was", …) comes after "the": a leading one would be tried at every position. */
+const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|\b(?:[Tt]he|[Tt]hat)(?<!\b(?:is|are|was|were|be|not) (?:[Tt]he|[Tt]hat)) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
 
 export function scanCitations(inputs: CitationInputs): ScannedCitations {
   const titles = [...titleMentions(inputs), ...unquotedTitleMentions(inputs)].sort((a, b) => a.start - b.start);
