@@ -786,7 +786,8 @@ test('adversarial reference forms: 第三部分 of a notice numbered 一、二�
 
 test('"the same notice" after "is" or "was" is a statement, not a citation; elsewhere it cites the notice last cited', async () => {
   const folder = await openFolder({ 'memo.md': 'Yinfa [2027] No. 9 applies. That notice is the same notice as before. Clause (II) of the same notice applies.' });
-  const anaphora = folder.service.analysis(folder.document).citations.filter((citation) => citation.via === 'anaphora');
-  assert.deepEqual(anaphora.map((citation) => citation.text), ['the same notice']);
+  const analysis = folder.service.analysis(folder.document);
+  const anaphora = analysis.citations.filter((citation) => citation.via === 'anaphora');
+  assert.deepEqual(anaphora.map((citation) => analysis.text.slice(citation.start, citation.end)), ['the same notice']);
   assert.ok(anaphora[0]!.start > 'Yinfa [2027] No. 9 applies. That notice is the same notice as before.'.length);
 });
