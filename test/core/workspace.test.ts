@@ -471,6 +471,21 @@ const repealCases: [string, Record<string, string>, string[]][] = [
   ['an English clause that ceases to apply', { 'n.notice': lines('Notice on Foreign Exchange (Huifa [2027] No. 5)', '', 'I. Clause III of Huifa [2025] No. 9 shall cease to be effective.') }, []],
   ['a draft repeals nothing yet', { 'd.txt': lines('国家外汇管理局关于跨境支付的通知（征求意见稿）', '汇发〔2027〕6号', '', '一、《关于丙的通知》（汇发〔2025〕9号）同时废止。') }, []],
   ['a whole notice repealed in the same words is', { 'n.notice': lines('关于外汇业务的通知', '汇发〔2027〕5号', '', '一、《关于丙的通知》（汇发〔2025〕9号）同时废止。') }, ['汇发〔2025〕9号']],
+  ...[
+    '一、《关于简化流程的通知》（银发〔2020〕7号）中与本通知不一致的内容同时废止。',
+    '一、《关于简化流程的通知》（银发〔2020〕7号）中关于逐笔审核发票的规定停止执行。',
+    '一、银发〔2020〕7号的有关规定同时废止。',
+    '一、银发〔2020〕7号中的相关条款不再执行。',
+  ].map((sentence): [string, Record<string, string>, string[]] => [`provisions of a notice, named after it, are no repeal of it: ${sentence}`,
+    { 'n.notice': lines('关于调整有关政策的通知', '银发〔2026〕61号', '', sentence) }, []]),
+  ...[
+    'I. Any provisions of the Notice on Simplifying Procedures (Yinfa [2020] No. 7) that are inconsistent with this Notice shall cease to be effective.',
+    'I. The provisions on invoice review in Yinfa [2020] No. 7 shall cease to be effective.',
+    'I. Yinfa [2020] No. 7, in so far as it is inconsistent with this Notice, shall cease to be effective.',
+  ].map((sentence): [string, Record<string, string>, string[]] => [`English provisions of a notice are no repeal of it: ${sentence}`,
+    { 'n.notice': lines('Notice on Adjusting Policies (Yinfa [2026] No. 71)', '', sentence) }, []]),
+  ['a whole notice and provisions of another in one sentence: the whole one only',
+    { 'n.notice': lines('关于调整有关政策的通知', '银发〔2026〕61号', '', '一、银发〔2019〕15号、银发〔2020〕7号中与本通知不一致的内容同时废止。') }, ['银发〔2019〕15号']],
 ];
 
 for (const [what, files, expected] of repealCases) {

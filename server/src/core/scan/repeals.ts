@@ -34,6 +34,14 @@ const CLAUSE_BREAK = /[，,；;：:]/;
  * 《甲》（银保监发〔2019〕23号）第三项、《乙》（银保监办发〔2021〕88号）不再执行 repeals 乙 and a clause of 甲.
  */
 const PART_AFTER_NOTICE = /^[）)\s]*第[^，,；;。、]{1,12}[条款项目章节]/;
+/**
+ * … or some of its provisions, named after it: 《甲》（银发〔2020〕7号）中与本通知不一致的内容同时废止, …中关于X的规定停止执行,
+ * 银发〔2020〕7号的有关规定同时废止; "(Yinfa [2020] No. 7) that are inconsistent with this Notice", "…, in so far as it is
+ * inconsistent with this Notice".
+ */
+const PROVISIONS_AFTER_NOTICE = /^[）)\s]*(?:(?:中|的)[^，,；;。]{0,40}?(?:内容|规定|条款|部分|要求|事项)|(?:that|which) (?:are|is) (?:inconsistent|in conflict)\b|,?\s*(?:in so far as|insofar as|to the extent)\b)/;
+/** … and in English before it: "Any provisions of the Notice on … (", "The provisions on invoice review in". */
+const PROVISIONS_BEFORE_NOTICE = /\b(?:provisions?|parts?|portions?|requirements?|rules?)\b[^.;:()，。；]*\b(?:of|in)\s+(?:the\s+)?[^.;:()，。；]*\(?\s*$/i;
 /** … and in English, named before it: "Item 3 of the Notice on … (Zhengjianfa [2016] No. 8) shall cease to be effective". */
 const PART_BEFORE_NOTICE = /\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? \(?[\dIVXLC]+\)?(?:,? (?:and|or) \(?[\dIVXLC]+\)?)* of (?:the )?[^.;:()，。；]*\(?\s*$/;
 /** Any talk of repeal, performative or reported. */
@@ -83,8 +91,10 @@ function performativeRepeals(folded: FoldedText, citations: readonly Citation[],
 
 /** Whether a repeal sentence names only a clause of this citation's notice (after the citation, or before it in English). */
 function isPartOnly(source: string, citation: Citation, previousEnd: number, nextStart: number): boolean {
-  return PART_AFTER_NOTICE.test(source.slice(citation.end, Math.max(citation.end, nextStart))) ||
-    PART_BEFORE_NOTICE.test(source.slice(previousEnd, citation.start));
+  const after = source.slice(citation.end, Math.max(citation.end, nextStart));
+  const before = source.slice(previousEnd, citation.start);
+  return PART_AFTER_NOTICE.test(after) || PROVISIONS_AFTER_NOTICE.test(after) ||
+    PART_BEFORE_NOTICE.test(before) || PROVISIONS_BEFORE_NOTICE.test(before);
 }
 
 /** The last clause of a sentence's lead, up to the verb; titles in 《》 hold no clause breaks. */
