@@ -806,3 +806,12 @@ test('"the same notice" after "is" or "was" is a statement, not a citation; else
   assert.deepEqual(anaphora.map((citation) => analysis.text.slice(citation.start, citation.end)), ['the same notice']);
   assert.ok(anaphora[0]!.start > 'Yinfa [2027] No. 9 applies. That notice is the same notice as before.'.length);
 });
+
+const NOTICE_18_ZH = lines('关于规范展业的通知', '银发〔2026〕18号', '', '一、总体要求', '（一）甲。', '（二）乙。', '（三）丙。', '（四）丁。', '（五）戊。', '（六）己。', '（七）庚。', '（八）辛。');
+
+test('adversarial short names: defined in a sentence that begins 本办法 / "These Measures", they name the notice cited before the parenthesis', async () => {
+  const zh = lines('制度', '', '第一条　本办法依据银发〔2026〕18号（以下简称《展业通知》）制定。', '', '第二条　《展业通知》第（八$0）项适用。');
+  assert.deepEqual(await definitions(await openFolder({ 'policy.txt': zh, 'n.zh.txt': NOTICE_18_ZH })), ['n.zh.txt:12 "（八）"']);
+  const en = lines('Policy', '', 'Article 1 These Measures implement Yinfa [2026] No. 18 (hereinafter the "Conduct Notice") today.', '', 'Article 2 Item (8$0) of the Conduct Notice applies.');
+  assert.deepEqual(await definitions(await openFolder({ 'policy.md': en, 'n.zh.txt': NOTICE_18_ZH })), ['n.zh.txt:12 "（八）"']);
+});

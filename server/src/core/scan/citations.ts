@@ -170,11 +170,20 @@ function numberRightAfter(source: string, numbers: readonly NoticeNumberMention[
 function withCitedNotice(term: DefinedTerm, inputs: CitationInputs, titles: readonly CitationMention[]): DefinedTerm {
   const phrase = inputs.abbreviatedPhrases.get(term.key);
   if (!phrase) return term;
-  if (namesThisDocument(inputs.folded.source.slice(phrase.start, phrase.end), inputs.identity)) return { ...term, namesThisDocument: true };
+  const source = inputs.folded.source;
   const number = lastWithin(inputs.numbers, phrase, term.span.start);
-  if (number && !number.own) return { ...term, cites: { kind: 'number', number } };
   const title = lastWithin(titles, phrase, term.span.start);
+  // 本办法依据银发〔2026〕18号（以下简称《展业通知》）制定: what stands right before the parenthesis is what it names.
+  if (number && !number.own && endsPhrase(source, number, phrase)) return { ...term, cites: { kind: 'number', number } };
+  if (title && endsPhrase(source, title, phrase)) return { ...term, cites: title.target };
+  if (namesThisDocument(source.slice(phrase.start, phrase.end), inputs.identity)) return { ...term, namesThisDocument: true };
+  if (number && !number.own) return { ...term, cites: { kind: 'number', number } };
   return title ? { ...term, cites: title.target } : term;
+}
+
+/** Whether a citation ends the phrase a short name abbreviates: nothing but spaces and closing brackets after it. */
+function endsPhrase(source: string, cited: Span, phrase: Span): boolean {
+  return cited.end <= phrase.end && /^[\s）)》"”]*$/.test(source.slice(cited.end, phrase.end));
 }
 
 const THIS_DOCUMENT = new RegExp(`\\b(?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE})\\b|本(?:${CHINESE_DOCUMENT_TYPE})`, 'i');
