@@ -815,3 +815,22 @@ test('adversarial short names: defined in a sentence that begins 本办法 / "Th
   const en = lines('Policy', '', 'Article 1 These Measures implement Yinfa [2026] No. 18 (hereinafter the "Conduct Notice") today.', '', 'Article 2 Item (8$0) of the Conduct Notice applies.');
   assert.deepEqual(await definitions(await openFolder({ 'policy.md': en, 'n.zh.txt': NOTICE_18_ZH })), ['n.zh.txt:12 "（八）"']);
 });
+
+const ORDER_5_ZH = lines('中国人民银行令〔2026〕第5号', '', '金融机构客户尽职调查管理办法', '', '第一条　为规范客户尽职调查，制定本办法。', '第二条　本办法适用于金融机构。', '第三条　金融机构应当识别客户。', '第四条　金融机构应当持续识别客户。', '发现异常的，应当重新识别客户。');
+const NFRA_ORDER_8 = lines('国家金融监督管理总局令', '2026年第8号', '', '第一条　为了规范数据治理，制定本办法。', '第二条　银行应当建立数据治理体系。');
+
+const orderShorthandCases: [string, Record<string, string>, string[]][] = [
+  ['人民银行5号令第四条第二款 is article 4 of the PBOC order 5',
+    { 'memo.txt': '备忘\n\n一、分行应当按照人民银行5号令第四$0条第二款重新识别客户。', 'order.txt': ORDER_5_ZH }, ['order.txt:8 "第四条"']],
+  ['总局2026年第8号令第一条: the order of that year, never the memo\'s own 一、',
+    { 'memo.txt': '备忘\n\n一、甲。\n二、乙。\n四、总局2026年第8号令第一$0条。', 'order.txt': NFRA_ORDER_8 }, ['order.txt:4 "第一条"']],
+  ['5号令 itself goes to the order', { 'memo.txt': '依照5号$0令办理。', 'order.txt': ORDER_5_ZH }, ['order.txt:1 "中国人民银行令〔2026〕第5号"']],
+  ['5号文 is no order: with only an order numbered 5 in the workspace, it goes nowhere',
+    { 'memo.txt': '依照5号$0文办理。', 'order.txt': ORDER_5_ZH }, []],
+];
+
+for (const [what, files, expected] of orderShorthandCases) {
+  test(`adversarial orders by shorthand: ${what}`, async () => {
+    assert.deepEqual(await definitions(await openFolder(files)), expected);
+  });
+}

@@ -94,7 +94,8 @@ export interface NoticeNumberMention extends Span, NoticeNumber {
 export type CitationTarget =
   | { kind: 'number'; number: NoticeNumber }
   | { kind: 'title'; /** The normalised title (see scan/titles.ts). */ title: string; /** As written, without its marks. */ text: string }
-  | { kind: 'serial'; serial: number; text: string };
+  /** 237号文 (a notice, not an order), 5号令 and 2026年第8号令 (an order, of that year). */
+  | { kind: 'serial'; serial: number; text: string; order?: boolean; year?: number };
 
 /** How a citation names its notice. */
 export type CitationVia = 'number' | 'title' | 'shortName' | 'customary' | 'anaphora';

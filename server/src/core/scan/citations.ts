@@ -49,7 +49,8 @@ export interface ScannedCitations {
 /** A quoted title this close after its number's opening bracket is cited with it: 《…》（银发〔2021〕237号）. */
 const NUMBER_AFTER_TITLE = /^\s?[（(]?\s?$/;
 const MAX_GAP_BEFORE_NUMBER = 3;
-const CUSTOMARY = /(\d{1,4})号文(?!件)/g;
+/** 237号文 (a notice); 5号令, 2026年第8号令 (an order, perhaps of a year). */
+const CUSTOMARY = /(?:((?:19|20)\d{2})年第?)?(\d{1,4})号(文(?!件)|令)/g;
 /** "the same notice" after a verb of being ("X and Y are the same notice") says what they are, it cites nothing. */
 /** The look-behind (not after "is", "was", …) comes after "the": a leading one would be tried at every position. */
 const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|\b(?:[Tt]he|[Tt]hat)(?<!\b(?:is|are|was|were|be|not) (?:[Tt]he|[Tt]hat)) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
@@ -234,7 +235,10 @@ function customaryMentions(inputs: CitationInputs, shortNames: readonly Citation
     const range = folded.originalRange(match.index!, match.index! + match[0].length);
     if (overlaps(taken, range)) continue;
     const text = folded.source.slice(range.start, range.end);
-    found.push({ kind: 'citation', ...range, text, via: 'customary', target: { kind: 'serial', serial: Number(match[1]), text } });
+    const target: CitationTarget = { kind: 'serial', serial: Number(match[2]), text };
+    if (match[3] === '令') target.order = true;
+    if (match[1] !== undefined) target.year = Number(match[1]);
+    found.push({ kind: 'citation', ...range, text, via: 'customary', target });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -37,7 +37,7 @@ const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
 const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目]|部分)(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号文?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
+const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];

@@ -285,7 +285,7 @@ export class WorkspaceIndex implements Disposable {
     switch (target.kind) {
       case 'number': return target.number.key;
       case 'title': return this.resolveTitle(target.title);
-      case 'serial': return this.resolveSerial(target.serial);
+      case 'serial': return this.resolveSerial(target);
     }
   }
 
@@ -303,23 +303,28 @@ export class WorkspaceIndex implements Disposable {
     return new Set(learned).size === 1 ? learned[0] : undefined;
   }
 
-  /** 237号文: the one notice with that serial, among the workspace's and the built-in ones; none when several. */
-  private resolveSerial(serial: number): string | undefined {
+  /**
+   * 237号文: the one notice (not an order) with that serial, among the workspace's and the built-in ones; 5号令 or
+   * 2026年第8号令: the one order; none when several fit.
+   */
+  private resolveSerial(target: { serial: number; order?: boolean; year?: number }): string | undefined {
     const keys = new Set<string>();
-    for (const uri of this.serials.get(String(serial)) ?? []) {
+    for (const uri of this.serials.get(String(target.serial)) ?? []) {
       const identity = this.files.get(uri)?.identity;
       if (identity) keys.add(identityKey(identity));
     }
-    for (const key of this.knowledge.noticesBySerial.get(serial) ?? []) keys.add(key);
-    return keys.size === 1 ? [...keys][0] : undefined;
+    for (const key of this.knowledge.noticesBySerial.get(target.serial) ?? []) keys.add(key);
+    const fitting = [...keys].filter((key) => fitsSerial(key, target));
+    return fitting.length === 1 ? fitting[0] : undefined;
   }
 
   /** The ids under which citations of `key` are filed: its number, and its titles and serial where they resolve to it. */
   private targetIds(key: string): string[] {
     const ids = [`n:${key}`];
     for (const title of this.titlesOfKey(key)) if (this.resolveTitle(title) === key) ids.push(`t:${title}`);
+    // Citations by serial (号文, 号令) are filed under the serial alone; which of them name `key` is read at query time.
     const serial = this.serialOfKey(key);
-    if (serial !== undefined && this.resolveSerial(serial) === key) ids.push(`s:${serial}`);
+    if (serial !== undefined) ids.push(`s:${serial}`);
     return ids;
   }
 
@@ -406,6 +411,15 @@ function targetId(target: CitationTarget): string {
     case 'title': return `t:${target.title}`;
     case 'serial': return `s:${target.serial}`;
   }
+}
+
+/** Whether notice `key` is what a serial names: an order for 号令 (of the year given), any other notice for 号文. */
+function fitsSerial(key: string, target: { order?: boolean; year?: number }): boolean {
+  const number = numberOfKey(key);
+  const isOrder = number !== undefined && number.issuer.endsWith('令');
+  const isAnnouncement = number !== undefined && number.issuer.endsWith('公告');
+  if (target.year !== undefined && number?.year !== target.year) return false;
+  return target.order ? isOrder : !isOrder && !isAnnouncement;
 }
 
 /** Of several notices with one title (a notice re-issued over the years), the newest. */
