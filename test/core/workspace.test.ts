@@ -834,3 +834,15 @@ for (const [what, files, expected] of orderShorthandCases) {
     assert.deepEqual(await definitions(await openFolder(files)), expected);
   });
 }
+
+const shortNameFormCases: [string, string][] = [
+  ['a quoted name after the number in one parenthesis', 'The PBOC issued a notice (Yinfa [2026] No. 18, "Circular 18") last year. Item (VII$0I) of Circular 18 applies.'],
+  ['"the Circular" after the number in one parenthesis', 'The PBOC issued a notice (Yinfa [2026] No. 18, the "Circular") last year. Item (VII$0I) of the Circular applies.'],
+  ['简称 without 以下', '人民银行印发了通知（银发〔2026〕18号，简称《展业通知》）。《展业通知》第（八$0）项适用。'],
+];
+
+for (const [what, memo] of shortNameFormCases) {
+  test(`adversarial short names: ${what}`, async () => {
+    assert.deepEqual(await definitions(await openFolder({ 'memo.md': memo, 'n.zh.txt': NOTICE_18_ZH })), ['n.zh.txt:12 "（八）"']);
+  });
+}

@@ -34,9 +34,12 @@ const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|refers to|shall m
 /** "X refers to …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
 const REFERS = / (?:refers to|shall refer to)\b/g;
 const MAX_TERM_WORDS = 8;
-const CHINESE_HEREINAFTER = /[（(，,；](?:以下|下文)(?:简称|称|统称|合称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
-/** ("Platforms"), (the "Bank"), (each, an "Operator"): a quoted name in parentheses right after what it names. */
-const PARENTHESISED_NAME = /\((?:the |each,? (?:an? )?|an? |collectively,? (?:the )?)?["“]([^"”()\n]{1,60})["”]\)/g;
+const CHINESE_HEREINAFTER = /[（(，,；](?:(?:以下|下文)(?:简称|称|统称|合称)|简称)(?:为)?[：:]?([^（()）\n]{1,30})[）)]/g;
+/**
+ * ("Platforms"), (the "Bank"), (each, an "Operator"): a quoted name in parentheses right after what it names; also
+ * after the number it names, inside the same parenthesis: (Yinfa [2026] No. 18, the "Circular").
+ */
+const PARENTHESISED_NAME = /\((?:[^()"“”\n]{0,60}?(?:No\.\s*\d+|\d+\s*号)[^()"“”\n]{0,12}?,\s*)?(?:the |each,? (?:an? )?|an? |collectively,? (?:the )?)?["“]([^"”()\n]{1,60})["”]\)/g;
 /** Verbs that lead into the phrase a short name abbreviates: 同意境外机构（以下简称“机构”） abbreviates 境外机构. */
 const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|根据|关于|各|凡|要求|鼓励|支持)/;
 /** Where the phrase a Chinese short name abbreviates begins: after this punctuation. */
