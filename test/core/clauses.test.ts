@@ -39,6 +39,8 @@ const trees: [string, string, string, string[]][] = [
   ['an item that begins "is …" is an item', lines('(1) Scope', '(i) is registered;', '(ii) is listed.'), lines('(1)', '  (i)', '  (ii)'), []],
   ['a label continuing a citation from the line before is no label', lines('(I) Scope.', '(II) Under the requirements of Clause', '(III) of this Notice, firms report.', '(III) Reports.'),
     lines('(I)', '(II)', '(III)'), []],
+  ['a list item whose text begins with a number is still an item', lines('1. 甲事项。', '2. 2026年起乙事项。', '3. 丙事项。', '4. 18号文第（七）项。'), lines('1.', '2.', '3.', '4.'), []],
+  ['an English list item beginning with a year', lines('1. First.', '2. 2026 brings change.', '3. Third.'), lines('1.', '2.', '3.'), []],
   ['Markdown lazy numbering 1. 1. 1. is no duplicate', lines('1. One', '1. Two', '1. Three'), lines('1.', '1.', '1.'), []],
   ['a lone C. in an A. B. C. list is not Roman 100', lines('I. Scope', 'A. Banks', 'B. Insurers', 'C. Brokers', 'II. Rules'),
     lines('I.', 'II.'), []],
@@ -213,4 +215,10 @@ test('clause label span: the label only, after leading spaces, exact UTF-16 offs
   assert.equal(clause.label, '第十三条之一');
   assert.deepEqual(clause.labelSpan, { start: 2, end: 8 });
   assert.equal(clause.value, 13);
+});
+
+test('clauses: a number with a unit or a decimal after "1." continues a sentence, it opens no item', () => {
+  for (const text of [lines('1. One.', 'The rate rose by', '2. 5 per cent this year.'), lines('1. One.', 'The ratio is', '2. 5% now.'), lines('1. One.', 'It grew', '2. 5.5 times.')]) {
+    assert.deepEqual(analyse(text).clauses.map((clause) => clause.label), ['1.'], text);
+  }
 });

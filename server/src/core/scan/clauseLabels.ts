@@ -212,7 +212,8 @@ function isPlausibleLabelEnd(rest: LineRest): boolean {
   return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 
-const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d/y;
+/** "(III) of this Notice", "1. 5 per cent": a number after the label is a quantity only with a unit or a decimal. */
+const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
 
 /** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
 export function formatLabel(style: LabelStyle, value: number): string {
