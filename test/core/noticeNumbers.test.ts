@@ -17,6 +17,7 @@ const cases: [string, string, string[]][] = [
   ['English: the year after the number', 'PBOC Order No. 5 [2003]', [n('PBOC Order No. 5 [2003]', '中国人民银行令〔2003〕5号')]],
   ['English: "of YYYY" after the number', 'NFRA Order No. 5 of 2023', [n('NFRA Order No. 5 of 2023', '国家金融监督管理总局令〔2023〕5号')]],
   ['English: a known issuer without "No."', 'Yinfa (2021) 237 and FGYX [2021] 1283.', [n('Yinfa (2021) 237', '银发〔2021〕237号'), n('FGYX [2021] 1283', '发改运行〔2021〕1283号', '1:22')]],
+  ['English: an unknown issuer is read on its own line only', lines('China Construction Bank', 'Jianyinfa [2026] No. 18'), [n('Jianyinfa [2026] No. 18', 'Jianyinfa〔2026〕18号', '2:1')]],
   ['English: an unknown issuer without "No." is no number', 'Xyz [2021] 12 and the year [2021] 12 items', []],
   ['an alias of a code gets the canonical key', '中国证监会令第227号、证监会令第227号和中国证券监督管理委员会令第227号',
     [n('中国证监会令第227号', '中国证券监督管理委员会令第227号'), n('证监会令第227号', '中国证券监督管理委员会令第227号', '1:13'),

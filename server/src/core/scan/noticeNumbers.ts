@@ -160,7 +160,7 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
       end += trailing[0].length;
     }
   }
-  const words = englishIssuerWordsBefore(folded.text, index);
+  const words = englishIssuerWordsBefore(folded, index);
   const known = knownEnglishIssuer(folded.text, end, words, knowledge);
   // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
   if (known && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(known.record.code))) {
@@ -208,11 +208,16 @@ interface Word {
   start: number;
 }
 
-/** Up to eight capitalised words (with "and", "of", "for", "the" between them) written just before `end`. */
-function englishIssuerWordsBefore(text: string, end: number): Word[] {
+/**
+ * Up to eight capitalised words (with "and", "of", "for", "the" between them) written just before `end`, on the same
+ * line: "China Construction Bank⏎Jianyinfa [2026] No. 18" is issued by Jianyinfa, the bank is the line above.
+ */
+function englishIssuerWordsBefore(folded: FoldedText, end: number): Word[] {
+  const text = folded.text;
   const words: Word[] = [];
   let position = end;
   while (words.length < MAX_ISSUER_WORDS) {
+    if (words.length > 0 && folded.lineBreakBefore(position)) break;
     while (position > 0 && text[position - 1] === ' ') position--;
     let start = position;
     while (start > 0 && /[A-Za-z'\-.]/.test(text[start - 1]!)) start--;
