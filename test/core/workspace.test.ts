@@ -846,3 +846,15 @@ for (const [what, memo] of shortNameFormCases) {
     assert.deepEqual(await definitions(await openFolder({ 'memo.md': memo, 'n.zh.txt': NOTICE_18_ZH })), ['n.zh.txt:12 "（八）"']);
   });
 }
+
+test('adversarial reference forms: "Paragraph III" of a notice numbered 一、二、三、 is its part 三、', async () => {
+  assert.deepEqual(await definitions(await openFolder({ 'memo.md': 'Paragraph I$0II of Huifa [2019] No. 28 applies.', 'n.zh.txt': SAFE_28_ZH })), ['n.zh.txt:6 "三、"']);
+});
+
+test('adversarial repeals: a sentence that says a repealed notice no longer applies, in either language, is told already', async () => {
+  const order = lines('国家金融监督管理总局令', '2027年第3号', '', '第一条　为了规范数据，制定本办法。', '第二条　国家金融监督管理总局令2024年第3号同时废止。');
+  for (const memo of ['国家金融监督管理总局令2024年第3号已不再适用。', 'NFRA Order No. 3 of 2024 no longer applies.', 'NFRA Order No. 3 of 2024 is no longer in force.']) {
+    const folder = await openFolder({ 'memo.md': memo, 'order.txt': order });
+    assert.deepEqual(folder.service.diagnostics(folder.document).map((diagnostic) => diagnostic.code), [], memo);
+  }
+});

@@ -431,7 +431,9 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
     case 'section': return { kind: 'section', styles: SECTION_STYLES, value };
     case 'part': return { kind: 'part', styles: PART_STYLES, value };
     case 'paragraph':
-      return parenthesised ? { kind: 'item', styles: styles.parenthesised, value } : { kind: 'paragraph', styles: NO_STYLES, value };
+      if (parenthesised) return { kind: 'item', styles: styles.parenthesised, value };
+      // "Paragraph III" of a notice numbered 一、二、三、 (III. in translation) is its part; "paragraph 2", a 款.
+      return isArabic ? { kind: 'paragraph', styles: NO_STYLES, value } : { kind: 'part', styles: PART_STYLES, value };
     default:
       return { kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? styles.parenthesised : styles.bare, value };
   }
