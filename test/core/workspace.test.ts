@@ -858,3 +858,10 @@ test('adversarial repeals: a sentence that says a repealed notice no longer appl
     assert.deepEqual(folder.service.diagnostics(folder.document).map((diagnostic) => diagnostic.code), [], memo);
   }
 });
+
+test('adversarial short names: an unquoted English title before "(hereinafter … "CDD Measures")" names the order of that title', async () => {
+  const orderEn = lines('PBOC Order [2026] No. 5', '', 'Measures for the Administration of Client Due Diligence by Financial Institutions', '',
+    'Article 1 These Measures are formulated to regulate client due diligence.', 'Article 2 These Measures apply to financial institutions.', 'Article 3 Financial institutions shall identify their clients.');
+  const memo = 'Under the Measures for the Administration of Client Due Diligence by Financial Institutions (hereinafter referred to as the "CDD Measures"), banks identify clients. Article $03 of the CDD Measures applies.';
+  assert.deepEqual(await definitions(await openFolder({ 'memo.md': memo, 'order.en.txt': orderEn, 'order.zh.txt': ORDER_5_ZH })), ['order.en.txt:7 "Article 3"', 'order.zh.txt:7 "第三条"']);
+});

@@ -179,7 +179,23 @@ function withCitedNotice(term: DefinedTerm, inputs: CitationInputs, titles: read
   if (title && endsPhrase(source, title, phrase)) return { ...term, cites: title.target };
   if (namesThisDocument(source.slice(phrase.start, phrase.end), inputs.identity)) return { ...term, namesThisDocument: true };
   if (number && !number.own) return { ...term, cites: { kind: 'number', number } };
-  return title ? { ...term, cites: title.target } : term;
+  if (title) return { ...term, cites: title.target };
+  const unquoted = unquotedTitleEnding(source, phrase);
+  return unquoted ? { ...term, cites: unquoted } : term;
+}
+
+/**
+ * "… of the Measures for the Administration of Client Due Diligence (hereinafter the "CDD Measures")": an English
+ * title, unquoted, that ends the phrase a short name abbreviates. It is a citation by title; it resolves when the
+ * workspace or the built-in data knows that title.
+ */
+function unquotedTitleEnding(source: string, phrase: Span): CitationTarget | undefined {
+  const words = titleWordsBefore(source, phrase.end).filter((word) => word.start >= phrase.start);
+  const first = words.findIndex((word) => STARTS_AS_TITLE.test(word.text.replace(/,$/, '')));
+  if (first < 0 || words.length - first < 3) return undefined;
+  const text = source.slice(words[first]!.start, words[words.length - 1]!.end);
+  const title = normalizeTitle(text);
+  return title ? { kind: 'title', title, text } : undefined;
 }
 
 /** Whether a citation ends the phrase a short name abbreviates: nothing but spaces and closing brackets after it. */
