@@ -865,3 +865,19 @@ test('adversarial short names: an unquoted English title before "(hereinafter �
   const memo = 'Under the Measures for the Administration of Client Due Diligence by Financial Institutions (hereinafter referred to as the "CDD Measures"), banks identify clients. Article $03 of the CDD Measures applies.';
   assert.deepEqual(await definitions(await openFolder({ 'memo.md': memo, 'order.en.txt': orderEn, 'order.zh.txt': ORDER_5_ZH })), ['order.en.txt:7 "Article 3"', 'order.zh.txt:7 "第三条"']);
 });
+
+test('adversarial ranges: find references on a clause finds the ranges that name it, in both languages', async () => {
+  const folder = await openFolder({
+    'n.zh.txt': NOTICE_18_ZH.replace('（八）辛', '（$0八）辛'),
+    'memo.zh.txt': '依据银发〔2026〕18号第（七）至（九）项办理。',
+    'memo.en.md': 'Clauses (VI) to (IX) of Yinfa [2026] No. 18 apply; Clauses (II) and (III) of Yinfa [2026] No. 18 do not.',
+  });
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })).sort(),
+    ['memo.en.md:1 "Clauses (VI) to (IX)"', 'memo.zh.txt:1 "第（七）至（九）项"'].sort());
+});
+
+test('adversarial ranges: 第五条至第八条 inside a law names 第六条 and 第七条', async () => {
+  const law = lines('第五条 甲。', '第六条 乙。', '第七条 丙。', '第八条 丁。', '第九条 违反第五条至第八条规定的，予以处罚。');
+  const folder = await openFolder({ 'law.txt': law.replace('第六条 乙', '第$0六条 乙') });
+  assert.deepEqual(places(folder, folder.service.references(folder.document, folder.position, { includeDeclaration: false })), ['law.txt:5 "第五条至第八条"']);
+});

@@ -84,7 +84,36 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     previous = group[group.length - 1] ?? previous;
     anchor = anchors.next(group.length > 0 ? previous!.end : anchor + 1);
   }
-  return found;
+  return withRangeMembers(text, found);
+}
+
+/** What joins the two ends of a range: 第五条至第八条, （七）至（九）, "Clauses (5) to (8)", "Articles 3 through 6". */
+const RANGE_JOINER = /^\s*(?:至|到|to|through|–|—)\s*$/;
+/** A range names at most this many members in between: beyond, it is no range of clauses (第一条至第九百条 is a typo). */
+const MAX_RANGE_MEMBERS = 30;
+
+/**
+ * The members a range names in between its ends, each a reference of its own that covers the whole range: find
+ * references on （八） finds 第（七）至（九）项. `references` are in text order. The members added are at most as many
+ * as the references written, so a text of ranges stays linear.
+ */
+function withRangeMembers(text: string, references: RawReference[]): RawReference[] {
+  const members: RawReference[] = [];
+  for (let i = 1; i < references.length && members.length < references.length; i++) {
+    const [first, last] = [references[i - 1]!, references[i]!];
+    const firstStep = first.steps[first.steps.length - 1]!;
+    const lastStep = last.steps[last.steps.length - 1]!;
+    if (first.steps.length !== last.steps.length || firstStep.kind !== lastStep.kind || firstStep.relative || lastStep.relative) continue;
+    if (lastStep.value - firstStep.value < 2 || lastStep.value - firstStep.value > MAX_RANGE_MEMBERS) continue;
+    if (!RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
+    for (let value = firstStep.value + 1; value < lastStep.value; value++) {
+      members.push({
+        start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), { kind: lastStep.kind, styles: lastStep.styles, value }],
+        explicitlyInternal: last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
+      });
+    }
+  }
+  return members.length === 0 ? references : [...references, ...members].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -289,7 +318,7 @@ export function scanEnglishReferences(
       found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
     }
   }
-  return found;
+  return withRangeMembers(text, found);
 }
 
 const EN_RELATIVE = /\b(?:the preceding (paragraph|Article|article)|(?:this|the present) (Article|Clause|Section|paragraph))\b/g;
