@@ -718,7 +718,7 @@ const REPEALING_37 = lines(
 const hoverCases: [string, Record<string, string>, string[], string[]][] = [
   ['a notice known only because a workspace notice repeals it: its status, its issuer',
     { 'memo.txt': '合规提示\n\n部分分支机构仍援引银办发〔2014〕$073号文处理征信投诉。', 'n.zh.txt': REPEALING_37 },
-    ['Status: **repealed** — repealed by 银发〔2024〕37号', 'on 2024-05-01', 'Issued by People\'s Bank of China'], ['neither in the workspace']],
+    ['Status: **repealed** — repealed by 银发〔2024〕37号', 'on 2024-05-01', 'Issued by People\'s Bank of China', '《征信投诉办理规程》'], ['neither in the workspace']],
   ['a notice only in the workspace: its issuer from the issuer code',
     { 'memo.txt': '依据汇发〔2019〕$028号办理。', 'n.zh.txt': SAFE_28_ZH },
     ['《国家外汇管理局关于进一步便利跨境贸易投资的通知》', 'Issued by State Administration of Foreign Exchange'], []],

@@ -130,8 +130,10 @@ export function noticeDescription(context: FeatureContext, info: NoticeInfo, lan
   // The workspace's own file says what the notice is; a built-in record of another title is another notice's.
   const fileTitles = { zh: titleIn(info.files, 'zh'), en: titleIn(info.files, 'en') };
   const builtin = record && !contradicts(record.title, fileTitles) ? record : undefined;
-  const zhTitle = fileTitles.zh ?? builtin?.title.zh;
-  const enTitle = fileTitles.en ?? builtin?.title.en;
+  // With neither, the titles other files cite it by.
+  const cited = fileTitles.zh || fileTitles.en || builtin ? [] : context.index.titlesCitedWith(info.key);
+  const zhTitle = fileTitles.zh ?? builtin?.title.zh ?? cited.find((title) => /[\u4e00-\u9fff]/.test(title));
+  const enTitle = fileTitles.en ?? builtin?.title.en ?? cited.find((title) => !/[\u4e00-\u9fff]/.test(title))?.replace(/^["“]|["”]$/g, '');
   if (zhTitle) lines.push(`《${zhTitle.replace(/^《|》$/g, '')}》`, '');
   if (enTitle) lines.push(`*${enTitle}*`, '');
   if (builtin) {

@@ -39,7 +39,7 @@ export interface FileSummary {
   externalReferences: ExternalReference[];
   repeals: Repeal[];
   /** Titles this file pairs with numbers (《…》（银发〔2021〕237号）): how the workspace learns titles it has no file of. */
-  titledNumbers: { title: string; key: string }[];
+  titledNumbers: { title: string; key: string; /** As written, quotes and all. */ text: string }[];
   /** Only for a file that is a notice: nobody can cite into the clauses of a memo. */
   notice?: NoticeClauses;
   /** The file's own findings (banned terms, numbering, …), so a file that is not open still shows them. */
@@ -92,7 +92,7 @@ function titledNumbers(analysis: AnalysedDocument): FileSummary['titledNumbers']
   return analysis.citationMentions.flatMap((annotation) => {
     if (!annotation.withNumber || annotation.target.kind !== 'number') return [];
     const title = normalizeTitle(annotation.text);
-    return title ? [{ title, key: annotation.target.number.key }] : [];
+    return title ? [{ title, key: annotation.target.number.key, text: annotation.text }] : [];
   });
 }
 

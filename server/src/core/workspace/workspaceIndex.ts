@@ -368,6 +368,18 @@ export class WorkspaceIndex implements Disposable {
     });
   }
 
+  /**
+   * A title other files give notice `key` where they cite it with its number (《征信投诉办理规程》（银办发〔2014〕73号）),
+   * as written: what a hover can show of a notice that has no file and no built-in record.
+   */
+  titlesCitedWith(key: string): string[] {
+    const titles = new Set<string>();
+    for (const uri of [...(this.citing.get(`n:${key}`) ?? [])].sort()) {
+      for (const pair of this.files.get(uri)?.titledNumbers ?? []) if (pair.key === key) titles.add(pair.text);
+    }
+    return [...titles];
+  }
+
   /** Everything known of notice `key`. */
   notice(key: string): NoticeInfo {
     const files = this.filesOf(key);
