@@ -177,6 +177,8 @@ class ServerState {
   settings: Settings = { ...DEFAULT_SETTINGS };
   private scan: CancellationTokenSource | undefined;
   private readonly pendingOpen = new Map<string, ReturnType<typeof setTimeout>>();
+  /** When each open document's diagnostics were last published (performance.now()). */
+  private readonly lastPublished = new Map<string, number>();
   /** The version each document was opened at: opening also fires a content change, which must not delay diagnostics. */
   private readonly openedVersions = new Map<string, number>();
   /** Closed files with diagnostics published, so they can be cleared. */
@@ -198,12 +200,13 @@ class ServerState {
       this.scheduleOpen(document.uri, 0);
     });
     documents.onDidChangeContent(({ document }) => {
-      if (this.openedVersions.get(document.uri) !== document.version) this.scheduleOpen(document.uri, this.diagnosticsDelay(document.uri));
+      if (this.openedVersions.get(document.uri) !== document.version) this.scheduleEdited(document.uri);
     });
     documents.onDidClose(({ document }) => {
       this.openedVersions.delete(document.uri);
       clearTimeout(this.pendingOpen.get(document.uri));
       this.pendingOpen.delete(document.uri);
+      this.lastPublished.delete(document.uri);
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       // What is on disk now stands for the file (or nothing, if it is not part of the workspace).
       workspace.fireChange(document.uri);
@@ -318,6 +321,16 @@ class ServerState {
     this.pendingOpen.set(uri, setTimeout(() => this.publishOpen(uri), delay));
   }
 
+  /**
+   * After an edit: at once when the document has been quiet for as long as its delay (the first key after a pause
+   * gets its diagnostics without waiting), else when typing pauses for that long.
+   */
+  private scheduleEdited(uri: string): void {
+    const delay = this.diagnosticsDelay(uri);
+    const quiet = !this.pendingOpen.has(uri) && performance.now() - (this.lastPublished.get(uri) ?? -Infinity) >= delay;
+    this.scheduleOpen(uri, quiet ? 0 : delay);
+  }
+
   private diagnosticsDelay(uri: string): number {
     const length = this.documents.get(uri)?.getText().length ?? 0;
     return Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, length / CHARACTERS_PER_MS_OF_DELAY));
@@ -329,6 +342,7 @@ class ServerState {
     if (!document) return;
     const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    this.lastPublished.set(uri, performance.now());
   }
 
   private queueClosed(uri: string): void {

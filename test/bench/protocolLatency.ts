@@ -1,9 +1,9 @@
 /**
  * Benchmark of the language server as an editor feels it (not a test): through the real protocol over stdio, on a
  * 1 MB (UTF-8) document made of the corpus's Chinese notices (or of samples/ without the corpus), the time from
- * didOpen to the first diagnostics, from a one-character edit to the diagnostics of that version, and of a hover and
- * a definition in it; then a hover in a small document while a 10 MB one is being analysed. Median and p99 over the
- * runs, whole round trips as the client sees them.
+ * didOpen to the first diagnostics, from a one-character edit (after a pause) to the diagnostics of that version, and of a hover and
+ * a definition in it; then the longest wait of a hover in a small document while a 10 MB one is being analysed.
+ * Median and p99 over the runs, whole round trips as the client sees them.
  *
  *   node dist/test/bench/protocolLatency.js [--runs 3] [--keystrokes 30] [--json]
  */
@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { LspClient } from '../protocol/lspClient';
 
 const MB = 1024 * 1024;
+/** Between keystrokes: a pause of a reader, longer than the server's wait for typing to stop. */
+const PAUSE_MS = 250;
 const root = resolve(__dirname, '../../..');
 
 function option(name: string, fallback: number): number {
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
       open.push(await timed(async () => { uri = (await client.open(text, { name: `latency-${run}` })).uri; }));
       const at = positionIn(text);
       for (let key = 0; key < keystrokes; key++) {
+        // One keystroke after a pause, as a reader makes a correction (a burst of typing is answered when it pauses).
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
         const edit = { range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, text: 'x' };
         keys.push(await timed(() => client.change(uri, [edit])));
         hovers.push(await timed(() => client.hover(uri, at)));
@@ -78,7 +82,7 @@ async function main(): Promise<void> {
       keystrokeToDiagnostics: summary(keys),
       hover: summary(hovers),
       definition: summary(definitions),
-      hoverInSmallDocumentWhile10MbIsAnalysed: Number(blocked.toFixed(1)),
+      longestHoverInSmallDocumentWhile10MbIsAnalysed: Number(blocked.toFixed(1)),
     };
     if (process.argv.includes('--json')) {
       console.log(JSON.stringify(result, null, 2));
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
     for (const [name, values] of [['open → diagnostics', result.openToDiagnostics], ['keystroke → diagnostics', result.keystrokeToDiagnostics], ['hover', result.hover], ['definition', result.definition]] as const) {
       console.log(`  ${name.padEnd(24)} median ${values.median} ms, p99 ${values.p99} ms, max ${values.max} ms`);
     }
-    console.log(`  hover in a small document while a 10 MB one is analysed: ${result.hoverInSmallDocumentWhile10MbIsAnalysed} ms`);
+    console.log(`  longest hover in a small document while a 10 MB one is read and analysed: ${result.longestHoverInSmallDocumentWhile10MbIsAnalysed} ms`);
   } finally {
     await client.shutdown();
   }
@@ -98,15 +102,21 @@ function summary(values: number[]) {
   return { median: Number(percentile(values, 50).toFixed(1)), p99: Number(percentile(values, 99).toFixed(1)), max: Number(Math.max(...values).toFixed(1)) };
 }
 
-/** Opens a 10 MB document (not waiting for it), then hovers in a small one at once: how long the hover waits. */
+/**
+ * Opens a 10 MB document (not waiting for it) and hovers in a small one every few milliseconds until the large one's
+ * diagnostics arrive: the longest a hover waited while the large document was read and analysed.
+ */
 async function hoverBesideLargeDocument(client: LspClient): Promise<number> {
   const small = await client.open('The PBOC issued Yinfa [2021] No. 237.', { name: 'latency-small' });
-  const large = client.open(documentOf(10 * MB), { name: 'latency-large' });
-  // Let the open notification reach the server first: the hover then queues behind the large document's analysis.
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  const waited = await timed(() => client.hover(small.uri, { line: 0, character: 5 }));
+  let analysed = false;
+  const large = client.open(documentOf(10 * MB), { name: 'latency-large' }).then(() => { analysed = true; });
+  let longest = 0;
+  while (!analysed) {
+    longest = Math.max(longest, await timed(() => client.hover(small.uri, { line: 0, character: 5 })));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   await large;
-  return waited;
+  return longest;
 }
 
 void main();
