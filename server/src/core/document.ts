@@ -46,7 +46,6 @@ export function analyze(text: string, knowledge: Knowledge, options: AnalysisOpt
   }
 }
 
-
 /** Whether the text takes more than `limit` bytes in UTF-8; stops counting as soon as it does. */
 function utf8LengthExceeds(text: string, limit: number): boolean {
   if (text.length > limit) return true;

@@ -1,5 +1,6 @@
 /** Inlay hints after a citation of a repealed notice: "repealed 2026-02-06", wherever the diagnostics warn of one. */
 import type { InlayHint, Range } from '../api';
+import type { Span } from '../model';
 import { noticeName } from '../workspace/crossFile';
 import type { AnalysedFile, FeatureContext } from './context';
 import { repealedCitationsIn } from './diagnostics';
@@ -8,10 +9,11 @@ export function inlayHints(context: FeatureContext, file: AnalysedFile, range: R
   const { lines, citations, language, identity, dates } = file.analysis;
   const from = lines.offsetAt(range.start);
   const to = lines.offsetAt(range.end);
-  const inRange = citations.filter((citation) => citation.end >= from && citation.start <= to);
-  if (inRange.length === 0) return [];
+  const inRange = (citation: Span) => citation.end >= from && citation.start <= to;
+  // The warnings are worked out over the whole document ("the same notice" looks back), only when the range cites something.
+  if (!citations.some(inRange)) return [];
   const warned = repealedCitationsIn(context, { citations, identity, issued: dates.issued, lineOf: (offset) => lines.lineOf(offset) });
-  return warned.filter(({ citation }) => citation.end >= from && citation.start <= to).map(({ repeal, citation }) => {
+  return warned.filter(({ citation }) => inRange(citation)).map(({ repeal, citation }) => {
     const by = noticeName(context.index.notice(repeal.byKey), language, context.knowledge);
     return {
       position: lines.positionAt(citation.end),

@@ -28,8 +28,10 @@ const MAX_TITLE = 600;
 
 /** Markdown and list decoration around a header line: "# ", "**…**", "> ". */
 const DECORATION = /^(?:#{1,6}\s+|>\s*|\*\*|__)+|(?:\*\*|__)+$/g;
+/** The names of the field that gives a document's own number. */
+const NUMBER_FIELD_NAME = '文号|发文字号|Document No\\.?|Doc\\. No\\.?';
 /** A label before a number line: "文号：", "Document No.:". */
-const NUMBER_LABEL = /^(?:文号|发文字号|Document No\.?|Doc\. No\.?|No\.)\s*[:：]?\s*/i;
+const NUMBER_LABEL = new RegExp(`^(?:${NUMBER_FIELD_NAME}|No\\.)\\s*[:：]?\\s*`, 'i');
 /** What may follow a number in a title line: the closing bracket, 发布 (promulgated by). */
 const AFTER_NUMBER_IN_TITLE = /^\s*(?:发布|公布|印发)?\s*[）)]\s*$/;
 const BEFORE_NUMBER_IN_TITLE = /[（(]\s*$/;
@@ -113,8 +115,8 @@ function labelledNumber(line: HeaderLine, numbers: readonly NoticeNumberMention[
   return undefined;
 }
 
-/** A field that names the document's own number, as metadata prints it. */
-const NUMBER_FIELD = /(?:文号|发文字号|Document No\.?)\s*[:：]\s*/gi;
+/** The field that names the document's own number, anywhere in a line of metadata (its colon required). */
+const NUMBER_FIELD = new RegExp(`(?:${NUMBER_FIELD_NAME})\\s*[:：]\\s*`, 'gi');
 
 /** 银发〔2026〕42号 alone on its line (a "文号：" label before it is fine). */
 function numberLine(line: HeaderLine, numbers: readonly NoticeNumberMention[]) {
