@@ -45,7 +45,7 @@ const builds = [
     target: 'es2022',
     banner: { js: cytoscapeNotice },
   },
-  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', summaryWorker: 'server/src/summaryWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', analysisWorker: 'server/src/analysisWorker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   const tests = [

@@ -17,7 +17,7 @@ import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } 
 import { formatGraphDot, formatGraphJson, formatJson, formatSarif, formatText, jsonDiagnostic, type CheckedFile } from './cli/format';
 import { MB } from './fileText';
 import { builtinKnowledgeData } from './knowledge/builtin';
-import { SummaryPool } from './summaryPool';
+import { AnalysisPool } from './analysisPool';
 
 const USAGE = `Usage:
   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] PATH...
@@ -76,7 +76,7 @@ function megabytes(value: string): number {
 /** The files under `paths` as one workspace, indexed; a file named on the command line that cannot be read is fatal. */
 async function indexedWorkspace(paths: string[], knowledge: Knowledge, maxBytes: number) {
   const workspace = new CliWorkspace(collectFiles(paths), maxBytes);
-  const pool = new SummaryPool(builtinKnowledgeData);
+  const pool = new AnalysisPool(builtinKnowledgeData);
   const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize });
   await service.index.scan(NEVER_CANCELLED);
   pool.dispose();

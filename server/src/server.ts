@@ -8,7 +8,9 @@ import {
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compileKnowledge, createLanguageService, SEMANTIC_TOKEN_TYPES, type LanguageService } from './core';
+import {
+  compileKnowledge, createLanguageService, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type LanguageService, type Scheduler,
+} from './core';
 import {
   fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
   toSemanticTokens, toWorkspaceSymbol,
@@ -16,7 +18,8 @@ import {
 import { MB } from './fileText';
 import { builtinKnowledgeData } from './knowledge/builtin';
 import { NodeWorkspace } from './nodeWorkspace';
-import { SummaryPool } from './summaryPool';
+import { AnalysisPool } from './analysisPool';
+import { BackgroundAnalyses } from './backgroundAnalyses';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
 
@@ -86,15 +89,17 @@ export function startServer(connection: Connection): void {
       void connection.window.showWarningMessage(message);
     },
   });
-  const pool = new SummaryPool(builtinKnowledgeData, { log: (message) => connection.console.warn(message) });
+  const pool = new AnalysisPool(builtinKnowledgeData, { log: (message) => connection.console.warn(message) });
+  const scheduler: Scheduler = { yield: () => new Promise((resolve) => setImmediate(resolve)), now: () => performance.now() };
   const service = createLanguageService({
     knowledge: compileKnowledge(builtinKnowledgeData),
     workspace,
     summarizer: pool.summarize,
-    scheduler: { yield: () => new Promise((resolve) => setImmediate(resolve)), now: () => performance.now() },
+    scheduler,
     logger: { log: (message) => connection.console.log(message) },
   });
-  const server = new ServerState(connection, documents, workspace, service);
+  const analyses = new BackgroundAnalyses(documents, service, pool.analyse, scheduler);
+  const server = new ServerState(connection, documents, workspace, service, analyses);
 
   connection.onInitialize((params): InitializeResult => {
     server.support = clientSupport(params.capabilities);
@@ -110,43 +115,44 @@ export function startServer(connection: Connection): void {
     pool.dispose();
   });
 
-  const open = (uri: string) => documents.get(uri);
-  connection.onHover(({ textDocument, position }, token) => {
-    const document = open(textDocument.uri);
+  /** The open document once its current version is analysed (a large one by a worker), or undefined. */
+  const open = (uri: string, token: CancellationToken) => analyses.ready(uri, token);
+  connection.onHover(async ({ textDocument, position }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? toHover(service.hover(document, position, token)) : null;
   });
-  connection.onDefinition(({ textDocument, position }, token) => {
-    const document = open(textDocument.uri);
+  connection.onDefinition(async ({ textDocument, position }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? toDefinition(service.definition(document, position, token), server.support.linkSupport) : null;
   });
-  connection.onReferences(({ textDocument, position, context }, token) => {
-    const document = open(textDocument.uri);
+  connection.onReferences(async ({ textDocument, position, context }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? service.references(document, position, context, token) : [];
   });
-  connection.onDocumentSymbol(({ textDocument }, token) => {
-    const document = open(textDocument.uri);
+  connection.onDocumentSymbol(async ({ textDocument }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? toDocumentSymbols(service.documentSymbols(document, token), document.uri, server.support.hierarchicalSymbols) : [];
   });
   connection.onWorkspaceSymbol(({ query }, token) => service.workspaceSymbols(query, token).map(toWorkspaceSymbol));
-  connection.onFoldingRanges(({ textDocument }, token) => {
-    const document = open(textDocument.uri);
+  connection.onFoldingRanges(async ({ textDocument }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? service.foldingRanges(document, token).map((fold) => FoldingRange.create(fold.startLine, fold.endLine)) : [];
   });
-  connection.onCodeLens(({ textDocument }, token) => {
-    const document = open(textDocument.uri);
+  connection.onCodeLens(async ({ textDocument }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? service.codeLenses(document, token).map((lens) => toCodeLens(lens, document.uri)) : [];
   });
-  connection.onDocumentLinks(({ textDocument }, token) => {
-    const document = open(textDocument.uri);
+  connection.onDocumentLinks(async ({ textDocument }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? service.documentLinks(document, token) : [];
   });
-  connection.languages.inlayHint.on(({ textDocument, range }, token) => {
-    const document = open(textDocument.uri);
+  connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
+    const document = await open(textDocument.uri, token);
     if (!document || !server.settings.repealedNoticeHints) return [];
     return service.inlayHints(document, range, token).map((hint) => ({ position: hint.position, label: hint.label, tooltip: hint.tooltip, paddingLeft: true }));
   });
-  connection.languages.callHierarchy.onPrepare(({ textDocument, position }, token) => {
-    const document = open(textDocument.uri);
+  connection.languages.callHierarchy.onPrepare(async ({ textDocument, position }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? service.prepareCallHierarchy(document, position, token).map(toCallHierarchyItem) : null;
   });
   connection.languages.callHierarchy.onIncomingCalls(({ item }, token) => {
@@ -157,8 +163,8 @@ export function startServer(connection: Connection): void {
     const own = fromCallHierarchyItem(item);
     return own ? service.outgoingCalls(own, token).map((call) => ({ to: toCallHierarchyItem(call.item), fromRanges: call.fromRanges })) : [];
   });
-  connection.languages.semanticTokens.on(({ textDocument }, token) => {
-    const document = open(textDocument.uri);
+  connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
+    const document = await open(textDocument.uri, token);
     return document ? toSemanticTokens(service.semanticTokens(document, token)) : { data: [] };
   });
   connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
@@ -193,6 +199,7 @@ class ServerState {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly workspace: NodeWorkspace,
     private readonly service: LanguageService,
+    private readonly analyses: BackgroundAnalyses,
   ) {
     documents.onDidOpen(({ document }) => {
       this.openedVersions.set(document.uri, document.version);
@@ -318,7 +325,7 @@ class ServerState {
 
   private scheduleOpen(uri: string, delay: number): void {
     clearTimeout(this.pendingOpen.get(uri));
-    this.pendingOpen.set(uri, setTimeout(() => this.publishOpen(uri), delay));
+    this.pendingOpen.set(uri, setTimeout(() => void this.publishOpen(uri), delay));
   }
 
   /**
@@ -336,9 +343,9 @@ class ServerState {
     return Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(MIN_DIAGNOSTICS_DELAY_MS, length / CHARACTERS_PER_MS_OF_DELAY));
   }
 
-  private publishOpen(uri: string): void {
+  private async publishOpen(uri: string): Promise<void> {
     this.pendingOpen.delete(uri);
-    const document = this.documents.get(uri);
+    const document = await this.analyses.ready(uri, NEVER_CANCELLED);
     if (!document) return;
     const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { compileKnowledge, createLanguageService, NEVER_CANCELLED, type LanguageService } from '../../server/src/core';
 import { CliWorkspace, type FileEntry } from '../../server/src/cli/files';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
-import { SummaryPool } from '../../server/src/summaryPool';
+import { AnalysisPool } from '../../server/src/analysisPool';
 
 const MB = 1024 * 1024;
 const root = resolve(__dirname, '../../..');
@@ -39,7 +39,7 @@ function heapMegabytes(): number {
 async function index(files: FileEntry[]): Promise<{ service: LanguageService; ms: number; cpuMs: number }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const pool = new SummaryPool(builtinKnowledgeData, { script: join(root, 'dist', 'summaryWorker.js') });
+  const pool = new AnalysisPool(builtinKnowledgeData, { script: join(root, 'dist', 'analysisWorker.js') });
   const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize });
   await service.index.scan(NEVER_CANCELLED);
   const used = process.cpuUsage(cpu);

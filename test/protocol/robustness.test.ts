@@ -37,6 +37,19 @@ describe('robustness', () => {
     await client.close(opened.uri);
   });
 
+  test('a hover in a small document is answered while a large one is still being analysed (by a worker)', async () => {
+    const small = await client.open('The PBOC issued Yinfa [2021] No. 237.');
+    const { text } = bigDocument();
+    let largeAnalysed = false;
+    const large = client.open(text, { timeoutMs: 20_000 }).then((opened) => { largeAnalysed = true; return opened; });
+    // Sent right after the large document: answered at once, not after the large document's analysis.
+    const hover = await client.hover(small.uri, { line: 0, character: 5 });
+    assert.equal(largeAnalysed, false, 'the large document was analysed before the hover in the small one was answered');
+    assert.ok(hoverHeading(hover).includes("People's Bank of China"), hoverHeading(hover));
+    await client.close((await large).uri);
+    await client.close(small.uri);
+  });
+
   test('lowering regtext.maxFileSizeMB re-publishes: a document over the limit is "not analysed", and back', async () => {
     const text = 'The PBOC supervises payment firms.\n'.repeat(35_000) + 'Scope: stablecoin issuance.\n'; // 1.2 M code units
     const opened = await client.open(text, { timeoutMs: 20_000 });

@@ -114,16 +114,28 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
     ...bannedTermProblems(bannedTerms, knowledge),
     ...unresolvedReferenceProblems(references, tree.clauses),
   ].sort((a, b) => a.start - b.start);
-  // Every annotation in one sorted list, made when a feature first asks (the workspace index never does).
-  let annotations: Annotation[] | undefined;
-  const allAnnotations = (): Annotation[] => [
-    ...agencies, ...noticeNumbers, ...references, ...terms.termUses, ...terms.definitionSites, ...bannedTerms,
-    ...labelSites(tree.clauses), ...scanned.mentions,
-  ].sort((a, b) => a.start - b.start || a.end - b.end);
-  return {
+  return withAnnotations({
     text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
     definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems,
+  }, terms.definitionSites);
+}
+
+/** An analysis without its merged list of annotations: what travels between threads (see analysisCodec.ts). */
+export type AnalysisParts = Omit<AnalysedDocument, 'annotations'>;
+
+/**
+ * The analysis with every annotation in one sorted list, made when a feature first asks (the workspace index never
+ * does).
+ */
+export function withAnnotations(parts: AnalysisParts, definitionSites: readonly DefinitionSite[]): AnalysedDocument {
+  let annotations: Annotation[] | undefined;
+  const allAnnotations = (): Annotation[] => [
+    ...parts.agencies, ...parts.noticeNumbers, ...parts.references, ...parts.termUses, ...definitionSites, ...parts.bannedTerms,
+    ...labelSites(parts.clauses), ...parts.citationMentions,
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  return {
+    ...parts,
     get annotations() {
       return (annotations ??= allAnnotations());
     },

@@ -7,6 +7,7 @@ export { createLanguageService, type LanguageService, type LanguageServiceOption
 export type * from './api';
 export { NEVER_CANCELLED } from './api';
 export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';
+export { decodeAnalysis, encodeAnalysis, type EncodedAnalysis } from './analysisCodec';
 export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';
 export type * from './model';

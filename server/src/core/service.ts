@@ -50,8 +50,14 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   readonly index: WorkspaceIndex;
+  /** Texts larger than this many bytes of UTF-8 are declined (given their outline only). */
+  readonly maxBytes: number;
   /** The analysis of a document's current version (computed once per version). */
   analysis(document: TextDocument): AnalysedDocument;
+  /** Whether the analysis of this version is at hand (asking for it costs nothing). */
+  hasAnalysis(document: TextDocument): boolean;
+  /** Takes the analysis of this version made elsewhere (a worker thread), as if it had been made here. */
+  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument): void;
   hover(document: TextDocument, position: Position, token?: CancellationToken): Hover | undefined;
   definition(document: TextDocument, position: Position, token?: CancellationToken): DefinitionLink[];
   references(document: TextDocument, position: Position, context: { includeDeclaration: boolean }, token?: CancellationToken): Location[];
@@ -86,7 +92,7 @@ class RegtextLanguageService implements LanguageService {
   readonly index: WorkspaceIndex;
   private readonly knowledge: Knowledge;
   private readonly context: FeatureContext;
-  private maxBytes: number;
+  private byteLimit: number;
   /** uri → the analysis of its latest version, least recently used first. */
   private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
 
@@ -95,7 +101,7 @@ class RegtextLanguageService implements LanguageService {
   constructor(options: LanguageServiceOptions) {
     this.knowledge = options.knowledge;
     this.summarizer = options.summarizer;
-    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.byteLimit = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.index = new WorkspaceIndex(options.workspace ?? new InMemoryWorkspace(), this.knowledge,
       (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
     this.context = { knowledge: this.knowledge, index: this.index };
@@ -103,6 +109,14 @@ class RegtextLanguageService implements LanguageService {
 
   analysis(document: TextDocument): AnalysedDocument {
     return this.entry(document).analysis;
+  }
+
+  hasAnalysis(document: TextDocument): boolean {
+    return this.cache.get(document.uri)?.version === document.version;
+  }
+
+  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument): void {
+    this.store(document, analysis);
   }
 
   hover(document: TextDocument, position: Position): Hover | undefined {
@@ -174,9 +188,13 @@ class RegtextLanguageService implements LanguageService {
     return citationGraph(this.context, token);
   }
 
+  get maxBytes(): number {
+    return this.byteLimit;
+  }
+
   setMaxBytes(maxBytes: number): void {
-    if (maxBytes === this.maxBytes) return;
-    this.maxBytes = maxBytes;
+    if (maxBytes === this.byteLimit) return;
+    this.byteLimit = maxBytes;
     this.cache.clear();
   }
 
@@ -197,7 +215,11 @@ class RegtextLanguageService implements LanguageService {
       this.cache.set(document.uri, cached);
       return cached;
     }
-    const analysis = analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes });
+    return this.store(document, analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes }));
+  }
+
+  /** Caches the analysis of a document's version, and refreshes the document's summary in the index from it. */
+  private store(document: TextDocument, analysis: AnalysedDocument) {
     const entry = { version: document.version, analysis, summary: summarize(document.uri, document.version, analysis) };
     this.cache.delete(document.uri);
     this.cache.set(document.uri, entry);

@@ -159,9 +159,13 @@ export class WorkspaceIndex implements Disposable {
     while (this.draining) await this.draining;
   }
 
-  /** Indexes a summary made elsewhere (an open document's, from its current analysis). */
+  /**
+   * Indexes a summary made elsewhere (an open document's, from its current analysis). The change is announced to the
+   * other files it affects: whoever made the analysis answers for the document itself (its diagnostics come from it).
+   */
   put(summary: FileSummary): void {
-    this.changes.fire({ uris: this.replace(summary.uri, summary) });
+    const others = this.replace(summary.uri, summary).filter((uri) => uri !== summary.uri);
+    if (others.length > 0) this.changes.fire({ uris: others });
   }
 
   dispose(): void {

@@ -1,0 +1,119 @@
+/**
+ * A pool of worker threads (analysisWorker.ts) that analyse off the thread that answers requests: they summarise
+ * files for the workspace index, so that indexing a folder uses every core and never holds up a request, and they
+ * analyse large open documents in full. Requests go to the least busy worker; a worker that fails is replaced, and
+ * its requests are done in this thread instead (a summary) or handed back undone (an analysis), so nothing is lost.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { analyze, compileKnowledge, summarize, type EncodedAnalysis, type FileSummary, type Knowledge, type KnowledgeData } from './core';
+
+interface TextRequest {
+  id: number;
+  uri: string;
+  version: number | string;
+  text: string;
+  maxBytes: number;
+}
+
+export type WorkerRequest = TextRequest & { task: 'summary' | 'analysis' };
+
+export type WorkerReply = { id: number; summary: FileSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string };
+
+interface Pending {
+  request: WorkerRequest;
+  /** Called with the reply, or with undefined when the worker failed. */
+  settle: (reply: WorkerReply | undefined) => void;
+}
+
+/** Workers beyond the cores only contend; one core stays for the thread that answers requests where there are many. */
+const MAX_WORKERS = 4;
+
+export class AnalysisPool {
+  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private nextId = 0;
+  private knowledge: Knowledge | undefined;
+
+  private readonly script: string;
+  private readonly size: number;
+  private readonly log: (message: string) => void;
+
+  /** `script`: the bundled worker, by default dist/analysisWorker.js beside this bundle; without it, the pool works in this thread. */
+  constructor(private readonly data: KnowledgeData, options: { script?: string; size?: number; log?: (message: string) => void } = {}) {
+    this.script = options.script ?? join(__dirname, 'analysisWorker.js');
+    this.size = options.size ?? Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - (availableParallelism() > 2 ? 1 : 0)));
+    this.log = options.log ?? (() => {});
+  }
+
+  /** A file's summary for the index. */
+  summarize = async (uri: string, text: string, version: number | string, maxBytes: number): Promise<FileSummary> => {
+    const request: WorkerRequest = { task: 'summary', id: this.nextId++, uri, version, text, maxBytes };
+    const reply = await this.send(request);
+    if (reply && 'summary' in reply) return reply.summary;
+    if (reply && 'error' in reply) this.log(`regtext: a worker failed to summarise ${uri}: ${reply.error}`);
+    return this.summaryInThisThread(request);
+  };
+
+  /** A document's full analysis, encoded; undefined when no worker could make it (the caller analyses it itself). */
+  analyse = async (uri: string, text: string, version: number | string, maxBytes: number): Promise<EncodedAnalysis | undefined> => {
+    const reply = await this.send({ task: 'analysis', id: this.nextId++, uri, version, text, maxBytes });
+    if (reply && 'analysis' in reply) return reply.analysis;
+    if (reply && 'error' in reply) this.log(`regtext: a worker failed to analyse ${uri}: ${reply.error}`);
+    return undefined;
+  };
+
+  dispose(): void {
+    for (const { worker } of this.workers.splice(0)) void worker.terminate();
+  }
+
+  private send(request: WorkerRequest): Promise<WorkerReply | undefined> {
+    const slot = this.leastBusy();
+    if (!slot) return Promise.resolve(undefined);
+    return new Promise((settle) => {
+      // A busy worker keeps the process alive (a command-line run waits for it); an idle one does not.
+      if (slot.pending.size === 0) slot.worker.ref();
+      slot.pending.set(request.id, { request, settle });
+      slot.worker.postMessage(request);
+    });
+  }
+
+  private leastBusy() {
+    if (this.workers.length < this.size && existsSync(this.script)) this.start();
+    let best: (typeof this.workers)[number] | undefined;
+    for (const slot of this.workers) if (!best || slot.pending.size < best.pending.size) best = slot;
+    return best;
+  }
+
+  private start(): void {
+    const worker = new Worker(this.script, { workerData: { knowledge: this.data } });
+    const slot = { worker, pending: new Map<number, Pending>() };
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = slot.pending.get(reply.id);
+      if (!pending) return;
+      slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) worker.unref();
+      pending.settle(reply);
+    });
+    worker.on('error', (error) => this.replace(slot, `failed: ${error.message}`));
+    worker.on('exit', (code) => { if (code !== 0) this.replace(slot, `exited with code ${code}`); });
+    worker.unref();
+    this.workers.push(slot);
+  }
+
+  /** Drops a worker that died; what it had pending is settled without a reply. */
+  private replace(slot: (typeof this.workers)[number], reason: string): void {
+    const index = this.workers.indexOf(slot);
+    if (index < 0) return;
+    this.workers.splice(index, 1);
+    this.log(`regtext: a worker ${reason}; its work is done in the main thread.`);
+    for (const pending of slot.pending.values()) pending.settle(undefined);
+    slot.pending.clear();
+  }
+
+  private summaryInThisThread(request: TextRequest): FileSummary {
+    this.knowledge ??= compileKnowledge(this.data);
+    return summarize(request.uri, request.version, analyze(request.text, this.knowledge, { maxBytes: request.maxBytes }));
+  }
+}
