@@ -2,7 +2,7 @@
 import {
   CallHierarchyItem as LspCallHierarchyItem, type Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol as LspDocumentSymbol,
   Location as LspLocation, LocationLink, MarkupKind, SemanticTokensBuilder, SymbolInformation, SymbolKind,
-  type CodeLens as LspCodeLens, type Hover as LspHover, type SemanticTokens, type WorkspaceSymbol as LspWorkspaceSymbol,
+  type CodeLens as LspCodeLens, type Hover as LspHover, type WorkspaceSymbol as LspWorkspaceSymbol,
 } from 'vscode-languageserver';
 import {
   SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeLens, type DefinitionLink, type Diagnostic,
@@ -115,8 +115,8 @@ export function fromCallHierarchyItem(item: LspCallHierarchyItem): CallHierarchy
   };
 }
 
-export function toSemanticTokens(tokens: SemanticToken[]): SemanticTokens {
-  const builder = new SemanticTokensBuilder();
+/** The tokens pushed into a builder: `build()` gives them all, `buildEdits()` the edits to the previous result. */
+export function toSemanticTokens(tokens: SemanticToken[], builder: SemanticTokensBuilder): SemanticTokensBuilder {
   for (const token of tokens) builder.push(token.line, token.character, token.length, SEMANTIC_TOKEN_TYPES.indexOf(token.type), 0);
-  return builder.build();
+  return builder;
 }

@@ -4,7 +4,7 @@
  */
 import {
   CancellationTokenSource, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
-  InlayHintRefreshRequest, SemanticTokensRefreshRequest, TextDocuments, TextDocumentSyncKind, WatchKind,
+  InlayHintRefreshRequest, SemanticTokensBuilder, SemanticTokensRefreshRequest, TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -76,7 +76,7 @@ const CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
   inlayHintProvider: true,
   callHierarchyProvider: true,
-  semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
+  semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
@@ -163,9 +163,24 @@ export function startServer(connection: Connection): void {
     const own = fromCallHierarchyItem(item);
     return own ? service.outgoingCalls(own, token).map((call) => ({ to: toCallHierarchyItem(call.item), fromRanges: call.fromRanges })) : [];
   });
+  // The last tokens sent for each document, so that the next answer can be the edits to them (a keystroke changes a few).
+  const tokensSent = new Map<string, SemanticTokensBuilder>();
+  documents.onDidClose(({ document }) => tokensSent.delete(document.uri));
   connection.languages.semanticTokens.on(async ({ textDocument }, token) => {
     const document = await open(textDocument.uri, token);
-    return document ? toSemanticTokens(service.semanticTokens(document, token)) : { data: [] };
+    if (!document) return { data: [] };
+    const builder = new SemanticTokensBuilder();
+    tokensSent.set(document.uri, builder);
+    return toSemanticTokens(service.semanticTokens(document, token), builder).build();
+  });
+  connection.languages.semanticTokens.onDelta(async ({ textDocument, previousResultId }, token) => {
+    const document = await open(textDocument.uri, token);
+    if (!document) return { edits: [] };
+    const builder = tokensSent.get(document.uri) ?? new SemanticTokensBuilder();
+    tokensSent.set(document.uri, builder);
+    // Without the result asked about, the builder answers with all the tokens.
+    builder.previousResult(previousResultId);
+    return toSemanticTokens(service.semanticTokens(document, token), builder).buildEdits();
   });
   connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
 

@@ -92,12 +92,14 @@ const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b
 /** Asks one server about `uri`: the order of lists the protocol leaves unordered is normalised. */
 async function viewOf(
   client: LspClient, uri: string, text: string, places: Position[], diagnosticsPublished: Promise<PublishDiagnosticsParams | undefined> | undefined,
+  edited: boolean,
 ): Promise<View> {
   const starts = lineStarts(text);
   const whole = { start: { line: 0, character: 0 }, end: positionAt(starts, text.length) };
   const [symbols, semanticTokens, foldingRanges, codeLenses, documentLinks, inlayHints, hovers, definitions, references] = await Promise.all([
     client.documentSymbols(uri),
-    client.semanticTokens(uri).then((tokens) => tokens?.data), // not the resultId, which differs from answer to answer
+    // The edited document's as an editor keeps them, by deltas; not the resultId, which differs from answer to answer.
+    edited ? client.semanticTokensByDelta(uri) : client.semanticTokens(uri).then((tokens) => tokens?.data),
     client.foldingRanges(uri).then((folds) => folds && [...folds].sort(byJson)),
     client.codeLenses(uri).then((lenses) => lenses && [...lenses].sort(byJson)),
     client.documentLinks(uri).then((links) => links && [...links].sort(byJson)),
@@ -121,7 +123,7 @@ async function viewOf(
 function probe(random: Random, client: LspClient, uri: string, change: TextDocumentContentChangeEvent): Promise<unknown> {
   const at = 'range' in change ? change.range.start : { line: 0, character: 0 };
   return random.weighted<() => Promise<unknown>>([
-    [4, () => client.semanticTokens(uri)],
+    [4, () => client.semanticTokensByDelta(uri)],
     [2, () => client.foldingRanges(uri)],
     [2, () => client.documentSymbols(uri)],
     [1, () => client.hover(uri, at)],
@@ -195,8 +197,8 @@ async function session({ edited, fresh }: Lane, seed: number, edits: number): Pr
     try {
       const places = placesIn(random, text, await fresh.semanticTokens(copy.uri));
       const [incremental, full] = await Promise.all([
-        viewOf(edited, opened.uri, text, places, diagnostics),
-        viewOf(fresh, copy.uri, text, places, withDiagnostics ? Promise.resolve({ uri: copy.uri, diagnostics: copy.diagnostics }) : undefined),
+        viewOf(edited, opened.uri, text, places, diagnostics, true),
+        viewOf(fresh, copy.uri, text, places, withDiagnostics ? Promise.resolve({ uri: copy.uri, diagnostics: copy.diagnostics }) : undefined, false),
       ]);
       seen.shortest = Math.min(seen.shortest, text.length);
       seen.longest = Math.max(seen.longest, text.length);
@@ -266,7 +268,12 @@ describe('incremental sync: random edits give the same answers as a fresh open o
   for (const seed of fuzzSeeds(DEFAULT_SEEDS)) {
     test(`seed ${seed} (${SEED_TEXTS[seed % SEED_TEXTS.length]!.name}), ${EDITS_PER_SESSION} edits`, async (t) => {
       const started = performance.now();
-      const { notifications, comparisons, diagnosticsComparisons, seen } = await withLane((lane) => session(lane, seed, EDITS_PER_SESSION));
+      const { notifications, comparisons, diagnosticsComparisons, seen, tokenDeltas } = await withLane(async (lane) => {
+        const deltasBefore = lane.edited.tokenDeltasApplied;
+        return { ...await session(lane, seed, EDITS_PER_SESSION), tokenDeltas: lane.edited.tokenDeltasApplied - deltasBefore };
+      });
+      // The edited document's semantic tokens are kept by deltas: some must have come as edits for the comparison to test them.
+      assert.ok(tokenDeltas > 0, 'no semantic tokens came as edits to the previous answer');
       t.diagnostic(`${EDITS_PER_SESSION} edits in ${notifications} notifications, ${comparisons} comparisons (${diagnosticsComparisons} with diagnostics), ${((performance.now() - started) / 1000).toFixed(1)} s; ${seen}`);
     });
   }

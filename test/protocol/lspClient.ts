@@ -17,12 +17,12 @@ import {
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
-  RegistrationRequest, ResponseError, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
+  RegistrationRequest, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
   WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
   type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeLens, type ConfigurationItem,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
   type FoldingRange, type Hover, type InitializeResult, type InlayHint, type Location, type LocationLink, type Position,
-  type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type ShowMessageParams,
+  type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type ShowMessageParams,
   type SymbolInformation, type TextDocumentContentChangeEvent, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
   type WorkDoneProgressReport, type WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
@@ -256,6 +256,10 @@ export class LspClient {
   private waiters: DiagnosticsWaiter[] = [];
   private readonly pending = new Set<(error: Error) => void>();
   private readonly versions = new Map<string, number>();
+  /** How many semantic token answers came as edits (see semanticTokensByDelta). */
+  tokenDeltasApplied = 0;
+  /** The semantic tokens last received for each document (see semanticTokensByDelta). */
+  private readonly tokensKept = new Map<string, SemanticTokens>();
   private fatal: Error | undefined;
   private shuttingDown = false;
   private exited: Promise<number | null>;
@@ -520,6 +524,8 @@ export class LspClient {
   async open(text: string, options: { name?: string; uri?: string; languageId?: string; timeoutMs?: number } = {}): Promise<OpenedDocument> {
     const uri = options.uri ?? `file:///regtext-protocol-test/${options.name ?? `doc-${++documentCounter}`}.regtext`;
     this.versions.set(uri, 1);
+    // What was published before a close is not about this opening.
+    this.published.delete(uri);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: options.languageId ?? 'regtext', version: 1, text },
     });
@@ -561,6 +567,7 @@ export class LspClient {
 
   async close(uri: string): Promise<void> {
     this.opened.delete(uri);
+    this.tokensKept.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
@@ -651,6 +658,22 @@ export class LspClient {
 
   semanticTokens(uri: string): Promise<SemanticTokens | null> {
     return this.request(SemanticTokensRequest.type, { textDocument: { uri } }, 'semanticTokens/full');
+  }
+
+  /**
+   * Semantic tokens as an editor keeps them: after a first full answer, asks for the edits since the last answer
+   * (textDocument/semanticTokens/full/delta) and applies them here. The tokens as data.
+   */
+  async semanticTokensByDelta(uri: string): Promise<number[] | undefined> {
+    const previous = this.tokensKept.get(uri);
+    const answer: SemanticTokens | SemanticTokensDelta | null = previous?.resultId
+      ? await this.request(SemanticTokensDeltaRequest.type, { textDocument: { uri }, previousResultId: previous.resultId }, 'semanticTokens/full/delta')
+      : await this.semanticTokens(uri);
+    if (!answer) return undefined;
+    if ('edits' in answer) this.tokenDeltasApplied++;
+    const data = 'edits' in answer ? applyTokenEdits(previous!.data, answer.edits) : answer.data;
+    this.tokensKept.set(uri, { resultId: answer.resultId, data });
+    return data;
   }
 
   workspaceSymbols(query: string): Promise<SymbolInformation[] | WorkspaceSymbol[] | null> {
@@ -775,4 +798,16 @@ export function isDocumentSymbols(symbols: DocumentSymbol[] | SymbolInformation[
 export function contains(outer: Range, inner: Range): boolean {
   const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** Semantic token data after a delta's edits (each on the data as it was before any of them, in order). */
+function applyTokenEdits(data: readonly number[], edits: readonly SemanticTokensEdit[]): number[] {
+  const result: number[] = [];
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result.push(...data.slice(from, edit.start), ...(edit.data ?? []));
+    from = edit.start + edit.deleteCount;
+  }
+  result.push(...data.slice(from));
+  return result;
 }
