@@ -147,8 +147,8 @@ test('banned-terms schema rejects bad data', () => {
     'severity outside the enum': (d) => (d.lists[0].severity = 'fatal'),
     'term id not an id': (d) => (d.lists[0].terms[0].id = 'Virtual Currency'),
     'missing clause': (d) => delete d.lists[0].source.clause,
-    'source notice not a document number': (d) => (d.lists[0].source.notice = 'Yinfa [2026] No. 42'),
-    'term without zh forms': (d) => (d.lists[0].terms[0].zh = []),
+    'source notice empty': (d) => (d.lists[0].source.notice = ''),
+    'term without any forms': (d) => { d.lists[0].terms[0].zh = []; d.lists[0].terms[0].en = []; },
     'empty English form': (d) => d.lists[0].terms[0].en.push(''),
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, RelatedInformation } from '../api';
 import { identityAsLocation, noticeName, referenceInto } from '../workspace/crossFile';
+import type { KnowledgeData } from '../knowledge/types';
 import type { Citation, NoticeIdentity } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
@@ -17,7 +18,18 @@ export function diagnostics(context: FeatureContext, summary: FileSummary): Diag
     range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problem.message,
   }));
   if (summary.declined) return own;
-  return [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
+  const found = [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
+  return withConfiguredSeverities(found, context.knowledge.data.rules);
+}
+
+/** The severities a workspace's configuration sets per rule; a rule set to 'off' is not reported. */
+function withConfiguredSeverities(found: Diagnostic[], rules: KnowledgeData['rules']): Diagnostic[] {
+  if (!rules) return found;
+  return found.flatMap((diagnostic) => {
+    const severity = rules[diagnostic.code];
+    if (severity === undefined) return [diagnostic];
+    return severity === 'off' ? [] : [{ ...diagnostic, severity }];
+  });
 }
 
 /** What a document says of itself and of its citations, as far as warnings about repealed notices need it. */

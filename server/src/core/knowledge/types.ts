@@ -3,6 +3,7 @@
  * The built-in data lives in server/src/knowledge/data/*.json (validated against server/src/knowledge/schema/);
  * the core receives it as a parameter and never loads it itself.
  */
+import type { ProblemCode } from '../model';
 
 export type AgencyKind = 'government' | 'regulator' | 'ministry' | 'court' | 'commercial-bank' | 'institution' | 'association';
 
@@ -92,6 +93,8 @@ export interface BannedTermRecord {
   en: string[];
   /** Chinese forms. */
   zh: string[];
+  /** What to write instead, per language (a quick fix offers it). */
+  replacement?: { en?: string; zh?: string };
 }
 
 export interface BannedTermList {
@@ -114,4 +117,6 @@ export interface KnowledgeData {
   localIssuerPrefixes: string[];
   notices: NoticeRecord[];
   bannedTerms: BannedTermList[];
+  /** The severity of each kind of finding where it is not the default, or 'off' (from a workspace's configuration). */
+  rules?: Partial<Record<ProblemCode, Severity | 'off'>>;
 }
