@@ -21,7 +21,7 @@ export interface Knowledge {
   readonly agencies: ReadonlyMap<string, AgencyRecord>;
   /** Issuer codes by their Chinese form, and by each alias (the record gives the canonical code). */
   readonly issuerCodes: ReadonlyMap<string, IssuerCodeRecord>;
-  /** Issuer codes by a lower-cased English rendering ("yinfa", "ndrc energy-saving building"). */
+  /** Issuer codes by an English rendering as normalizeEnglishIssuer makes it ("yinfa", "ndrcenergysavingbuilding"). */
   readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
   /** What local offices put before a national code (京 in 京银发). */
   readonly localIssuerPrefixes: ReadonlySet<string>;
@@ -117,8 +117,12 @@ function bannedTermForms(term: BannedTermRecord): string[] {
   return [...term.en.flatMap((form) => [form, pluralOf(form)]), ...term.zh];
 }
 
+/**
+ * How an English rendering of an issuer code is looked up: without case, spaces or hyphens, since translations
+ * write one code as "Yinbaojianfa", "Yin Bao Jian Fa", "Yinbaojian Fa", "YinBaoJianFa" or "yin-bao-jian-fa".
+ */
 export function normalizeEnglishIssuer(issuer: string): string {
-  return issuer.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ').trim();
+  return issuer.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, '');
 }
 
 /**
