@@ -35,11 +35,11 @@ interface JoinedOffice {
   parts: number;
 }
 
-/** 中国人民银行 广东省 分行, "PBOC" "Guangdong" "Branch". */
+/** 中国人民银行 广东省 分行, "PBOC" "Guangdong" "Branch", "the PBOC's" "Guangdong" "Branch". */
 function officeAfterAgency(matches: readonly Match[], i: number, text: string): JoinedOffice | undefined {
   const [agency, place, word] = [matches[i]!, matches[i + 1], matches[i + 2]];
   if (agency.value.kind !== 'agency' || place?.value.kind !== 'place' || word?.value.kind !== 'officeWord') return undefined;
-  if (!adjacent(text, agency, place) || !adjacent(text, place, word)) return undefined;
+  if (!(adjacent(text, agency, place) || between(text, agency, place) === "'s ") || !adjacent(text, place, word)) return undefined;
   const office = officeOf(word.value.offices, agency.value.agencyId, false);
   return office && { agencyId: localOfficeId(office.parent, place.value.placeId, office.office), end: word.end, parts: 3 };
 }
@@ -49,7 +49,7 @@ function officeFromPlace(matches: readonly Match[], i: number, text: string): Jo
   const [place, word, agency] = [matches[i]!, matches[i + 1], matches[i + 2]];
   if (place.value.kind !== 'place' || word?.value.kind !== 'officeWord' || !adjacent(text, place, word)) return undefined;
   const placeId = place.value.placeId;
-  if (agency?.value.kind === 'agency' && OF_THE.test(text.slice(word.end, agency.start))) {
+  if (agency?.value.kind === 'agency' && OF_THE.test(between(text, word, agency))) {
     const office = officeOf(word.value.offices, agency.value.agencyId, false);
     if (office) return { agencyId: localOfficeId(office.parent, placeId, office.office), end: agency.end, parts: 3 };
   }
@@ -65,6 +65,14 @@ const OF_THE = /^ of (?:the )?$/i;
 function officeOf(offices: readonly OfficeWord[], parent: string, alone: boolean): OfficeWord | undefined {
   return offices.find((office) => office.parent === parent && office.alone === alone);
 }
+
+/** The text between two matches, if it is short enough to join them (" of the "); else "". */
+function between(text: string, left: Match, right: Match): string {
+  return right.start - left.end <= MAX_JOINING_TEXT ? text.slice(left.end, right.start) : '';
+}
+
+/** The longest text that joins the parts of an office's name: " of the ". */
+const MAX_JOINING_TEXT = 8;
 
 /** Side by side: nothing between them (Chinese) or one space (English). */
 function adjacent(text: string, left: Match, right: Match): boolean {
