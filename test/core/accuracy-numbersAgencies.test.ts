@@ -179,6 +179,8 @@ check('local office', ['agency'], [
   ['an office word of another agency', '中国证监会广东分行', [a('中国证监会', 'csrc')]],
   ['a city government\'s bureau is not the NFRA\'s', '北京市金融监管局；北京金融监管局', [a('北京金融监管局', 'nfra-beijing-bureau', '1:10')]],
   ['a place and an office word without an agency', 'the Beijing Office and the Guangdong branch', []],
+  ['a place\'s own body is not the national agency', '广东省发展改革委、北京市网信办、厦门市金管局、北京人民银行', []],
+  ['an unlisted place\'s own body neither', '某某省发展改革委、某某市网信办', []],
 ]);
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,8 +4,10 @@
  *   place, office word, agency      "Shenzhen" "Bureau" of the "CSRC" · "Guangdong" "Branch" of "PBOC"
  *   place, office word alone        深圳 证监局 · 上海 银保监局 · "Shenzhen" "Securities Regulatory Bureau"
  * The office word must belong to that agency (分行 is the PBOC's, 分局 SAFE's): 中国证监会广东分行 is no office.
- * A place or office word that is not part of such a name is dropped: 广州分行 alone is any bank's branch. One pass
- * over the matches, looking at most two matches ahead.
+ * A place or office word that is not part of such a name is dropped: 广州分行 alone is any bank's branch. An agency's
+ * name right after a place (no space between) is that place's own body, the local government's: 广东省发展改革委,
+ * 北京市网信办, 厦门市金管局 are neither the NDRC, the CAC nor the HKMA, and are dropped with the place. One pass over
+ * the matches, looking at most two matches ahead.
  */
 import type { DictionaryValue, Knowledge, OfficeWord } from '../knowledge/compile';
 import { localOfficeId } from '../knowledge/localOffices';
@@ -21,11 +23,18 @@ export function joinLocalOffices(matches: readonly Match[], text: string, knowle
     if (office && knowledge.agencies.has(office.agencyId)) {
       joined.push({ start: match.start, end: office.end, value: { kind: 'agency', agencyId: office.agencyId } });
       i += office.parts - 1;
+    } else if (isLocalBody(match, matches[i + 1])) {
+      i++;
     } else if (match.value.kind !== 'place' && match.value.kind !== 'officeWord') {
       joined.push(match);
     }
   }
   return joined;
+}
+
+/** 广东省 发展改革委: a place with an agency's name right after it. */
+function isLocalBody(match: Match, next: Match | undefined): boolean {
+  return match.value.kind === 'place' && next?.value.kind === 'agency' && next.start === match.end;
 }
 
 interface JoinedOffice {
