@@ -92,8 +92,10 @@ function chineseIssuerBefore(folded: FoldedText, end: number, knowledge: Knowled
     (runStart === end || !folded.lineBreakBefore(runStart))) runStart--;
   // …unless a parenthesis after a title holds nothing but the number, wrapped inside its code: （银⏎发〔2026〕42号）.
   const wrappedStart = parenthesisBefore(folded, runStart, end);
-  const wrapped = wrappedStart === undefined ? undefined : issuerOfRun(text.slice(wrappedStart, end), knowledge);
-  if (wrapped && wrapped.length === end - wrappedStart!) return wrapped;
+  if (wrappedStart !== undefined) {
+    const wrapped = issuerOfRun(text.slice(wrappedStart, end), knowledge);
+    if (wrapped?.length === end - wrappedStart) return wrapped;
+  }
   return issuerOfRun(text.slice(runStart, end), knowledge);
 }
 
