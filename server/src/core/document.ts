@@ -14,6 +14,7 @@ import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
 import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
+import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
@@ -180,15 +181,20 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     quotes,
     noticeNumberFollows: (offset) => isFollowedByNoticeNumber(folded, noticeNumbers, offset),
   };
-  for (const match of knowledge.dictionary.findAll(folded.text)) {
+  const ambiguous = new Set<AgencyMention>();
+  const namedInFull = new Set<string>();
+  for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text), folded.text, knowledge)) {
     const value = match.value;
-    if (value.kind === 'notAgency') continue;
+    if (value.kind === 'notAgency' || value.kind === 'place' || value.kind === 'officeWord') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
     if (value.kind === 'bannedTerm' && isInsideAddress(folded.text, match.start, match.end)) continue;
     const range = folded.originalRange(match.start, match.end);
     const text = folded.source.slice(range.start, range.end);
     if (value.kind === 'agency') {
-      agencies.push({ kind: 'agency', ...range, text, agencyId: value.agencyId });
+      const mention: AgencyMention = { kind: 'agency', ...range, text, agencyId: value.agencyId };
+      agencies.push(mention);
+      if (value.ambiguous) ambiguous.add(mention);
+      else if (!value.abbreviation) namedInFull.add(value.agencyId);
     } else if (value.kind === 'noticeShortName') {
       shortNames.push({ ...range, text, title: value.title });
     } else {
@@ -196,7 +202,9 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
       bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
     }
   }
-  return { agencies, bannedTerms, shortNames };
+  // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full.
+  const unambiguous = ambiguous.size === 0 ? agencies : agencies.filter((mention) => !ambiguous.has(mention) || namedInFull.has(mention.agencyId));
+  return { agencies: unambiguous, bannedTerms, shortNames };
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */

@@ -49,6 +49,8 @@ const KIND_LABELS: Record<AgencyRecord['kind'], string> = {
   'commercial-bank': 'commercial bank — not a regulator',
   institution: 'institution — not a regulator',
   association: 'industry association — not a regulator',
+  exchange: 'exchange — self-regulatory, not a government regulator',
+  'local-office': 'local office',
 };
 
 function agencyHover(mention: AgencyMention, knowledge: Knowledge): string | undefined {
@@ -62,11 +64,21 @@ function agencyHover(mention: AgencyMention, knowledge: Knowledge): string | und
     '',
     agency.role,
   ];
+  const parent = parentLine(agency, knowledge);
+  if (parent) lines.push('', parent);
   const otherNames = [...(agency.zh.aliases ?? []), ...(agency.en.aliases ?? [])];
   if (otherNames.length > 0) lines.push('', `Also written: ${otherNames.join(', ')}`);
   const history = agencyHistory(agency, knowledge);
   if (history) lines.push('', history);
   return lines.join('\n');
+}
+
+/** Whose unit or office the agency is: "A local office of the People's Bank of China (中国人民银行, PBOC)." */
+function parentLine(agency: AgencyRecord, knowledge: Knowledge): string | undefined {
+  const parent = agency.parent ? knowledge.agencies.get(agency.parent) : undefined;
+  if (!parent) return undefined;
+  const name = `**${parent.en.name}** (${[parent.zh.name, parent.abbreviations?.[0]].filter(Boolean).join(', ')})`;
+  return agency.kind === 'local-office' ? `A local office of the ${name}.` : `Part of the ${name}.`;
 }
 
 function agencyHistory(agency: AgencyRecord, knowledge: Knowledge): string | undefined {

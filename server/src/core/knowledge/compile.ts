@@ -4,16 +4,31 @@
  */
 import type { NoticeNumber } from '../model';
 import { PhraseMatcher, pluralOf } from '../scan/phraseMatcher';
+import { addLocalOffices } from './localOffices';
 import { normalizeTitle } from '../scan/titles';
 import type { AgencyRecord, BannedTermList, BannedTermRecord, IssuerCodeRecord, KnowledgeData, NoticeRecord } from './types';
 
 /** What a dictionary phrase found in text stands for. */
 export type DictionaryValue =
-  | { kind: 'agency'; agencyId: string; abbreviation?: true }
+  /** An ambiguous abbreviation counts only in a document that names the agency in full (AgencyRecord). */
+  | { kind: 'agency'; agencyId: string; abbreviation?: true; ambiguous?: true }
   | { kind: 'notAgency' }
+  /**
+   * A province or city (short: without 省, 市, 自治区), and a word naming a kind of local office: the parts of a local
+   * office's name.
+   */
+  | { kind: 'place'; placeId: string; short: boolean }
+  | { kind: 'officeWord'; offices: readonly OfficeWord[] }
   | { kind: 'bannedTerm'; listId: string; termId: string }
   /** A customary short name of a built-in notice (94号文): it cites the notice by its title. */
   | { kind: 'noticeShortName'; title: string };
+
+/** A kind of office that an office word names: after its parent's name and a place, or after a place alone. */
+export interface OfficeWord {
+  parent: string;
+  office: string;
+  alone: boolean;
+}
 
 export interface Knowledge {
   readonly data: KnowledgeData;
@@ -21,7 +36,7 @@ export interface Knowledge {
   readonly agencies: ReadonlyMap<string, AgencyRecord>;
   /** Issuer codes by their Chinese form, and by each alias (the record gives the canonical code). */
   readonly issuerCodes: ReadonlyMap<string, IssuerCodeRecord>;
-  /** Issuer codes by a lower-cased English rendering ("yinfa", "ndrc energy-saving building"). */
+  /** Issuer codes by an English rendering as normalizeEnglishIssuer makes it ("yinfa", "ndrcenergysavingbuilding"). */
   readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
   /** What local offices put before a national code (京 in 京银发). */
   readonly localIssuerPrefixes: ReadonlySet<string>;
@@ -46,6 +61,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     chineseAgencyNames.push(agency.zh.name, ...(agency.zh.aliases ?? []));
   }
   for (const phrase of data.agencies.notAgencies) dictionary.add(phrase, { kind: 'notAgency' });
+  addLocalOffices(dictionary, data.agencies, agencies);
 
   const terms = new Map<string, { list: BannedTermList; term: BannedTermRecord }>();
   for (const list of data.bannedTerms) {
@@ -110,6 +126,9 @@ function addAgency(dictionary: PhraseMatcher<DictionaryValue>, agency: AgencyRec
   for (const abbreviation of agency.abbreviations ?? []) {
     dictionary.add(abbreviation, { ...value, abbreviation: true }, { caseSensitive: true });
   }
+  for (const abbreviation of agency.ambiguousAbbreviations ?? []) {
+    dictionary.add(abbreviation, { ...value, abbreviation: true, ambiguous: true }, { caseSensitive: true });
+  }
 }
 
 /** The forms a banned term is matched in: as listed, and the English plural of each English form. */
@@ -117,8 +136,12 @@ function bannedTermForms(term: BannedTermRecord): string[] {
   return [...term.en.flatMap((form) => [form, pluralOf(form)]), ...term.zh];
 }
 
+/**
+ * How an English rendering of an issuer code is looked up: without case, spaces or hyphens, since translations
+ * write one code as "Yinbaojianfa", "Yin Bao Jian Fa", "Yinbaojian Fa", "YinBaoJianFa" or "yin-bao-jian-fa".
+ */
 export function normalizeEnglishIssuer(issuer: string): string {
-  return issuer.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, ' ').trim();
+  return issuer.toLowerCase().replace(/[’‘]/g, "'").replace(/[\s-]+/g, '');
 }
 
 /**

@@ -5,7 +5,10 @@
  */
 import type { ProblemCode } from '../model';
 
-export type AgencyKind = 'government' | 'regulator' | 'ministry' | 'court' | 'commercial-bank' | 'institution' | 'association';
+export type AgencyKind =
+  | 'government' | 'regulator' | 'ministry' | 'court' | 'commercial-bank' | 'institution' | 'association' | 'exchange'
+  /** A branch or bureau of another body in one place: 中国人民银行广东省分行, 深圳证监局. */
+  | 'local-office';
 
 export interface AgencyRecord {
   /** Stable identifier, lower case: "pboc". */
@@ -25,6 +28,13 @@ export interface AgencyRecord {
   };
   /** Abbreviations matched with their exact capitalisation: "PBOC", "PBC". */
   abbreviations?: string[];
+  /**
+   * Abbreviations that mean other things too ("SFC", "SAC", "CFA", "CBA"): matched with their exact capitalisation,
+   * and only in a document that also names the body by a full name or alias.
+   */
+  ambiguousAbbreviations?: string[];
+  /** Id of the body this one is part of: the People's Bank of China for its Credit Reference Center. */
+  parent?: string;
   /** What the agency does, one or two sentences in English. */
   role: string;
   /** ISO date (or year) the agency was set up, where known. */
@@ -46,6 +56,43 @@ export interface AgencyData {
    * "中国银行业协会" contains "中国银行"). Matched like names, longest first, and then dropped.
    */
   notAgencies: string[];
+  /** Provinces and cities that agencies have local offices in. */
+  places: PlaceRecord[];
+  /** The kinds of local office agencies have in every place: the PBOC's branches, the CSRC's bureaus. */
+  localOffices: LocalOfficeRecord[];
+}
+
+export interface PlaceRecord {
+  /** Stable identifier, lower case: "guangdong". */
+  id: string;
+  /** Chinese name in full: "广东省", "深圳市", "内蒙古自治区". */
+  zh: string;
+  /** Chinese name without 省, 市 or 自治区: "广东", "深圳", "内蒙古". */
+  zhShort: string;
+  /** English names: "Guangdong"; "Tibet", "Xizang". */
+  en: string[];
+}
+
+/**
+ * One kind of local office of one agency. Its name is the agency's name, a place and an office word
+ * (中国人民银行 广东省 分行; "PBOC" "Guangdong" "Branch"; "Guangdong" "Branch" of the "PBOC"), or a place and a
+ * word that names the office alone (深圳 证监局; "Shenzhen" "Securities Regulatory Bureau").
+ */
+export interface LocalOfficeRecord {
+  /** Stable identifier, unique for its parent: "branch", "central-sub-branch", "bureau". */
+  id: string;
+  /** Id of the agency whose office it is. */
+  parent: string;
+  /** Chinese office words after the agency's name and a place: "分行", "中心支行", "监管局". */
+  zh: string[];
+  /** Chinese words that name the office after a place (short form) alone: "证监局" in 深圳证监局. */
+  zhAlone?: string[];
+  /** English office words after the agency's name and a place, or before "of (the)" and the agency's name. */
+  en: string[];
+  /** English words that name the office after a place alone: "Securities Regulatory Bureau". */
+  enAlone?: string[];
+  /** What the office is, in English; "{place}" stands for the place's English name. */
+  role: string;
 }
 
 export interface IssuerCodeRecord {

@@ -87,14 +87,38 @@ interface IssuerFound {
 function chineseIssuerBefore(folded: FoldedText, end: number, knowledge: Knowledge): IssuerFound | undefined {
   const text = folded.text;
   let runStart = end;
-  // The code may stand on the line before its bracket, but never runs over a line break itself.
+  // The code may stand on the line before its bracket, but never runs over a line break itself…
   while (runStart > 0 && end - runStart < MAX_ISSUER_HAN && isHan(text.charCodeAt(runStart - 1)) &&
     (runStart === end || !folded.lineBreakBefore(runStart))) runStart--;
-  const run = text.slice(runStart, end);
+  // …unless a parenthesis after a title holds nothing but the number, wrapped inside its code: （银⏎发〔2026〕42号）.
+  const wrappedStart = parenthesisBefore(folded, runStart, end);
+  if (wrappedStart !== undefined) {
+    const wrapped = issuerOfRun(text.slice(wrappedStart, end), knowledge);
+    if (wrapped?.length === end - wrappedStart) return wrapped;
+  }
+  return issuerOfRun(text.slice(runStart, end), knowledge);
+}
+
+function issuerOfRun(run: string, knowledge: Knowledge): IssuerFound | undefined {
   if (run.length === 0) return undefined;
   const known = longestKnownCodeAtEnd(run, knowledge);
   return known ? issuerAroundKnownCode(run, known, knowledge) : unknownIssuer(run, knowledge);
 }
+
+/**
+ * Where the Han characters on the line before `runStart` begin, when a line break stands just before it and an
+ * opening parenthesis just before them: （银⏎发. The code is then all the parenthesis holds (the caller checks).
+ * A code at the start of a line without one (a title line, then 财金〔2024〕12号) is never joined to the line before.
+ */
+function parenthesisBefore(folded: FoldedText, runStart: number, end: number): number | undefined {
+  const text = folded.text;
+  if (runStart === end || !isHan(text.charCodeAt(runStart - 1)) || !folded.lineBreakBefore(runStart)) return undefined;
+  let start = runStart;
+  while (start > 0 && end - start < MAX_ISSUER_HAN && isHan(text.charCodeAt(start - 1))) start--;
+  return OPENING_PARENTHESES.has(text[start - 1] ?? '') ? start : undefined;
+}
+
+const OPENING_PARENTHESES = new Set(['（', '(']);
 
 function longestKnownCodeAtEnd(run: string, knowledge: Knowledge): string | undefined {
   for (let length = run.length; length >= 1; length--) {
@@ -161,18 +185,30 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
     }
   }
   const words = englishIssuerWordsBefore(folded, index);
-  const known = knownEnglishIssuer(folded.text, end, words, knowledge);
+  const known = knownWrappedIssuer(folded, words, end, knowledge) ?? knownEnglishIssuer(folded.text, end, words, knowledge);
   // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
   if (known && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(known.record.code))) {
     return mention(folded, known.start, Math.max(end, known.end), known.record.code, true, year, serial, 'en');
   }
   // "Xyz [2021] 12" with no "No." is a number only when regtext knows the issuer.
-  if (year === undefined || bracketWithoutNo || words.length === 0) return undefined;
-  const firstKept = words.findIndex((word) => !ENGLISH_LEAD_IN.has(word.text.toLowerCase()));
+  if (year === undefined || bracketWithoutNo) return undefined;
+  // An unknown code is the capitalised words before the number ("the Zhejin", not "issued by the Bank Zhejin").
+  const code = words.slice(lastUncapitalised(words) + 1);
+  const firstKept = code.findIndex((word) => !ENGLISH_LEAD_IN.has(word.text.toLowerCase()));
   if (firstKept < 0) return undefined;
-  const kept = words.slice(firstKept);
+  const kept = code.slice(firstKept);
   const issuer = kept.map((word) => word.text).join(' ');
   return mention(folded, kept[0]!.start, end, issuer, false, year, serial, 'en');
+}
+
+/** The index of the last word that neither starts with a capital nor is a connector ("of", "and"), or -1. */
+function lastUncapitalised(words: Word[]): number {
+  for (let i = words.length - 1; i >= 0; i--) if (!isCapitalisedOrConnector(words[i]!.text)) return i;
+  return -1;
+}
+
+function isCapitalisedOrConnector(word: string): boolean {
+  return /^[A-Z]/.test(word) || CONNECTORS.test(word);
 }
 
 function yearOf(text: string | undefined): number | undefined {
@@ -201,6 +237,19 @@ function knownEnglishIssuer(text: string, numberEnd: number, words: Word[], know
   return undefined;
 }
 
+/**
+ * A known code wrapped inside a parenthesis after a title, (Yin⏎fa [2026] No. 42): the words from the parenthesis on
+ * the line before to the number, when together they are the code and nothing else.
+ */
+function knownWrappedIssuer(folded: FoldedText, words: Word[], numberEnd: number, knowledge: Knowledge) {
+  const first = words[0];
+  if (!first || !folded.lineBreakBefore(first.start)) return undefined;
+  const before = englishIssuerWordsBefore(folded, first.start);
+  if (before.length === 0 || !OPENING_PARENTHESES.has(folded.text[before[0]!.start - 1] ?? '')) return undefined;
+  const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer([...before, ...words].map((word) => word.text).join(' ')));
+  return record && { record, start: before[0]!.start, end: numberEnd };
+}
+
 const CONNECTORS = /^(?:and|of|for|the)$/;
 
 interface Word {
@@ -209,8 +258,9 @@ interface Word {
 }
 
 /**
- * Up to eight capitalised words (with "and", "of", "for", "the" between them) written just before `end`, on the same
- * line: "China Construction Bank⏎Jianyinfa [2026] No. 18" is issued by Jianyinfa, the bank is the line above.
+ * Up to eight words written just before `end`, on the same line: "China Construction Bank⏎Jianyinfa [2026] No. 18"
+ * is issued by Jianyinfa, the bank is the line above. Any case, so that "yinfa" and "YINFA" are read as Yinfa; only a
+ * known code is taken from words that do not start with a capital.
  */
 function englishIssuerWordsBefore(folded: FoldedText, end: number): Word[] {
   const text = folded.text;
@@ -222,7 +272,7 @@ function englishIssuerWordsBefore(folded: FoldedText, end: number): Word[] {
     let start = position;
     while (start > 0 && /[A-Za-z'\-.]/.test(text[start - 1]!)) start--;
     const word = text.slice(start, position).replace(/\.$/, '');
-    if (word.length === 0 || !(/^[A-Z]/.test(word) || CONNECTORS.test(word))) break;
+    if (word.length === 0 || !/^[A-Za-z]/.test(word)) break;
     words.unshift({ text: word, start });
     position = start;
   }
