@@ -92,6 +92,7 @@ export function mergeKnowledge(builtin: KnowledgeData, config: WorkspaceConfig |
   const lists = builtin.bannedTerms.filter((list) => enabled[list.id] !== false);
   return {
     agencies: {
+      ...builtin.agencies,
       agencies: byKey(builtin.agencies.agencies, sources.flatMap((source) => source.agencies ?? []), (agency) => agency.id),
       notAgencies: [...builtin.agencies.notAgencies, ...sources.flatMap((source) => source.notAgencies ?? [])],
     },
