@@ -41,7 +41,7 @@ export class AnalysisPool {
   private readonly log: (message: string) => void;
 
   /** `script`: the bundled worker, by default dist/analysisWorker.js beside this bundle; without it, the pool works in this thread. */
-  constructor(private readonly data: KnowledgeData, options: { script?: string; size?: number; log?: (message: string) => void } = {}) {
+  constructor(private data: KnowledgeData, options: { script?: string; size?: number; log?: (message: string) => void } = {}) {
     this.script = options.script ?? join(__dirname, 'analysisWorker.js');
     this.size = options.size ?? Math.min(MAX_WORKERS, Math.max(1, availableParallelism() - (availableParallelism() > 2 ? 1 : 0)));
     this.log = options.log ?? (() => {});
@@ -63,6 +63,13 @@ export class AnalysisPool {
     if (reply && 'error' in reply) this.log(`regtext: a worker failed to analyse ${uri}: ${reply.error}`);
     return undefined;
   };
+
+  /** New knowledge: the workers are replaced (what they were doing is settled without a reply, and done again here). */
+  setKnowledge(data: KnowledgeData): void {
+    this.data = data;
+    this.knowledge = undefined;
+    for (const slot of [...this.workers]) this.replace(slot, 'is replaced for new knowledge', false);
+  }
 
   dispose(): void {
     for (const { worker } of this.workers.splice(0)) void worker.terminate();
@@ -102,12 +109,13 @@ export class AnalysisPool {
     this.workers.push(slot);
   }
 
-  /** Drops a worker that died; what it had pending is settled without a reply. */
-  private replace(slot: (typeof this.workers)[number], reason: string): void {
+  /** Drops a worker (that died, or is replaced); what it had pending is settled without a reply. */
+  private replace(slot: (typeof this.workers)[number], reason: string, failed = true): void {
     const index = this.workers.indexOf(slot);
     if (index < 0) return;
     this.workers.splice(index, 1);
-    this.log(`regtext: a worker ${reason}; its work is done in the main thread.`);
+    if (failed) this.log(`regtext: a worker ${reason}; its work is done in the main thread.`);
+    else void slot.worker.terminate();
     for (const pending of slot.pending.values()) pending.settle(undefined);
     slot.pending.clear();
   }

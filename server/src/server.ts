@@ -3,13 +3,15 @@
  * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  CancellationTokenSource, CodeLensRefreshRequest, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
-  InlayHintRefreshRequest, SemanticTokensBuilder, SemanticTokensRefreshRequest, TextDocuments, TextDocumentSyncKind, WatchKind,
+  CancellationTokenSource, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
+  InlayHintRefreshRequest, MessageType, SemanticTokensBuilder, SemanticTokensRefreshRequest, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  compileKnowledge, createLanguageService, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type LanguageService, type Scheduler,
+  compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type KnowledgeData,
+  type LanguageService, type Scheduler,
 } from './core';
 import {
   fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
@@ -20,6 +22,8 @@ import { builtinKnowledgeData } from './knowledge/builtin';
 import { NodeWorkspace } from './nodeWorkspace';
 import { AnalysisPool } from './analysisPool';
 import { BackgroundAnalyses } from './backgroundAnalyses';
+import { CONFIG_FILE } from './config/configFile';
+import { ConfiguredKnowledge } from './config/configuredKnowledge';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
 
@@ -99,12 +103,13 @@ export function startServer(connection: Connection): void {
     logger: { log: (message) => connection.console.log(message) },
   });
   const analyses = new BackgroundAnalyses(documents, service, pool.analyse, scheduler);
-  const server = new ServerState(connection, documents, workspace, service, analyses);
+  const configured = new ConfiguredKnowledge(builtinKnowledgeData);
+  const server = new ServerState(connection, documents, workspace, service, analyses, configured, (data) => pool.setKnowledge(data));
 
   connection.onInitialize((params): InitializeResult => {
     server.support = clientSupport(params.capabilities);
     server.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    server.settings = readSettings(params.initializationOptions);
+    server.userSettings = readSettings(params.initializationOptions);
     return { capabilities: CAPABILITIES, serverInfo: { name: 'regtext-language-server', version: packageJson.version } };
   });
   connection.onInitialized(() => void server.initialized());
@@ -115,8 +120,14 @@ export function startServer(connection: Connection): void {
     pool.dispose();
   });
 
-  /** The open document once its current version is analysed (a large one by a worker), or undefined. */
-  const open = (uri: string, token: CancellationToken) => analyses.ready(uri, token);
+  /**
+   * The open document once its current version is analysed (a large one by a worker), or undefined; never before the
+   * workspace configuration is read (it may change what is recognised).
+   */
+  const open = async (uri: string, token: CancellationToken) => {
+    await server.configurationRead;
+    return analyses.ready(uri, token);
+  };
   connection.onHover(async ({ textDocument, position }, token) => {
     const document = await open(textDocument.uri, token);
     return document ? toHover(service.hover(document, position, token)) : null;
@@ -195,7 +206,17 @@ export function startServer(connection: Connection): void {
 class ServerState {
   support: ClientSupport = clientSupport({});
   folders: string[] = [];
+  /** The user's settings (pulled, pushed, or given at initialisation). */
+  userSettings: Settings = { ...DEFAULT_SETTINGS };
+  /** The settings in force: the user's, with what the workspace configuration says of files and limits. */
   settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Configuration files with problems published, so they can be cleared. */
+  private configProblemFiles = new Set<string>();
+  private configProblemsShown = '';
+  private configuring: Promise<void> = Promise.resolve();
+  private configurationLoaded!: () => void;
+  /** Resolves once the workspace configuration has first been read (or found absent). */
+  readonly configurationRead = new Promise<void>((resolve) => { this.configurationLoaded = resolve; });
   private scan: CancellationTokenSource | undefined;
   private readonly pendingOpen = new Map<string, ReturnType<typeof setTimeout>>();
   /** When each open document's diagnostics were last published (performance.now()). */
@@ -215,6 +236,8 @@ class ServerState {
     private readonly workspace: NodeWorkspace,
     private readonly service: LanguageService,
     private readonly analyses: BackgroundAnalyses,
+    private readonly configured: ConfiguredKnowledge,
+    private readonly knowledgeForWorkers: (data: KnowledgeData) => void,
   ) {
     documents.onDidOpen(({ document }) => {
       this.openedVersions.set(document.uri, document.version);
@@ -245,33 +268,57 @@ class ServerState {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         this.folders = [...this.folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
         for (const folder of event.removed) this.deleted(folder.uri);
-        void this.rescan();
+        void this.configurationChanged(true);
       });
     }
-    // The watchers follow the include globs, which may come from the settings pulled.
+    // The watchers follow the include globs, which may come from the settings pulled or the configuration.
     await this.pullSettings();
+    await this.loadConfiguration();
+    this.configurationLoaded();
+    this.settings = this.configured.settings(this.userSettings);
+    this.service.setMaxBytes(this.settings.maxFileSizeMB * MB);
     this.watchFiles();
     await this.rescan();
   }
 
   async settingsChanged(pushed: unknown): Promise<void> {
-    const before = this.settings;
     if (this.support.configuration) await this.pullSettings();
-    else if (pushed !== undefined) this.settings = readSettings(pushed);
+    else if (pushed !== undefined) this.userSettings = readSettings(pushed);
+    await this.applySettings(false);
+  }
+
+  /**
+   * A workspace configuration or data file changed (or the folders did): load them again; new knowledge means every
+   * file is summarised again and every open document re-analysed.
+   */
+  configurationChanged(foldersChanged = false): Promise<void> {
+    // One reload at a time: a save reported twice, or a checkout that changes several files, reloads in turn.
+    this.configuring = this.configuring.then(async () => {
+      const knowledgeChanged = await this.loadConfiguration();
+      await this.applySettings(knowledgeChanged || foldersChanged);
+    });
+    return this.configuring;
+  }
+
+  /** The settings in force again, from the user's and the configuration's; rescans when what is indexed changed. */
+  private async applySettings(rescan: boolean): Promise<void> {
+    const before = this.settings;
+    this.settings = this.configured.settings(this.userSettings);
     this.service.setMaxBytes(this.settings.maxFileSizeMB * MB);
-    if (before.maxFileSizeMB !== this.settings.maxFileSizeMB && this.support.semanticTokensRefresh) {
+    if ((before.maxFileSizeMB !== this.settings.maxFileSizeMB || rescan) && this.support.semanticTokensRefresh) {
       void this.connection.sendRequest(SemanticTokensRefreshRequest.type);
     }
     const filesChanged = JSON.stringify([before.include, before.exclude, before.maxFiles, before.maxWorkspaceSizeMB, before.maxFileSizeMB]) !==
       JSON.stringify([this.settings.include, this.settings.exclude, this.settings.maxFiles, this.settings.maxWorkspaceSizeMB, this.settings.maxFileSizeMB]);
     if (before.include.join('\n') !== this.settings.include.join('\n')) this.watchFiles();
-    if (filesChanged) await this.rescan();
+    if (filesChanged || rescan) await this.rescan();
     for (const document of this.documents.all()) this.scheduleOpen(document.uri, 0);
     if (before.diagnosticsScope !== this.settings.diagnosticsScope) for (const summary of this.service.index.allSummaries()) this.fileChanged(summary.uri);
     this.refreshViews();
   }
 
   filesChanged(changes: { uri: string; type: FileChangeType }[]): void {
+    if (changes.some(({ uri }) => uri.startsWith('file:') && this.configured.isConfigFile(fileURLToPath(uri)))) void this.configurationChanged();
     for (const { uri, type } of changes) {
       // An open document's text wins over the file until it is closed.
       if (this.documents.get(uri)) continue;
@@ -300,6 +347,8 @@ class ServerState {
     if (!this.support.watchedFiles) return;
     const watchers = [
       ...this.settings.include.map((globPattern) => ({ globPattern })),
+      // The workspace configuration and the data files it names.
+      { globPattern: `**/${CONFIG_FILE}` }, { globPattern: '**/*.json' },
       { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
     ];
     const previous = this.watchers;
@@ -311,10 +360,54 @@ class ServerState {
     if (!this.support.configuration) return;
     try {
       const [regtext, files] = await this.connection.workspace.getConfiguration([{ section: 'regtext' }, { section: 'files' }]) as [unknown, { exclude?: unknown } | undefined];
-      this.settings = readSettings(regtext, files?.exclude);
+      this.userSettings = readSettings(regtext, files?.exclude);
     } catch (error) {
       this.connection.console.warn(`regtext: could not read the settings (${error instanceof Error ? error.message : String(error)}); using the defaults.`);
     }
+  }
+
+  /**
+   * Loads the folders' configurations, shows their problems in the files (and says once that the last good
+   * configuration stays in force), and gives the service and the workers the knowledge they make. Whether it changed.
+   */
+  private async loadConfiguration(): Promise<boolean> {
+    const folders = this.folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+    const before = JSON.stringify(this.configured.knowledge());
+    try {
+      await this.configured.reload(folders);
+    } catch (error) {
+      this.connection.console.error(`regtext: could not read the workspace configuration: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.publishConfigProblems();
+    const data = this.configured.knowledge();
+    if (JSON.stringify(data) === before) return false;
+    this.service.setKnowledge(compileKnowledge(data));
+    this.knowledgeForWorkers(data);
+    this.connection.console.log('regtext: the workspace configuration changed; re-reading the workspace with it.');
+    return true;
+  }
+
+  private publishConfigProblems(): void {
+    const files = this.configured.problems();
+    const now = new Set(files.map((file) => pathToFileURL(file.path).href));
+    for (const uri of this.configProblemFiles) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.configProblemFiles = now;
+    for (const file of files) {
+      const lines = new LineIndex(file.text);
+      const diagnostics = file.problems.map((problem) => ({
+        range: { start: lines.positionAt(problem.start), end: lines.positionAt(problem.end) },
+        severity: DiagnosticSeverity.Error, source: 'regtext', code: 'config', message: problem.message,
+      }));
+      void this.connection.sendDiagnostics({ uri: pathToFileURL(file.path).href, diagnostics });
+    }
+    const summary = files.map((file) => `${file.path}: ${file.problems.length}`).join('; ');
+    if (summary && summary !== this.configProblemsShown) {
+      const message = `regtext: the workspace configuration has problems (${summary}); they are shown in the file. ` +
+        'The last good configuration (or the built-in one) stays in force until they are fixed.';
+      this.connection.console.warn(message);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+    this.configProblemsShown = summary;
   }
 
   /** (Re)indexes the workspace in the background, with a progress report where the client shows one. */
@@ -360,6 +453,7 @@ class ServerState {
 
   private async publishOpen(uri: string): Promise<void> {
     this.pendingOpen.delete(uri);
+    await this.configurationRead;
     const document = await this.analyses.ready(uri, NEVER_CANCELLED);
     if (!document) return;
     const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));

@@ -595,7 +595,7 @@ describe('workspace: settings pulled with workspace/configuration, progress decl
     assert.deepEqual((await notice).diagnostics.map((diagnostic) => diagnostic.code), ['numbering-style']);
     assert.deepEqual(crossFileDiagnostics(client, folder, 'memos/memo-en.md', await memo).map((shown) => shown.split(' ')[0]), ['repealed-notice', 'missing-clause']);
     await client.until('the watchers re-registered', () => (client.fileWatchers().some((watcher) => watcher.globPattern === '**/*.md') ? true : undefined));
-    assert.deepEqual(client.fileWatchers().map((watcher) => watcher.globPattern).sort(), ['**/*', '**/*.md', '**/*.notice', '**/*.rules'], 'the old registration is gone');
+    assert.deepEqual(client.fileWatchers().map((watcher) => watcher.globPattern).sort(), ['**/*', '**/*.json', '**/*.md', '**/*.notice', '**/*.rules', '**/.regtext/config.json'], 'the old registration is gone');
   });
 });
 

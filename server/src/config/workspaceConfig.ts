@@ -25,11 +25,13 @@ export interface LoadedConfig {
   problems: Map<string, ConfigProblem[]>;
   /** Every file read or looked for, to watch. */
   files: string[];
+  /** The text of every file read, by path (to place its problems). */
+  texts: Map<string, string>;
 }
 
 /** The configuration of a workspace folder (a path): absent is fine (undefined config, no problems). */
 export async function loadWorkspaceConfig(folder: string, configPath = join(folder, CONFIG_FILE)): Promise<LoadedConfig> {
-  const loaded: LoadedConfig = { path: configPath, config: undefined, dataFiles: [], problems: new Map(), files: [configPath] };
+  const loaded: LoadedConfig = { path: configPath, config: undefined, dataFiles: [], problems: new Map(), files: [configPath], texts: new Map() };
   const text = await readInside(folder, configPath, loaded, true);
   if (text === undefined) return loaded;
   const parsed = parseConfig(text);
@@ -77,7 +79,9 @@ async function readInside(
   }
   const size = (await stat(real)).size;
   if (size > MAX_CONFIG_BYTES) return report(`${relative(folder, path)} is larger than ${MAX_CONFIG_BYTES / (1024 * 1024)} MB: it is not read.`);
-  return (await readFile(real, 'utf8')).replace(/^\uFEFF/, '');
+  const text = (await readFile(real, 'utf8')).replace(/^\uFEFF/, '');
+  loaded.texts.set(path, text);
+  return text;
 }
 
 /**

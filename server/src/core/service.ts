@@ -76,6 +76,11 @@ export interface LanguageService {
   /** The same for a file of the workspace that is not open, from its summary; undefined if it is not indexed. */
   fileDiagnostics(uri: string, token?: CancellationToken): Diagnostic[] | undefined;
   citationGraph(token?: CancellationToken): CitationGraph;
+  /**
+   * New knowledge (a workspace configuration changed): every cached analysis is dropped, and the index's summaries
+   * are out of date until its next scan.
+   */
+  setKnowledge(knowledge: Knowledge): void;
   /** A new size limit: every cached analysis is dropped. */
   setMaxBytes(maxBytes: number): void;
   dispose(): void;
@@ -90,8 +95,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
 class RegtextLanguageService implements LanguageService {
   readonly index: WorkspaceIndex;
-  private readonly knowledge: Knowledge;
-  private readonly context: FeatureContext;
+  private knowledge: Knowledge;
+  private context: FeatureContext;
   private byteLimit: number;
   /** uri → the analysis of its latest version, least recently used first. */
   private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
@@ -186,6 +191,13 @@ class RegtextLanguageService implements LanguageService {
 
   citationGraph(token: CancellationToken = NEVER_CANCELLED): CitationGraph {
     return citationGraph(this.context, token);
+  }
+
+  setKnowledge(knowledge: Knowledge): void {
+    this.knowledge = knowledge;
+    this.context = { knowledge, index: this.index };
+    this.cache.clear();
+    this.index.setKnowledge(knowledge);
   }
 
   get maxBytes(): number {

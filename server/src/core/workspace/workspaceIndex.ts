@@ -89,11 +89,15 @@ export class WorkspaceIndex implements Disposable {
   private draining: Promise<void> | undefined;
   private disposed = false;
   private scanned = false;
+  /** Files a scan changed whose change is not announced yet (the scan was cancelled before its end). */
+  private unannounced = new Set<string>();
+  /** Files summarised with knowledge that has since changed: replaced by the next summary even of the same version. */
+  private outdated = new Set<string>();
   readonly onDidChange = this.changes.event;
 
   constructor(
     private readonly workspace: Workspace,
-    private readonly knowledge: Knowledge,
+    private knowledge: Knowledge,
     private readonly summarize: Summarizer,
     private readonly scheduler: Scheduler = DEFAULT_SCHEDULER,
     private readonly logger?: Logger,
@@ -121,7 +125,8 @@ export class WorkspaceIndex implements Disposable {
     const listedSet = new Set(listed);
     const uris = [...listed, ...[...this.files.keys()].filter((uri) => !listedSet.has(uri))];
     const started = this.scheduler.now();
-    const affected = new Set<string>();
+    // Kept across scans: what a cancelled scan changed is announced by the next one.
+    const affected = this.unannounced;
     let sliceStart = this.scheduler.now();
     const pending: Promise<{ uri: string; summary: FileSummary | undefined }>[] = [];
     const start = (index: number) => { pending[index] = this.read(uris[index]!); };
@@ -141,7 +146,14 @@ export class WorkspaceIndex implements Disposable {
     this.scanned = true;
     progress?.({ done: uris.length, total: uris.length });
     this.logger?.log(`Indexed ${uris.length} files in ${Math.round(this.scheduler.now() - started)} ms: ${this.noticeKeys().length} notices.`);
+    this.unannounced = new Set();
     this.changes.fire({ uris: [...affected] });
+  }
+
+  /** New knowledge (a configuration changed): every summary is out of date until the next scan makes it again. */
+  setKnowledge(knowledge: Knowledge): void {
+    this.knowledge = knowledge;
+    this.outdated = new Set(this.files.keys());
   }
 
   /** Re-reads one file (created or changed) soon; changes arriving together are handled together. */
@@ -212,13 +224,14 @@ export class WorkspaceIndex implements Disposable {
     const content = await this.workspace.readFile(uri);
     if (content.kind === 'missing') return { uri, summary: undefined };
     const known = this.files.get(uri);
-    if (known && known.version === content.version) return { uri, summary: known };
+    if (known && known.version === content.version && !this.outdated.has(uri)) return { uri, summary: known };
     return { uri, summary: await this.summarize(uri, content) };
   }
 
   private replace(uri: string, summary: FileSummary | undefined): string[] {
     const previous = this.files.get(uri);
-    if (previous && summary && previous.version === summary.version) return [];
+    if (previous && summary && previous.version === summary.version && !this.outdated.has(uri)) return [];
+    this.outdated.delete(uri);
     const affected = new Set<string>([uri]);
     if (previous) {
       for (const other of this.affectedBy(previous)) affected.add(other);

@@ -1,0 +1,85 @@
+/**
+ * The workspace configuration (.regtext/config.json) through the real protocol: a team's term list and agency in
+ * hovers and diagnostics; the file broken on purpose shows its problem where it is while the last good
+ * configuration stays in force; fixed and changed, it takes effect at once, without a restart.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FileChangeType } from 'vscode-languageserver-protocol';
+import { DiskFolder } from './diskFolder';
+import { hoverHeading, LspClient, messageOf } from './lspClient';
+
+const LIST = {
+  id: 'acme-marketing', name: 'Words ACME marketing avoids', source: { notice: 'ACME policy 7', clause: '3' }, severity: 'warning',
+  reason: 'Promises of returns mislead investors.',
+  terms: [{ id: 'guaranteed-return', en: ['guaranteed return'], zh: ['保本保收益'], replacement: { en: 'target return', zh: '目标收益' } }],
+};
+const AGENCY = {
+  id: 'szfsb', kind: 'regulator', en: { name: 'Shenzhen Local Financial Supervision Bureau' }, zh: { name: '深圳市地方金融监督管理局' },
+  abbreviations: ['SZFSB'], role: 'Supervises local financial firms in Shenzhen.',
+};
+const CONFIG = `{
+  // ACME's own rules
+  "termLists": [${JSON.stringify(LIST)}],
+  "agencies": [${JSON.stringify(AGENCY)}],
+}
+`;
+const DRAFT = 'Our fund offers a guaranteed return, approved by the SZFSB.\n产品保本保收益。\n';
+
+describe('workspace configuration', () => {
+  let folder: DiskFolder;
+  let client: LspClient;
+  before(async () => {
+    folder = await DiskFolder.create({ '.regtext/config.json': CONFIG, 'drafts/fund.txt': DRAFT, 'drafts/closed.txt': 'A guaranteed return.\n' });
+    client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, configuration: {} });
+  });
+  after(async () => {
+    await client.shutdown();
+    await folder.dispose();
+  });
+
+  test('a term list and an agency of the configuration: diagnostics and hovers', async () => {
+    const draft = await client.openFile('drafts/fund.txt');
+    assert.deepEqual(draft.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code} ${diagnostic.range.start.line}`), ['2 banned-term 0', '2 banned-term 1']);
+    assert.match(messageOf(draft.diagnostics[0]!), /Words ACME marketing avoids/);
+    const hover = await client.hover(draft.uri, { line: 0, character: DRAFT.indexOf('SZFSB') + 2 });
+    assert.match(hoverHeading(hover), /Shenzhen Local Financial Supervision Bureau/);
+  });
+
+  test('a broken configuration shows its problem in the file; the last good one stays in force', async () => {
+    const draft = await client.openFile('drafts/fund.txt');
+    const configUri = folder.uri('.regtext/config.json');
+    const problems = client.nextDiagnostics(configUri);
+    await folder.write('.regtext/config.json', CONFIG.replace('"agencies"', '"agencys"'));
+    await client.fileEvents([{ uri: configUri, type: FileChangeType.Changed }]);
+    const published = await problems;
+    assert.equal(published.diagnostics.length, 1);
+    const [problem] = published.diagnostics;
+    assert.equal(problem!.range.start.line, 3, 'on the line of the unknown property');
+    assert.match(messageOf(problem!), /no property "agencys"/);
+    await client.until('a message that says the last good configuration stays', () => client.shownMessages.find((message) => /last good configuration/.test(message.message)));
+    const hover = await client.hover(draft.uri, { line: 0, character: DRAFT.indexOf('SZFSB') + 2 });
+    assert.match(hoverHeading(hover), /Shenzhen Local Financial Supervision Bureau/, 'the last good configuration still holds');
+  });
+
+  test('a fixed and changed configuration takes effect at once, in open documents and closed files', async () => {
+    const draft = await client.openFile('drafts/fund.txt');
+    const configUri = folder.uri('.regtext/config.json');
+    const cleared = client.nextDiagnostics(configUri);
+    const quiet = client.nextDiagnostics(draft.uri, (params) => params.diagnostics.length === 0);
+    await folder.write('.regtext/config.json', CONFIG.replace('// ACME\'s own rules', '"rules": { "banned-term": "off" },'));
+    await client.fileEvents([{ uri: configUri, type: FileChangeType.Changed }]);
+    assert.deepEqual((await cleared).diagnostics, [], 'the problem is gone from the file');
+    await quiet;
+    const hover = await client.hover(draft.uri, { line: 0, character: DRAFT.indexOf('SZFSB') + 2 });
+    assert.match(hoverHeading(hover), /Shenzhen Local Financial Supervision Bureau/);
+
+    const loud = client.nextDiagnostics(draft.uri, (params) => params.diagnostics.length > 0);
+    const closed = client.nextDiagnostics(folder.uri('drafts/closed.txt'), (params) => params.diagnostics.length > 0);
+    await folder.write('.regtext/config.json', CONFIG.replace('"severity":"warning"', '"severity":"error"'));
+    await client.fileEvents([{ uri: configUri, type: FileChangeType.Changed }]);
+    assert.deepEqual((await loud).diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code} ${diagnostic.range.start.line}`),
+      ['1 banned-term 0', '1 banned-term 1'], 'the list\'s new severity');
+    assert.deepEqual((await closed).diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`), ['1 banned-term'], 'a closed file of the workspace too');
+  });
+});
