@@ -17,7 +17,9 @@ import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
-import { bannedTermContext, type TermSurroundings } from './scan/termContext';
+import { BannedTermHits } from './scan/bannedTermHits';
+import type { TermSurroundings } from './scan/termContext';
+import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
   scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
 } from './scan/references';
@@ -161,18 +163,19 @@ const SCRIPT: Uint8Array = (() => {
 
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
   const agencies: AgencyMention[] = [];
-  const bannedTerms: BannedTermHit[] = [];
   const shortNames: KnownShortName[] = [];
   const surroundings: TermSurroundings = {
     text: folded.text,
     quotes,
     noticeNumberFollows: (offset) => isFollowedByNoticeNumber(folded, noticeNumbers, offset),
   };
+  const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
   for (const match of knowledge.dictionary.findAll(folded.text)) {
     const value = match.value;
     if (value.kind === 'notAgency') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
-    if (value.kind === 'bannedTerm' && isInsideAddress(folded.text, match.start, match.end)) continue;
+    if (value.kind === 'bannedTerm' && (isInsideAddress(folded.text, match.start, match.end) ||
+      straddlesChineseWord(folded.text, match.start, match.end))) continue;
     const range = folded.originalRange(match.start, match.end);
     const text = folded.source.slice(range.start, range.end);
     if (value.kind === 'agency') {
@@ -180,11 +183,10 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     } else if (value.kind === 'noticeShortName') {
       shortNames.push({ ...range, text, title: value.title });
     } else {
-      const context = bannedTermContext(surroundings, match.start, match.end);
-      bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
+      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
     }
   }
-  return { agencies, bannedTerms, shortNames };
+  return { agencies, bannedTerms: bannedTerms.finish(), shortNames };
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */

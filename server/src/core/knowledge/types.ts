@@ -92,6 +92,11 @@ export interface BannedTermRecord {
   en: string[];
   /** Chinese forms. */
   zh: string[];
+  /**
+   * For an acronym: what it stands for when it is the banned term. A document that spells the acronym out as
+   * anything else ("Regional Water Authority (RWA)") means something else by it.
+   */
+  expansions?: { en: string[]; zh: string[] };
 }
 
 export interface BannedTermList {
