@@ -31,7 +31,8 @@ export interface BannedExpansions {
 export function expansionAt(text: string, start: number, end: number, banned: BannedExpansions): AcronymExpansion | undefined {
   const letters = text.slice(start, end).replace(/s$/, '');
   if (letters.length < 2) return undefined;
-  const words = wordsInParenthesisAround(text, start, end, letters) ?? wordsInParenthesisAfter(text, end, letters);
+  const words = wordsInParenthesisAround(text, start, end, letters) ?? wordsInParenthesisAfter(text, end, letters) ??
+    wordsSpelledAfter(text, end, letters);
   if (!words) return undefined;
   return { acronymStart: start, ...words, banned: isBannedMeaning(text.slice(words.start, words.end), banned) };
 }
@@ -61,6 +62,22 @@ function wordsInParenthesisAfter(text: string, end: number, letters: string): Wo
   return wordsWithin(text, start, start + match[2]!.trimEnd().length, letters);
 }
 
+/**
+ * "RWA stands for Regional Water Authority", ""RWA" means risk-weighted assets …", "RWA: risk-weighted assets" (a
+ * glossary), RWA是指风险加权资产, RWA，即风险加权资产: the first words after the verb or the colon.
+ */
+function wordsSpelledAfter(text: string, end: number, letters: string): WordsSpan | undefined {
+  const rest = text.slice(end, end + SPELLED_REACH);
+  const english = ENGLISH_SPELLING.exec(rest);
+  if (english) return initialWords(text, end + english[0].length, letters);
+  const chinese = CHINESE_SPELLING.exec(rest);
+  return chinese ? hanRunAfter(text, end + chinese[0].length) : undefined;
+}
+
+const SPELLED_REACH = 120;
+const ENGLISH_SPELLING = /^["”'’]?(?:,? (?:stands for|means|refers to|is short for|is an abbreviation (?:of|for))|:| ?[–—|-]) (?:the |an? )?/i;
+const CHINESE_SPELLING = /^["”]?(?:[，,]?(?:是指|系指|即|意为)|[，,]指)/;
+
 /** How far before an acronym its opening parenthesis may stand: (hereinafter referred to as "RWA") fits. */
 const LEAD_REACH = 40;
 /** What may stand between the parenthesis and the acronym when the words before the parenthesis are its expansion. */
@@ -76,7 +93,8 @@ function wordsBefore(text: string, end: number, letters: string): WordsSpan | un
   let stop = end;
   while (stop > 0 && text[stop - 1] === ' ') stop--;
   if (isHanAt(text, stop - 1)) return hanRunBefore(text, stop);
-  let position = stop;
+  // Risk Weighted Analytics Ltd. (the "RWA"): the company's legal form is no initial.
+  let position = stop - (LEGAL_FORM_END.exec(text.slice(Math.max(0, stop - 20), stop))?.[0].length ?? 0);
   let next = letters.length - 1;
   for (let words = 0; words <= letters.length + MAX_CONNECTORS; words++) {
     let wordStart = position;
@@ -106,6 +124,34 @@ function wordsWithin(text: string, start: number, end: number, letters: string):
   return next === letters.length ? { start, end } : undefined;
 }
 
+/** The words from `start` whose initials spell the acronym, connectors aside; more words may follow them. */
+function initialWords(text: string, start: number, letters: string): WordsSpan | undefined {
+  let next = 0;
+  let position = start;
+  for (let words = 0; words <= letters.length + MAX_CONNECTORS; words++) {
+    let wordEnd = position;
+    while (wordEnd < text.length && /[A-Za-z']/.test(text[wordEnd]!)) wordEnd++;
+    const word = text.slice(position, wordEnd);
+    if (word.length === 0) return undefined;
+    if (word[0]!.toUpperCase() === letters[next]!.toUpperCase()) {
+      if (++next === letters.length) return { start, end: wordEnd };
+    } else if (!CONNECTORS.has(word.toLowerCase()) || next === 0) {
+      return undefined;
+    }
+    if (!/[ -]/.test(text[wordEnd] ?? '')) return undefined;
+    position = wordEnd + 1;
+  }
+  return undefined;
+}
+
+/** A Han run from `start` to the next character that is not Han: a name (at most MAX_HAN long), not a sentence. */
+function hanRunAfter(text: string, start: number): WordsSpan | undefined {
+  let end = start;
+  while (end < text.length && end - start <= MAX_HAN && isHanAt(text, end)) end++;
+  const length = end - start;
+  return length >= MIN_HAN && length <= MAX_HAN ? { start, end } : undefined;
+}
+
 /** A Han run reaching back from `end` (at most MAX_HAN characters): 风险加权资产 before （RWA）. */
 function hanRunBefore(text: string, end: number): WordsSpan | undefined {
   let start = end;
@@ -118,6 +164,7 @@ function isHanAt(text: string, index: number): boolean {
   return code >= 0x4e00 && code <= 0x9fff;
 }
 
+const LEGAL_FORM_END = /,? (?:Co\.,? )?(?:Co|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH)\.?$/;
 /** Words an English expansion may hold besides the initials: Bank for International Settlements, Risk and Weighted. */
 const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'at', 'by']);
 const MAX_CONNECTORS = 3;

@@ -66,15 +66,15 @@ const SENTENCE_REACH = 200;
 const NEAR = 60;
 const SENTENCE_BOUNDARY = /[。！？；!?;\n]|\.(?=\s)/;
 /** Words that introduce words as words: "terms such as", "the word", "shall not contain", 字样, 含有, 表述. */
-const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|字样|字眼|含有|使用|等内容|词语|一词|表述|用语/i;
+const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|\bcontain(?:s|ing)\b|字样|字眼|含有|使用|等内容|词语|一词|表述|用语/i;
 /**
  * Right before a term, quoted or not: the term X, the banned words "X", terms like X, expressions such as X (perhaps
  * after other items of the list: terms like digital token, X).
  */
 const WORD_LEAD = new RegExp(`(?:\\b(?:the|this|that|these|those|such|any|an?)(?: ${WORD_ADJECTIVE})? ${WORD_FOR_WORDS}|(?<![\\w-])${WORD_FOR_WORDS},? (?:like|such as|including))` +
   `(?:,? ?[A-Za-z][\\w'-]*(?: [\\w'-]+){0,3}(?:,? (?:or|and) |, ))*[,:]? ?$`, 'i');
-/** Right after a term, quoted or not, perhaps after more items of a list: 一词, 等字样, 、稳定币等表述. */
-const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」]{1,12}?[”"」’']?)*等?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法)/;
+/** Right after a term, quoted or not, perhaps after more items of a list: 一词, 等字样, 、稳定币等表述, 这一说法. */
+const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」]{1,12}?[”"」’']?)*(?:(?:等|这一|这个|这类|此类|之类的?)?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法|说法|称谓)|(?:这一|这个)词)/;
 /** A quoted word set against another: "X" is not "Y", “X”不同于“Y”. */
 const CONTRAST_AFTER = /^,? ?(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn't|aren't|rather than|instead of|as opposed to|not|vs\.?|versus|不是|并非|并不是|不同于|有别于|区别于|而非|不等于|不等同于) ?["“‘'「]/i;
 const CONTRAST_BEFORE = /["”’'」],? ?(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn't|aren't|rather than|instead of|as opposed to|not|vs\.?|versus|不是|并非|并不是|不同于|有别于|区别于|而非|不等于|不等同于) ?$/i;
@@ -106,8 +106,9 @@ function isInCompanyName(text: string, term: Span): boolean {
 }
 
 /** The rest of a Chinese name: characters of a name (not 的, 等, 字样 …), then the kind of company. */
-const CHINESE_COMPANY_AFTER = /^[”"」’']?(?:(?!字样|一词|[的等和或及与在中])[\u4e00-\u9fffA-Za-z0-9]){0,16}?(?:公司|集团|合伙企业|商行|工作室)/;
-const ENGLISH_COMPANY_AFTER = /^[s']?["”’']?(?: [A-Z][\w&'-]*){0,6}?,? (?:Co\.|Company\b|Ltd\b|Limited\b|Inc\b|LLC\b|Corp\b|Corporation\b|PLC\b|GmbH\b|Holdings\b|Group\b)/;
+const CHINESE_COMPANY_AFTER = /^[”"」’']?(?:(?!字样|一词|[的等和或及与在中])[\u4e00-\u9fffA-Za-z0-9（）()]){0,20}?(?:公司|集团|合伙企业|商行|工作室)/;
+/** The rest of an English name: capitalised words (a place in brackets too), then the kind of company. */
+const ENGLISH_COMPANY_AFTER = /^[s']?["”’']?(?: (?:[A-Z][\w&'-]*|\([A-Z][\w .]*\))){0,6}?,? (?:Co\.|Company\b|Ltd\b|Limited\b|Inc\b|LLC\b|Corp\b|Corporation\b|PLC\b|GmbH\b|Holdings\b|Group\b)/;
 
 /** 经营范围：…, Business scope: …: the sentence before `offset` lists a business scope. */
 function isInBusinessScope(text: string, offset: number): boolean {
