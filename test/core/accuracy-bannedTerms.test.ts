@@ -39,6 +39,8 @@ const cases: [string, string, string[]][] = [
   ['a quoted acronym that means something', '"RWA" means risk-weighted assets under Part 4. RWAs rose.', [redefined('RWA', 'rwa', '1:2'), redefined('RWAs', 'rwa', '1:48')]],
   ['a glossary line', lines('Abbreviations', 'RWA: risk-weighted assets', 'RWAs rose.'), [redefined('RWA', 'rwa', '2:1'), redefined('RWAs', 'rwa', '3:1')]],
   ['Chinese: 风险加权资产（RWA）', '本行风险加权资产（RWA）为1,234亿元，RWA增长主要来自贷款。', [redefined('RWA', 'rwa', '1:10'), redefined('RWA', 'rwa', '1:23')]],
+  ['Chinese: English words inside the parenthesis', '风险加权资产（risk-weighted assets，RWA）', [redefined('RWA', 'rwa', '1:29')]],
+  ['a company defined by its initials', 'Riverside Water Authority Limited ("RWA") and the RWA', [redefined('RWA', 'rwa', '1:37'), redefined('RWA', 'rwa', '1:51')]],
   ['Chinese: 以下简称', '风险加权资产（以下简称“RWA”）；RWA上升', [redefined('RWA', 'rwa', '1:13'), redefined('RWA', 'rwa', '1:19')]],
   ['Chinese: the acronym before what it stands for', 'RWA（风险加权资产）上升，RWA密度下降', [redefined('RWA', 'rwa', '1:1'), redefined('RWA', 'rwa', '1:15')]],
   ['Chinese: 是指', 'RWA是指风险加权资产。RWA上升。', [redefined('RWA', 'rwa', '1:1'), redefined('RWA', 'rwa', '1:13')]],
@@ -78,6 +80,8 @@ const cases: [string, string, string[]][] = [
   ['single quotes', "The word 'stablecoin' is barred; names may not use 'crypto asset' or 'RWA'.", [
     mention('stablecoin', 'stablecoin', '1:11'), mention('crypto asset', 'crypto-asset', '1:53'), mention('RWA', 'rwa', '1:71'),
   ]],
+  ['straight single quotes in Chinese', "不得使用'稳定币'字样", [mention('稳定币', 'stablecoin', '1:6')]],
+  ['the acronym X', 'The acronym RWA is barred.', [mention('RWA', 'rwa', '1:13')]],
   ['the term X, unquoted', 'The term stablecoin is not allowed; the banned word RWA neither.', [mention('stablecoin', 'stablecoin', '1:10'), mention('RWA', 'rwa', '1:53')]],
   ['terms like X, Y or Z', 'Do not use terms like stablecoin, crypto asset or RWA in names.', [
     mention('stablecoin', 'stablecoin', '1:23'), mention('crypto asset', 'crypto-asset', '1:35'), mention('RWA', 'rwa', '1:51'),

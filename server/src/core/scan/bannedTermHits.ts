@@ -28,7 +28,7 @@ export class BannedTermHits {
   add(start: number, end: number, found: FoundTerm): void {
     const context = bannedTermContext(this.surroundings, start, end, this.previous);
     this.previous = { end, context };
-    this.hits.push({ ...found, context });
+    this.hits.push({ kind: 'bannedTerm', start: found.start, end: found.end, text: found.text, listId: found.listId, termId: found.termId, context });
     this.foldedStarts.push(start);
     const expansions = this.knowledge.terms.get(found.termId)?.term.expansions;
     const expansion = expansions && expansionAt(this.folded.text, start, end, expansions);

@@ -51,18 +51,21 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
     } else if (code === 0x2018) { // ‘
       openSingleCurly = i;
     } else if (code === 0x27) {
-      // ' is also ’ (folded) and the apostrophe of People's and banks': one between letters is an apostrophe; one
-      // that ends a word closes a quote ‘ or ' opened before it on the line; one that starts a word opens a quote.
-      const wordBefore = isWordCode(text.charCodeAt(i - 1));
-      const wordAfter = isWordCode(text.charCodeAt(i + 1));
-      if (wordBefore && wordAfter) continue;
+      // ' is also ’ (folded) and the apostrophe of People's and banks': one between Latin letters is an apostrophe;
+      // one after a word closes a quote ‘ or ' opened before it on the line; one before a word opens a quote. Han
+      // characters are words too, but a quote may touch them on both sides (使用'稳定币'字样).
+      const latinBefore = isWordChar(text.charCodeAt(i - 1));
+      const latinAfter = isWordChar(text.charCodeAt(i + 1));
+      if (latinBefore && latinAfter) continue;
+      const wordBefore = latinBefore || isHan(text.charCodeAt(i - 1));
+      const wordAfter = latinAfter || isHan(text.charCodeAt(i + 1));
       if (openSingleCurly >= 0 && !isAsciiLetter(text.charCodeAt(i + 1))) {
         push(spans, openSingleCurly, i + 1, 'quote');
         openSingleCurly = -1;
-      } else if (openStraightSingle >= 0 && !wordAfter) {
+      } else if (openStraightSingle >= 0 && !latinAfter && (wordBefore || !wordAfter)) {
         push(spans, openStraightSingle, i + 1, 'quote');
         openStraightSingle = -1;
-      } else if (!wordBefore && (wordAfter || text.charCodeAt(i + 1) > 0x2e7f)) {
+      } else if (!latinBefore && (wordAfter || text.charCodeAt(i + 1) > 0x2e7f)) {
         openStraightSingle = i;
       }
     } else if (code === 0x300c) { // 「
@@ -91,10 +94,6 @@ const QUOTE_MARKS: Uint8Array = (() => {
 
 /** A quote in straight single quotes is a word or a short phrase ('stablecoin', 'real-world asset'), never a passage. */
 const MAX_SINGLE_QUOTE = 100;
-
-function isWordCode(code: number): boolean {
-  return isWordChar(code) || isHan(code);
-}
 
 function isAsciiLetter(code: number): boolean {
   return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;

@@ -58,7 +58,7 @@ function isMention(text: string, term: Span, quote: QuoteSpan | undefined, previ
 }
 
 const MAX_QUOTED_WORDS = 60;
-const WORD_FOR_WORDS = '(?:terms?|words?|expressions?|phrases?|wording|labels?)';
+const WORD_FOR_WORDS = '(?:terms?|words?|expressions?|phrases?|wording|labels?|acronyms?|abbreviations?)';
 /** the banned term X; not "the long term X". */
 const WORD_ADJECTIVE = '(?:banned|prohibited|forbidden|restricted|defined|following|same|exact|very|English|Chinese)';
 const SENTENCE_REACH = 200;
@@ -112,9 +112,15 @@ const ENGLISH_COMPANY_AFTER = /^[s']?["”’']?(?: (?:[A-Z][\w&'-]*|\([A-Z][\w 
 
 /** 经营范围：…, Business scope: …: the sentence before `offset` lists a business scope. */
 function isInBusinessScope(text: string, offset: number): boolean {
+  // Back to the sentence's start, but not to a ； or ;: a business scope lists its items with them.
   let from = offset;
-  while (from > 0 && offset - from < SENTENCE_REACH && !/[。\n]/.test(text[from - 1]!) && !text.startsWith('. ', from - 1)) from--;
+  while (from > 0 && offset - from < SENTENCE_REACH && !endsScopeSentence(text, from - 1)) from--;
   return BUSINESS_SCOPE.test(text.slice(from, offset));
+}
+
+function endsScopeSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 0x3002 || code === 0x0a || (code === 0x2e && text.charCodeAt(index + 1) === 0x20); // 。 \n ". "
 }
 
 const BUSINESS_SCOPE = /(?:经营范围|业务范围|经营项目|许可项目|一般项目|business scope|scope of business)\s*(?:[:：]|为|包括|includes?\b|covers?\b)/i;

@@ -25,6 +25,12 @@ import { isHan } from '../text/chars';
 const WINDOW = 8;
 
 let segmenter: Intl.Segmenter | undefined;
+/**
+ * Decisions by window (and the term's place in it): a document repeats its phrases (虚拟货币交易炒作 twenty times in
+ * one notice), and a segmenter call costs some microseconds. Cleared when full, so it stays small.
+ */
+const decided = new Map<string, boolean>();
+const MAX_DECIDED = 4096;
 /** Each term's own words, by the term's text: a handful of entries, one per Chinese form met. */
 const termWordsCache = new Map<string, readonly Span[]>();
 
@@ -43,19 +49,32 @@ export function straddlesChineseWord(text: string, start: number, end: number): 
   while (from > 0 && start - from < WINDOW && isHan(text.charCodeAt(from - 1))) from--;
   let to = end;
   while (to < text.length && to - end < WINDOW && isHan(text.charCodeAt(to))) to++;
-  const term = wordsOf(text.slice(start, end));
+  const window = text.slice(from, to);
+  const key = `${start - from}:${end - from}:${window}`;
+  let straddles = decided.get(key);
+  if (straddles === undefined) {
+    straddles = windowStraddles(window, start - from, end - from);
+    if (decided.size >= MAX_DECIDED) decided.clear();
+    decided.set(key, straddles);
+  }
+  return straddles;
+}
+
+/** straddlesChineseWord on the window alone: the term is [start, end) of `window`. */
+function windowStraddles(window: string, start: number, end: number): boolean {
+  const term = wordsOf(window.slice(start, end));
   if (term.length === 0) return false;
-  const segments = segmenterFor().segment(text.slice(from, to));
-  if (hanAfter) {
-    const crossing = segments.containing(end - from);
+  const segments = segmenterFor().segment(window);
+  if (end < window.length) {
+    const crossing = segments.containing(end);
     const last = term[term.length - 1]!;
     // The crossing word starts where the term's last word starts: it swallows that word whole.
-    if (crossing && crossing.index < end - from && crossing.index === start - from + last.start && isSwallowable(term, term.length - 1)) return true;
+    if (crossing && crossing.index < end && crossing.index === start + last.start && isSwallowable(term, term.length - 1)) return true;
   }
-  if (hanBefore) {
-    const crossing = segments.containing(start - 1 - from);
+  if (start > 0) {
+    const crossing = segments.containing(start - 1);
     const first = term[0]!;
-    if (crossing && crossing.index + crossing.segment.length === start - from + first.end && isSwallowable(term, 0)) return true;
+    if (crossing && crossing.index + crossing.segment.length === start + first.end && isSwallowable(term, 0)) return true;
   }
   return false;
 }
