@@ -1,8 +1,9 @@
 /**
  * Banned terms and their look-alikes (issue 8), in both languages:
  * - an acronym the document spells out as something else is that something else everywhere in the document
- *   (Regional Water Authority (RWA), risk-weighted assets (RWAs), RWA (…), RWA stands for …, 风险加权资产（RWA）);
- *   the bare acronym, and one spelled out as the banned meaning (real-world assets (RWA)), still are banned;
+ *   (Regional Water Authority (RWA), risk-weighted assets (RWAs), RWA (…), RWA stands for …, 风险加权资产（RWA）),
+ *   except where it is cited or mentioned; the bare acronym, and one spelled out as the banned meaning (real-world
+ *   assets (RWA)), still are banned;
  * - a Chinese candidate that straddles a word boundary is not the term (虚拟资产负债表, 稳定币值), one at word
  *   boundaries still is (虚拟资产交易, 稳定币发行);
  * - mentions in the other ways people write them ('X', the term X, "X" is not "Y", (e.g. "X"), terms like X, “X”一词,
@@ -29,6 +30,9 @@ const cases: [string, string, string[]][] = [
     redefined('RWAs', 'rwa', '1:29'), redefined('RWA', 'rwa', '2:8'), redefined('RWA', 'rwa', '2:18'),
   ]],
   ['the acronym before what it stands for', 'RWA (Regional Water Authority) approved. The RWA met.', [redefined('RWA', 'rwa', '1:1'), redefined('RWA', 'rwa', '1:46')]],
+  ['a mention of the banned acronym stays a mention', lines('The Riverside Water Authority (RWA) may not register "RWA Ltd."', 'because the term RWA is barred.'), [
+    redefined('RWA', 'rwa', '1:32'), redefined('RWA', 'rwa', '1:55'), mention('RWA', 'rwa', '2:18'),
+  ]],
   ['an acronym used before the document spells it out', lines('RWA annual report', 'The Rural Waterways Agency (RWA) maintains canals.'), [
     redefined('RWA', 'rwa', '1:1'), redefined('RWA', 'rwa', '2:29'),
   ]],
@@ -88,6 +92,8 @@ const cases: [string, string, string[]][] = [
   ]],
   ['terms like, after a word that is not banned', 'Avoid words like token, stablecoin and RWA.', [mention('stablecoin', 'stablecoin', '1:25'), mention('RWA', 'rwa', '1:40')]],
   ['"X" is not "Y"', '"Stablecoin" is not "stable coin": both are barred.', [mention('Stablecoin', 'stablecoin', '1:2'), mention('stable coin', 'stablecoin', '1:22')]],
+  ['“X”而非“Y”', '名称应写作“数字资产”而非“虚拟资产”', [mention('虚拟资产', 'virtual-asset', '1:15')]],
+  ['a comparison of things is no contrast of words', '“稳定币”不同于“虚拟货币”', [use('稳定币', 'stablecoin', '1:2'), use('虚拟货币', 'virtual-currency', '1:10')]],
   ['(e.g. "X")', 'Avoid crypto jargon (e.g. "stablecoin").', [mention('stablecoin', 'stablecoin', '1:28')]],
   ['such as "X" or "Y"', 'Names must avoid jargon such as "stablecoin" or "virtual currency".', [
     mention('stablecoin', 'stablecoin', '1:34'), mention('virtual currency', 'virtual-currency', '1:50'),

@@ -38,12 +38,13 @@ export class BannedTermHits {
     else this.spelledOut.set(found.termId, [expansion]);
   }
 
-  /** The hits, each banned acronym read as the document spells it out. */
+  /** The hits, each banned acronym used in the text read as the document spells it out. */
   finish(): BannedTermHit[] {
     if (this.spelledOut.size === 0) return this.hits;
     return this.hits.map((hit, index) => {
       const expansion = governingExpansion(this.spelledOut.get(hit.termId), this.foldedStarts[index]!);
-      if (!expansion || expansion.banned) return hit;
+      // A citation or a mention ("the term RWA is barred") stays one: it speaks of the banned word itself.
+      if (!expansion || expansion.banned || hit.context !== 'use') return hit;
       const range = this.folded.originalRange(expansion.start, expansion.end);
       return { ...hit, context: 'redefined', standsFor: { ...range, text: this.folded.source.slice(range.start, range.end) } };
     });

@@ -75,9 +75,14 @@ const WORD_LEAD = new RegExp(`(?:\\b(?:the|this|that|these|those|such|any|an?)(?
   `(?:,? ?[A-Za-z][\\w'-]*(?: [\\w'-]+){0,3}(?:,? (?:or|and) |, ))*[,:]? ?$`, 'i');
 /** Right after a term, quoted or not, perhaps after more items of a list: 一词, 等字样, 、稳定币等表述, 这一说法. */
 const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」]{1,12}?[”"」’']?)*(?:(?:等|这一|这个|这类|此类|之类的?)?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法|说法|称谓)|(?:这一|这个)词)/;
-/** A quoted word set against another: "X" is not "Y", “X”不同于“Y”. */
-const CONTRAST_AFTER = /^,? ?(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn't|aren't|rather than|instead of|as opposed to|not|vs\.?|versus|不是|并非|并不是|不同于|有别于|区别于|而非|不等于|不等同于) ?["“‘'「]/i;
-const CONTRAST_BEFORE = /["”’'」],? ?(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn't|aren't|rather than|instead of|as opposed to|not|vs\.?|versus|不是|并非|并不是|不同于|有别于|区别于|而非|不等于|不等同于) ?$/i;
+/**
+ * A quoted word set against another: "X" is not "Y", “X”而非“Y”. Not a comparison of things (“X”不同于“Y”: stablecoins
+ * differ from virtual currencies).
+ */
+const CONTRAST = '(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn\'t|aren\'t|rather than|instead of|' +
+  'as opposed to|not|vs\\.?|versus|不是|并非|并不是|而非)';
+const CONTRAST_AFTER = new RegExp(`^,? ?${CONTRAST} ?["“‘'「]`, 'i');
+const CONTRAST_BEFORE = new RegExp(`["”’'」],? ?${CONTRAST} ?$`, 'i');
 /** A quoted word given as an example: (e.g. "X"), such as "X", 例如“X”. */
 const EXAMPLE_LEAD = /(?:\be\.g\.|\bfor example|\bfor instance|\bsuch as|\bi\.e\.|例如|比如|诸如)[,，:：]? ?$/i;
 /** What may stand between two items of one list: ", ", " or ", "、", or nothing but the quote marks. */
