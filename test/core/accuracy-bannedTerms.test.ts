@@ -117,6 +117,8 @@ const cases: [string, string, string[]][] = [
   ['a quoted term in an English business scope', 'Business scope: consulting and "stablecoin" issuance.', [use('stablecoin', 'stablecoin', '1:33')]],
   ['a business scope that excludes words', '经营范围：信息咨询，但不含“RWA”等字样', [mention('RWA', 'rwa', '1:15')]],
   ['scare quotes in prose', 'We issue "stablecoins" to clients; 通过“虚拟货币”交易方式转移赌资', [use('stablecoins', 'stablecoin', '1:11'), use('虚拟货币', 'virtual-currency', '1:39')]],
+  ['a list of activities before 表述 is no list of words', '从事虚拟货币、稳定币等业务的表述', [use('虚拟货币', 'virtual-currency', '1:3'), use('稳定币', 'stablecoin', '1:8')]],
+  ['a fund that contains is no name that contains', 'The fund contains "stablecoin" reserves.', [use('stablecoin', 'stablecoin', '1:20')]],
   ['such as, unquoted, is an example of things', 'products such as stablecoins are risky', [use('stablecoins', 'stablecoin', '1:18')]],
   ['long term and short term are no terms', 'long-term stablecoin holdings and the short term RWA exposure', [use('stablecoin', 'stablecoin', '1:11'), use('RWA', 'rwa', '1:50')]],
   ['in other words', 'In other words stablecoins fail.', [use('stablecoins', 'stablecoin', '1:16')]],

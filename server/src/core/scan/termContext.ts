@@ -66,7 +66,7 @@ const SENTENCE_REACH = 200;
 const NEAR = 60;
 const SENTENCE_BOUNDARY = /[。！？；!?;\n]|\.(?=\s)/;
 /** Words that introduce words as words: "terms such as", "the word", "shall not contain", 字样, 含有, 表述. */
-const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|\bcontain(?:s|ing)\b|字样|字眼|含有|使用|等内容|词语|一词|表述|用语/i;
+const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|\b(?:names?|scopes?|titles?|wording|text) (?:that |which )?contain(?:s|ing)?\b|字样|字眼|含有|使用|等内容|词语|一词|表述|用语/i;
 /**
  * Right before a term, quoted or not: the term X, the banned words "X", terms like X, expressions such as X (perhaps
  * after other items of the list: terms like digital token, X).
@@ -74,7 +74,7 @@ const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wordin
 const WORD_LEAD = new RegExp(`(?:\\b(?:the|this|that|these|those|such|any|an?)(?: ${WORD_ADJECTIVE})? ${WORD_FOR_WORDS}|(?<![\\w-])${WORD_FOR_WORDS},? (?:like|such as|including))` +
   `(?:,? ?[A-Za-z][\\w'-]*(?: [\\w'-]+){0,3}(?:,? (?:or|and) |, ))*[,:]? ?$`, 'i');
 /** Right after a term, quoted or not, perhaps after more items of a list: 一词, 等字样, 、稳定币等表述, 这一说法. */
-const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」]{1,12}?[”"」’']?)*(?:(?:等|这一|这个|这类|此类|之类的?)?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法|说法|称谓)|(?:这一|这个)词)/;
+const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」的等]{1,12}?[”"」’']?)*(?:(?:等|这一|这个|这类|此类|之类的?)?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法|说法|称谓)|(?:这一|这个)词)/;
 /**
  * A quoted word set against another: "X" is not "Y", “X”而非“Y”. Not a comparison of things (“X”不同于“Y”: stablecoins
  * differ from virtual currencies).
