@@ -17,10 +17,11 @@
 import { isHan } from '../text/chars';
 
 /**
- * How many Han characters on each side of a hit the segmenter sees. ICU segments greedily by dictionary cost, so
- * what it does at an edge depends on the next word or two; its dictionary words are rarely longer than four
- * characters, and eight is two such words. (The segmenter is slow on long strings: a window keeps each call small,
- * and on the measurement above windows of three already decide as the whole paragraph does.)
+ * How many Han characters on each side of a hit the segmenter sees. ICU picks the cheapest split of a run by its
+ * dictionary's word costs, so what it does at an edge depends on the words next to it; those words are rarely longer
+ * than four characters, and eight is two of them. (The segmenter's cost grows with the run it is given, and the
+ * whole paragraph can be long: the window keeps each call small. On the measurement above, windows of three
+ * characters already decide as the whole paragraph does.)
  */
 const WINDOW = 8;
 
@@ -41,7 +42,8 @@ interface Span {
 
 /** Whether the Chinese hit [start, end) of `text` reads, in its context, as parts of other words. */
 export function straddlesChineseWord(text: string, start: number, end: number): boolean {
-  if (!isHan(text.charCodeAt(start))) return false;
+  // A runtime without the segmenter (never Node or VS Code, which ship full ICU) keeps every hit.
+  if (!isHan(text.charCodeAt(start)) || typeof Intl.Segmenter !== 'function') return false;
   const hanBefore = start > 0 && isHan(text.charCodeAt(start - 1));
   const hanAfter = end < text.length && isHan(text.charCodeAt(end));
   if (!hanBefore && !hanAfter) return false;
