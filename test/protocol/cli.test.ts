@@ -31,7 +31,7 @@ const ENGLISH = [
 const CHINESE = [
   '第一条　为规范钱包服务，制定本办法。',
   '第二条　本办法所称钱包，是指记载预付价值的账户。',
-  '第四条　名称中不得含有稳定币字样；违反本办法第二条第一款的，由人民银行处理。',
+  '第四条　不得开展稳定币兑换业务；违反本办法第二条第一款的，由人民银行处理。',
   '第四条　本办法自发布之日起施行。',
 ].join('\r\n');
 
@@ -211,7 +211,7 @@ describe('a path named on the command line that cannot be read: exit 2 with the 
 
 /** One directory: what is checked, and the warning for each entry that is skipped (ROOT stands for the directory). */
 const TREE: { entry: string; make: Maker; checked?: true; skipped?: string }[] = [
-  { entry: 'a.txt', make: text('名称中不得含有稳定币字样。'), checked: true },
+  { entry: 'a.txt', make: text('不得开展稳定币兑换业务。'), checked: true },
   { entry: 'unreadable.txt', make: unreadableFile, skipped: 'permission denied' },
   { entry: 'unreadable-dir', make: unreadableDirectory, skipped: 'permission denied' },
   { entry: 'dangling.txt', make: danglingLink, skipped: 'broken symbolic link: no such file or directory' },
@@ -397,7 +397,7 @@ describe('SARIF: valid against the 2.1.0 schema, and every artifact URI resolves
     cwd = join(scratch, 'sarif', 'cwd');
     for (const { path } of SARIF_FILES) {
       mkdirSync(dirname(join(cwd, path)), { recursive: true });
-      writeFileSync(join(cwd, path), '名称中不得含有稳定币字样。');
+      writeFileSync(join(cwd, path), '不得开展稳定币兑换业务。');
     }
     const absoluteOutside = SARIF_FILES.map(({ path, inside }) => inside ? path : join(cwd, path));
     sarif = JSON.parse(runWith({ cwd }, CLI, 'check', '--format', 'sarif', ...absoluteOutside).stdout);

@@ -18,7 +18,9 @@ import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
-import { bannedTermContext, type TermSurroundings } from './scan/termContext';
+import { BannedTermHits } from './scan/bannedTermHits';
+import type { TermSurroundings } from './scan/termContext';
+import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
   scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
 } from './scan/references';
@@ -174,7 +176,6 @@ const SCRIPT: Uint8Array = (() => {
 
 function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
   const agencies: AgencyMention[] = [];
-  const bannedTerms: BannedTermHit[] = [];
   const shortNames: KnownShortName[] = [];
   const surroundings: TermSurroundings = {
     text: folded.text,
@@ -183,11 +184,13 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   };
   const ambiguous = new Set<AgencyMention>();
   const namedInFull = new Set<string>();
+  const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
   for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text), folded.text, knowledge)) {
     const value = match.value;
     if (value.kind === 'notAgency' || value.kind === 'place' || value.kind === 'officeWord') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
-    if (value.kind === 'bannedTerm' && isInsideAddress(folded.text, match.start, match.end)) continue;
+    if (value.kind === 'bannedTerm' && (isInsideAddress(folded.text, match.start, match.end) ||
+      straddlesChineseWord(folded.text, match.start, match.end))) continue;
     const range = folded.originalRange(match.start, match.end);
     const text = folded.source.slice(range.start, range.end);
     if (value.kind === 'agency') {
@@ -198,13 +201,12 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     } else if (value.kind === 'noticeShortName') {
       shortNames.push({ ...range, text, title: value.title });
     } else {
-      const context = bannedTermContext(surroundings, match.start, match.end);
-      bannedTerms.push({ kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId, context });
+      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
     }
   }
   // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full.
   const unambiguous = ambiguous.size === 0 ? agencies : agencies.filter((mention) => !ambiguous.has(mention) || namedInFull.has(mention.agencyId));
-  return { agencies: unambiguous, bannedTerms, shortNames };
+  return { agencies: unambiguous, bannedTerms: bannedTerms.finish(), shortNames };
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */

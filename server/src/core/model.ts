@@ -205,15 +205,21 @@ export interface TermUse extends Span {
   key: string;
 }
 
-export type BannedTermContext = 'use' | 'citation' | 'mention';
+/** 'redefined': a banned acronym the document spells out as something else (Regional Water Authority (RWA)). */
+export type BannedTermContext = 'use' | 'citation' | 'mention' | 'redefined';
 
 export interface BannedTermHit extends Span {
   kind: 'bannedTerm';
   text: string;
   listId: string;
   termId: string;
-  /** A citation stands inside a quoted official title; a mention is the bare term in quotes. Neither is reported. */
+  /**
+   * A citation stands inside an official title; a mention speaks of the term as a word; a redefined acronym stands
+   * for something else in this document. Only a use is reported.
+   */
   context: BannedTermContext;
+  /** For a redefined acronym: the words the document spells it out as, and where. */
+  standsFor?: Span & { text: string };
 }
 
 export interface DefinitionSite extends Span {

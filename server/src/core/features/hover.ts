@@ -37,7 +37,7 @@ function describe(context: FeatureContext, file: AnalysedFile, annotation: Annot
     case 'termDefinition': return termHover(file, annotation.key);
     case 'clauseRef': return annotation.external ? externalReferenceHover(context, file, annotation) : referenceHover(file, annotation);
     case 'clauseLabel': return labelHover(context, file, annotation);
-    case 'bannedTerm': return bannedTermHover(annotation, context.knowledge);
+    case 'bannedTerm': return annotation.standsFor ? redefinedAcronymHover(file, annotation, context.knowledge) : bannedTermHover(annotation, context.knowledge);
   }
 }
 
@@ -270,6 +270,16 @@ function labelHover(context: FeatureContext, file: AnalysedFile, site: ClauseLab
 /** The clause of this document that another file's reference steps name, in its current clause tree. */
 export function crossFileTarget(steps: ClauseReference['steps'], file: AnalysedFile): number | undefined {
   return new ClauseResolver(file.analysis.clauses).resolve(steps)?.clause;
+}
+
+/** RWA in a document that spells it out as Regional Water Authority: what it stands for here, not the ban. */
+function redefinedAcronymHover(file: AnalysedFile, hit: BannedTermHit, knowledge: Knowledge): string {
+  const standsFor = hit.standsFor!;
+  const line = file.analysis.lines.lineOf(standsFor.start) + 1;
+  const list = knowledge.terms.get(hit.termId)?.list;
+  const words = standsFor.text.replace(/\s+/g, ' ');
+  return [`**${hit.text}** — “${words}”, as this document spells it out (line ${line})`, '',
+    `*Not the banned acronym${list ? ` of ${list.name}` : ''}: not reported.*`].join('\n');
 }
 
 function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {

@@ -142,6 +142,11 @@ export interface BannedTermRecord {
   zh: string[];
   /** What to write instead, per language (a quick fix offers it). */
   replacement?: { en?: string; zh?: string };
+  /**
+   * For an acronym: what it stands for when it is the banned term. A document that spells the acronym out as
+   * anything else ("Regional Water Authority (RWA)") means something else by it.
+   */
+  expansions?: { en: string[]; zh: string[] };
 }
 
 export interface BannedTermList {

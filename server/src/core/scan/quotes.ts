@@ -1,8 +1,9 @@
+import { isHan, isWordChar } from '../text/chars';
 import { lastAtOrBefore } from '../text/search';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
- * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", 「quotes」 — in one pass, and says whether a
+ * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", ‘quotes’, 'quotes', 「quotes」 — in one pass, and says whether a
  * quote is an official title (a citation) or a bare term in quotes (a mention).
  */
 export interface QuoteSpan {
@@ -25,15 +26,17 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
   let openSingleCurly = -1;
   let openCorner = -1;
   let openStraight = -1;
+  let openStraightSingle = -1;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (openStraightSingle >= 0 && i - openStraightSingle > MAX_SINGLE_QUOTE) openStraightSingle = -1;
     // Most characters are none of the marks below: one table look-up skips them.
-    if (QUOTE_MARKS[code] === 0 && openStraight < 0) continue;
+    if (QUOTE_MARKS[code] === 0 && openStraight < 0 && openStraightSingle < 0) continue;
     if (code === 0x0a) {
       openTitles.length = 0;
-      openCurly = openSingleCurly = openCorner = openStraight = -1;
-    } else if (openStraight >= 0 && isLineBreak(i)) {
-      openStraight = -1;
+      openCurly = openSingleCurly = openCorner = openStraight = openStraightSingle = -1;
+    } else if ((openStraight >= 0 || openStraightSingle >= 0) && isLineBreak(i)) {
+      openStraight = openStraightSingle = -1;
       i--; // look at this character again, with no quote open
     } else if (code === 0x300a) { // 《
       openTitles.push(i);
@@ -47,10 +50,24 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
       openCurly = -1;
     } else if (code === 0x2018) { // ‘
       openSingleCurly = i;
-    } else if (code === 0x27 && openSingleCurly >= 0 && !isAsciiLetter(text.charCodeAt(i + 1))) {
-      // ’ is folded to ' (it is also the apostrophe of People’s); one that ends a word after ‘ closes the quote.
-      push(spans, openSingleCurly, i + 1, 'quote');
-      openSingleCurly = -1;
+    } else if (code === 0x27) {
+      // ' is also ’ (folded) and the apostrophe of People's and banks': one between Latin letters is an apostrophe;
+      // one after a word closes a quote ‘ or ' opened before it on the line; one before a word opens a quote. Han
+      // characters are words too, but a quote may touch them on both sides (使用'稳定币'字样).
+      const latinBefore = isWordChar(text.charCodeAt(i - 1));
+      const latinAfter = isWordChar(text.charCodeAt(i + 1));
+      if (latinBefore && latinAfter) continue;
+      const wordBefore = latinBefore || isHan(text.charCodeAt(i - 1));
+      const wordAfter = latinAfter || isHan(text.charCodeAt(i + 1));
+      if (openSingleCurly >= 0 && !isAsciiLetter(text.charCodeAt(i + 1))) {
+        push(spans, openSingleCurly, i + 1, 'quote');
+        openSingleCurly = -1;
+      } else if (openStraightSingle >= 0 && !latinAfter && (wordBefore || !wordAfter)) {
+        push(spans, openStraightSingle, i + 1, 'quote');
+        openStraightSingle = -1;
+      } else if (!latinBefore && (wordAfter || text.charCodeAt(i + 1) > 0x2e7f)) {
+        openStraightSingle = i;
+      }
     } else if (code === 0x300c) { // 「
       openCorner = i;
     } else if (code === 0x300d && openCorner >= 0) { // 」
@@ -74,6 +91,9 @@ const QUOTE_MARKS: Uint8Array = (() => {
   for (const code of [0x0a, 0x300a, 0x300b, 0x201c, 0x201d, 0x2018, 0x27, 0x300c, 0x300d, 0x22]) table[code] = 1;
   return table;
 })();
+
+/** A quote in straight single quotes is a word or a short phrase ('stablecoin', 'real-world asset'), never a passage. */
+const MAX_SINGLE_QUOTE = 100;
 
 function isAsciiLetter(code: number): boolean {
   return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;

@@ -3,8 +3,13 @@
  * - a *citation* stands in an official title: quoted (《关于…虚拟货币…的通知》, "Notice on … Virtual Currency …", any
  *   quote followed by a document number) or unquoted in English Title Case that starts with a kind of document or
  *   ends with one ("the Notice on … Virtual Currency and Others (Yinfa [2026] No. 42)", "Stablecoins Ordinance");
- * - a *mention* stands in quotes in a sentence that talks about words ("terms such as "RWA"", 含有“稳定币”等字样);
- * - anything else is a *use*, and only uses are reported. A quoted term in a business scope is a use.
+ * - a *mention* is the term spoken of as a word: introduced as one (the term X, terms like X, the word "X"), followed
+ *   by a word for words (“X”一词, 名称中含有X字样, “X”、“Y”等字样), set against another quoted word ("X" is not "Y"),
+ *   given as an example in quotes ((e.g. "X"), such as "X" or "Y"), quoted in a sentence that talks about words
+ *   (不得使用“X”等表述, shall not contain "X"), or the next item of a list whose first item is a mention;
+ * - anything else is a *use*, and only uses are reported. A term in a company name is never a mention, however it
+ *   is quoted ("Stablecoin Tech Co., Ltd.", XX稳定币科技有限公司); nor is one in a business scope (经营范围：…“虚拟货币”
+ *   交易…) unless the words right next to it say it is a word (…，但不含“RWA”等字样).
  */
 import type { BannedTermContext } from '../model';
 import { ENGLISH_DOCUMENT_TYPE } from './documentTypes';
@@ -18,20 +23,112 @@ export interface TermSurroundings {
   noticeNumberFollows(offset: number): boolean;
 }
 
-export function bannedTermContext(around: TermSurroundings, start: number, end: number): BannedTermContext {
+/** The banned term found just before this one (folded end), and what it was: a list of mentions goes on. */
+export interface PreviousTerm {
+  end: number;
+  context: BannedTermContext;
+}
+
+export function bannedTermContext(around: TermSurroundings, start: number, end: number, previous?: PreviousTerm): BannedTermContext {
   const quote = enclosingQuote(around.quotes, start, end);
-  if (!quote) return isInUnquotedTitle(around, start, end) ? 'citation' : 'use';
-  if (quote.kind === 'book-title') return 'citation';
-  const inner = around.text.slice(quote.start + 1, quote.end - 1);
-  if (isTitleQuote(inner) || around.noticeNumberFollows(quote.end)) return 'citation';
-  return inner.length <= MAX_QUOTED_WORDS && sentenceTalksAboutWords(around.text, quote) ? 'mention' : 'use';
+  if (quote?.kind === 'book-title') return 'citation';
+  if (quote) {
+    const inner = around.text.slice(quote.start + 1, quote.end - 1);
+    if (isTitleQuote(inner) || around.noticeNumberFollows(quote.end)) return 'citation';
+  } else if (isInUnquotedTitle(around, start, end)) {
+    return 'citation';
+  }
+  return isMention(around.text, { start, end }, quote, previous) ? 'mention' : 'use';
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function isMention(text: string, term: Span, quote: QuoteSpan | undefined, previous: PreviousTerm | undefined): boolean {
+  if (isInCompanyName(text, term)) return false;
+  if (previous?.context === 'mention' && continuesList(text.slice(previous.end, term.start))) return true;
+  const span = quote ?? term;
+  if (WORD_LEAD.test(before(text, span.start)) || WORDS_AFTER.test(after(text, span.end))) return true;
+  if (!quote || quote.end - quote.start - 2 > MAX_QUOTED_WORDS) return false;
+  if (CONTRAST_AFTER.test(after(text, quote.end)) || CONTRAST_BEFORE.test(before(text, quote.start))) return true;
+  if (isInBusinessScope(text, quote.start)) return false;
+  return EXAMPLE_LEAD.test(before(text, quote.start)) || sentenceTalksAboutWords(text, quote);
 }
 
 const MAX_QUOTED_WORDS = 60;
+const WORD_FOR_WORDS = '(?:terms?|words?|expressions?|phrases?|wording|labels?|acronyms?|abbreviations?)';
+/** the banned term X; not "the long term X". */
+const WORD_ADJECTIVE = '(?:banned|prohibited|forbidden|restricted|defined|following|same|exact|very|English|Chinese)';
 const SENTENCE_REACH = 200;
+/** How far the words right next to a term are read: the longest lead-in or list below fits. */
+const NEAR = 60;
 const SENTENCE_BOUNDARY = /[。！？；!?;\n]|\.(?=\s)/;
 /** Words that introduce words as words: "terms such as", "the word", "shall not contain", 字样, 含有, 表述. */
-const TALKS_ABOUT_WORDS = /\b(?:terms?|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|字样|字眼|含有|使用|等内容|词语|表述|用语/i;
+const TALKS_ABOUT_WORDS = /\b(?:terms?(?! (?:and conditions|of)\b)|words?|wording|expressions?|phrases?)\b|\b(?:not|never)\s+(?:contain|include|use)\b|\b(?:names?|scopes?|titles?|wording|text) (?:that |which )?contain(?:s|ing)?\b|字样|字眼|含有|使用|等内容|词语|一词|表述|用语/i;
+/**
+ * Right before a term, quoted or not: the term X, the banned words "X", terms like X, expressions such as X (perhaps
+ * after other items of the list: terms like digital token, X).
+ */
+const WORD_LEAD = new RegExp(`(?:\\b(?:the|this|that|these|those|such|any|an?)(?: ${WORD_ADJECTIVE})? ${WORD_FOR_WORDS}|(?<![\\w-])${WORD_FOR_WORDS},? (?:like|such as|including))` +
+  `(?:,? ?[A-Za-z][\\w'-]*(?: [\\w'-]+){0,3}(?:,? (?:or|and) |, ))*[,:]? ?$`, 'i');
+/** Right after a term, quoted or not, perhaps after more items of a list: 一词, 等字样, 、稳定币等表述, 这一说法. */
+const WORDS_AFTER = /^(?:(?:[、，,/和或及与]|以及|或者)[“"「‘']?[^，。；：！？\n“”"「」的等]{1,12}?[”"」’']?)*(?:(?:等|这一|这个|这类|此类|之类的?)?(?:相关)?(?:字样|字眼|一词|词语|词汇|表述|用语|提法|说法|称谓)|(?:这一|这个)词)/;
+/**
+ * A quoted word set against another: "X" is not "Y", “X”而非“Y”. Not a comparison of things (“X”不同于“Y”: stablecoins
+ * differ from virtual currencies).
+ */
+const CONTRAST = '(?:(?:is|are|was|were) not(?: the same as| a synonym (?:of|for)| equivalent to)?|isn\'t|aren\'t|rather than|instead of|' +
+  'as opposed to|not|vs\\.?|versus|不是|并非|并不是|而非)';
+const CONTRAST_AFTER = new RegExp(`^,? ?${CONTRAST} ?["“‘'「]`, 'i');
+const CONTRAST_BEFORE = new RegExp(`["”’'」],? ?${CONTRAST} ?$`, 'i');
+/** A quoted word given as an example: (e.g. "X"), such as "X", 例如“X”. */
+const EXAMPLE_LEAD = /(?:\be\.g\.|\bfor example|\bfor instance|\bsuch as|\bi\.e\.|例如|比如|诸如)[,，:：]? ?$/i;
+/** What may stand between two items of one list: ", ", " or ", "、", or nothing but the quote marks. */
+const LIST_SEPARATOR = /^ ?(?:[,，、;；/]|, ?(?:or|and)|or|and|和|或|及|与|以及|或者)? ?$/i;
+const QUOTE_MARKS = /["“”‘’'「」]/g;
+
+function before(text: string, offset: number): string {
+  return text.slice(Math.max(0, offset - NEAR), offset);
+}
+
+function after(text: string, offset: number): string {
+  return text.slice(offset, offset + NEAR);
+}
+
+/** `gap` is what stands between the previous term and this one: a list goes on over separators and quote marks. */
+function continuesList(gap: string): boolean {
+  const bare = gap.replace(QUOTE_MARKS, '');
+  // Without quote marks, the items must be separated by something: "virtual currency stablecoin" is no list.
+  return gap.length <= NEAR && LIST_SEPARATOR.test(bare) && (bare.trim().length > 0 || bare.length < gap.length);
+}
+
+/** XX稳定币科技有限公司, “深圳稳定币科技有限公司”, "Stablecoin Tech Co., Ltd.": the term is part of a company's name. */
+function isInCompanyName(text: string, term: Span): boolean {
+  return CHINESE_COMPANY_AFTER.test(after(text, term.end)) ||
+    (/^[A-Z]/.test(text[term.start] ?? '') && ENGLISH_COMPANY_AFTER.test(after(text, term.end)));
+}
+
+/** The rest of a Chinese name: characters of a name (not 的, 等, 字样 …), then the kind of company. */
+const CHINESE_COMPANY_AFTER = /^[”"」’']?(?:(?!字样|一词|[的等和或及与在中])[\u4e00-\u9fffA-Za-z0-9（）()]){0,20}?(?:公司|集团|合伙企业|商行|工作室)/;
+/** The rest of an English name: capitalised words (a place in brackets too), then the kind of company. */
+const ENGLISH_COMPANY_AFTER = /^[s']?["”’']?(?: (?:[A-Z][\w&'-]*|\([A-Z][\w .]*\))){0,6}?,? (?:Co\.|Company\b|Ltd\b|Limited\b|Inc\b|LLC\b|Corp\b|Corporation\b|PLC\b|GmbH\b|Holdings\b|Group\b)/;
+
+/** 经营范围：…, Business scope: …: the sentence before `offset` lists a business scope. */
+function isInBusinessScope(text: string, offset: number): boolean {
+  // Back to the sentence's start, but not to a ； or ;: a business scope lists its items with them.
+  let from = offset;
+  while (from > 0 && offset - from < SENTENCE_REACH && !endsScopeSentence(text, from - 1)) from--;
+  return BUSINESS_SCOPE.test(text.slice(from, offset));
+}
+
+function endsScopeSentence(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 0x3002 || code === 0x0a || (code === 0x2e && text.charCodeAt(index + 1) === 0x20); // 。 \n ". "
+}
+
+const BUSINESS_SCOPE = /(?:经营范围|业务范围|经营项目|许可项目|一般项目|business scope|scope of business)\s*(?:[:：]|为|包括|includes?\b|covers?\b)/i;
 
 function sentenceTalksAboutWords(text: string, quote: QuoteSpan): boolean {
   let from = quote.start;

@@ -1,0 +1,186 @@
+/**
+ * A banned acronym that the document spells out as something else is that something else: in a text that writes
+ * "Regional Water Authority (RWA)", or "risk-weighted assets (RWAs)", or "RWA (Regional Water Authority)", or
+ * 风险加权资产（RWA）, RWA is not the banned "RWA" (real-world assets). An acronym spelled out as what the ban means
+ * ("real-world assets (RWA)", "Real World Asset (RWA) tokenisation", 现实世界资产（RWA）) still is.
+ *
+ * The look is bounded and made only at a hit of a banned acronym: the parenthesis the acronym stands in, or the one
+ * right after it. What an English acronym spells must be the initials of the words (connectors such as "of" aside:
+ * Regional Water Authority, risk-weighted assets); a Chinese one is the run of Han characters before its parenthesis
+ * or inside the one after it. Whether that is the banned meaning comes from data: the term's `expansions`.
+ */
+import { singularOf } from './phraseMatcher';
+
+/** Where a document spells a banned acronym out, and whether it spells it as the banned meaning. Folded offsets. */
+export interface AcronymExpansion {
+  /** The acronym where it is spelled out. */
+  acronymStart: number;
+  /** The words it stands for. */
+  start: number;
+  end: number;
+  banned: boolean;
+}
+
+/** What a banned acronym stands for when it is the banned term, in each language (data: the term's `expansions`). */
+export interface BannedExpansions {
+  en: readonly string[];
+  zh: readonly string[];
+}
+
+/** The expansion written at the acronym hit [start, end) of folded `text`, if the hit stands at one. */
+export function expansionAt(text: string, start: number, end: number, banned: BannedExpansions): AcronymExpansion | undefined {
+  const letters = text.slice(start, end).replace(/s$/, '');
+  if (letters.length < 2) return undefined;
+  const words = wordsInParenthesisAround(text, start, end, letters) ?? wordsInParenthesisAfter(text, end, letters) ??
+    wordsSpelledAfter(text, end, letters);
+  if (!words) return undefined;
+  return { acronymStart: start, ...words, banned: isBannedMeaning(text.slice(words.start, words.end), banned) };
+}
+
+/**
+ * "Regional Water Authority (RWA)", "risk-weighted assets (hereinafter "RWAs")", 风险加权资产（以下简称RWA）: the words
+ * before the parenthesis the acronym closes; "(Risk-Weighted Assets, RWA)": the words before it inside the parenthesis.
+ */
+function wordsInParenthesisAround(text: string, start: number, end: number, letters: string): WordsSpan | undefined {
+  if (!/^["”'’]? ?[)）]/.test(text.slice(end, end + 3))) return undefined;
+  const lead = text.slice(Math.max(0, start - LEAD_REACH), start);
+  const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));
+  if (open < 0) return undefined;
+  const opening = start - lead.length + open;
+  const inside = lead.slice(open + 1);
+  if (LEAD_IN.test(inside)) return wordsBefore(text, opening, letters);
+  const listed = /^(.+?) ?[,，;；] ?["“'‘]?$/.exec(inside);
+  return listed ? wordsWithin(text, opening + 1, opening + 1 + listed[1]!.length, letters) : undefined;
+}
+
+/** "RWA (Regional Water Authority)", "RWA (i.e. risk-weighted assets)", RWA（风险加权资产）. */
+function wordsInParenthesisAfter(text: string, end: number, letters: string): WordsSpan | undefined {
+  const match = /^ ?[(（] ?((?:i\.e\.,? |namely |meaning |standing for |即)?)([^()（）,，;；]{2,80})[,，;；)）]/i.exec(text.slice(end, end + 100));
+  if (!match) return undefined;
+  // The words end right before the closing mark the match ends with.
+  const start = end + match[0].length - 1 - match[2]!.length;
+  return wordsWithin(text, start, start + match[2]!.trimEnd().length, letters);
+}
+
+/**
+ * "RWA stands for Regional Water Authority", ""RWA" means risk-weighted assets …", "RWA: risk-weighted assets" (a
+ * glossary), RWA是指风险加权资产, RWA，即风险加权资产: the first words after the verb or the colon.
+ */
+function wordsSpelledAfter(text: string, end: number, letters: string): WordsSpan | undefined {
+  const rest = text.slice(end, end + SPELLED_REACH);
+  const english = ENGLISH_SPELLING.exec(rest);
+  if (english) return initialWords(text, end + english[0].length, letters);
+  const chinese = CHINESE_SPELLING.exec(rest);
+  return chinese ? hanRunAfter(text, end + chinese[0].length) : undefined;
+}
+
+const SPELLED_REACH = 120;
+const ENGLISH_SPELLING = /^["”'’]?(?:,? (?:stands for|means|refers to|is short for|is an abbreviation (?:of|for))|:| ?[–—|-]) (?:the |an? )?/i;
+const CHINESE_SPELLING = /^["”]?(?:[，,]?(?:是指|系指|即|意为)|[，,]指)/;
+
+/** How far before an acronym its opening parenthesis may stand: (hereinafter referred to as "RWA") fits. */
+const LEAD_REACH = 40;
+/** What may stand between the parenthesis and the acronym when the words before the parenthesis are its expansion. */
+const LEAD_IN = /^ ?(?:(?:hereinafter|hereafter)(?: (?:referred to as|called|known as))?,? |collectively,? |together,? |the |i\.e\.,? |(?:以下|下文)?(?:简称|称)[：:]?|即)*["“'‘]?$/i;
+
+interface WordsSpan {
+  start: number;
+  end: number;
+}
+
+/** The words ending at `end` (before a parenthesis) that spell the acronym: English initials, or a Han run. */
+function wordsBefore(text: string, end: number, letters: string): WordsSpan | undefined {
+  let stop = end;
+  while (stop > 0 && text[stop - 1] === ' ') stop--;
+  if (isHanAt(text, stop - 1)) return hanRunBefore(text, stop);
+  // Risk Weighted Analytics Ltd. (the "RWA"): the company's legal form is no initial.
+  let position = stop - (LEGAL_FORM_END.exec(text.slice(Math.max(0, stop - 20), stop))?.[0].length ?? 0);
+  let next = letters.length - 1;
+  for (let words = 0; words <= letters.length + MAX_CONNECTORS; words++) {
+    let wordStart = position;
+    while (wordStart > 0 && /[A-Za-z']/.test(text[wordStart - 1]!)) wordStart--;
+    const word = text.slice(wordStart, position);
+    if (word.length === 0) return undefined;
+    if (word[0]!.toUpperCase() === letters[next]!.toUpperCase()) {
+      if (--next < 0) return { start: wordStart, end: stop };
+    } else if (!CONNECTORS.has(word.toLowerCase()) || next === letters.length - 1) {
+      return undefined;
+    }
+    if (!/[ -]/.test(text[wordStart - 1] ?? '')) return undefined;
+    position = wordStart - 1;
+  }
+  return undefined;
+}
+
+/** The words of [start, end) (inside a parenthesis), if they spell the acronym: English initials, or Han only. */
+function wordsWithin(text: string, start: number, end: number, letters: string): WordsSpan | undefined {
+  const words = text.slice(start, end);
+  if (/^[\u4e00-\u9fff]+$/.test(words)) return words.length >= MIN_HAN && words.length <= MAX_HAN && !NOT_AN_EXPANSION.test(words) ? { start, end } : undefined;
+  let next = 0;
+  for (const word of words.split(/[ -]+/)) {
+    if (next < letters.length && word[0]?.toUpperCase() === letters[next]!.toUpperCase()) next++;
+    else if (!(CONNECTORS.has(word.toLowerCase()) && next > 0 && next < letters.length)) return undefined;
+  }
+  return next === letters.length ? { start, end } : undefined;
+}
+
+/** The words from `start` whose initials spell the acronym, connectors aside; more words may follow them. */
+function initialWords(text: string, start: number, letters: string): WordsSpan | undefined {
+  let next = 0;
+  let position = start;
+  for (let words = 0; words <= letters.length + MAX_CONNECTORS; words++) {
+    let wordEnd = position;
+    while (wordEnd < text.length && /[A-Za-z']/.test(text[wordEnd]!)) wordEnd++;
+    const word = text.slice(position, wordEnd);
+    if (word.length === 0) return undefined;
+    if (word[0]!.toUpperCase() === letters[next]!.toUpperCase()) {
+      if (++next === letters.length) return { start, end: wordEnd };
+    } else if (!CONNECTORS.has(word.toLowerCase()) || next === 0) {
+      return undefined;
+    }
+    if (!/[ -]/.test(text[wordEnd] ?? '')) return undefined;
+    position = wordEnd + 1;
+  }
+  return undefined;
+}
+
+/** A Han run from `start` to the next character that is not Han: a name (at most MAX_HAN long), not a sentence. */
+function hanRunAfter(text: string, start: number): WordsSpan | undefined {
+  let end = start;
+  while (end < text.length && end - start <= MAX_HAN && isHanAt(text, end)) end++;
+  const length = end - start;
+  return length >= MIN_HAN && length <= MAX_HAN ? { start, end } : undefined;
+}
+
+/** A Han run reaching back from `end` (at most MAX_HAN characters): 风险加权资产 before （RWA）. */
+function hanRunBefore(text: string, end: number): WordsSpan | undefined {
+  let start = end;
+  while (start > 0 && end - start < MAX_HAN && isHanAt(text, start - 1)) start--;
+  return end - start >= MIN_HAN ? { start, end } : undefined;
+}
+
+function isHanAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+const LEGAL_FORM_END = /,? (?:Co\.,? )?(?:Co|Ltd|Limited|Inc|LLC|Corp|Corporation|PLC|GmbH)\.?$/;
+/** Words an English expansion may hold besides the initials: Bank for International Settlements, Risk and Weighted. */
+const CONNECTORS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'at', 'by']);
+const MAX_CONNECTORS = 3;
+const MIN_HAN = 2;
+/** A Chinese expansion is a name, a few words long; the run before the parenthesis is cut there. */
+const MAX_HAN = 16;
+/** A parenthesis after an acronym that says something about it rather than what it stands for: （含…）, （如…）. */
+const NOT_AN_EXPANSION = /^(?:含|不含|包括|包含|如|例如|下同|详见|见|参见)/;
+
+function isBannedMeaning(words: string, banned: BannedExpansions): boolean {
+  if (/[\u4e00-\u9fff]/.test(words)) return banned.zh.some((form) => words.includes(form));
+  const normalized = englishKey(words);
+  return banned.en.some((form) => normalized.includes(englishKey(form)));
+}
+
+/** "Real-World Assets" → "real world asset": lower case, hyphens as spaces, every word singular. */
+function englishKey(words: string): string {
+  return words.toLowerCase().split(/[\s-]+/).map((word) => singularOf(word) ?? word).join(' ');
+}
