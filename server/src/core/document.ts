@@ -9,7 +9,7 @@ import type {
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
-import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
+import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
@@ -108,7 +108,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
-  const references = resolveReferences(folded, tree.clauses, text, lines, names, noticeNumbers, scanned.selfNames);
+  const references = resolveReferences(folded, tree, text, lines, names, noticeNumbers, scanned.selfNames);
   const problems = [
     ...tree.problems,
     ...bannedTermProblems(bannedTerms, knowledge),
@@ -215,9 +215,10 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
 }
 
 function resolveReferences(
-  folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex,
+  folded: FoldedText, tree: ClauseTree, text: string, lines: LineIndex,
   citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[], selfNames: readonly Span[],
 ): ClauseReference[] {
+  const { clauses, codeBlocks } = tree;
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
@@ -228,7 +229,9 @@ function resolveReferences(
     ...scanEnglishRelativeReferences(folded.text),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
-  return raw.map((reference): ClauseReference => {
+  // A reference in a Markdown code block is code, not text.
+  const inCode = (reference: RawReference) => isInside(codeBlocks, folded.originOf(reference.start));
+  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).map((reference): ClauseReference => {
     const { start, end } = folded.originalRange(reference.start, reference.end);
     const named = reference.external ? naming.of(reference.external) : undefined;
     const found: ClauseReference = {
@@ -245,6 +248,12 @@ function resolveReferences(
     found.targetSpan = resolved?.span;
     return found;
   }).sort((a, b) => a.start - b.start);
+}
+
+/** Whether an offset lies inside one of `spans` (sorted, not overlapping). */
+function isInside(spans: readonly Span[], offset: number): boolean {
+  const span = spans[lastAtOrBefore(spans, offset, (candidate) => candidate.start)];
+  return span !== undefined && offset < span.end;
 }
 
 /**
