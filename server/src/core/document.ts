@@ -19,7 +19,8 @@ import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
 import { bannedTermContext, type TermSurroundings } from './scan/termContext';
 import {
-  scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
+  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
+  type RawReference,
 } from './scan/references';
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
@@ -227,11 +228,13 @@ function resolveReferences(
     ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
       (offset) => naming.endingAt(offset, 0) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
+    ...scanBareDecimalReferences(folded.text),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
+  const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
   // A reference in a Markdown code block is code, not text.
   const inCode = (reference: RawReference) => isInside(codeBlocks, folded.originOf(reference.start));
-  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).map((reference): ClauseReference => {
+  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).flatMap((reference): ClauseReference[] => {
     const { start, end } = folded.originalRange(reference.start, reference.end);
     const named = reference.external ? naming.of(reference.external) : undefined;
     const found: ClauseReference = {
@@ -241,13 +244,22 @@ function resolveReferences(
     // "Clause (5) of Yinfa [2026] No. 42" in Yinfa [2026] No. 42 itself points into this document.
     if (reference.external && named !== 'own') {
       found.external = { cites: named };
-      return found;
+      return [found];
     }
-    const resolved = resolver.resolve(reference.steps, start);
-    found.target = resolved?.clause;
-    found.targetSpan = resolved?.span;
-    return found;
+    // 前两条 names two articles: one reference to each, over the same words.
+    const resolved = resolver.resolveAll(reference.steps, start);
+    if (resolved.length === 0) return isReferenceOnlyIfResolved(reference, numbersInDecimals) ? [] : [found];
+    return resolved.map((resolution) => ({ ...found, target: resolution.clause, targetSpan: resolution.span }));
   }).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words that are a reference only when they name a clause: "see 2.3" (else an amount or a version), a decimal in a
+ * document not numbered in decimals ("paragraph 2.1" of some other text), 下列 with no list after it.
+ */
+function isReferenceOnlyIfResolved(reference: RawReference, numbersInDecimals: boolean): boolean {
+  const last = reference.steps[reference.steps.length - 1]!;
+  return reference.bare === true || last.relative === 'following' || (last.path !== undefined && !numbersInDecimals && !reference.explicitlyInternal);
 }
 
 /** Whether an offset lies inside one of `spans` (sorted, not overlapping). */
@@ -392,8 +404,18 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
     if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
   }
   const withinNumbering = (step: ReferenceStep) => step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
-  return references.filter((reference) => reference.target === undefined && !reference.external &&
-    (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)))
+  // A range's members share its words: one problem for the range, not one for each missing member.
+  const reported = new Set<string>();
+  const firstOverItsWords = (reference: ClauseReference) => {
+    const key = `${reference.start}:${reference.end}`;
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  };
+  // 前项 or 下一款 that names nothing may count items written inside a line, which are no labels: not reported.
+  const countsUnseen = (step: ReferenceStep) => step.relative !== undefined && step.kind !== 'article';
+  return references.filter((reference) => reference.target === undefined && !reference.external && !countsUnseen(reference.steps[0]!) &&
+    (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)) && firstOverItsWords(reference))
     .map((reference) => ({
       start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
       message: `"${FoldedText.fold(reference.text).text}" points to no clause of this document.`,
