@@ -125,7 +125,7 @@ function withRangeMembers(text: string, references: RawReference[]): RawReferenc
     for (let value = firstStep.value + 1; value < lastStep.value; value++) {
       members.push({
         start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), { kind: lastStep.kind, styles: lastStep.styles, value }],
-        explicitlyInternal: last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
+        explicitlyInternal: first.explicitlyInternal || last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
       });
     }
   }
