@@ -22,11 +22,11 @@ export class ClauseResolver {
 
   /** Decimal labels by their numbers: "2.3.1". */
   private readonly byDecimal = new Map<string, Clause[]>();
-  private readonly roots: Clause[] = [];
+  private readonly roots: number[] = [];
 
   constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
-      if (clause.parent === undefined) this.roots.push(clause);
+      if (clause.parent === undefined) this.roots.push(clause.id);
       if (clause.style === 'decimal') {
         const key = clause.label.replace(/\.$/, '');
         const list = this.byDecimal.get(key);
@@ -139,9 +139,10 @@ export class ClauseResolver {
   private following(at: number): Clause[] {
     const first = this.clauses[lastAtOrBefore(this.clauses, at, (clause) => clause.span.start) + 1];
     if (!first || !this.source || first.labelSpan.start - at > MAX_LEAD_IN || hasSentenceEnd(this.source.text, at, first.labelSpan.start)) return [];
-    const siblings = first.parent === undefined ? this.roots : this.clauses[first.parent]!.children.map((id) => this.clauses[id]!);
-    const index = siblings.indexOf(first);
-    return siblings.slice(index, index + MAX_RELATIVES);
+    // Sibling ids are in document order: the first's place is found by binary search.
+    const siblings = first.parent === undefined ? this.roots : this.clauses[first.parent]!.children;
+    const index = lastAtOrBefore(siblings, first.id, (id) => id);
+    return siblings.slice(index, index + MAX_RELATIVES).map((id) => this.clauses[id]!);
   }
 
   /**

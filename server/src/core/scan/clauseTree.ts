@@ -166,6 +166,9 @@ function headingNumber(text: string, lineStart: number, afterHashes: number, end
   return labelMatch('arabic-dot', 'item', Number(match[1]), undefined, start, start + match[1]!.length);
 }
 
+/** A level below every Markdown heading level (1 to 6): every open heading is above it. */
+const BELOW_EVERY_LEVEL = 7;
+
 /** How many of the open clauses at the bottom of the stack are headings of a level below `level`. */
 function openHeadingsBelow(builder: Builder, level: number): number {
   let count = 0;
@@ -373,7 +376,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
     return openHeadingsBelow(builder, level);
   }
   const { stack } = builder;
-  let floor = openHeadingsBelow(builder, 7);
+  let floor = openHeadingsBelow(builder, BELOW_EVERY_LEVEL);
   if (!builder.markdown || indent < 0) return floor;
   for (let i = stack.length - 1; i >= floor; i--) {
     const open = builder.indents[stack[i]!]!;
