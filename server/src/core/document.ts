@@ -9,7 +9,7 @@ import type {
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
-import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
+import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
@@ -22,7 +22,8 @@ import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
-  scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
+  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
+  type RawReference,
 } from './scan/references';
 import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
@@ -111,7 +112,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
-  const references = resolveReferences(folded, tree.clauses, text, lines, names, noticeNumbers, scanned.selfNames);
+  const references = resolveReferences(folded, tree, text, lines, names, noticeNumbers, scanned.selfNames);
   const problems = [
     ...tree.problems,
     ...bannedTermProblems(bannedTerms, knowledge),
@@ -237,9 +238,10 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
 }
 
 function resolveReferences(
-  folded: FoldedText, clauses: readonly Clause[], text: string, lines: LineIndex,
+  folded: FoldedText, tree: ClauseTree, text: string, lines: LineIndex,
   citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[], selfNames: readonly Span[],
 ): ClauseReference[] {
+  const { clauses, codeBlocks } = tree;
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
@@ -248,9 +250,13 @@ function resolveReferences(
     ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
       (offset) => naming.endingAt(offset, 0) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
+    ...scanBareDecimalReferences(folded.text),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
-  return raw.map((reference): ClauseReference => {
+  const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
+  // A reference in a Markdown code block is code, not text.
+  const inCode = (reference: RawReference) => isInside(codeBlocks, folded.originOf(reference.start));
+  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).flatMap((reference): ClauseReference[] => {
     const { start, end } = folded.originalRange(reference.start, reference.end);
     const named = reference.external ? naming.of(reference.external) : undefined;
     const found: ClauseReference = {
@@ -260,13 +266,28 @@ function resolveReferences(
     // "Clause (5) of Yinfa [2026] No. 42" in Yinfa [2026] No. 42 itself points into this document.
     if (reference.external && named !== 'own') {
       found.external = { cites: named };
-      return found;
+      return [found];
     }
-    const resolved = resolver.resolve(reference.steps, start);
-    found.target = resolved?.clause;
-    found.targetSpan = resolved?.span;
-    return found;
+    // 前两条 names two articles: one reference to each, over the same words.
+    const resolved = resolver.resolveAll(reference.steps, start);
+    if (resolved.length === 0) return isReferenceOnlyIfResolved(reference, numbersInDecimals) ? [] : [found];
+    return resolved.map((resolution) => ({ ...found, target: resolution.clause, targetSpan: resolution.span }));
   }).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Words that are a reference only when they name a clause: "see 2.3" (else an amount or a version), a decimal in a
+ * document not numbered in decimals ("paragraph 2.1" of some other text), 下列 with no list after it.
+ */
+function isReferenceOnlyIfResolved(reference: RawReference, numbersInDecimals: boolean): boolean {
+  const last = reference.steps[reference.steps.length - 1]!;
+  return reference.bare === true || last.relative === 'following' || (last.path !== undefined && !numbersInDecimals && !reference.explicitlyInternal);
+}
+
+/** Whether an offset lies inside one of `spans` (sorted, not overlapping). */
+function isInside(spans: readonly Span[], offset: number): boolean {
+  const span = spans[lastAtOrBefore(spans, offset, (candidate) => candidate.start)];
+  return span !== undefined && offset < span.end;
 }
 
 /**
@@ -405,8 +426,18 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
     if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
   }
   const withinNumbering = (step: ReferenceStep) => step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
-  return references.filter((reference) => reference.target === undefined && !reference.external &&
-    (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)))
+  // A range's members share its words: one problem for the range, not one for each missing member.
+  const reported = new Set<string>();
+  const firstOverItsWords = (reference: ClauseReference) => {
+    const key = `${reference.start}:${reference.end}`;
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  };
+  // 前项 or 下一款 that names nothing may count items written inside a line, which are no labels: not reported.
+  const countsUnseen = (step: ReferenceStep) => step.relative !== undefined && step.kind !== 'article';
+  return references.filter((reference) => reference.target === undefined && !reference.external && !countsUnseen(reference.steps[0]!) &&
+    (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)) && firstOverItsWords(reference))
     .map((reference) => ({
       start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
       message: `"${FoldedText.fold(reference.text).text}" points to no clause of this document.`,

@@ -31,7 +31,8 @@ export type LabelStyle =
   | 'paren-arabic' // (5)  （1）
   | 'paren-lower-alpha' // (a)
   | 'paren-upper-alpha' // (A)
-  | 'paren-lower-roman'; // (iv)
+  | 'paren-lower-roman' // (iv)
+  | 'decimal'; // 2.3  2.3.1 (memos and guidelines; the value is the last number, the label says the rest)
 
 export type ClauseKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'item';
 
@@ -159,11 +160,14 @@ export interface ReferenceStep {
   value: number;
   /** 第十三条之一 → 1. */
   insertion?: number;
+  /** A decimal number's numbers, outermost first: "2.3.1" → [2, 3, 1] (`value` is the last). */
+  path?: number[];
   /**
-   * Relative to where the reference stands: 'previous' for 前款 / 前条 / "the preceding paragraph" (`value` says how
-   * many: 前两款 → 2), 'self' for 本条 / "this Article".
+   * Relative to where the reference stands: 'previous' for 前款 / 前条 / 前两项 / "the preceding paragraph", 'next'
+   * for 下一条 / "the next Article" (`value` says how many: 前两款 → 2, the two before), 'self' for 本条 / "this
+   * Article", 'following' for 下列 (the items that follow it in its clause).
    */
-  relative?: 'previous' | 'self';
+  relative?: 'previous' | 'next' | 'self' | 'following';
 }
 
 export interface ClauseReference extends Span {

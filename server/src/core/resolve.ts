@@ -20,8 +20,19 @@ export class ClauseResolver {
   private readonly topLevelByValue = new Map<number, Clause>();
   private readonly paragraphCache = new Map<number, Span[]>();
 
+  /** Decimal labels by their numbers: "2.3.1". */
+  private readonly byDecimal = new Map<string, Clause[]>();
+  private readonly roots: number[] = [];
+
   constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
+      if (clause.parent === undefined) this.roots.push(clause.id);
+      if (clause.style === 'decimal') {
+        const key = clause.label.replace(/\.$/, '');
+        const list = this.byDecimal.get(key);
+        if (list) list.push(clause);
+        else this.byDecimal.set(key, [clause]);
+      }
       const key = indexKey(clause.style, clause.value, clause.insertion);
       const list = this.byStyleAndValue.get(key);
       if (list) list.push(clause);
@@ -32,11 +43,39 @@ export class ClauseResolver {
     }
   }
 
-  /** `at` is where the reference stands, for relative steps (前款, this Article); absent for one from another file. */
+  /**
+   * Every clause a reference names: one for most, each of them for 前两条 / "the preceding two Articles", the items that
+   * follow for 下列. `at` is where the reference stands.
+   */
+  resolveAll(steps: readonly ReferenceStep[], at: number): Resolution[] {
+    const last = steps[steps.length - 1];
+    if (steps.length !== 1 || !last?.relative || last.kind === 'paragraph' || (last.value === 1 && last.relative !== 'following')) {
+      const one = this.resolve(steps, at);
+      return one ? [one] : [];
+    }
+    return this.relatives(last, at).map((clause) => ({ clause: clause.id, span: undefined }));
+  }
+
+  /**
+   * `at` is where the reference stands, for relative steps (前款, this Article) and for the item a chain starts from
+   * (the nearest one, else the document's first); absent for one from another file.
+   */
   resolve(steps: readonly ReferenceStep[], at?: number): Resolution | undefined {
+    const nearby = this.resolveFrom(steps, at, at);
+    return nearby || steps.length === 1 || steps[0]!.kind !== 'item' || steps[0]!.relative ? nearby : this.resolveFrom(steps, at, undefined);
+  }
+
+  private resolveFrom(steps: readonly ReferenceStep[], at: number | undefined, startNear: number | undefined): Resolution | undefined {
     let scope: Clause | undefined;
     let span: Span | undefined;
     for (const [index, step] of steps.entries()) {
+      // "Article 5(2)": the sub-clause labelled (2) where the article has one, else its second paragraph.
+      const written = step.kind === 'paragraph' && step.styles.length > 0 && scope ? this.find(step, scope, undefined) : undefined;
+      if (written) {
+        scope = written;
+        span = undefined;
+        continue;
+      }
       if (step.kind === 'paragraph') {
         const base = scope ?? (at === undefined ? undefined : this.innermost(at, (clause) => clause.kind === 'article') ?? this.innermost(at, () => true));
         if (!base) return undefined;
@@ -48,7 +87,7 @@ export class ClauseResolver {
         continue;
       }
       if (step.relative && at === undefined) return undefined;
-      const found = step.relative ? this.relative(step, at!) : this.find(step, scope, index === 0 && steps.length === 1 ? at : undefined);
+      const found = step.relative ? this.relative(step, at!) : this.find(step, scope, index === 0 ? startNear : undefined);
       if (!found) return undefined;
       scope = found;
       span = undefined;
@@ -56,11 +95,54 @@ export class ClauseResolver {
     return scope ? { clause: scope.id, span } : undefined;
   }
 
-  /** 本条 / "this Article": the clause of that kind the reference stands in; 前条: the one numbered before it. */
+  /** 本条 / "this Article": the clause of that kind the reference stands in; 前条 / 下一条: the one numbered before or after it. */
   private relative(step: ReferenceStep, at: number): Clause | undefined {
-    const own = this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
+    const own = this.ownClause(step, at);
     if (!own || step.relative === 'self') return own;
-    return (this.byStyleAndValue.get(indexKey(own.style, own.value - 1, undefined)) ?? []).find((clause) => clause.span.end <= own.span.start);
+    return this.neighbour(own, step.relative === 'next' ? 1 : -1);
+  }
+
+  /** 前两条: the two articles before this one, nearest last; 下列: the items that follow (at most MAX_RELATIVES). */
+  private relatives(step: ReferenceStep, at: number): Clause[] {
+    if (step.relative === 'following') return this.following(at);
+    const own = this.ownClause(step, at);
+    if (!own || step.relative === 'self') return own ? [own] : [];
+    const found: Clause[] = [];
+    const direction = step.relative === 'next' ? 1 : -1;
+    for (let distance = Math.min(step.value, MAX_RELATIVES); distance >= 1; distance--) {
+      const clause = this.neighbour(own, direction * distance);
+      if (clause) found.push(clause);
+    }
+    return direction > 0 ? found.reverse() : found;
+  }
+
+  /** The clause of the step's kind (or, for a list's item, of one of its styles) the offset stands in. */
+  private ownClause(step: ReferenceStep, at: number): Clause | undefined {
+    if (step.kind === 'item') return this.innermost(at, (clause) => step.styles.includes(clause.style));
+    return this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
+  }
+
+  /** The clause of `own`'s style numbered `offset` away: before it (the last such) or after it (the first). */
+  private neighbour(own: Clause, offset: number): Clause | undefined {
+    const list = this.byStyleAndValue.get(indexKey(own.style, own.value + offset, undefined)) ?? [];
+    if (offset < 0) {
+      const before = list[lastAtOrBefore(list, own.span.start - 1, (clause) => clause.span.start)];
+      return before && before.span.end <= own.span.start ? before : undefined;
+    }
+    return list[lastAtOrBefore(list, own.span.end, (clause) => clause.span.start) + 1];
+  }
+
+  /**
+   * 有下列情形之一的：the clauses labelled right after the sentence that says 下列, and their siblings that follow.
+   * None when a sentence ends first (the list is elsewhere).
+   */
+  private following(at: number): Clause[] {
+    const first = this.clauses[lastAtOrBefore(this.clauses, at, (clause) => clause.span.start) + 1];
+    if (!first || !this.source || first.labelSpan.start - at > MAX_LEAD_IN || hasSentenceEnd(this.source.text, at, first.labelSpan.start)) return [];
+    // Sibling ids are in document order: the first's place is found by binary search.
+    const siblings = first.parent === undefined ? this.roots : this.clauses[first.parent]!.children;
+    const index = lastAtOrBefore(siblings, first.id, (id) => id);
+    return siblings.slice(index, index + MAX_RELATIVES).map((id) => this.clauses[id]!);
   }
 
   /**
@@ -68,15 +150,11 @@ export class ClauseResolver {
    * the clause the reference stands in if there is one there; else the first in the document.
    */
   private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
-    const lists: Clause[][] = [];
-    for (const style of step.styles) {
-      const list = this.byStyleAndValue.get(indexKey(style, step.value, step.insertion));
-      if (list) lists.push(list);
-    }
+    const lists = this.candidates(step);
     if (scope) return firstFound(lists, (list) => firstInside(list, scope));
     if (at !== undefined && step.kind === 'item' && lists.length > 0) {
       const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
-      const local = around && firstFound(lists, (list) => firstInside(list, around));
+      const local = around && firstFound(lists, (list) => this.nearest(list, at, around));
       if (local) return local;
       // In a law, 第（二）项 means an item of the article it stands in: another article's item is not it.
       if (around?.kind === 'article') return undefined;
@@ -85,8 +163,40 @@ export class ClauseResolver {
     if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…, "Section III" or "Clause (III)" of it in a translation's words:
     // the third top-level division.
-    if (BY_DIVISION.has(step.kind) && step.insertion === undefined) return this.topLevelByValue.get(step.value);
+    if (BY_DIVISION.has(step.kind) && step.insertion === undefined && !step.path) return this.topLevelByValue.get(step.value);
     return undefined;
+  }
+
+  /**
+   * The clause of `list` nearest to offset `at`, inside `around`: "paragraph (7)" written in (d)(6)(B) is (d)(7), not
+   * the (7) of (a) earlier in the section. Tried in each clause around `at`, innermost first.
+   */
+  private nearest(list: Clause[], at: number, around: Clause): Clause | undefined {
+    for (let clause = this.innermost(at, () => true); clause; clause = clause.parent === undefined ? undefined : this.clauses[clause.parent]) {
+      const found = firstInside(list, clause);
+      if (found || clause === around) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The clauses a step may name, by label style, the preferred first. An ambiguous (i), (v) or (x) names the Roman
+   * item first and then the letter ((i) after (h)); a decimal, the clauses written with its numbers.
+   */
+  private candidates(step: ReferenceStep): Clause[][] {
+    if (step.path) return [this.byDecimal.get(step.path.join('.')) ?? []];
+    const lists: Clause[][] = [];
+    const add = (style: string, value: number) => {
+      const list = this.byStyleAndValue.get(indexKey(style, value, step.insertion));
+      if (list) lists.push(list);
+    };
+    for (const [index, style] of step.styles.entries()) {
+      add(style, step.value);
+      const letter = index === 0 ? LETTER_READING[style] : undefined;
+      const letterValue = letter && AMBIGUOUS_LETTERS.get(step.value);
+      if (letter && letterValue) add(letter, letterValue);
+    }
+    return lists;
   }
 
   /**
@@ -109,11 +219,13 @@ export class ClauseResolver {
       const current = lastAtOrBefore(paragraphs, at!, (paragraph) => paragraph.start);
       return current >= 0 && at! <= paragraphs[current]!.end ? paragraphs[current] : undefined;
     }
-    if (step.relative === 'previous') {
+    if (step.relative === 'previous' || step.relative === 'next') {
       const current = lastAtOrBefore(paragraphs, at!, (paragraph) => paragraph.start);
       const count = step.value;
-      if (current < count || at! > paragraphs[current]!.end) return undefined;
-      return { start: paragraphs[current - count]!.start, end: paragraphs[current - 1]!.end };
+      if (current < 0 || at! > paragraphs[current]!.end) return undefined;
+      const [first, last] = step.relative === 'previous' ? [current - count, current - 1] : [current + 1, current + count];
+      if (first < 0 || last >= paragraphs.length) return undefined;
+      return { start: paragraphs[first]!.start, end: paragraphs[last]!.end };
     }
     return paragraphs[step.value - 1];
   }
@@ -158,6 +270,24 @@ export class ClauseResolver {
     }
     return child.span.end;
   }
+}
+
+/** A relative reference names at most this many clauses (前五条; 下列 before a long list). */
+const MAX_RELATIVES = 30;
+/** 下列 and the list it announces stand in one sentence of at most this many characters. */
+const MAX_LEAD_IN = 300;
+
+/** The letter a Roman-looking (i), (v), (x) — or (I), (V), (X) — is when it is not Roman: the ninth, 22nd, 24th. */
+const LETTER_READING: Partial<Record<string, string>> = { 'paren-lower-roman': 'paren-lower-alpha', 'paren-roman': 'paren-upper-alpha' };
+const AMBIGUOUS_LETTERS = new Map([[1, 9], [5, 22], [10, 24]]);
+
+/** Whether a sentence ends (。 ； . ;) in [start, end). */
+function hasSentenceEnd(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 || code === 0xff1b || code === 0x3b || (code === 0x2e && isSpace(text.charCodeAt(i + 1)))) return true;
+  }
+  return false;
 }
 
 /** The first clause a look-up finds, trying the lists in order (a reference's preferred label style first). */

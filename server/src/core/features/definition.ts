@@ -10,13 +10,42 @@ import { rangeIn, type FileSummary } from '../workspace/summary';
 import { annotationsAt } from './annotationAt';
 import { citedTarget, ownKey } from './citing';
 import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
+import { lastAtOrBefore } from '../text/search';
 
 export function definition(context: FeatureContext, file: AnalysedFile, offset: number): DefinitionLink[] {
-  for (const annotation of annotationsAt(file.analysis, offset)) {
-    const links = definitionOf(context, file, annotation);
+  const covering = annotationsAt(file.analysis, offset);
+  for (const annotation of covering) {
+    const links = annotation.kind === 'clauseRef' && annotation.target !== undefined
+      ? everyTarget(file, widestReference(covering, annotation), rangeOf(file, annotation))
+      : definitionOf(context, file, annotation);
     if (links.length > 0) return links;
   }
   return [];
+}
+
+/** The widest reference over the cursor: a whole range (第五条至第八条) or 前两条 rather than one of its ends. */
+function widestReference(covering: readonly Annotation[], best: ClauseReference): ClauseReference {
+  let widest = best;
+  for (const annotation of covering) {
+    if (annotation.kind === 'clauseRef' && annotation.end - annotation.start > widest.end - widest.start) widest = annotation;
+  }
+  return widest;
+}
+
+/**
+ * Every clause the references inside `span` name, in document order: each article of 前两条, each member of a range.
+ * References are sorted by start, so the look-up starts by binary search.
+ */
+function everyTarget(file: AnalysedFile, span: ClauseReference, origin: Range): DefinitionLink[] {
+  const { references, clauses } = file.analysis;
+  const byTarget = new Map<number, ClauseReference>();
+  for (let i = lastAtOrBefore(references, span.start - 1, (reference) => reference.start) + 1; i < references.length; i++) {
+    const reference = references[i]!;
+    if (reference.start >= span.end) break;
+    if (reference.end <= span.end && reference.target !== undefined && !byTarget.has(reference.target)) byTarget.set(reference.target, reference);
+  }
+  return [...byTarget].sort(([a], [b]) => a - b).map(([id, reference]) =>
+    link(file.uri, rangeOf(file, clauses[id]!.span), rangeOf(file, reference.targetSpan ?? clauses[id]!.labelSpan), origin));
 }
 
 function definitionOf(context: FeatureContext, file: AnalysedFile, annotation: Annotation): DefinitionLink[] {

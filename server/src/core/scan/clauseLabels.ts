@@ -4,7 +4,10 @@
  */
 import type { ClauseKind, LabelStyle } from '../model';
 import { isInvisible, isSpace, isWordChar } from '../text/chars';
-import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, romanValue, toChineseNumeral, toRoman } from '../text/numerals';
+import {
+  arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue,
+  romanValue, toChineseNumeral, toRoman,
+} from '../text/numerals';
 
 export interface LabelMatch {
   style: LabelStyle;
@@ -93,15 +96,20 @@ const PATTERNS: LabelPattern[] = [
     classify: (match) => valued('roman-dot', 'part', romanValue(match[1]!)),
   },
   {
+    // 2.3 and 2.3.1 in memos and guidelines; not 2026.1.5 (a date), 1.5% nor "2.5 million" (amounts).
+    regex: /(\d{1,2}(?:\.\d{1,3}){1,4})(?:\.(?!\d))?/y,
+    classify: (match, rest) => restStartsWith(rest, DECIMAL_QUANTITY) ? undefined : valued('decimal', 'section', decimalPath(match[1]!).pop()),
+  },
+  {
     regex: /(\d{1,3})(?:\.(?!\d)|．|、)/y,
     classify: (match) => valued('arabic-dot', 'item', Number(match[1])),
   },
   {
-    regex: /(Part|Chapter|Section|Article)\s+(\d+|[IVXLC]+)\b\.?/iy,
+    regex: new RegExp(`(Part|Chapter|Section|Article)\\s+(\\d+|[IVXLC]+|${ENGLISH_NUMBER_WORD_PATTERN})\\b\\.?`, 'iy'),
     classify(match, rest) {
       if (!/^[A-Z]/.test(match[1]!) || restStartsWith(rest, EN_CITATION_CONTINUATION)) return undefined;
       const [style, kind] = EN_STRUCTURE[match[1]!.toLowerCase()]!;
-      return valued(style, kind, /^\d+$/.test(match[2]!) ? Number(match[2]) : romanValue(match[2]!));
+      return valued(style, kind, englishNumeralValue(match[2]!));
     },
   },
   {
@@ -115,14 +123,14 @@ const PATTERNS: LabelPattern[] = [
  * of trying every pattern. Built from the characters each pattern can begin with.
  */
 const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (() => {
-  const [structure, zhDot, zhParen, arabicParen, letterParen, romanDot, arabicDot, english, sectionSign] = PATTERNS;
+  const [structure, zhDot, zhParen, arabicParen, letterParen, romanDot, decimal, arabicDot, english, sectionSign] = PATTERNS;
   const starts: [string, LabelPattern[]][] = [
     ['第', [structure!]],
     ['零〇○一二三四五六七八九十百千两', [zhDot!]],
     ['（', [zhParen!, arabicParen!]],
     ['(', [zhParen!, arabicParen!, letterParen!]],
     ['IVXLC', [romanDot!]],
-    ['0123456789', [arabicDot!]],
+    ['0123456789', [decimal!, arabicDot!]],
     ['PCSApcsa', [english!]],
     ['§', [sectionSign!]],
   ];
@@ -138,6 +146,15 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
 export function mayStartLabel(code: number): boolean {
   return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
 }
+
+/** 5, V, Five (capitalised: "Part One", not "part one of the plan") as a number. */
+function englishNumeralValue(numeral: string): number | undefined {
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  return romanValue(numeral) ?? (/^[A-Z]/.test(numeral) ? englishNumberWordValue(numeral) : undefined);
+}
+
+/** What makes a decimal at a line start an amount, not a label: a unit or a multiplier after it. */
+const DECIMAL_QUANTITY = /[^\S\r\n]*(?:%|‰|％|倍|亿|万|元|千|百|个|年|月|日|times\b|million\b|billion\b|trillion\b|per\s*cent|percent|x\b|fold\b|bn\b|m\b)/iy;
 
 function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined): LabelMatch | undefined {
   return value && value > 0 ? labelMatch(style, kind, value, undefined, 0, 0) : undefined;
@@ -215,8 +232,11 @@ function isPlausibleLabelEnd(rest: LineRest): boolean {
 /** "(III) of this Notice", "1. 5 per cent": a number after the label is a quantity only with a unit or a decimal. */
 const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
 
-/** The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). */
-export function formatLabel(style: LabelStyle, value: number): string {
+/**
+ * The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). A decimal's
+ * `prefix` is its parent's numbers and a dot ("2.3." for 2.3.1).
+ */
+export function formatLabel(style: LabelStyle, value: number, prefix = ''): string {
   const romanize = toRoman;
   const chinese = toChineseNumeral;
   switch (style) {
@@ -238,5 +258,6 @@ export function formatLabel(style: LabelStyle, value: number): string {
     case 'paren-lower-alpha': return `(${String.fromCharCode(96 + Math.min(value, 26))})`;
     case 'paren-upper-alpha': return `(${String.fromCharCode(64 + Math.min(value, 26))})`;
     case 'paren-lower-roman': return `(${romanize(value).toLowerCase()})`;
+    case 'decimal': return `${prefix}${value}`;
   }
 }

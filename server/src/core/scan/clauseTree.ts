@@ -9,12 +9,21 @@
  *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure;
  *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I));
  *  5. otherwise it opens a new level under the innermost open clause.
+ *
+ * Markdown. A heading (`## 3. Risks`, `### （一）适用范围`) and a line of the body (`1. First point`) are two numbering
+ * sequences: neither continues, closes nor is reported against the other. A heading nests by its level: it closes
+ * every open clause of the body and every deeper heading, keeps the headings above its level, and meets the rules
+ * above only among the open headings of its own level (`## 第一章` / `## 第一条`, one level, still nest by rank). An
+ * unlabelled heading (`## Background`) closes the body and the headings of its level and deeper. Lines inside a
+ * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
+ * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
  */
 import type { Clause, ClauseKind, LabelStyle, Problem, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { isHan, isHighSurrogate, isInvisible, isSpace } from '../text/chars';
 import { formatLabel, labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
+import { decimalPath } from '../text/numerals';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
   'zh-part': 0, 'en-part': 0,
@@ -26,7 +35,7 @@ const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
 const LIST_RANK: Partial<Record<LabelStyle, number>> = {
   'zh-dot': 4, 'roman-dot': 4,
   'zh-paren': 5, 'paren-roman': 5,
-  'arabic-dot': 6,
+  'arabic-dot': 6, decimal: 6,
   'paren-arabic': 7,
 };
 
@@ -50,6 +59,16 @@ export interface ClauseTree {
   clauses: Clause[];
   roots: number[];
   problems: Problem[];
+  /** Markdown's fenced code blocks, fences included, in order: they hold no clauses, and no references either. */
+  codeBlocks: Span[];
+}
+
+/** What a numbering sequence remembers across parents; a Markdown document's headings and body keep one each. */
+interface SequenceMemory {
+  /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
+  lastOfStyle: Map<string, Clause>;
+  /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
+  lastAtDepth: Map<number, Clause>;
 }
 
 interface Builder {
@@ -58,17 +77,28 @@ interface Builder {
   clauses: Clause[];
   roots: number[];
   problems: Problem[];
+  /** Open clauses, outermost first: the open headings (by level), then the open clauses of the body. */
   stack: number[];
-  /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
-  lastOfStyle: Map<string, Clause>;
-  /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
-  lastAtDepth: Map<number, Clause>;
+  /** The Markdown heading level of each clause (by id); 0 for a label in the body. */
+  headingLevels: number[];
+  /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
+  indents: number[];
+  /** The body's memory, then the headings'. */
+  memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
   paragraphSinceLabel: boolean;
+  /** A Markdown heading or fence has been seen: indentation nests list items. */
+  markdown: boolean;
+  /** The fence characters (` or ~) that no later line closes: a line of them opens no fence. */
+  unclosedFences: Set<number>;
 }
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
-  const builder: Builder = { text, lines, clauses: [], roots: [], problems: [], stack: [], lastOfStyle: new Map(), lastAtDepth: new Map(), paragraphSinceLabel: false };
+  const builder: Builder = {
+    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [],
+    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(),
+  };
+  const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
   let previousLine = -1;
   // A clause's title may come from the next line: it is described once that line has been read.
@@ -77,15 +107,31 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const first = firstNonSpace(text, start, end);
+    const fenceEnd = first < end ? closingFenceLine(builder, first, end) : -1;
+    if (fenceEnd >= 0) {
+      if (undescribed) describeClause(builder, undescribed, undefined);
+      undescribed = undefined;
+      builder.markdown = true;
+      codeBlocks.push({ start, end: lines.lineEnd(fenceEnd) });
+      previousClosesSentence = false;
+      previousLine = line = fenceEnd;
+      continue;
+    }
     // Only a line that begins like a label is matched: most lines are prose.
     const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
-    if (undescribed) describeClause(builder, undescribed, first < end && !found ? { start: first, end } : undefined);
+    if (undescribed) describeClause(builder, undescribed, first < end && !found && !startsMarkdownBlock(text, first, end) ? { start: first, end } : undefined);
     undescribed = undefined;
     if (first === end) continue;
-    const label = found && !continuesCitation(text, lines, previousLine) ? found : undefined;
+    const level = headingLevel(text, first, end);
+    if (level > 0) builder.markdown = true;
+    const label = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
     if (label) {
-      undescribed = addClause(builder, line, letterInSequence(builder, label, text.slice(start + label.start, start + label.end)));
+      const read = letterInSequence(builder, label, text.slice(start + label.start, start + label.end));
+      undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
       builder.paragraphSinceLabel = false;
+    } else if (level > 0) {
+      // An unlabelled heading ends the sections of its level and the body above it.
+      closeUntil(builder, openHeadingsBelow(builder, level), start);
     } else if (previousClosesSentence) {
       builder.paragraphSinceLabel = true;
     }
@@ -94,7 +140,98 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   }
   if (undescribed) describeClause(builder, undescribed, undefined);
   closeUntil(builder, 0, text.length);
-  return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems };
+  return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems, codeBlocks };
+}
+
+function newMemory(): SequenceMemory {
+  return { lastOfStyle: new Map(), lastAtDepth: new Map() };
+}
+
+/** The level of the Markdown ATX heading (`#` to `######` and a space) that starts at `first`, or 0. */
+function headingLevel(text: string, first: number, end: number): number {
+  let level = 0;
+  while (first + level < end && text.charCodeAt(first + level) === 0x23) level++;
+  const next = text.charCodeAt(first + level);
+  return level <= 6 && (first + level === end || next === 0x20 || next === 0x09) ? level : 0;
+}
+
+/** A number and a space open a heading numbered in decimals (`## 2 Requirements`, then `### 2.1`): a label there. */
+const HEADING_NUMBER = /[ \t]+(\d{1,2})[ \t]+(?=\S)/y;
+
+function headingNumber(text: string, lineStart: number, afterHashes: number, end: number): LabelMatch | undefined {
+  HEADING_NUMBER.lastIndex = afterHashes;
+  const match = HEADING_NUMBER.exec(text);
+  if (!match || afterHashes + match[0].length > end) return undefined;
+  const start = afterHashes + match[0].indexOf(match[1]!) - lineStart;
+  return labelMatch('arabic-dot', 'item', Number(match[1]), undefined, start, start + match[1]!.length);
+}
+
+/** A level below every Markdown heading level (1 to 6): every open heading is above it. */
+const BELOW_EVERY_LEVEL = 7;
+
+/** How many of the open clauses at the bottom of the stack are headings of a level below `level`. */
+function openHeadingsBelow(builder: Builder, level: number): number {
+  let count = 0;
+  while (count < builder.stack.length && isHeadingBelow(builder, builder.stack[count]!, level)) count++;
+  return count;
+}
+
+function isHeadingBelow(builder: Builder, id: number, level: number): boolean {
+  const own = builder.headingLevels[id]!;
+  return own > 0 && own < level;
+}
+
+/** Columns of ASCII indentation of a line (a tab counts four), or -1 when it is indented with other spaces. */
+function asciiIndent(text: string, start: number, first: number): number {
+  let columns = 0;
+  for (let i = start; i < first; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) columns++;
+    else if (code === 0x09) columns += 4;
+    else return -1;
+  }
+  return columns;
+}
+
+/** A fence opens with three backticks or tildes; it closes at a line of at least as many of them and nothing else. */
+const FENCE_OPEN = /(`{3,}|~{3,})/y;
+
+/**
+ * If the line whose text runs from `first` to `end` opens a fenced code block that a later line closes, that closing line; else -1. The search for the
+ * closing fence jumps between occurrences of the fence characters; the lines it passes are then skipped, and a
+ * search that fails marks that fence character as never closing again, so the text is searched once in all.
+ */
+function closingFenceLine(builder: Builder, first: number, end: number): number {
+  const { text, lines } = builder;
+  const code = text.charCodeAt(first);
+  if ((code !== 0x60 && code !== 0x7e) || builder.unclosedFences.has(code)) return -1;
+  FENCE_OPEN.lastIndex = first;
+  const opening = FENCE_OPEN.exec(text)?.[0];
+  if (!opening || first + opening.length > end) return -1;
+  const marker = opening.slice(0, 3);
+  for (let at = text.indexOf(marker, end); at >= 0; at = text.indexOf(marker, at + 1)) {
+    const closing = lines.lineOf(at);
+    const closingEnd = lines.lineEnd(closing);
+    if (firstNonSpace(text, lines.lineStart(closing), closingEnd) !== at) continue;
+    let run = at;
+    while (run < closingEnd && text.charCodeAt(run) === code) run++;
+    if (run - at >= opening.length && firstNonSpace(text, run, closingEnd) === closingEnd) return closing;
+    at = closingEnd;
+  }
+  builder.unclosedFences.add(code);
+  return -1;
+}
+
+/**
+ * Whether a line is a Markdown block that never continues a clause's first sentence: a heading, a bullet, a table
+ * row, a fence or a rule.
+ */
+function startsMarkdownBlock(text: string, first: number, end: number): boolean {
+  const code = text.charCodeAt(first);
+  if (code === 0x23 || code === 0x7c || code === 0x60) return true; // # | `
+  if (code !== 0x2d && code !== 0x2a && code !== 0x2b && code !== 0x7e) return false; // - * + ~
+  const next = text.charCodeAt(first + 1);
+  return first + 1 === end || next === 0x20 || next === 0x09 || (next === code && code !== 0x2a);
 }
 
 /**
@@ -142,34 +279,113 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelText: string
   return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
 }
 
-function addClause(builder: Builder, line: number, found: LabelMatch): Clause {
+function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): Clause {
   const lineStart = builder.lines.lineStart(line);
   const { clauses, stack } = builder;
-  let label = found;
-  const siblingIndex = findSiblingLevel(clauses, stack, label);
-  if (siblingIndex !== undefined) {
-    const previous = clauses[stack[siblingIndex]!]!;
-    // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
-    label = withKind(label, previous.kind);
-    closeUntil(builder, siblingIndex, lineStart);
-    // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
-    const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
-    if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
-  } else {
-    closeUntil(builder, nestingLevel(clauses, stack, label), lineStart);
-    const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
-    const continued = checkFirstChild(builder, parent, label, lineStart);
-    if (continued) label = withKind(label, continued.kind);
-  }
+  const floor = reachableFrom(builder, level, indent, lineStart);
+  const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
   const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
   const clause = createClause(builder, line, label, parentId);
   clauses.push(clause);
-  builder.lastOfStyle.set(clause.style, clause);
-  builder.lastAtDepth.set(clause.depth, clause);
+  builder.headingLevels.push(level);
+  builder.indents.push(indent);
+  const memory = builder.memory[level > 0 ? 1 : 0];
+  memory.lastOfStyle.set(clause.style, clause);
+  memory.lastAtDepth.set(clause.depth, clause);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
   return clause;
+}
+
+/** Closes what the label closes (rules 1 to 5), checks its number, and returns it with the kind it takes. */
+function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
+  const { clauses, stack } = builder;
+  const siblingIndex = findSiblingLevel(clauses, stack, found, floor);
+  if (siblingIndex !== undefined) {
+    const previous = clauses[stack[siblingIndex]!]!;
+    // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
+    const label = withKind(found, previous.kind);
+    closeUntil(builder, siblingIndex, lineStart);
+    // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
+    const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
+    if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
+    return label;
+  }
+  closeUntil(builder, nestingLevel(clauses, stack, found, floor), lineStart);
+  const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
+  const continued = checkFirstChild(builder, level, parent, found, lineStart);
+  return continued ? withKind(found, continued.kind) : found;
+}
+
+/**
+ * A decimal label goes by its numbers: 2.3.1 follows the open 2.3.x as its sibling, or opens under the open 2.3 (or
+ * 2.3 under 2. / 2.x), where it should be the first; otherwise it closes the dotted numbers of other branches.
+ */
+function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, floor: number): LabelMatch {
+  const { clauses, stack } = builder;
+  const path = decimalPath(labelAt(builder, label, lineStart).replace(/\.$/, ''));
+  for (let i = stack.length - 1; i >= floor; i--) {
+    const open = clauses[stack[i]!]!;
+    const openPath = numberPath(open);
+    if (!openPath || !startsWith(path, openPath.slice(0, -1))) continue;
+    if (openPath.length === path.length) {
+      closeUntil(builder, i, lineStart);
+      checkSequence(builder, open, label, lineStart, decimalPrefix(path));
+      return label;
+    }
+    if (openPath.length < path.length && startsWith(path, openPath)) {
+      closeUntil(builder, i + 1, lineStart);
+      if (openPath.length === path.length - 1 && label.value !== 1) {
+        report(builder, label, lineStart, 'numbering-gap', 'warning',
+          `Numbering under ${open.label} starts at ${labelAt(builder, label, lineStart)}: expected ${formatLabel('decimal', 1, decimalPrefix(path))}.`);
+      }
+      return label;
+    }
+  }
+  closeUntil(builder, nestingLevel(clauses, stack, label, floor), lineStart);
+  return label;
+}
+
+/** The numbers of a dotted label: 2.3.1 → [2, 3, 1], 2. → [2]; undefined for other labels. */
+function numberPath(clause: Clause): number[] | undefined {
+  if (clause.style === 'decimal') return decimalPath(clause.label.replace(/\.$/, ''));
+  return clause.style === 'arabic-dot' ? [clause.value] : undefined;
+}
+
+function startsWith(path: readonly number[], prefix: readonly number[]): boolean {
+  return prefix.length <= path.length && prefix.every((value, index) => path[index] === value);
+}
+
+/** "2.3." for 2.3.1: what a message writes before the last number. */
+function decimalPrefix(path: readonly number[]): string {
+  return path.slice(0, -1).map((value) => `${value}.`).join('');
+}
+
+/**
+ * Prepares the stack for a label of heading level `level` (0 in the body) and returns how many open clauses at its
+ * bottom the label can neither continue nor close: a heading closes the body and the deeper headings and leaves the
+ * shallower ones alone; a label of the body leaves every heading alone, and in Markdown every open item it is indented
+ * past.
+ */
+function reachableFrom(builder: Builder, level: number, indent: number, lineStart: number): number {
+  if (level > 0) {
+    let keep = openHeadingsBelow(builder, level);
+    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level) keep++;
+    closeUntil(builder, keep, lineStart);
+    return openHeadingsBelow(builder, level);
+  }
+  const { stack } = builder;
+  let floor = openHeadingsBelow(builder, BELOW_EVERY_LEVEL);
+  if (!builder.markdown || indent < 0) return floor;
+  for (let i = stack.length - 1; i >= floor; i--) {
+    const open = builder.indents[stack[i]!]!;
+    if (open >= 0 && indent >= open + 2) {
+      floor = i + 1;
+      break;
+    }
+  }
+  return floor;
 }
 
 function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
@@ -177,7 +393,7 @@ function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
 }
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
-function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch): number | undefined {
+function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number | undefined {
   const continues = (index: number, sameStyle: boolean): boolean => {
     const open = clauses[stack[index]!]!;
     if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
@@ -185,18 +401,18 @@ function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch)
       : open.style !== label.style && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure' && label.value > 1;
     return styleFits && open.value + 1 === label.value;
   };
-  for (let i = stack.length - 1; i >= 0; i--) if (continues(i, true)) return i;
-  for (let i = stack.length - 1; i >= 0; i--) if (continues(i, false)) return i;
-  for (let i = stack.length - 1; i >= 0; i--) if (clauses[stack[i]!]!.style === label.style) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, true)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, false)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (clauses[stack[i]!]!.style === label.style) return i;
   return undefined;
 }
 
-/** How many open clauses stay open when the label opens a new level (rules 4 and 5). */
-function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch): number {
+/** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
+function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number {
   const structural = STRUCTURAL_RANK[label.style];
   const listRank = LIST_RANK[label.style];
   let keep = stack.length;
-  while (keep > 0) {
+  while (keep > floor) {
     const open = clauses[stack[keep - 1]!]!;
     const openStructural = STRUCTURAL_RANK[open.style];
     const openList = LIST_RANK[open.style];
@@ -263,6 +479,10 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
   let bodyStart = clause.labelSpan.end;
   while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
   let body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW));
+  if (builder.headingLevels[clause.id]! > 0) {
+    describeHeading(clause, body, nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
+    return;
+  }
   let sentenceEnd = firstSentenceEnd(body);
   if ((body.length === 0 || sentenceEnd < 0) && nextText) {
     body = joinWrapped(body, text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim());
@@ -274,6 +494,17 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
   const isHeading = sentenceEnd < 0 && !nextText;
   const limit = isHeading ? HEADING_MAX : TITLE_MAX;
   clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
+}
+
+/**
+ * A Markdown heading's title is the rest of its line (`## 3. Risks ##` → "Risks"), never the next line's text; its
+ * first sentence is the first sentence of the prose under it, or the title when none follows.
+ */
+function describeHeading(clause: Clause, body: string, next: string | undefined): void {
+  const title = body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  clause.title = truncate(title, HEADING_MAX);
+  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next);
+  clause.firstSentence = next === undefined ? clause.title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX);
 }
 
 /** What stands between a label and its text: spaces, and the punctuation of 一、 or "1:". */
@@ -311,42 +542,48 @@ export function truncate(text: string, max: number): string {
   return cut.trimEnd() + '…';
 }
 
-function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number): void {
+/** `prefix` is a decimal label's parent numbers ("2.3."), for the labels a message names. */
+function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number, prefix = ''): void {
   if (UNSEQUENCED.has(label.style)) return;
   if (label.insertion && label.value === previous.value) return;
   // Markdown numbers lists 1. 1. 1. and lets the renderer count: no duplicates there.
   if (label.style === 'arabic-dot' && label.value === 1 && previous.value === 1) return;
   const expected = previous.value + 1;
   const found = labelAt(builder, label, lineStart);
-  const expectedSame = formatLabel(previous.style, expected);
+  const expectedSame = formatLabel(previous.style, expected, prefix);
   const after = `after ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1})`;
   if (label.value === expected && label.style !== previous.style) {
     report(builder, label, lineStart, 'numbering-style', 'information',
       `Numbering style changes ${after}: expected ${expectedSame}, found ${found}.`);
   } else if (label.value === previous.value) {
     report(builder, label, lineStart, 'numbering-duplicate', 'warning',
-      `Duplicate number: ${found} repeats ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1}); expected ${formatLabel(label.style, expected)}.`);
+      `Duplicate number: ${found} repeats ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1}); expected ${formatLabel(label.style, expected, prefix)}.`);
   } else if (label.value > expected) {
-    const missing = label.value - expected === 1 ? formatLabel(label.style, expected)
-      : `${formatLabel(label.style, expected)} to ${formatLabel(label.style, label.value - 1)}`;
+    const missing = label.value - expected === 1 ? formatLabel(label.style, expected, prefix)
+      : `${formatLabel(label.style, expected, prefix)} to ${formatLabel(label.style, label.value - 1, prefix)}`;
     report(builder, label, lineStart, 'numbering-gap', 'warning',
-      `Numbering gap ${after}: expected ${formatLabel(label.style, expected)}, found ${found} (${missing} missing).`);
+      `Numbering gap ${after}: expected ${formatLabel(label.style, expected, prefix)}, found ${found} (${missing} missing).`);
   } else if (label.value < expected) {
     report(builder, label, lineStart, 'numbering-order', 'warning',
-      `Numbering out of order ${after}: expected ${formatLabel(label.style, expected)}, found ${found}.`);
+      `Numbering out of order ${after}: expected ${formatLabel(label.style, expected, prefix)}, found ${found}.`);
   }
 }
 
 /**
  * A first child starts at 1, or continues the numbering of its style from the previous parent, or that of its
  * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues.
+ * A Markdown heading may also continue the body's numbering, and the body a heading's (（一）（二） written as text,
+ * `## （三）` as a heading): the two sequences are kept apart to tell what is a sibling, not to report a first child.
  */
-function checkFirstChild(builder: Builder, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
+function checkFirstChild(builder: Builder, level: number, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
   if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return undefined;
-  const previous = builder.lastOfStyle.get(label.style);
+  const [memory, otherMemory] = level > 0 ? [builder.memory[1], builder.memory[0]] : builder.memory;
+  const previous = memory.lastOfStyle.get(label.style);
   if (label.insertion && previous?.value === label.value) return previous;
   if (previous && label.value === previous.value + 1) return previous;
-  const cousin = builder.lastAtDepth.get(parent.depth + 1);
+  const other = otherMemory.lastOfStyle.get(label.style);
+  if (other && label.value === other.value + 1) return other;
+  const cousin = memory.lastAtDepth.get(parent.depth + 1);
   if (cousin && label.value === cousin.value + 1 && shapeOf(cousin.style) === shapeOf(label.style)) {
     checkSequence(builder, cousin, label, lineStart);
     return cousin;

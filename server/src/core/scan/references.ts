@@ -6,7 +6,7 @@
  * Resolution (against this document's clause tree, or the cited notice's) happens later.
  */
 import type { LabelStyle, ReferenceStep } from '../model';
-import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, romanValue } from '../text/numerals';
+import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue, romanValue } from '../text/numerals';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
@@ -27,6 +27,8 @@ export interface RawReference {
   steps: ReferenceStep[];
   explicitlyInternal: boolean;
   external?: ExternalDocument;
+  /** A number with no word before it ("see 2.3.1"): a reference only if it names a clause. */
+  bare?: true;
 }
 
 /** Whether a citation of a document (a number, a title, a short name, "the same notice") starts, or ends, at a folded offset. */
@@ -35,7 +37,16 @@ export type CitationAt = (foldedOffset: number) => boolean;
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
 /** 本办法, 本通知, …: this document; 本条: this article. */
 const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
-const ZH_STEP = new RegExp(`第(${ZH_NUMERAL})([条章节编款项目]|部分)(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|前(两|三)?款|前条`, 'y');
+/** 2.3 and 2.3.1: the numbers of memos and guidelines (a date or a version has more digits, or a letter before). */
+const DECIMAL = '\\d{1,2}(?:\\.\\d{1,3}){1,4}';
+const ZH_STEP = new RegExp(
+  `第(${ZH_NUMERAL})([条章节编款项目]|部分)(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|第(${DECIMAL})(?:条|节|款|项|部分)` +
+  // 前款, 前两条, 前项, 上一条, 下一款 (not 前款项, money paid before, nor 前项目, the previous project).
+  '|(前|上一|下一)([一两二三四五])?([条款项])(?![项目])', 'y');
+/** 第五至八条, 第五至第八条: a range written with one 第 … 条. */
+const ZH_SHORT_RANGE = new RegExp(`第(${ZH_NUMERAL})\\s*(?:至|到|—|-|~|～)\\s*(第?)(${ZH_NUMERAL})([条章节编款项])`, 'y');
+/** Words that end in 前 (提前, 目前, 以前 …): 前款 after them is no reference (提前款项 is money paid early). */
+const ENDS_WORD_WITH_QIAN = new Set([...'提目此以事当之空向面眼生日先从届会']);
 /** A law or document named right before a reference makes it a reference into that document. */
 const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
 const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
@@ -45,6 +56,7 @@ const CHAPTER_STYLES: LabelStyle[] = ['en-chapter', 'zh-chapter'];
 const SECTION_STYLES: LabelStyle[] = ['section-sign', 'en-section', 'zh-section'];
 const PART_STYLES: LabelStyle[] = ['roman-dot', 'en-part', 'zh-dot', 'zh-part'];
 const NO_STYLES: LabelStyle[] = [];
+const DECIMAL_STYLES: LabelStyle[] = ['decimal'];
 const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: LabelStyle[] }> = {
   条: { kind: 'article', styles: ARTICLE_STYLES },
   章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
@@ -57,6 +69,9 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
   // 第三部分: the third part of a notice numbered 一、二、三、 (III. in its translation).
   部分: { kind: 'part', styles: ['zh-dot', 'roman-dot', 'zh-part', 'en-part'] },
 };
+
+/** The labels a 项 is written with: （三） in the original, (III) or (3) in translation, 三、 in a notice numbered so. */
+const ITEM_STYLES = ZH_STEP_STYLES['项']!.styles;
 
 export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: number) => boolean, citationEndsAt: CitationAt): RawReference[] {
   const found: RawReference[] = [];
@@ -72,7 +87,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     if (group.length > 0 && governing && hasSentenceBreak(text, Math.max(searchedUpTo, governing.until), anchor)) governing = undefined;
     if (group.length > 0) searchedUpTo = anchor;
     for (const reference of group) {
-      if (!reference.explicitlyInternal && !reference.external) {
+      // 前款, 下列: relative references are always this document's.
+      if (!reference.explicitlyInternal && !reference.external && !reference.steps[0]!.relative) {
         // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
         const named = namedBefore(text, anchor, citationEndsAt);
         if (named !== undefined) reference.external = { before: named };
@@ -88,7 +104,7 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
 }
 
 /** What joins the two ends of a range: 第五条至第八条, （七）至（九）, "Clauses (5) to (8)", "Articles 3 through 6". */
-const RANGE_JOINER = /^\s*(?:至|到|to|through|–|—)\s*$/;
+const RANGE_JOINER = /^\s*(?:至|到|to|through|–|—|-|~|～)\s*$/;
 /** A range names at most this many members in between: beyond, it is no range of clauses (第一条至第九百条 is a typo). */
 const MAX_RANGE_MEMBERS = 30;
 
@@ -109,7 +125,7 @@ function withRangeMembers(text: string, references: RawReference[]): RawReferenc
     for (let value = firstStep.value + 1; value < lastStep.value; value++) {
       members.push({
         start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), { kind: lastStep.kind, styles: lastStep.styles, value }],
-        explicitlyInternal: last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
+        explicitlyInternal: first.explicitlyInternal || last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
       });
     }
   }
@@ -118,15 +134,17 @@ function withRangeMembers(text: string, references: RawReference[]): RawReferenc
 
 /**
  * The references at an anchor: one chain (第十三条第一款第（二）项), continuing a list the previous one began; or the
- * members of an item list (第（三）、（五）项), each a reference of its own, inside the article just before it if any
- * (第五条第（三）、（五）项).
+ * ends of a short range (第五至八条) or the members of an item list (第（三）、（五）项), each a reference of its own,
+ * inside the article just before it if any (第五条第（三）、（五）项, 第一条第一至三项).
  */
 function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
   const chain = parseChineseChain(text, anchor);
   if (chain) return [previous ? continuing(text, previous, chain) : chain];
-  const members = parseItemList(text, anchor);
-  if (!previous || previous.end !== anchor) return members;
-  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER.item && !step.relative);
+  const members = parseShortRange(text, anchor) ?? parseItemList(text, anchor);
+  if (!previous || previous.end !== anchor || members.length === 0) return members;
+  // 第一条第一至三项: the items of 第一条.
+  const kind = members[0]!.steps[0]!.kind;
+  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER[kind] && !step.relative);
   for (const member of members) {
     member.steps = [...context, ...member.steps];
     member.explicitlyInternal = previous.explicitlyInternal;
@@ -152,11 +170,28 @@ function parseItemList(text: string, start: number): RawReference[] {
     const memberStart = membersStart + member.index!;
     members.push({
       start: members.length === 0 ? start : memberStart, end: memberStart + member[0].length,
-      steps: [{ kind: 'item', styles: ZH_STEP_STYLES['项']!.styles, value }], explicitlyInternal: false,
+      steps: [{ kind: 'item', styles: ITEM_STYLES, value }], explicitlyInternal: false,
     });
   }
   members[members.length - 1]!.end = start + list[0].length;
   return members;
+}
+
+/** 第五至八条: its two ends, as 第五条至第八条 would give them (withRangeMembers adds what lies between). */
+function parseShortRange(text: string, start: number): RawReference[] | undefined {
+  ZH_SHORT_RANGE.lastIndex = start;
+  const match = ZH_SHORT_RANGE.exec(text);
+  if (!match) return undefined;
+  const [, firstNumeral, secondMark, secondNumeral, unit] = match as unknown as string[];
+  const first = unitStep(unit!, firstNumeral!);
+  const last = unitStep(unit!, secondNumeral!);
+  if (!first || !last) return undefined;
+  const end = start + match[0].length;
+  const lastStart = end - unit!.length - secondNumeral!.length - secondMark!.length;
+  return [
+    { start, end: start + 1 + firstNumeral!.length, steps: [first], explicitlyInternal: false },
+    { start: lastStart, end, steps: [last], explicitlyInternal: false },
+  ];
 }
 
 /** Whether 。 ； ; or a paragraph break stands in [start, end). */
@@ -186,7 +221,7 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
 }
 
 /**
- * Where the next 第, 本 or 前 stands: each found by the native search, and remembered until it is passed, so the
+ * Where the next 第, 本, 前, 上 or 下 stands: each found by the native search, and remembered until it is passed, so the
  * text is searched once for each of them (English text, which has none, costs three quick searches in all).
  */
 class ChineseAnchors {
@@ -206,9 +241,12 @@ class ChineseAnchors {
   }
 }
 
-const ANCHOR_CHARS = ['第', '本', '前'];
+const ANCHOR_CHARS = ['第', '本', '前', '上', '下'];
 
 function parseChineseChain(text: string, start: number): RawReference | undefined {
+  if (text.charCodeAt(start) === 0x524d && ENDS_WORD_WITH_QIAN.has(text[start - 1] ?? '')) return undefined; // 前
+  // 有下列情形之一的：the items that follow.
+  if (text.startsWith('下列', start)) return { start, end: start + 2, steps: [{ kind: 'item', styles: ITEM_STYLES, value: 1, relative: 'following' }], explicitlyInternal: false };
   let position = start;
   ZH_THIS_DOCUMENT.lastIndex = position;
   const thisDocument = ZH_THIS_DOCUMENT.exec(text);
@@ -230,18 +268,38 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
 }
 
 function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
-  if (match[0] === '前条') return { kind: 'article', styles: ARTICLE_STYLES, value: 1, relative: 'previous' };
-  // 前款, 前两款, 前三款: the one, two or three paragraphs before this one.
-  if (match[0].startsWith('前')) return { kind: 'paragraph', styles: [], value: match[5] === '三' ? 3 : match[5] ? 2 : 1, relative: 'previous' };
+  if (match[6] !== undefined) return chineseRelativeStep(match[6], match[7], match[8]!);
+  if (match[5] !== undefined) return decimalStep(match[5]);
   if (match[4] !== undefined) {
     const value = arabicOrChineseValue(match[4]);
-    return value ? { kind: 'item', styles: ZH_STEP_STYLES['项']!.styles, value } : undefined;
+    return value ? { kind: 'item', styles: ITEM_STYLES, value } : undefined;
   }
-  const value = arabicOrChineseValue(match[1]!);
-  if (!value) return undefined;
-  if (match[2] === '款') return { kind: 'paragraph', styles: [], value };
   const insertion = match[3] ? arabicOrChineseValue(match[3].slice(1)) : undefined;
-  return { ...ZH_STEP_STYLES[match[2]!]!, value, ...(insertion ? { insertion } : {}) };
+  const step = unitStep(match[2]!, match[1]!);
+  return step && insertion ? { ...step, insertion } : step;
+}
+
+/** 第五条, 第二款, 第三部分: the step a unit and its number name. */
+function unitStep(unit: string, numeral: string): ReferenceStep | undefined {
+  const value = arabicOrChineseValue(numeral);
+  if (!value) return undefined;
+  if (unit === '款') return { kind: 'paragraph', styles: NO_STYLES, value };
+  return { ...ZH_STEP_STYLES[unit]!, value };
+}
+
+/** 前款, 前两条 (the two before), 前项, 上一条, 下一款: `value` says how many. */
+function chineseRelativeStep(direction: string, count: string | undefined, unit: string): ReferenceStep {
+  const relative = direction === '下一' ? 'next' : 'previous';
+  const value = count ? chineseNumeralValue(count) ?? 1 : 1;
+  if (unit === '款') return { kind: 'paragraph', styles: NO_STYLES, value, relative };
+  if (unit === '条') return { kind: 'article', styles: ARTICLE_STYLES, value, relative };
+  return { kind: 'item', styles: ITEM_STYLES, value, relative };
+}
+
+/** 2.3.1, in "section 2.3.1", "第2.3条" or "see 2.3.1". */
+function decimalStep(numeral: string): ReferenceStep {
+  const path = decimalPath(numeral);
+  return { kind: 'section', styles: DECIMAL_STYLES, value: path[path.length - 1]!, path };
 }
 
 /** Each step of a chain names a smaller unit than the one before: 第十三条第一款第（二）项. */
@@ -288,11 +346,13 @@ function namesOtherDocument(text: string, start: number): boolean {
 }
 
 const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|points?|parts?|chapters?|sections?|subparagraphs?)\b/g;
-const EN_STEP = /(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b(?!\.\d)|[IVXLC]+\b)/iy;
+/** What numbers an English reference: (IX), (5), (b), 2.3.1, 12, IX, One. */
+const EN_NUMBER = `\\((?:[IVXLC]+|[ivxlc]+|\\d{1,3}|[A-Za-z])\\)|${DECIMAL}\\b(?!\\.\\d)|\\d{1,4}\\b(?!\\.\\d)|[IVXLC]+\\b|(?:${ENGLISH_NUMBER_WORD_PATTERN})\\b`;
+const EN_STEP = new RegExp(`(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?) (${EN_NUMBER})`, 'iy');
 const EN_OF = / of /y;
 const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE}|Document)\\b`, 'iy');
-/** "of the Securities Law", "of this title" (a code title, not this document). */
-const EN_OTHER_DOCUMENT = / of (?:this (?:title|subchapter|chapter|Act)\b|(?:the )?[A-Z"“《])/y;
+/** "of the Securities Law", "of this title" (a code title, not this document), "of such section" (one named before). */
+const EN_OTHER_DOCUMENT = / of (?:(?:this|such) (?:title|subchapter|chapter|Act)\b|such section\b|(?:the )?[A-Z"“《])/y;
 
 export function scanEnglishReferences(
   text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt, citationEndsAt: CitationAt,
@@ -302,12 +362,17 @@ export function scanEnglishReferences(
   for (const anchor of text.matchAll(EN_ANCHOR)) {
     const start = anchor.index!;
     if (start < resumeAt || isLabelAt(start)) continue;
-    const first = parseEnglishChain(text, start);
+    const first = parseEnglishChain(text, start, isLabelAt);
     if (!first) continue;
     // "Clauses (5) and (6) of this Notice", "Articles 3 and 4 of the Securities Law": the words after the last
     // number say which document the whole list points into.
-    const group = [first, ...(/s$/i.test(anchor[1]!) ? listedReferences(text, first) : [])];
+    // "paragraph (9) or (13)" lists parenthesised numbers after a singular word too; after "clause (vii) of
+    // subparagraph (A)" a list would continue the subparagraph, so none is read.
+    const singular = !/s$/i.test(anchor[1]!);
+    const listed = singular && text.slice(first.start, first.end).includes(' of ') ? [] : listedReferences(text, first, isLabelAt, singular);
+    const group = [first, ...listed];
     const last = group[group.length - 1]!;
+    if (group.length > 1) withinOuterReference(text, group, isLabelAt);
     resumeAt = last.end;
     const qualifier = documentQualifier(text, last.end, citationStartsAt);
     if (qualifier && 'length' in qualifier) last.end += qualifier.length;
@@ -321,17 +386,50 @@ export function scanEnglishReferences(
   return withRangeMembers(text, found);
 }
 
-const EN_RELATIVE = /\b(?:the preceding (paragraph|Article|article)|(?:this|the present) (Article|Clause|Section|paragraph))\b/g;
+const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?';
+const EN_RELATIVE = new RegExp(
+  `\\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))? (${EN_RELATIVE_UNIT})` +
+  `|[Tt]he (two|three|four|five) (preceding|foregoing|previous) (${EN_RELATIVE_UNIT})|(?:[Tt]his|[Tt]he present) (Article|Clause|Section|paragraph))\\b`, 'g');
 
-/** "the preceding paragraph", "this Article": references relative to where they stand. */
+/**
+ * "the preceding paragraph", "the preceding two Articles", "the two preceding items", "the next Article", "this
+ * Article": references relative to where they stand. A plural says how many ("the following items" without a number
+ * is a list's lead-in, not a reference; "the foregoing provisions" names no unit).
+ */
 export function scanEnglishRelativeReferences(text: string): RawReference[] {
   const found: RawReference[] = [];
   for (const match of text.matchAll(EN_RELATIVE)) {
-    const word = (match[1] ?? match[2])!.toLowerCase();
-    const kind: ReferenceStep['kind'] = word === 'paragraph' ? 'paragraph' : word === 'article' ? 'article' : word === 'section' ? 'section' : 'clause';
-    const styles = kind === 'article' ? ARTICLE_STYLES : [];
-    const step: ReferenceStep = { kind, styles, value: 1, relative: match[1] ? 'previous' : 'self' };
-    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [step], explicitlyInternal: false });
+    const self = match[7];
+    const direction = (match[1] ?? match[5])?.toLowerCase();
+    const count = englishNumberWordValue(match[2] ?? match[4] ?? 'one')!;
+    const unit = (self ?? match[3] ?? match[6])!.toLowerCase();
+    const plural = !self && /s$/.test(unit);
+    if (!self && plural !== count > 1) continue;
+    const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
+    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [relativeStep(unit.replace(/s$/, ''), count, relative)], explicitlyInternal: false });
+  }
+  return found;
+}
+
+function relativeStep(unit: string, value: number, relative: 'previous' | 'next' | 'self'): ReferenceStep {
+  switch (unit) {
+    case 'paragraph': return { kind: 'paragraph', styles: NO_STYLES, value, relative };
+    case 'article': return { kind: 'article', styles: ARTICLE_STYLES, value, relative };
+    case 'section': return { kind: 'section', styles: NO_STYLES, value, relative };
+    case 'clause': return { kind: 'clause', styles: NO_STYLES, value, relative };
+    // A subparagraph, item or point: 项 in the original.
+    default: return { kind: 'item', styles: RELATIVE_ITEM_STYLES, value, relative };
+  }
+}
+
+/** "see 2.3.1", "under 4.2": a decimal number alone, kept only where it names a clause (else it may be an amount). */
+const EN_BARE_DECIMAL = new RegExp(`\\b(?:[Ss]ee|under|[Pp]er|in|at) (${DECIMAL})\\b(?![.\\d%]| ?(?:per ?cent|percent|times|million|billion|trillion|x)\\b)`, 'g');
+
+export function scanBareDecimalReferences(text: string): RawReference[] {
+  const found: RawReference[] = [];
+  for (const match of text.matchAll(EN_BARE_DECIMAL)) {
+    const start = match.index! + match[0].length - match[1]!.length;
+    found.push({ start, end: start + match[1]!.length, steps: [decimalStep(match[1]!)], explicitlyInternal: false, bare: true });
   }
   return found;
 }
@@ -360,13 +458,14 @@ function citationJustBefore(text: string, start: number, citationEndsAt: Citatio
   return end < start && citationEndsAt(end) ? { before: end } : undefined;
 }
 
-const EN_LIST_ITEM = /(?:,? and|,? or|,| to| through) (\((?:[IVXLC]+|[ivxlc]+|\d{1,3}|[A-Za-z])\)|\d{1,4}\b|[IVXLC]+\b)/y;
+/** The next number of a list: ", 4", " and (6)", " to 8", "-8", " – (8)". */
+const EN_LIST_ITEM = new RegExp(`(?:(?:,? and|,? or|,| to| through) | ?[-–—] ?)(${EN_NUMBER})`, 'y');
 
 /**
  * The further numbers of a plural reference, each a reference of its own: "Clauses (5) and (6)",
  * "Articles 3, 4 and 7", "Clauses (5) to (8)" (a range names its ends).
  */
-function listedReferences(text: string, first: RawReference): RawReference[] {
+function listedReferences(text: string, first: RawReference, isLabelAt: (foldedOffset: number) => boolean, parenthesisedOnly: boolean): RawReference[] {
   const innermost = first.steps[first.steps.length - 1]!;
   const more: RawReference[] = [];
   let position = first.end;
@@ -375,16 +474,37 @@ function listedReferences(text: string, first: RawReference): RawReference[] {
     const match = EN_LIST_ITEM.exec(text);
     if (!match) break;
     const step = englishStep(innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind, match[1]!);
-    if (!step) break;
     const start = position + match[0].length - match[1]!.length;
+    if (!step || isLabelAt(start) || (parenthesisedOnly && !match[1]!.startsWith('('))) break;
+    // "Articles 5-8" is a range; "sections 248-1" is a section's number.
+    const previousValue = (more[more.length - 1] ?? first).steps.at(-1)!.value;
+    if (/^ ?[-–—]/.test(match[0]) && step.value <= previousValue) break;
     more.push({ start, end: position + match[0].length, steps: [...first.steps.slice(0, -1), step], explicitlyInternal: false });
     position += match[0].length;
   }
   return more;
 }
 
+/**
+ * "paragraphs (2) and (3) of Article 5", "paragraph (9) or (13) of section 1843(c)": every member of the list is
+ * inside the reference after "of"; the last member's words run to its end.
+ */
+function withinOuterReference(text: string, group: RawReference[], isLabelAt: (foldedOffset: number) => boolean): void {
+  const last = group[group.length - 1]!;
+  EN_OF.lastIndex = last.end;
+  if (!EN_OF.test(text)) return;
+  const outer = parseEnglishChain(text, last.end + EN_OF.source.length, isLabelAt);
+  // The outer reference starts at an article, section, chapter or part (an item's items, "(B) or (C) of paragraph
+  // (42)", are left to be found near where they stand), and the members are smaller units than it ends in.
+  const outerKind = outer?.steps[outer.steps.length - 1]!.kind;
+  if (!outer || STEP_ORDER[outer.steps[0]!.kind] > STEP_ORDER.article) return;
+  if (group.some((member) => STEP_ORDER[member.steps[0]!.kind] < STEP_ORDER[outerKind!])) return;
+  for (const member of group) member.steps = [...outer.steps, ...member.steps];
+  last.end = outer.end;
+}
+
 /** A chain of steps written inner first: "paragraph 2 of Article 5". Its document qualifier is read by the caller. */
-function parseEnglishChain(text: string, start: number): RawReference | undefined {
+function parseEnglishChain(text: string, start: number, isLabelAt: (foldedOffset: number) => boolean): RawReference | undefined {
   const innerFirst: ReferenceStep[] = [];
   let position = start;
   for (;;) {
@@ -392,7 +512,8 @@ function parseEnglishChain(text: string, start: number): RawReference | undefine
     const match = EN_STEP.exec(text);
     if (!match) break;
     const step = englishStep(match[1]!, match[2]!);
-    if (!step) break;
+    // "… item⏎2. Next": the number is the next line's label, not this reference's.
+    if (!step || isLabelAt(position + match[0].length - match[2]!.length)) break;
     position += match[0].length;
     // "Article 5(2)(a)": the steps written inside it follow, outer first.
     const inside = subSteps(text, position, step);
@@ -434,7 +555,8 @@ function subSteps(text: string, position: number, parent: ReferenceStep): { step
     if (!match) break;
     const inner = match[1]!;
     const isArabic = /^\d+$/.test(inner);
-    if (isArabic && steps.length === 0 && parent.kind === 'article') steps.push({ kind: 'paragraph', styles: [], value: Number(inner) });
+    // Paragraph 2, or the sub-clause labelled (2) where the article has one (the resolver decides).
+    if (isArabic && steps.length === 0 && parent.kind === 'article') steps.push({ kind: 'paragraph', styles: WRITTEN_IN_PARENTHESES, value: Number(inner) });
     else {
       const value = isArabic ? Number(inner) : inner.length === 1 && !/[ivx]/.test(inner) ? inner.charCodeAt(0) - 96 : romanValue(inner);
       if (!value) break;
@@ -447,11 +569,14 @@ function subSteps(text: string, position: number, parent: ReferenceStep): { step
 
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
   const word = keyword.toLowerCase().replace(/s$/, '');
+  if (/\d\.\d/.test(numberText)) return decimalStep(numberText);
   const parenthesised = numberText.startsWith('(');
   const inner = parenthesised ? numberText.slice(1, -1) : numberText;
   const isArabic = /^\d+$/.test(inner);
   const isLetter = inner.length === 1 && /[a-z]/i.test(inner) && !/[IVXivx]/.test(inner);
-  const value = isArabic ? Number(inner) : isLetter ? inner.toLowerCase().charCodeAt(0) - 96 : romanValue(inner);
+  // "Part One", not "part one" of a sentence.
+  const wordValue = !parenthesised && inner.length > 2 && /^[A-Z]/.test(inner) ? englishNumberWordValue(inner) : undefined;
+  const value = isArabic ? Number(inner) : isLetter ? inner.toLowerCase().charCodeAt(0) - 96 : romanValue(inner) ?? wordValue;
   if (!value || value <= 0) return undefined;
   const styles = stylesFor(inner, isArabic);
   switch (word) {
@@ -468,15 +593,25 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
   }
 }
 
-const PARENTHESISED: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-upper-alpha', 'paren-lower-alpha', 'paren-lower-roman'];
+/**
+ * Parenthesised numbers stand for each other in translation ((III) for （三）, (5) after (IV)); letters only for
+ * letters. "Clause (II)" is never item (b).
+ */
+const PARENTHESISED_NUMBERS: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-lower-roman'];
+const PARENTHESISED_LETTERS: LabelStyle[] = ['paren-upper-alpha', 'paren-lower-alpha'];
+const WRITTEN_IN_PARENTHESES: LabelStyle[] = ['paren-arabic'];
+/** "the preceding item": any list's item. */
+const RELATIVE_ITEM_STYLES: LabelStyle[] = [...PARENTHESISED_NUMBERS, ...PARENTHESISED_LETTERS, 'arabic-dot'];
 
 /**
  * The style lists a reference's step may carry, made once: a step's `styles` is read, never changed, and references
  * come by the hundred thousand.
  */
-const STYLES_BY_OWN = new Map(PARENTHESISED.map((own) => {
-  const parenthesised: LabelStyle[] = [own, ...PARENTHESISED.filter((style) => style !== own)];
-  return [own, { parenthesised, bare: ['roman-dot', 'arabic-dot', 'zh-dot', ...parenthesised] as LabelStyle[] }];
+const STYLES_BY_OWN = new Map([...PARENTHESISED_NUMBERS, ...PARENTHESISED_LETTERS].map((own) => {
+  const family = PARENTHESISED_NUMBERS.includes(own) ? PARENTHESISED_NUMBERS : PARENTHESISED_LETTERS;
+  const parenthesised: LabelStyle[] = [own, ...family.filter((style) => style !== own)];
+  const bare: LabelStyle[] = family === PARENTHESISED_NUMBERS ? ['roman-dot', 'arabic-dot', 'zh-dot', ...parenthesised] : parenthesised;
+  return [own, { parenthesised, bare }];
 }));
 
 /** The label styles a parenthesised number may refer to, the style it is written in first. */

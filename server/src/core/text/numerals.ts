@@ -75,3 +75,22 @@ export const CHINESE_NUMERAL_PATTERN = '[零〇○一二三四五六七八九十
 export function arabicOrChineseValue(numeral: string): number | undefined {
   return /^\d+$/.test(numeral) ? Number(numeral) : chineseNumeralValue(numeral);
 }
+
+const ENGLISH_NUMBER_WORDS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+];
+
+/** The English number words a drafter numbers parts and chapters with ("Part One"), in a regular expression. */
+export const ENGLISH_NUMBER_WORD_PATTERN = [...ENGLISH_NUMBER_WORDS].reverse().join('|');
+
+/** One → 1, Twenty → 20 (any case); undefined when it is not one of those words. */
+export function englishNumberWordValue(word: string): number | undefined {
+  const index = ENGLISH_NUMBER_WORDS.indexOf(word.toLowerCase());
+  return index < 0 ? undefined : index + 1;
+}
+
+/** "2.3.1" → [2, 3, 1]. */
+export function decimalPath(numeral: string): number[] {
+  return numeral.split('.').map(Number);
+}
