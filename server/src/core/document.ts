@@ -13,11 +13,12 @@ import { buildClauseTree, UNSEQUENCED } from './scan/clauseTree';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
-import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
+import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
 import { bannedTermContext, type TermSurroundings } from './scan/termContext';
+import { standsAsTerm } from './scan/termUses';
 import {
   scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument, type RawReference,
 } from './scan/references';
@@ -304,31 +305,32 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
   const matcher = new PhraseMatcher<string>();
-  const abbreviated: { start: number; end: number; key: string }[] = [];
+  const abbreviated: { start: number; end: number; keys: string[] }[] = [];
   const abbreviatedPhrases = new Map<string, Span>();
   const known = new Set<string>();
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
-    if (definition.abbreviates) abbreviated.push({ ...definition.abbreviates, key: term.key });
+    if (definition.abbreviates) abbreviatedBy(abbreviated, definition.abbreviates).push(term.key);
     if (known.has(term.key)) continue;
     known.add(term.key);
     if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    const caseSensitive = definition.quoted === true && isProperName(definition.term);
-    for (const form of termForms(definition.term)) matcher.add(form, term.key, { caseSensitive });
+    for (const { form, caseSensitive } of termForms(definition)) matcher.add(form, term.key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
   const abbreviatesItself = (start: number, end: number, key: string) => {
     const span = abbreviated[lastAtOrBefore(abbreviated, start, (candidate) => candidate.start)];
-    return span !== undefined && end <= span.end && span.key === key;
+    return span !== undefined && end <= span.end && span.keys.includes(key);
   };
+  const separated = { text: folded.text, separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1 };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range)) continue;
+    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
+      !standsAsTerm(separated, match.start, match.end)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
@@ -355,11 +357,26 @@ function overlapsAny(spans: readonly Span[], range: Span): boolean {
   return false;
 }
 
-/** A defined term's forms: as defined, and its English plural or singular. */
-function termForms(term: string): string[] {
-  if (!/[A-Za-z]$/.test(term)) return [term];
-  const singular = singularOf(term);
-  return singular ? [term, singular] : [term, pluralOf(term)];
+/**
+ * A defined term's forms: as defined, and its English plural or singular. A short word in lower case ("we", "us",
+ * "our" in (the "Issuer" or "we")) is matched as written or capitalised, never in capitals: "US" and "IT" are other words.
+ */
+function termForms(definition: RawDefinition): { form: string; caseSensitive: boolean }[] {
+  const term = definition.term;
+  if (/^[a-z]{2,3}$/.test(term)) return [term, term[0]!.toUpperCase() + term.slice(1)].map((form) => ({ form, caseSensitive: true }));
+  const caseSensitive = definition.quoted === true && isProperName(term);
+  if (!/[A-Za-z]$/.test(term)) return [{ form: term, caseSensitive }];
+  const other = singularOf(term) ?? pluralOf(term);
+  return [term, other].map((form) => ({ form, caseSensitive }));
+}
+
+/** The keys of the terms that abbreviate one phrase: several names in one parenthesis share it. */
+function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], phrase: Span): string[] {
+  const last = spans[spans.length - 1];
+  if (last && last.start === phrase.start && last.end === phrase.end) return last.keys;
+  const span = { ...phrase, keys: [] };
+  spans.push(span);
+  return span.keys;
 }
 
 function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge): Problem[] {
