@@ -308,6 +308,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const abbreviated: { start: number; end: number; keys: string[] }[] = [];
   const abbreviatedPhrases = new Map<string, Span>();
   const known = new Set<string>();
+  const forms: { form: string; caseSensitive: boolean; asDefined: boolean; key: string }[] = [];
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
@@ -317,7 +318,11 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    for (const { form, caseSensitive } of termForms(definition)) matcher.add(form, term.key, { caseSensitive });
+    forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+  }
+  // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
+  for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
+    matcher.add(form, key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
@@ -361,13 +366,12 @@ function overlapsAny(spans: readonly Span[], range: Span): boolean {
  * A defined term's forms: as defined, and its English plural or singular. A short word in lower case ("we", "us",
  * "our" in (the "Issuer" or "we")) is matched as written or capitalised, never in capitals: "US" and "IT" are other words.
  */
-function termForms(definition: RawDefinition): { form: string; caseSensitive: boolean }[] {
+function termForms(definition: RawDefinition): { form: string; caseSensitive: boolean; asDefined: boolean }[] {
   const term = definition.term;
-  if (/^[a-z]{2,3}$/.test(term)) return [term, term[0]!.toUpperCase() + term.slice(1)].map((form) => ({ form, caseSensitive: true }));
+  if (/^[a-z]{2,3}$/.test(term)) return [term, term[0]!.toUpperCase() + term.slice(1)].map((form) => ({ form, caseSensitive: true, asDefined: true }));
   const caseSensitive = definition.quoted === true && isProperName(term);
-  if (!/[A-Za-z]$/.test(term)) return [{ form: term, caseSensitive }];
-  const other = singularOf(term) ?? pluralOf(term);
-  return [term, other].map((form) => ({ form, caseSensitive }));
+  if (!/[A-Za-z]$/.test(term)) return [{ form: term, caseSensitive, asDefined: true }];
+  return [{ form: term, caseSensitive, asDefined: true }, { form: singularOf(term) ?? pluralOf(term), caseSensitive, asDefined: false }];
 }
 
 /** The keys of the terms that abbreviate one phrase: several names in one parenthesis share it. */

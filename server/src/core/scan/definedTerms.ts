@@ -45,11 +45,12 @@ const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))([^
 
 /**
  * One quoted name in parentheses, with the words that may stand before it: an article (the "Bank", a "platform
- * operator") and a word that distributes or gathers (each a "Participant", collectively the "Banks").
+ * operator") and a word that distributes or gathers (each a "Participant", collectively the "Banks", individually
+ * as a "Party").
  */
-const ENGLISH_NAME = /(?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? )?(?:(?:the|a|an) )?["“]([^"“”]{1,60})["”]/iy;
+const ENGLISH_NAME = /(?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? (?:(?:referred to |called |known )?as )?)?(?:(?:the|a|an) )?["“]([^"“”]{1,60})["”]/iy;
 /** Between two names in one parenthesis: (the "Issuer" or "we"), ("Company", "we", "us" or "our"), ("A"/"B"). */
-const ENGLISH_NAME_SEPARATOR = /,? ?(?:and\/or|and|or)? ?|\/|; /y;
+const ENGLISH_NAME_SEPARATOR = /,? ?(?:and\/or|and|or)? ?|\//y;
 /** Where the first name begins in a parenthesis: its distributive word, article or quote. */
 const FIRST_ENGLISH_NAME = /(?:^|[ ,;])((?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? )?(?:(?:the|a|an) )?["“])/i;
 /** What may follow the last name: (the "Banks", respectively), ("Notice", as amended). */
@@ -62,7 +63,7 @@ const HEREINAFTER_LEAD = /^,?\s*(?:in this \w+\s+)?(?:collectively\s+)?(?:(?:ref
 /** A lead-in that gives an example, a translation or a source, not the thing named: (e.g., the "Guidelines"). */
 const NOT_NAMING_LEAD = /\b(?:e\.g|i\.e|see|cf|such as|including|includes|for example|for instance|like|namely|in (?:Chinese|English|pinyin)|formerly|previously|as defined in|under)\b/i;
 /** A lead-in ending in a number names a document: (Yinfa [2026] No. 18, "Circular"). */
-const ENDS_IN_NUMBER = /(?:No\.\s*\d+|\d+\s*号|\d)$/;
+const ENDS_IN_NUMBER = /(?:No\.\s*\d+|\d+\s*号)$/;
 
 /** The naming words inside a Chinese parenthesis: 以下简称, 下称, 合称, 统称, 与其关联方合称, 以下分别简称. */
 const CHINESE_NAMING = /(?:^|[，,；;])[^，,；;“”"「」]{0,16}?(?:(?:以下|下文|下)(?:分别|单独|统一|合并)?(?:简称|统称|合称|称为|称)|简称|统称|合称|总称|并称|单称|单独称|分别称|分别简称)(?:为)?[：:]?/g;
@@ -72,6 +73,7 @@ const CHINESE_QUOTED_NAME = /[“"「]([^“”"「」]{1,30})[”"」]/y;
 const CHINESE_NAME_SEPARATOR = /以及|或者|[或、和及与/，,]/y;
 /** An unquoted name runs to the end of its part of the parenthesis: （以下简称许可证，式样见附表）. */
 const CHINESE_UNQUOTED_NAME = /[^，,；;“”"「」]{1,30}/y;
+const MAX_SHORT_NAME = 4;
 
 const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|mean|refers to|refer to|shall mean|is defined as|shall refer to)\b/g;
 /** "X refers to …", "X means …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
@@ -86,7 +88,7 @@ const ACRONYM = /^[A-Z]{2,8}s?$/;
 /** Words an acronym may skip: Bank of China (BC) or (BOC). */
 const ACRONYM_SMALL_WORDS = /^(?:of|and|for|on|the|in|to|&)$/;
 /** Verbs that lead into the phrase a short name abbreviates: 同意境外机构（以下简称“机构”） abbreviates 境外机构. */
-const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|根据|关于|各|凡|要求|鼓励|支持)/;
+const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|依据|根据|关于|各|凡|要求|鼓励|支持|是指|系指|包括)/;
 /** Where the phrase a Chinese short name abbreviates begins: after this punctuation. */
 const CHINESE_PHRASE_BOUNDARY = /[。；：，、！？（(【“”「」"]/;
 const CHINESE_GATHERED_BOUNDARY = /[。；：，！？（(【“”「」"]/;
@@ -109,11 +111,11 @@ const MAX_DEFINITION_AFTER_VERB = 480;
 const MAX_QUOTED_TERM = 24;
 /**
  * How far back a heading is looked for: a longer line is prose. A line without punctuation this short (counting a
- * wide character twice: twenty-five Chinese characters, fifty letters) is a heading even when nothing else says so:
+ * wide character twice: fifteen Chinese characters, thirty letters) is a heading even when nothing else says so:
  * hard-wrapped prose fills its lines.
  */
 const MAX_HEADING = 80;
-const SHORT_LINE_WIDTH = 50;
+const SHORT_LINE_WIDTH = 30;
 /** A semicolon does not end a definition when the next item of its enumeration or a conjunction follows: (a) …; (b) …; and (c) …. */
 /** An item of an enumeration that the next item continues, in the paragraph after it: "(A) …; and⏎⏎(B) …". */
 const ITEM_ENDS = /(?:[;；:：]|; (?:and|or))\s*$/;
@@ -151,13 +153,25 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   return found;
 }
 
-/**
- * The names a parenthesis gives the phrase before it, or none: its content is [lead-in,] [naming words] names, where
- * the lead-in is words that end in a comma ("together with its affiliates, the "Group"") and need an article or a
- * distributive word before the name (or a document number before the comma), so "(in Chinese, "xunihuobi")" names
- * nothing; naming words ("hereinafter referred to as") may follow any lead-in.
- */
+/** The names a parenthesis gives the phrase before it, or none. */
 function englishNamesIn(content: string, offset: number): FoundName[] {
+  // (… the "Group"; and in its capacity as guarantor, the "Guarantor"): each part has its own lead-in.
+  const names: FoundName[] = [];
+  let partStart = 0;
+  for (const part of content.split('; ')) {
+    names.push(...partNames(part, offset + partStart));
+    partStart += part.length + 2;
+  }
+  return names;
+}
+
+/**
+ * The names one part of a parenthesis gives, or none. A part is [lead-in,] [naming words] names, where the lead-in is
+ * words that end in a comma ("together with its affiliates, the "Group"") and need an article or a distributive word
+ * before the name (or a document number before the comma), so "(in Chinese, "xunihuobi")" names nothing; naming
+ * words ("hereinafter referred to as") may follow any lead-in.
+ */
+function partNames(content: string, offset: number): FoundName[] {
   const first = FIRST_ENGLISH_NAME.exec(content);
   if (!first) return unquotedHereinafterName(content, offset);
   const namesStart = first.index + first[0].length - first[1]!.length;
@@ -177,8 +191,8 @@ function namesLeadIn(lead: string, firstName: string): boolean {
 function quotedEnglishNames(content: string, start: number, offset: number): FoundName[] {
   const names: FoundName[] = [];
   let at = start;
-  for (;;) {
-    ENGLISH_NAME.lastIndex = at;
+  for (let next = start; ;) {
+    ENGLISH_NAME.lastIndex = next;
     const match = ENGLISH_NAME.exec(content);
     if (!match) break;
     const name = cleanQuotedName(match[1]!);
@@ -187,10 +201,15 @@ function quotedEnglishNames(content: string, start: number, offset: number): Fou
     at = match.index + match[0].length;
     ENGLISH_NAME_SEPARATOR.lastIndex = at;
     const separator = ENGLISH_NAME_SEPARATOR.exec(content);
-    if (!separator || separator[0] === '' || !/["“]/.test(content.slice(at + separator[0].length, at + separator[0].length + 40))) break;
-    at += separator[0].length;
+    if (!separator || separator[0] === '') break;
+    next = at + separator[0].length;
   }
-  return AFTER_NAMES.test(content.slice(at)) ? names : [];
+  const rest = content.slice(at);
+  if (AFTER_NAMES.test(rest)) return names;
+  // (the "Subsidiary" and, together with the Bank, the "Group"): what follows "and," is a part with its own lead-in.
+  const and = /^,? (?:and|or), /.exec(rest);
+  const more = and ? partNames(rest.slice(and[0].length), offset + at + and[0].length) : [];
+  return more.length > 0 ? [...names, ...more] : [];
 }
 
 /** "the Bank" in quotes defines Bank; "a platform operator" defines platform operator ("A Shares" keeps its A). */
@@ -226,7 +245,7 @@ function acronymPhraseStart(text: string, end: number, acronym: string): number 
   let capitals = '';
   let every = '';
   let at = end;
-  while (capitals.length < letters.length) {
+  for (let words = 0; capitals.length < letters.length && words < 2 * letters.length; words++) {
     while (at > 0 && text[at - 1] === ' ') at--;
     let wordStart = at;
     while (wordStart > 0 && isTermWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
@@ -357,8 +376,12 @@ function chineseNamesAt(content: string, at: number, offset: number): FoundName[
   }
   if (names.length > 0) return names;
   CHINESE_UNQUOTED_NAME.lastIndex = at;
-  const unquoted = CHINESE_UNQUOTED_NAME.exec(content)?.[0].replace(QUOTES, '');
-  return unquoted && isPlausibleTerm(unquoted) ? [{ term: unquoted, start: offset + content.indexOf(unquoted, at), quoted: false }] : [];
+  const unquoted = CHINESE_UNQUOTED_NAME.exec(content)?.[0];
+  if (!unquoted) return [];
+  // （以下简称本行或我行）: two short names; 金融产品或金融服务经营者 is one.
+  const parts = unquoted.split(/或|、/).map((part) => part.replace(QUOTES, ''));
+  const terms = parts.length > 1 && parts.every((part) => isPlausibleTerm(part) && part.length <= MAX_SHORT_NAME) ? parts : [unquoted.replace(QUOTES, '')];
+  return terms.filter(isPlausibleTerm).map((term) => ({ term, start: offset + content.indexOf(term, at), quoted: false }));
 }
 
 /**
@@ -466,7 +489,7 @@ function plainTermBefore(folded: LinedText, end: number, bareVerb: boolean): { t
   let start = end;
   while (start > 0 && end - start < 40 && !CHINESE_TERM_BOUNDARY.test(text[start - 1]!) && !followsHeading(folded, start)) start--;
   const raw = text.slice(start, end);
-  if (bareVerb && !CHINESE_SCOPE_PREFIX.test(raw) && !(start === 0 || /[。；;：:\n]/.test(text[start - 1]!) || folded.lineBreakBefore(start))) return undefined;
+  if (bareVerb && !CHINESE_SCOPE_PREFIX.test(raw) && !(start === 0 || /[。；;：:\n）)、]/.test(text[start - 1]!) || folded.lineBreakBefore(start))) return undefined;
   const term = raw.replace(CHINESE_SCOPE_PREFIX, '').replace(LABEL_BEFORE_TERM, '');
   return term.length > 0 ? { text: term, start: start + raw.length - term.length } : undefined;
 }

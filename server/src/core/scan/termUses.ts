@@ -10,10 +10,11 @@
  *   character (punctuation, white space in the original, a digit, a Latin letter, the start of the text), or by a Han
  *   character that is a function word and cannot be the modifier of a compound: a particle, determiner, preposition,
  *   conjunction or auxiliary (的 该 本 其 各 对 向 由 在 与 和 或 等 应 …; FUNCTION_CHARS), or by a two-character
- *   determiner (其他, 上述) or verb that governs it as its object (要求公司报告): verbs are an open class, so only
+ *   determiner that points back (上述, 前述) or verb that governs it as its object (要求公司报告): verbs are an open class, so only
  *   those that regulations use of institutions and accounts are known (WORDS_BEFORE_A_USE). Any other Han character makes the hit
  *   the tail of a longer noun: not a use. (A word segmenter does not settle it: ICU's splits 子公司 as 子/公司.)
- *   A longer term is left alone on this side (see MAX_WORD).
+ *   A longer term is left alone on this side (see MAX_WORD), but for 其他 (other), which names other things than any
+ *   term: 其他基金管理人 are managers other than the one defined.
  * - Right edge. A noun after the term is most often its possessor's part (公司章程, 公司董事会, 银行账户 are the
  *   Company's articles, board and accounts: Chinese drops 的 there), so the hit stays a use; except where the term
  *   runs on into a bound morpheme or fixed compound that makes a new word of it: 银行业 banking, 银行间 interbank,
@@ -44,16 +45,20 @@ const FUNCTION_CHARS = new Set([
 ]);
 
 /**
- * Two-character words that may stand before a use: determiners (其他银行 other banks, 上述公司) and verbs that govern
- * an institution or an account as their object (要求公司, 支持企业, 开立账户).
+ * Two-character words that may stand before a use: determiners that point back to it (上述公司, 前述机构) and verbs
+ * that govern an institution or an account as their object (要求公司, 支持企业, 开立账户). 其他公司 (other companies),
+ * 任何机构 (any institution) and 相关银行 (banks concerned) name others, or any: no use.
  */
 const WORDS_BEFORE_A_USE = new Set([
-  '其他', '其它', '所有', '任何', '一切', '相关', '有关', '上述', '前述', '下列', '全部', '部分', '该等', '各类',
+  '上述', '前述', '该等',
   '开立', '开设', '设立', '使用', '持有', '提供', '要求', '督促', '通知', '委托', '授权', '批准', '同意', '责令', '允许', '告知',
   '提醒', '约谈', '成为', '属于', '包括', '代表', '申请', '注销', '办理', '登记', '取得', '选择', '接受', '拒绝', '变更', '聘请',
   '指定', '关闭', '冻结', '查询', '核验', '识别', '认定', '确认', '终止', '撤销', '暂停', '通过', '利用', '借助', '针对', '涉及',
   '支持', '鼓励', '引导', '推动', '指导', '协助', '交付', '禁止', '防止', '提示', '告诫', '惩戒', '处罚',
 ]);
+
+/** Determiners that name things other than the term, whatever its length: 其他基金管理人 are other managers. */
+const OTHERS = new Set(['其他', '其它']);
 
 /**
  * What after a term makes a new word of it: bound morphemes (业 industry, 间 inter-, 类 kind, 性 -ness, 化 -ise, 界
@@ -70,6 +75,7 @@ export function standsAsTerm(text: SeparatedText, start: number, end: number): b
 
 function leftEdgeHolds(text: SeparatedText, start: number, end: number): boolean {
   if (start === 0 || text.separatedBefore(start)) return true;
+  if (start >= 2 && OTHERS.has(text.text.slice(start - 2, start))) return false;
   const first = text.text.charCodeAt(start);
   const before = text.text.charCodeAt(start - 1);
   if (isHan(first)) {
