@@ -51,6 +51,10 @@ const definitions: [string, string, string[]][] = [
   ['zh: a parenthesis inside the parenthesis', '依据《某某办法》（中国人民银行令（2007）第2号发布，以下简称《办法》）执行。', ['《办法》 ← 《某某办法》']],
   ['zh: the phrase keeps a title whole', '根据《外国驻华使馆、领事馆和国际组织代表机构名录》（以下简称《名录》）办理。', ['《名录》 ← 《外国驻华使馆、领事馆和国际组织代表机构名录》']],
 
+  ['en: single curly quotes, an apostrophe inside', 'Omega Bank Limited (the ‘Bank’) and the Lender’s agent (the ‘Agent’s Office’) act.',
+    ['Bank ← Omega Bank Limited', 'Agent\'s Office ← the Lender\'s agent']],
+  ['zh: two definitions in one sentence, each its own phrase', '甲公司（以下简称“甲方”）与乙公司（以下简称“乙方”）签订协议。', ['甲方 ← 甲公司', '乙方 ← 乙公司']],
+
   // An article before or inside the quotes.
   ['en: a before the quote', 'Any person who operates a platform (a "platform operator") shall register.', ['platform operator ← Any person who operates a platform']],
   ['en: an before the quote', 'A person who runs an exchange (an "Exchange Operator") must register.', ['Exchange Operator ← A person who runs an exchange']],
@@ -80,6 +84,7 @@ const definitions: [string, string, string[]][] = [
   // The definition is the words after the verb, to the end of the sentence.
   ['en: means, an enumeration over semicolons', '"Eligible Asset" means: (a) cash; (b) bonds; and (c) shares. "Other" means the rest; "Third" means more.',
     ['Eligible Asset ← (a) cash; (b) bonds; and (c) shares.', 'Other ← the rest;', 'Third ← more.']],
+  ['en: single curly quotes before means', '‘Business Day’ means a day on which banks open in Hong Kong.', ['Business Day ← a day on which banks open in Hong Kong.']],
   ['en: two quoted names before means', '"Redomestication" or "transfer" means the move of a domicile.',
     ['Redomestication ← the move of a domicile.', 'transfer ← the move of a domicile.']],
   ['en: X means, unquoted, at a sentence start', 'Rules apply. Customer means a natural person who opens an account.', ['Customer ← a natural person who opens an account.']],

@@ -326,9 +326,13 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
+  // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const span = abbreviated[lastAtOrBefore(abbreviated, start, (candidate) => candidate.start)];
-    return span !== undefined && end <= span.end && span.keys.includes(key);
+    const last = lastAtOrBefore(abbreviated, start, (candidate) => candidate.start);
+    for (let i = last; i >= 0 && i > last - 4; i--) {
+      if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
+    }
+    return false;
   };
   const separated = { text: folded.text, separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1 };
   const termUses: TermUse[] = [];

@@ -5,7 +5,7 @@
  * Later uses of the terms are found by the document with a phrase matcher built from these definitions.
  *
  * What a term stands for (its definition, shown on hover): for "X means …", "X refers to …", X是指…, the words after
- * the verb to the end of the sentence (a semicolon ends it only when no further item of an enumeration follows); for
+ * the verb to the end of the sentence (a semicolon ends it unless an enumeration's next item or a conjunction follows); for
  * a name in parentheses, the phrase before the parenthesis that the name abbreviates, back to the start of its
  * sentence. That phrase goes on over the line breaks of hard-wrapped text, but not back into a heading (a title, a
  * notice number, a labelled heading line) nor over the start of a line that opens with a clause label: the folded
@@ -44,15 +44,16 @@ const PARENTHESIS = /\(([^()\n]{1,240})\)/g;
 const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))([^（()）\n]{1,80})[）)]/g;
 
 /**
- * One quoted name in parentheses, with the words that may stand before it: an article (the "Bank", a "platform
+ * One quoted name in parentheses, in double quotes or in single curly ones (the ‘Bank’, as British drafting has it;
+ * folding makes the closing one "'"), with the words that may stand before it: an article (the "Bank", a "platform
  * operator") and a word that distributes or gathers (each a "Participant", collectively the "Banks", individually
  * as a "Party").
  */
-const ENGLISH_NAME = /(?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? (?:(?:referred to |called |known )?as )?)?(?:(?:the|a|an) )?["“]([^"“”]{1,60})["”]/iy;
+const ENGLISH_NAME = /(?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? (?:(?:referred to |called |known )?as )?)?(?:(?:the|a|an) )?(?:["“]([^"“”]{1,60})["”]|‘((?:[^‘'"“”]|'(?=[a-z])){1,60})')/iy;
 /** Between two names in one parenthesis: (the "Issuer" or "we"), ("Company", "we", "us" or "our"), ("A"/"B"). */
 const ENGLISH_NAME_SEPARATOR = /,? ?(?:and\/or|and|or)? ?|\//y;
 /** Where the first name begins in a parenthesis: its distributive word, article or quote. */
-const FIRST_ENGLISH_NAME = /(?:^|[ ,;])((?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? )?(?:(?:the|a|an) )?["“])/i;
+const FIRST_ENGLISH_NAME = /(?:^|[ ,;])((?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? )?(?:(?:the|a|an) )?["“‘])/i;
 /** What may follow the last name: (the "Banks", respectively), ("Notice", as amended). */
 const AFTER_NAMES = /^(?:,? ?(?:respectively|collectively|together|individually|each)|, [^"“”]{1,80})?$/i;
 /** The words before the names say they are names: (hereinafter referred to as "X"), (in this section referred to as "X"). */
@@ -75,7 +76,7 @@ const CHINESE_NAME_SEPARATOR = /以及|或者|[或、和及与/，,]/y;
 const CHINESE_UNQUOTED_NAME = /[^，,；;“”"「」]{1,30}/y;
 const MAX_SHORT_NAME = 4;
 
-const QUOTED_MEANS = /["“]([^"”\n]{1,60})["”],? (?:means|mean|refers to|refer to|shall mean|is defined as|shall refer to)\b/g;
+const QUOTED_MEANS = /(?:["“]([^"”\n]{1,60})["”]|‘([^‘'\n]{1,60})'),? (?:means|mean|refers to|refer to|shall mean|is defined as|shall refer to)\b/g;
 /** "X refers to …", "X means …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
 const PLAIN_DEFINING_VERB = / (?:refers to|shall refer to|means|shall mean)\b/g;
 /** "Electronic means shall be used", "by means of": the noun, not the verb. */
@@ -93,6 +94,7 @@ const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按�
 const CHINESE_PHRASE_BOUNDARY = /[。；：，、！？（(【“”「」"]/;
 const CHINESE_GATHERED_BOUNDARY = /[。；：，！？（(【“”「」"]/;
 const MAX_CHINESE_PHRASE = 60;
+const JOINER = /^[\s,;，；、]*(?:(?:and|or)\b|以及|与|和|及|或)?\s*/;
 /** A clause label or 所谓 in front of a term: 第三条 数字钱包是指 (after a U+3000 space)…, 所谓情节严重，是指… */
 const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
 /** 是指, 系指 (not 体系指标), and 指 after a comma when 所称 leads the term in or the term starts its sentence (本办法所称X，指…). */
@@ -116,9 +118,9 @@ const MAX_QUOTED_TERM = 24;
  */
 const MAX_HEADING = 80;
 const SHORT_LINE_WIDTH = 30;
-/** A semicolon does not end a definition when the next item of its enumeration or a conjunction follows: (a) …; (b) …; and (c) …. */
 /** An item of an enumeration that the next item continues, in the paragraph after it: "(A) …; and⏎⏎(B) …". */
 const ITEM_ENDS = /(?:[;；:：]|; (?:and|or))\s*$/;
+/** A semicolon does not end a definition when the next item of its enumeration or a conjunction follows: (a) …; (b) …; and (c) …. */
 const ENUMERATION_GOES_ON = /^\s*(?:(?:and|or|but)\b|以及|或者|并且|但是|或|及|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|（(?:[一二三四五六七八九十]{1,3}|\d{1,2})）|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))/i;
 
 export function scanDefinitions(folded: LinedText): RawDefinition[] {
@@ -142,12 +144,14 @@ interface FoundName {
 
 function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
+  let previousEnd = 0;
   for (const match of folded.text.matchAll(PARENTHESIS)) {
     const contentStart = match.index! + 1;
     const names = englishNamesIn(match[1]!, contentStart);
     if (names.length === 0) continue;
     const acronym = names.find((name) => ACRONYM.test(name.term));
-    const phrase = abbreviatedPhrase(folded, match.index!, acronym?.term);
+    const phrase = abbreviatedPhrase(folded, match.index!, previousEnd, acronym?.term);
+    previousEnd = match.index! + match[0].length;
     for (const name of names) found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, ...phrase });
   }
   return found;
@@ -195,8 +199,9 @@ function quotedEnglishNames(content: string, start: number, offset: number): Fou
     ENGLISH_NAME.lastIndex = next;
     const match = ENGLISH_NAME.exec(content);
     if (!match) break;
-    const name = cleanQuotedName(match[1]!);
-    const nameAt = match.index + match[0].length - 1 - match[1]!.length + match[1]!.indexOf(name);
+    const quoted = match[1] ?? match[2]!;
+    const name = cleanQuotedName(quoted);
+    const nameAt = match.index + match[0].length - 1 - quoted.length + quoted.indexOf(name);
     if (isPlausibleTerm(name)) names.push({ term: name, start: offset + nameAt, quoted: true });
     at = match.index + match[0].length;
     ENGLISH_NAME_SEPARATOR.lastIndex = at;
@@ -228,9 +233,13 @@ function unquotedHereinafterName(content: string, offset: number): FoundName[] {
   return [{ term, start, quoted: false }];
 }
 
-/** The phrase that ends at `end` (before "(hereinafter …)"), as the definition and as the span no use stands in. */
-function abbreviatedPhrase(folded: LinedText, end: number, acronym?: string): Pick<RawDefinition, 'definition' | 'abbreviates'> {
-  const sentence = sentenceStart(folded, end);
+/**
+ * The phrase that ends at `end` (before "(hereinafter …)"), as the definition and as the span no use stands in. It
+ * starts no earlier than `after`, the end of the parenthesis of the definition before: "A Ltd (the "A") and B Ltd
+ * (the "B")" gives B the words "B Ltd".
+ */
+function abbreviatedPhrase(folded: LinedText, end: number, after: number, acronym?: string): Pick<RawDefinition, 'definition' | 'abbreviates'> {
+  const sentence = afterJoiner(folded.text, Math.max(sentenceStart(folded, end), after), end);
   const spelt = acronym === undefined ? undefined : acronymPhraseStart(folded.text, end, acronym);
   const start = spelt !== undefined && spelt >= sentence ? spelt : sentence;
   return { definition: sentenceWords(folded.text, start, end), abbreviates: { start, end } };
@@ -264,7 +273,7 @@ function quotedMeansDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(QUOTED_MEANS)) {
     const definition = definitionAfter(text, match.index! + match[0].length);
-    for (const name of [...quotedNamesBefore(text, match.index!), { text: match[1]!, start: match.index! + 1 }]) {
+    for (const name of [...quotedNamesBefore(text, match.index!), { text: match[1] ?? match[2]!, start: match.index! + 1 }]) {
       const term = cleanQuotedName(name.text.trim());
       if (!isPlausibleTerm(term)) continue;
       const start = name.start + name.text.indexOf(term);
@@ -341,6 +350,7 @@ function startsSentence(text: string, start: number): boolean {
 
 function chineseParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
+  let previousEnd = 0;
   for (const match of folded.text.matchAll(CHINESE_PARENTHESIS)) {
     const content = match[1]!;
     const names: FoundName[] = [];
@@ -352,7 +362,9 @@ function chineseParenthesisDefinitions(folded: LinedText): RawDefinition[] {
     }
     if (names.length === 0) continue;
     const end = match[0].startsWith('，') || match[0].startsWith(',') ? openingParenthesisBefore(folded.text, match.index!) : match.index!;
-    const phraseStart = chinesePhraseStart(folded, end, gathers || !names.every((name) => abbreviatesLastItem(folded.text, end, name.term)));
+    const gathered = gathers || !names.every((name) => abbreviatesLastItem(folded.text, end, name.term));
+    const phraseStart = afterJoiner(folded.text, Math.max(chinesePhraseStart(folded, end, gathered), previousEnd), end);
+    previousEnd = match.index! + match[0].length;
     const phrase = { definition: folded.text.slice(phraseStart, end), abbreviates: { start: phraseStart, end } };
     for (const name of names) found.push({ term: name.term, start: name.start, end: name.start + name.term.length, ...phrase });
   }
@@ -431,6 +443,12 @@ function abbreviatesLastItem(text: string, end: number, name: string): boolean {
     at++;
   }
   return true;
+}
+
+/** Past the punctuation and conjunction that join a phrase to the definition before it: "…) and B Ltd", "…）与B公司". */
+function afterJoiner(text: string, start: number, end: number): number {
+  const joiner = JOINER.exec(text.slice(start, Math.min(end, start + 8)));
+  return start + (joiner?.[0].length ?? 0);
 }
 
 /** The "(" or "（" that opens the parenthesis `offset` stands in, skipping whole parentheses inside it; `offset` if none is near. */
