@@ -97,8 +97,11 @@ const MAX_CHINESE_PHRASE = 60;
 const JOINER = /^[\s,;，；、]*(?:(?:and|or)\b|以及|与|和|及|或)?\s*/;
 /** A clause label or 所谓 in front of a term: 第三条 数字钱包是指 (after a U+3000 space)…, 所谓情节严重，是指… */
 const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
-/** 是指, 系指 (not 体系指标), and 指 after a comma when 所称 leads the term in or the term starts its sentence (本办法所称X，指…). */
-const CHINESE_IS_DEFINED = /是指|(?<![体关联派维世水直])系指|[，,]指(?![导出定引示南令标派明控责挥使])/g;
+/**
+ * 是指, 系指 (not 体系指标), and a bare 指 after a comma or right after the term when 所称 leads the term in, or after a
+ * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指….
+ */
+const CHINESE_IS_DEFINED = /是指|(?<![体关联派维世水直])系指|(?:[，,]|(?<=所称[^，,。；;：:\n“”]{1,20}))指(?![导出定引示南令标派明控责挥使])/g;
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
 /** 本办法所称公司信用类债券（以下简称“债券”） abbreviates 公司信用类债券. */
@@ -470,9 +473,9 @@ function chineseIsDefinedDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
     const anchor = match.index!;
-    const bareVerb = match[0].length === 2 && /[，,]/.test(match[0][0]!);
+    const bareVerb = match[0] !== '是指' && match[0] !== '系指';
     // "X，是指" puts a comma between the term and the verb.
-    const termEnd = bareVerb ? anchor : /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
+    const termEnd = !bareVerb && /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
     const quoted = quotedTermBefore(text, termEnd);
     const term = quoted ?? plainTermBefore(folded, termEnd, bareVerb);
     if (!term || !isPlausibleTerm(term.text) || term.text.length > 20) continue;
