@@ -329,7 +329,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
     const last = lastAtOrBefore(abbreviated, start, (candidate) => candidate.start);
-    for (let i = last; i >= 0 && i > last - 4; i--) {
+    for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
       if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
     }
     return false;
@@ -344,6 +344,9 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
 }
+
+/** How many phrases abbreviated in one sentence a use is checked against. */
+const NESTED_PHRASES = 4;
 
 /**
  * A term the drafter put in quotes as a name — one capitalised word ("the Regulations") or every word capitalised
