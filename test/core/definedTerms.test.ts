@@ -18,7 +18,7 @@ const definitions: [string, string, string[]][] = [
   // English.
   ['(hereinafter referred to as "X")', 'Banks that issue tokens (hereinafter referred to as "deposit tokens") shall report.',
     ['deposit tokens ← Banks that issue tokens']],
-  ['(hereinafter "X")', 'The People\'s Bank of China (hereinafter "the Bank") decides.', ['the Bank ← The People\'s Bank of China']],
+  ['(hereinafter "X")', 'The People\'s Bank of China (hereinafter "the Bank") decides.', ['Bank ← The People\'s Bank of China']],
   ['(hereafter called “X”) with curly quotes', 'the service providers (hereafter called “providers”) shall', ['providers ← the service providers']],
   ['(hereinafter referred to as the "X")', 'the Regulations on Payment (hereinafter referred to as the "Regulations") apply.',
     ['Regulations ← the Regulations on Payment']],
@@ -32,11 +32,11 @@ const definitions: [string, string, string[]][] = [
   ['a clause label before X是指 is not part of the term', lines('第三条　数字钱包是指记载预付价值的账户。'), ['数字钱包 ← 记载预付价值的账户。']],
   ['所谓X，是指', '第二十三条　所谓情节严重，是指数额巨大。', ['情节严重 ← 数额巨大。']],
   ['a quoted name in parentheses', 'China Merchants Bank Co., Ltd. (the "Bank") shall report.', ['Bank ← China Merchants Bank Co., Ltd.']],
-  ['"X" refers to', '"Digital wallet" refers to an account opened by a provider. Other text.', ['Digital wallet ← "Digital wallet" refers to an account opened by a provider.']],
-  ['"X" means', '“Customer” means any person who opens an account.', ['Customer ← “Customer” means any person who opens an account.']],
-  ['"X" shall mean', '"Provider" shall mean a licensed institution.', ['Provider ← "Provider" shall mean a licensed institution.']],
-  ['X refers to, at a sentence start', 'Rules apply. Digital wallet refers to an account. More.', ['Digital wallet ← Digital wallet refers to an account.']],
-  ['X refers to, after a clause label', '(I) Scope. Payment service refers to any service.', ['Payment service ← Payment service refers to any service.']],
+  ['"X" refers to', '"Digital wallet" refers to an account opened by a provider. Other text.', ['Digital wallet ← an account opened by a provider.']],
+  ['"X" means', '“Customer” means any person who opens an account.', ['Customer ← any person who opens an account.']],
+  ['"X" shall mean', '"Provider" shall mean a licensed institution.', ['Provider ← a licensed institution.']],
+  ['X refers to, at a sentence start', 'Rules apply. Digital wallet refers to an account. More.', ['Digital wallet ← an account.']],
+  ['X refers to, after a clause label', '(I) Scope. Payment service refers to any service.', ['Payment service ← any service.']],
   ['pronouns are not terms', 'This refers to that. It refers to this.', []],
 
   // Chinese.

@@ -13,13 +13,14 @@ import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
-import { scanDefinitions, toDefinedTerm } from './scan/definedTerms';
+import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { scanQuotes, type QuoteSpan } from './scan/quotes';
 import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
+import { standsAsTerm } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
   scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
@@ -347,35 +348,48 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
   const matcher = new PhraseMatcher<string>();
-  const abbreviated: { start: number; end: number; key: string }[] = [];
+  const abbreviated: { start: number; end: number; keys: string[] }[] = [];
   const abbreviatedPhrases = new Map<string, Span>();
   const known = new Set<string>();
+  const forms: { form: string; caseSensitive: boolean; asDefined: boolean; key: string }[] = [];
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
-    if (definition.abbreviates) abbreviated.push({ ...definition.abbreviates, key: term.key });
+    if (definition.abbreviates) abbreviatedBy(abbreviated, definition.abbreviates).push(term.key);
     if (known.has(term.key)) continue;
     known.add(term.key);
     if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    const caseSensitive = definition.quoted === true && isProperName(definition.term);
-    for (const form of termForms(definition.term)) matcher.add(form, term.key, { caseSensitive });
+    forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+  }
+  // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
+  for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
+    matcher.add(form, key, { caseSensitive });
   }
   const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
+  // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const span = abbreviated[lastAtOrBefore(abbreviated, start, (candidate) => candidate.start)];
-    return span !== undefined && end <= span.end && span.key === key;
+    const last = lastAtOrBefore(abbreviated, start, (candidate) => candidate.start);
+    for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
+      if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
+    }
+    return false;
   };
+  const separated = { text: folded.text, separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1 };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range)) continue;
+    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
+      !standsAsTerm(separated, match.start, match.end)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
 }
+
+/** How many phrases abbreviated in one sentence a use is checked against. */
+const NESTED_PHRASES = 4;
 
 /**
  * A term the drafter put in quotes as a name — one capitalised word ("the Regulations") or every word capitalised
@@ -398,11 +412,25 @@ function overlapsAny(spans: readonly Span[], range: Span): boolean {
   return false;
 }
 
-/** A defined term's forms: as defined, and its English plural or singular. */
-function termForms(term: string): string[] {
-  if (!/[A-Za-z]$/.test(term)) return [term];
-  const singular = singularOf(term);
-  return singular ? [term, singular] : [term, pluralOf(term)];
+/**
+ * A defined term's forms: as defined, and its English plural or singular. A short word in lower case ("we", "us",
+ * "our" in (the "Issuer" or "we")) is matched as written or capitalised, never in capitals: "US" and "IT" are other words.
+ */
+function termForms(definition: RawDefinition): { form: string; caseSensitive: boolean; asDefined: boolean }[] {
+  const term = definition.term;
+  if (/^[a-z]{2,3}$/.test(term)) return [term, term[0]!.toUpperCase() + term.slice(1)].map((form) => ({ form, caseSensitive: true, asDefined: true }));
+  const caseSensitive = definition.quoted === true && isProperName(term);
+  if (!/[A-Za-z]$/.test(term)) return [{ form: term, caseSensitive, asDefined: true }];
+  return [{ form: term, caseSensitive, asDefined: true }, { form: singularOf(term) ?? pluralOf(term), caseSensitive, asDefined: false }];
+}
+
+/** The keys of the terms that abbreviate one phrase: several names in one parenthesis share it. */
+function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], phrase: Span): string[] {
+  const last = spans[spans.length - 1];
+  if (last && last.start === phrase.start && last.end === phrase.end) return last.keys;
+  const span = { ...phrase, keys: [] };
+  spans.push(span);
+  return span.keys;
 }
 
 function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge): Problem[] {

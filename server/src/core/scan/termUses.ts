@@ -1,0 +1,92 @@
+/**
+ * Whether a phrase-matcher hit of a defined term stands as that term, judged by a bounded look at its neighbours.
+ *
+ * A term that is an ordinary word (公司, 机构, 平台, 银行, "Bank", "Company") also occurs inside longer words that
+ * are not it. Chinese compounds are head-final: a word in front of a noun makes a kind of that noun (子公司 a
+ * subsidiary, 证券公司 a securities firm, 金融机构 a financial institution), none of them the company the document
+ * defined. So the rule is:
+ *
+ * - Left edge. A use of a Chinese term that is one word (one or two characters, MAX_WORD) is preceded by a non-Han
+ *   character (punctuation, white space in the original, a digit, a Latin letter, the start of the text), or by a Han
+ *   character that is a function word and cannot be the modifier of a compound: a particle, determiner, preposition,
+ *   conjunction or auxiliary (的 该 本 其 各 对 向 由 在 与 和 或 等 应 …; FUNCTION_CHARS), or by a two-character
+ *   determiner that points back (上述, 前述) or verb that governs it as its object (要求公司报告): verbs are an open class, so only
+ *   those that regulations use of institutions and accounts are known (WORDS_BEFORE_A_USE). Any other Han character makes the hit
+ *   the tail of a longer noun: not a use. (A word segmenter does not settle it: ICU's splits 子公司 as 子/公司.)
+ *   A longer term is left alone on this side (see MAX_WORD), but for 其他 (other), which names other things than any
+ *   term: 其他基金管理人 are managers other than the one defined.
+ * - Right edge. A noun after the term is most often its possessor's part (公司章程, 公司董事会, 银行账户 are the
+ *   Company's articles, board and accounts: Chinese drops 的 there), so the hit stays a use; except where the term
+ *   runs on into a bound morpheme or fixed compound that makes a new word of it: 银行业 banking, 银行间 interbank,
+ *   公司法 company law, 公司债券 corporate bonds, 机构投资者 institutional investors (COMPOUND_CONTINUATION).
+ * - English. The matcher never starts or ends inside a word ("Bankers", "Companywide"). A hyphen joined to a word in
+ *   front makes another word of it as well ("non-Bank", "sub-Company"); one behind does not ("Bank-wide" is about the
+ *   Bank).
+ */
+import { isHan, isWordChar } from '../text/chars';
+
+/** The folded text, and whether the original had something (white space, a line break) between two folded units. */
+export interface SeparatedText {
+  readonly text: string;
+  /** Whether the original had characters between folded offsets `offset - 1` and `offset` that folding dropped. */
+  separatedBefore(offset: number): boolean;
+}
+
+/**
+ * The longest term that is one ordinary word: Chinese words are mostly of one or two characters. A longer term is a
+ * compound the document coined (数字钱包, 业务数据, 网络安全事件); what stands before it is far more often a verb
+ * (发生网络安全事件, 明确业务数据) or a grade (一般网络安全事件) than a modifier making another thing of it.
+ */
+const MAX_WORD = 2;
+
+/** Han characters that are function words: they never make a compound with the noun after them. */
+const FUNCTION_CHARS = new Set([
+  ...'的之该本其各每此这那贵我及与和或同跟对向由在为经等于从自被把将给以按依据凡若如当即则且并但而因使令让请至到除是系属了着过均都也亦还仍已应须可不未',
+]);
+
+/**
+ * Two-character words that may stand before a use: determiners that point back to it (上述公司, 前述机构) and verbs
+ * that govern an institution or an account as their object (要求公司, 支持企业, 开立账户). 其他公司 (other companies),
+ * 任何机构 (any institution) and 相关银行 (banks concerned) name others, or any: no use.
+ */
+const WORDS_BEFORE_A_USE = new Set([
+  '上述', '前述', '该等',
+  '开立', '开设', '设立', '使用', '持有', '提供', '要求', '督促', '通知', '委托', '授权', '批准', '同意', '责令', '允许', '告知',
+  '提醒', '约谈', '成为', '属于', '包括', '代表', '申请', '注销', '办理', '登记', '取得', '选择', '接受', '拒绝', '变更', '聘请',
+  '指定', '关闭', '冻结', '查询', '核验', '识别', '认定', '确认', '终止', '撤销', '暂停', '通过', '利用', '借助', '针对', '涉及',
+  '支持', '鼓励', '引导', '推动', '指导', '协助', '交付', '禁止', '防止', '提示', '告诫', '惩戒', '处罚',
+]);
+
+/** Determiners that name things other than the term, whatever its length: 其他基金管理人 are other managers. */
+const OTHERS = new Set(['其他', '其它']);
+
+/**
+ * What after a term makes a new word of it: bound morphemes (业 industry, 间 inter-, 类 kind, 性 -ness, 化 -ise, 界
+ * sector, 级 grade, 卡 card) and fixed compounds (债券 bonds, 法 law, 投资者 investors). The look-aheads keep the
+ * possessive readings: 银行业务 the Bank's business, 银行间接 the Bank indirectly, 公司法定代表人 its legal representative.
+ */
+const COMPOUND_CONTINUATION = /^(?:债(?!务)|法(?![定人律规])|业(?![务绩主])|间(?!接)|卡|类|性|化|界|级|投资者)/;
+/** The longest continuation above, with its look-ahead. */
+const CONTINUATION_REACH = 4;
+
+export function standsAsTerm(text: SeparatedText, start: number, end: number): boolean {
+  return leftEdgeHolds(text, start, end) && rightEdgeHolds(text, end);
+}
+
+function leftEdgeHolds(text: SeparatedText, start: number, end: number): boolean {
+  if (start === 0 || text.separatedBefore(start)) return true;
+  if (start >= 2 && OTHERS.has(text.text.slice(start - 2, start))) return false;
+  const first = text.text.charCodeAt(start);
+  const before = text.text.charCodeAt(start - 1);
+  if (isHan(first)) {
+    if (end - start > MAX_WORD || !isHan(before) || FUNCTION_CHARS.has(text.text[start - 1]!)) return true;
+    return start >= 2 && !text.separatedBefore(start - 1) && WORDS_BEFORE_A_USE.has(text.text.slice(start - 2, start));
+  }
+  return !(before === 0x2d && isWordChar(text.text.charCodeAt(start - 2)));
+}
+
+function rightEdgeHolds(text: SeparatedText, end: number): boolean {
+  if (end >= text.text.length || text.separatedBefore(end)) return true;
+  if (!isHan(text.text.charCodeAt(end - 1)) || !isHan(text.text.charCodeAt(end))) return true;
+  return !COMPOUND_CONTINUATION.test(text.text.slice(end, end + CONTINUATION_REACH));
+}
