@@ -246,15 +246,16 @@ function resolveReferences(
   const labelStarts = new Set(clauses.map((clause) => clause.labelSpan.start));
   const isLabelAt = (foldedOffset: number) => labelStarts.has(folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
+  const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
   const raw: RawReference[] = [
     ...scanChineseReferences(folded.text, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
     ...scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
       (offset) => naming.endingAt(offset, 0) !== undefined),
     ...scanEnglishRelativeReferences(folded.text),
-    ...scanBareDecimalReferences(folded.text),
+    // "see 2.3.1" is a reference only where the document numbers its clauses so.
+    ...(numbersInDecimals ? scanBareDecimalReferences(folded.text) : []),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
-  const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
   // A reference in a Markdown code block is code, not text.
   const inCode = (reference: RawReference) => isInside(codeBlocks, folded.originOf(reference.start));
   return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).flatMap((reference): ClauseReference[] => {

@@ -41,7 +41,8 @@ const PARENTHESIS = /\(([^()\n]{1,240})\)/g;
  * A Chinese parenthesis, or its last part when a parenthesis stands inside it:
  * （…令（2007）第2号发布，以下简称《办法》） is read from the comma.
  */
-const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))([^（()）\n]{1,80})[）)]/g;
+// Every naming word has 称: a parenthesis without it (most of an English text's) fails at once.
+const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))(?=[^（()）\n]{0,79}称)([^（()）\n]{1,80})[）)]/g;
 
 /**
  * One quoted name in parentheses, in double quotes or in single curly ones (the ‘Bank’, as British drafting has it;
@@ -101,7 +102,34 @@ const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七�
  * 是指, 系指 (not 体系指标), and a bare 指 after a comma or right after the term when 所称 leads the term in, or after a
  * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指….
  */
-const CHINESE_IS_DEFINED = /是指|(?<![体关联派维世水直])系指|(?:[，,]|(?<=所称[^，,。；;：:\n“”]{1,20}))指(?![导出定引示南令标派明控责挥使])/g;
+const CHINESE_IS_DEFINED = /是指|系指|[，,]?指/g;
+/** 体系指标, 关系指数: 系指 inside another word. */
+const NOT_BEFORE_XI_ZHI = /[体关联派维世水直]/;
+/** 指导, 指出, 指定: 指 starting another word. */
+const NOT_AFTER_ZHI = /[导出定引示南令标派明控责挥使]/;
+const BREAK_BEFORE_ZHI = /[，,。；;：:\n“”]/;
+/** At most this many characters between 所称 and a bare 指 (本办法所称X指…). */
+const MAX_TERM_AFTER_SUOCHENG = 20;
+
+/**
+ * Whether a match of CHINESE_IS_DEFINED is the verb that defines: decided here, after the match, rather than by
+ * look-behinds in the expression, which V8 would try at every position of the text.
+ */
+function isDefiningVerb(text: string, verb: string, at: number): boolean {
+  if (verb === '是指') return true;
+  if (verb === '系指') return !NOT_BEFORE_XI_ZHI.test(text[at - 1] ?? '');
+  if (NOT_AFTER_ZHI.test(text[at + verb.length] ?? '')) return false;
+  return verb.length === 2 || followsSuoCheng(text, at);
+}
+
+/** 所称 and then 1 to 20 characters of the term, no punctuation between, right before `at`. */
+function followsSuoCheng(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 1 && at - 1 - i <= MAX_TERM_AFTER_SUOCHENG; i--) {
+    if (text[i] === '称' && text[i - 1] === '所') return at - 1 - i >= 1;
+    if (BREAK_BEFORE_ZHI.test(text[i]!)) return false;
+  }
+  return false;
+}
 const CHINESE_TERM_BOUNDARY = /[。；：，、！？\n）)】“”「」"]/;
 const CHINESE_SCOPE_PREFIX = /^.*?所称/;
 /** 本办法所称公司信用类债券（以下简称“债券”） abbreviates 公司信用类债券. */
@@ -473,6 +501,7 @@ function chineseIsDefinedDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
     const anchor = match.index!;
+    if (!isDefiningVerb(text, match[0], anchor)) continue;
     const bareVerb = match[0] !== '是指' && match[0] !== '系指';
     // "X，是指" puts a comma between the term and the verb.
     const termEnd = !bareVerb && /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
