@@ -27,8 +27,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // jsonc-parser's default (UMD) build requires its modules at run time, which a bundle cannot follow: take its ES build.
-  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /** cytoscape's MIT notice, kept at the top of the webview bundle (minifying drops the library's own comment). */

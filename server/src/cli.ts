@@ -1,39 +1,47 @@
 /**
  * The regtext command line, over the same language service as the language server:
- *   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] PATHS...
- *   regtext annotate [--format json|text] [--max-file-size-mb N] FILE
- *   regtext graph [--format json|dot] [--max-file-size-mb N] PATHS...
+ *   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATHS...
+ *   regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
+ *   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATHS...
+ *   regtext init [FOLDER]
  * The files named (and found below the directories named) are one workspace, as in the editor: a memo that cites a
  * repealed notice, or a clause the cited notice lacks, is reported as it is there.
  * Exit codes: 0 clean, 1 findings at or above --fail-on (default: error), 2 bad usage, a path named on the command
- * line that cannot be read, or an internal error. Only findings give 1: CI reads it as "the text has problems".
+ * line that cannot be read, a configuration with problems, or an internal error. Only findings give 1: CI reads it as "the text has problems".
  */
 import { fileURLToPath } from 'node:url';
 import {
-  compileKnowledge, createLanguageService, DEFAULT_MAX_BYTES, NEVER_CANCELLED, type AnalysedDocument, type Annotation,
-  type DocumentSymbol, type Knowledge, type LanguageService, type Severity, type Span,
+  createLanguageService, DEFAULT_MAX_BYTES, NEVER_CANCELLED, type AnalysedDocument, type Annotation,
+  type DocumentSymbol, type LanguageService, type Severity, type Span,
 } from './core';
 import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } from './cli/files';
 import { formatGraphDot, formatGraphJson, formatJson, formatSarif, formatText, jsonDiagnostic, type CheckedFile } from './cli/format';
 import { MB } from './fileText';
-import { builtinKnowledgeData } from './knowledge/builtin';
 import { AnalysisPool } from './analysisPool';
+import { cliKnowledge, ConfigError, init } from './cli/config';
+import { CONFIG_FILE } from './config/configFile';
 
 const USAGE = `Usage:
-  regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] PATH...
-  regtext annotate [--format json|text] [--max-file-size-mb N] FILE
-  regtext graph [--format json|dot] [--max-file-size-mb N] PATH...
+  regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATH...
+  regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
+  regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATH...
+  regtext init [FOLDER]
 
 check     reports banned terms, numbering problems, broken clause references, and across the files checked:
           citations of repealed notices, references to clauses a cited notice lacks, two files claiming one number.
           Directories are searched for .notice, .regtext, .txt and .md files.
 annotate  prints every recognised entity and the clause tree of one file.
 graph     prints the citation graph of the files: notices, documents, and who cites and repeals whom.
+init      writes a commented starting configuration, FOLDER/${CONFIG_FILE} (FOLDER: the current one).
+
+The configuration is the nearest ${CONFIG_FILE} in the folder of the first PATH or above it, as in the editor, or
+the file named with --config. A configuration with problems ends the run (exit 2).
 
 Files must be UTF-8. Files that are not, or are larger than --max-file-size-mb (default ${DEFAULT_MAX_BYTES / MB}),
 are reported as not analysed.
 Positions: lines and columns are 1-based; columns count UTF-16 code units, as editors do.
-Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 bad usage, unreadable path or internal error.`;
+Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 bad usage, unreadable path, a configuration with
+problems or internal error.`;
 
 const SEVERITY_ORDER: Severity[] = ['hint', 'information', 'warning', 'error'];
 
@@ -42,12 +50,14 @@ class UsageError extends Error {}
 interface Options {
   format: string;
   failOn: Severity;
-  maxBytes: number;
+  /** From --max-file-size-mb; otherwise the configuration's limit, or the default. */
+  maxBytes: number | undefined;
+  config: string | undefined;
   paths: string[];
 }
 
 function parseArguments(args: string[], formats: string[]): Options {
-  const options: Options = { format: formats[0]!, failOn: 'error', maxBytes: DEFAULT_MAX_BYTES, paths: [] };
+  const options: Options = { format: formats[0]!, failOn: 'error', maxBytes: undefined, config: undefined, paths: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
@@ -59,6 +69,7 @@ function parseArguments(args: string[], formats: string[]): Options {
     if (flag === '--format') options.format = value();
     else if (flag === '--fail-on') options.failOn = value() as Severity;
     else if (flag === '--max-file-size-mb') options.maxBytes = megabytes(value()) * MB;
+    else if (flag === '--config') options.config = value();
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else options.paths.push(arg);
   }
@@ -73,10 +84,18 @@ function megabytes(value: string): number {
   return number;
 }
 
+/** The knowledge and the size limit of a run: from the configuration, unless the command line says otherwise. */
+async function runSettings(options: Options) {
+  const found = await cliKnowledge(options.config, options.paths);
+  const configured = found.config?.limits?.maxFileSizeMB;
+  return { ...found, maxBytes: options.maxBytes ?? (configured !== undefined ? configured * MB : DEFAULT_MAX_BYTES) };
+}
+
 /** The files under `paths` as one workspace, indexed; a file named on the command line that cannot be read is fatal. */
-async function indexedWorkspace(paths: string[], knowledge: Knowledge, maxBytes: number) {
-  const workspace = new CliWorkspace(collectFiles(paths), maxBytes);
-  const pool = new AnalysisPool(builtinKnowledgeData);
+async function indexedWorkspace(options: Options) {
+  const { knowledge, data, maxBytes } = await runSettings(options);
+  const workspace = new CliWorkspace(collectFiles(options.paths), maxBytes);
+  const pool = new AnalysisPool(data);
   const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize });
   await service.index.scan(NEVER_CANCELLED);
   pool.dispose();
@@ -90,10 +109,10 @@ function pathNamer(workspace: CliWorkspace): (uri: string) => string {
   return (uri) => paths.get(uri) ?? (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
 }
 
-async function check(args: string[], knowledge: Knowledge): Promise<number> {
+async function check(args: string[]): Promise<number> {
   const options = parseArguments(args, ['text', 'json', 'sarif']);
   if (options.paths.length === 0) throw new UsageError('check needs at least one path.');
-  const { workspace, service } = await indexedWorkspace(options.paths, knowledge, options.maxBytes);
+  const { workspace, service } = await indexedWorkspace(options);
   const files: CheckedFile[] = workspace.entries.flatMap((entry) => {
     const diagnostics = service.fileDiagnostics(uriOf(entry.path));
     return diagnostics ? [{ path: entry.path, diagnostics }] : [];
@@ -108,10 +127,10 @@ async function check(args: string[], knowledge: Knowledge): Promise<number> {
   return found.some((diagnostic) => SEVERITY_ORDER.indexOf(diagnostic.severity) >= threshold) ? 1 : 0;
 }
 
-async function graph(args: string[], knowledge: Knowledge): Promise<number> {
+async function graph(args: string[]): Promise<number> {
   const options = parseArguments(args, ['json', 'dot']);
   if (options.paths.length === 0) throw new UsageError('graph needs at least one path.');
-  const { workspace, service } = await indexedWorkspace(options.paths, knowledge, options.maxBytes);
+  const { workspace, service } = await indexedWorkspace(options);
   const citations = service.citationGraph();
   process.stdout.write((options.format === 'dot' ? formatGraphDot(citations) : formatGraphJson(citations, pathNamer(workspace))) + '\n');
   return 0;
@@ -179,14 +198,15 @@ function annotationText(file: AnnotatedFile): string {
   return [...lines, '', 'Outline:', ...outline(file.symbols, 1)].join('\n');
 }
 
-async function annotate(args: string[], knowledge: Knowledge): Promise<number> {
+async function annotate(args: string[]): Promise<number> {
   const options = parseArguments(args, ['json', 'text']);
   if (options.paths.length !== 1) throw new UsageError('annotate needs exactly one file.');
   const path = options.paths[0]!;
   const stats = statPath(path);
   if (stats.isDirectory()) throw new UsageError(`annotate needs a file; ${path} is a directory.`);
-  const workspace = new CliWorkspace([regularFile(path, stats, true)], options.maxBytes);
-  const service = createLanguageService({ knowledge, workspace, maxBytes: options.maxBytes });
+  const { knowledge, maxBytes } = await runSettings(options);
+  const workspace = new CliWorkspace([regularFile(path, stats, true)], maxBytes);
+  const service = createLanguageService({ knowledge, workspace, maxBytes });
   const file = await annotatedFile(workspace, service, path);
   process.stdout.write((options.format === 'json' ? annotationJson(file) : annotationText(file)) + '\n');
   return 0;
@@ -205,13 +225,19 @@ async function annotatedFile(workspace: CliWorkspace, service: LanguageService, 
   return { path, analysis: service.analysis(document), symbols: service.documentSymbols(document), diagnostics: service.diagnostics(document) };
 }
 
-const COMMANDS: Record<string, (args: string[], knowledge: Knowledge) => Promise<number>> = { check, annotate, graph };
+async function initCommand(args: string[]): Promise<number> {
+  if (args.length > 1 || args.some((arg) => arg.startsWith('-'))) throw new UsageError('init takes at most one folder.');
+  process.stderr.write(`regtext: wrote ${init(args[0] ?? '.')}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, annotate, graph, init: initCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const run = command ? COMMANDS[command] : undefined;
-    if (run) return await run(rest, compileKnowledge(builtinKnowledgeData));
+    if (run) return await run(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(USAGE + '\n');
       return 0;
@@ -220,6 +246,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) process.stderr.write(`regtext: ${error.message}\n\n${USAGE}\n`);
     else if (error instanceof Unreadable) process.stderr.write(`regtext: cannot read ${error.path}: ${error.reason}\n`);
+    else if (error instanceof ConfigError) process.stderr.write(`regtext: ${error.message}\n`);
     else reportInternalError(error);
     return 2;
   }

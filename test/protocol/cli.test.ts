@@ -580,3 +580,51 @@ function column(text: string, line: number, needle: string): number {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the workspace configuration in the CLI (what the editor reads)', () => {
+  const LIST = {
+    id: 'acme-marketing', name: 'Words ACME marketing avoids', source: { notice: 'ACME policy 7', clause: '3' }, severity: 'error',
+    reason: 'Promises of returns mislead investors.', terms: [{ id: 'guaranteed-return', en: ['guaranteed return'], zh: ['保本保收益'] }],
+  };
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'regtext-cli-config-'));
+    mkdirSync(join(folder, '.regtext'));
+    mkdirSync(join(folder, 'drafts'));
+    writeFileSync(join(folder, '.regtext', 'config.json'), `{\n  // ours\n  "termLists": [${JSON.stringify(LIST)}],\n  "rules": { "numbering-gap": "off" }\n}\n`);
+    writeFileSync(join(folder, 'drafts', 'fund.txt'), 'A guaranteed return.\n(1) One.\n(3) Three.\n');
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('check finds the configuration above the path checked: its list and its rules', () => {
+    const result = run('check', '--format', 'json', join(folder, 'drafts'));
+    assert.equal(result.status, 1, result.stderr);
+    const files = JSON.parse(result.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }[];
+    const diagnostics = files.flatMap((file) => file.diagnostics);
+    assert.deepEqual(diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`), ['error banned-term'], 'the gap is off');
+    assert.match(diagnostics[0]!.message, /Words ACME marketing avoids/);
+  });
+
+  test('--config names another configuration; a broken one ends the run with exit 2 and the place of each problem', () => {
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, '{\n  "rules": { "banned-term": "loud" }\n}\n');
+    const result = run('check', '--config', broken, join(folder, 'drafts'));
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /broken\.json:2:29: rules\.banned-term must be one of "error", "warning", "information", "hint", "off"\./);
+    assert.equal(result.stdout, '');
+  });
+
+  test('init writes a commented starting configuration that is valid as it stands, and never overwrites one', () => {
+    const fresh = join(folder, 'fresh');
+    mkdirSync(fresh);
+    const written = run('init', fresh);
+    assert.equal(written.status, 0, written.stderr);
+    const text = readFileSync(join(fresh, '.regtext', 'config.json'), 'utf8');
+    assert.match(text, /^\/\/ regtext workspace configuration/);
+    writeFileSync(join(fresh, 'memo.txt'), 'The PBOC and stablecoin.\n');
+    assert.equal(run('check', join(fresh, 'memo.txt')).status, 0, 'the starting configuration is read without problems');
+    const again = run('init', fresh);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists/);
+  });
+});

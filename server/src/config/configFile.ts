@@ -5,7 +5,8 @@
  * property at fault). Pure: text in, values and problems out; reading files is the caller's.
  */
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ES build: the default (UMD) one requires its own modules at run time, which a bundle cannot follow.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import agenciesSchema from '../knowledge/schema/agencies.schema.json';
 import bannedTermsSchema from '../knowledge/schema/banned-terms.schema.json';
 import configSchema from '../knowledge/schema/config.schema.json';
