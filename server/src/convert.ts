@@ -1,11 +1,11 @@
 /** Core results to LSP types. The core's shapes follow LSP's, so this is mostly names: kinds, severities, commands. */
 import {
-  CallHierarchyItem as LspCallHierarchyItem, type Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol as LspDocumentSymbol,
+  CallHierarchyItem as LspCallHierarchyItem, CodeActionKind, type CodeAction as LspCodeAction, type Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol as LspDocumentSymbol,
   Location as LspLocation, LocationLink, MarkupKind, SemanticTokensBuilder, SymbolInformation, SymbolKind,
   type CodeLens as LspCodeLens, type Hover as LspHover, type WorkspaceSymbol as LspWorkspaceSymbol,
 } from 'vscode-languageserver';
 import {
-  SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeLens, type DefinitionLink, type Diagnostic,
+  SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeAction, type CodeLens, type DefinitionLink, type Diagnostic,
   type DocumentSymbol, type Hover, type SemanticToken, type Severity, type WorkspaceSymbol, type WorkspaceSymbolKind,
 } from './core';
 
@@ -56,6 +56,13 @@ export function toPublishedDiagnostics(diagnostics: readonly Diagnostic[]): LspD
     message: `${more.toLocaleString('en')} more problems in this file are not shown here (regtext shows the first ${MAX_PUBLISHED_DIAGNOSTICS.toLocaleString('en')}); \`regtext check\` lists them all.`,
   });
   return shown;
+}
+
+export function toCodeAction(action: CodeAction): LspCodeAction {
+  return {
+    title: action.title, kind: CodeActionKind.QuickFix, edit: { changes: action.edits },
+    ...(action.diagnostic ? { diagnostics: [toDiagnostic(action.diagnostic)] } : {}), ...(action.isPreferred ? { isPreferred: true } : {}),
+  };
 }
 
 function toDiagnostic(diagnostic: Diagnostic): LspDiagnostic {

@@ -3,7 +3,7 @@
  * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  CancellationTokenSource, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
+  CancellationTokenSource, CodeActionKind, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
   InlayHintRefreshRequest, MessageType, SemanticTokensBuilder, SemanticTokensRefreshRequest, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
@@ -14,7 +14,7 @@ import {
   type LanguageService, type Scheduler,
 } from './core';
 import {
-  fromCallHierarchyItem, toCallHierarchyItem, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
+  fromCallHierarchyItem, toCallHierarchyItem, toCodeAction, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
   toSemanticTokens, toWorkspaceSymbol,
 } from './convert';
 import { MB } from './fileText';
@@ -80,6 +80,7 @@ const CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
   inlayHintProvider: true,
   callHierarchyProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
@@ -192,6 +193,10 @@ export function startServer(connection: Connection): void {
     // Without the result asked about, the builder answers with all the tokens.
     builder.previousResult(previousResultId);
     return toSemanticTokens(service.semanticTokens(document, token), builder).buildEdits();
+  });
+  connection.onCodeAction(async ({ textDocument, range }, token) => {
+    const document = await open(textDocument.uri, token);
+    return document ? service.codeActions(document, range, token).map(toCodeAction) : [];
   });
   connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
 

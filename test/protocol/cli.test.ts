@@ -628,3 +628,12 @@ describe('the workspace configuration in the CLI (what the editor reads)', () =>
     assert.match(again.stderr, /already exists/);
   });
 });
+
+test('check honours suppression comments as the editor does, and reports one that silences nothing as a hint', () => {
+  const path = join(directory, 'silenced.txt');
+  writeFileSync(path, '// regtext-disable-next-line banned-term\nScope: stablecoin issuance.\n// regtext-disable-next-line numbering-gap\nPlain text.\n');
+  const result = run('check', '--format', 'json', '--fail-on', 'warning', path);
+  assert.equal(result.status, 0, result.stdout);
+  const [file] = JSON.parse(result.stdout) as { diagnostics: { line: number; severity: string; code: string }[] }[];
+  assert.deepEqual(file!.diagnostics.map((diagnostic) => `${diagnostic.line} ${diagnostic.severity} ${diagnostic.code}`), ['3 hint unused-suppression']);
+});

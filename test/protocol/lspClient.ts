@@ -12,14 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeLensRefreshRequest, CodeLensRequest,
+  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest,
   ConfigurationRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
   RegistrationRequest, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
   WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
-  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeLens, type ConfigurationItem,
+  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type ConfigurationItem,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
   type FoldingRange, type Hover, type InitializeResult, type InlayHint, type Location, type LocationLink, type Position,
   type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type ShowMessageParams,
@@ -686,6 +686,20 @@ export class LspClient {
 
   documentLinks(uri: string): Promise<DocumentLink[] | null> {
     return this.request(DocumentLinkRequest.type, { textDocument: { uri } }, 'documentLink');
+  }
+
+  codeActions(uri: string, range: Range): Promise<(CodeAction | Command)[] | null> {
+    return this.request(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } }, 'codeAction');
+  }
+
+  /** Applies a code action's edit to an open document as an editor would (one full-text change), and waits for its diagnostics. */
+  async applyCodeAction(uri: string, text: string, action: CodeAction): Promise<{ text: string; published: PublishDiagnosticsParams }> {
+    const edits = action.edit?.changes?.[uri] ?? [];
+    const lines = text.split(/(?<=\n)/);
+    const offsetAt = (position: Position) => lines.slice(0, position.line).reduce((sum, line) => sum + line.length, 0) + position.character;
+    const after = [...edits].sort((a, b) => offsetAt(b.range.start) - offsetAt(a.range.start))
+      .reduce((result, edit) => result.slice(0, offsetAt(edit.range.start)) + edit.newText + result.slice(offsetAt(edit.range.end)), text);
+    return { text: after, published: await this.change(uri, [{ text: after }]) };
   }
 
   inlayHints(uri: string, range: Range): Promise<InlayHint[] | null> {

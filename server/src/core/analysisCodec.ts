@@ -17,7 +17,7 @@ import type { Scheduler } from './workspace/workspaceIndex';
 /** The analysis's lists, each encoded in chunks; definition sites are only in the merged annotations, so they travel apart. */
 const LISTS = [
   'clauses', 'rootClauses', 'agencies', 'noticeNumbers', 'citations', 'citationMentions', 'repeals', 'references',
-  'definitions', 'termUses', 'bannedTerms', 'problems', 'definitionSites',
+  'definitions', 'termUses', 'bannedTerms', 'problems', 'suppressions', 'definitionSites',
 ] as const;
 type ListName = (typeof LISTS)[number];
 type Lists = { [name in ListName]: unknown[] };

@@ -88,6 +88,20 @@ export interface Diagnostic {
   related?: RelatedInformation[];
 }
 
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A quick fix: a title, the diagnostic it fixes (if it fixes one), and the edits, by document URI. */
+export interface CodeAction {
+  title: string;
+  diagnostic?: Diagnostic;
+  edits: Record<string, TextEdit[]>;
+  /** The fix to apply when the user asks for "the" fix (Ctrl+. then Enter, or fix all). */
+  isPreferred?: true;
+}
+
 export interface CodeLens {
   range: Range;
   title: string;

@@ -13,6 +13,7 @@ import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
+import { scanSuppressions } from './scan/suppressions';
 import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
@@ -89,7 +90,7 @@ function emptyAnalysis(text: string, message: string): AnalysedDocument {
   const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', message };
   return {
     text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
-    citations: [], citationMentions: [], identity: undefined, repeals: [], dates: {}, language: 'en',
+    citations: [], citationMentions: [], identity: undefined, repeals: [], dates: {}, language: 'en', suppressions: [],
     references: [], definitions: [], termUses: [], bannedTerms: [], problems: [problem], annotations: [],
   };
 }
@@ -123,6 +124,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
     text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
     definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems,
+    suppressions: scanSuppressions(text, lines),
   }, terms.definitionSites);
 }
 

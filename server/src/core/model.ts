@@ -259,12 +259,20 @@ export type ProblemCode =
   | 'not-analysed'
   | 'repealed-notice'
   | 'missing-clause'
-  | 'duplicate-notice';
+  | 'duplicate-notice'
+  | 'unused-suppression';
 
 export interface Problem extends Span {
   code: ProblemCode;
   severity: Severity;
   message: string;
+}
+
+/** A `regtext-disable…` comment: the rules it silences (undefined: all) on lines fromLine…toLine (0-based). */
+export interface Suppression extends Span {
+  rules: ProblemCode[] | undefined;
+  fromLine: number;
+  toLine: number;
 }
 
 export interface AnalysedDocument {
@@ -291,6 +299,8 @@ export interface AnalysedDocument {
   readonly termUses: readonly TermUse[];
   readonly bannedTerms: readonly BannedTermHit[];
   readonly problems: readonly Problem[];
+  /** The regtext-disable comments of the document. */
+  readonly suppressions: readonly Suppression[];
   /** All annotations, sorted by start offset. */
   readonly annotations: readonly Annotation[];
 }

@@ -12,4 +12,5 @@ export const RULES: Readonly<Record<ProblemCode, string>> = {
   'repealed-notice': 'A citation of a notice that a later notice has repealed.',
   'missing-clause': 'A reference to a clause that the cited notice, in the workspace, does not have.',
   'duplicate-notice': 'Two files of the same language claim to be the same notice.',
+  'unused-suppression': 'A regtext-disable comment that silences no problem.',
 };

@@ -8,7 +8,7 @@
  * file, and an open document's summary is refreshed from the same analysis its features use.
  */
 import {
-  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeLens, type DefinitionLink,
+  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeAction, type CodeLens, type DefinitionLink,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint, type Location,
   type Logger, type Position, type Range, type SemanticToken, type TextDocument, type WorkspaceSymbol,
 } from './api';
@@ -17,6 +17,7 @@ import type { Knowledge } from './knowledge/compile';
 import type { AnalysedDocument } from './model';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { citationGraph, type CitationGraph } from './features/citationGraph';
+import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import type { AnalysedFile, FeatureContext } from './features/context';
 import { definition } from './features/definition';
@@ -71,6 +72,8 @@ export interface LanguageService {
   prepareCallHierarchy(document: TextDocument, position: Position, token?: CancellationToken): CallHierarchyItem[];
   incomingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
   outgoingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
+  /** Quick fixes for the diagnostics in a range of an open document, and for what the range holds. */
+  codeActions(document: TextDocument, range: Range, token?: CancellationToken): CodeAction[];
   /** Everything wrong with an open document, its own findings and the cross-file ones. */
   diagnostics(document: TextDocument, token?: CancellationToken): Diagnostic[];
   /** The same for a file of the workspace that is not open, from its summary; undefined if it is not indexed. */
@@ -182,6 +185,10 @@ class RegtextLanguageService implements LanguageService {
 
   diagnostics(document: TextDocument): Diagnostic[] {
     return diagnostics(this.context, this.entry(document).summary);
+  }
+
+  codeActions(document: TextDocument, range: Range): CodeAction[] {
+    return codeActions(this.context, this.file(document), range, this.diagnostics(document));
   }
 
   fileDiagnostics(uri: string): Diagnostic[] | undefined {

@@ -6,12 +6,13 @@
 import type { Diagnostic, RelatedInformation } from '../api';
 import { identityAsLocation, noticeName, referenceInto } from '../workspace/crossFile';
 import type { KnowledgeData } from '../knowledge/types';
-import type { Citation, NoticeIdentity } from '../model';
+import type { Citation, NoticeIdentity, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
 import type { FeatureContext } from './context';
 import { fileName } from './hover';
+import { SuppressionIndex } from './suppressions';
 
 export function diagnostics(context: FeatureContext, summary: FileSummary): Diagnostic[] {
   const own: Diagnostic[] = summary.problems.map((problem) => ({
@@ -19,8 +20,30 @@ export function diagnostics(context: FeatureContext, summary: FileSummary): Diag
   }));
   if (summary.declined) return own;
   const found = [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
-  return withConfiguredSeverities(found, context.knowledge.data.rules);
+  return withConfiguredSeverities(suppressed(found, summary), context.knowledge.data.rules);
 }
+
+/**
+ * The diagnostics no regtext-disable comment silences, and a hint on each comment that silences nothing (it may be
+ * left over from a problem fixed since).
+ */
+function suppressed(found: Diagnostic[], summary: FileSummary): Diagnostic[] {
+  if (summary.suppressions.length === 0) return found;
+  const index = new SuppressionIndex(summary.suppressions);
+  const used = new Set<Suppression>();
+  const kept = found.filter((diagnostic) => {
+    // A file that was not analysed says so whatever its comments say.
+    const silencer = diagnostic.code === 'not-analysed' ? undefined : index.silencer(diagnostic.code, diagnostic.range.start.line);
+    if (silencer) used.add(silencer);
+    return silencer === undefined;
+  });
+  const unused = summary.suppressions.filter((suppression) => !used.has(suppression)).map((suppression): Diagnostic => ({
+    range: rangeIn(summary, suppression), severity: 'hint', code: 'unused-suppression',
+    message: `This suppression silences no problem${suppression.rules ? ` (${suppression.rules.join(', ')})` : ''}: it can be removed.`,
+  }));
+  return [...kept, ...unused];
+}
+
 
 /** The severities a workspace's configuration sets per rule; a rule set to 'off' is not reported. */
 function withConfiguredSeverities(found: Diagnostic[], rules: KnowledgeData['rules']): Diagnostic[] {

@@ -6,6 +6,7 @@
  */
 import type {
   AnalysedDocument, Citation, CitationTarget, Clause, DocumentDates, Language, NoticeIdentity, Problem, ReferenceStep, Repeal, Span,
+  Suppression,
 } from '../model';
 import { normalizeTitle } from '../scan/titles';
 import { positionIn } from '../text/lineIndex';
@@ -44,6 +45,8 @@ export interface FileSummary {
   notice?: NoticeClauses;
   /** The file's own findings (banned terms, numbering, …), so a file that is not open still shows them. */
   problems: Problem[];
+  /** Its regtext-disable comments: the diagnostics of the file are filtered by them. */
+  suppressions: Suppression[];
 }
 
 export function summarize(uri: string, version: number | string, analysis: AnalysedDocument): FileSummary {
@@ -52,6 +55,7 @@ export function summarize(uri: string, version: number | string, analysis: Analy
     dates: analysis.dates, citations: analysis.citations.map(compactCitation), externalReferences: externalReferences(analysis),
     repeals: analysis.repeals.map((repeal) => ({ ...repeal, target: compactTarget(repeal.target) })),
     titledNumbers: titledNumbers(analysis), problems: [...analysis.problems],
+    suppressions: [...analysis.suppressions],
   };
   if (!analysis.analysed) summary.declined = analysis.problems[0]?.message ?? 'not analysed';
   if (analysis.identity) summary.notice = noticeClauses(analysis);
@@ -63,7 +67,7 @@ export function declinedSummary(uri: string, version: number | string, reason: s
   return {
     uri, version, language: 'en', declined: reason, lineStarts: Uint32Array.of(0), identity: undefined, dates: {}, citations: [],
     externalReferences: [], repeals: [], titledNumbers: [],
-    problems: [{ start: 0, end: 0, code: 'not-analysed', severity: 'information', message: reason }],
+    problems: [{ start: 0, end: 0, code: 'not-analysed', severity: 'information', message: reason }], suppressions: [],
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Quick fixes through the real protocol: asked for at a diagnostic, their edit applied as an editor applies it, and
+ * the diagnostics that follow; and a suppression comment silencing the same finding in `regtext check`.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction } from 'vscode-languageserver-protocol';
+import { LspClient } from './lspClient';
+
+let client: LspClient;
+before(async () => { client = await LspClient.start(); });
+after(async () => { await client.shutdown(); });
+
+async function actionsAt(uri: string, line: number, character: number): Promise<CodeAction[]> {
+  const position = { line, character };
+  return ((await client.codeActions(uri, { start: position, end: position })) ?? []).filter((action): action is CodeAction => 'edit' in action);
+}
+
+test('silencing a banned term on its line: the edit inserts the comment, and the diagnostic is gone', async () => {
+  const text = 'Intro.\nScope: stablecoin issuance.\n';
+  const opened = await client.open(text, { name: 'fixes-silence' });
+  assert.deepEqual(opened.diagnostics.map((diagnostic) => diagnostic.code), ['banned-term']);
+  const actions = await actionsAt(opened.uri, 1, 10);
+  assert.deepEqual(actions.map((action) => action.kind), ['quickfix', 'quickfix']);
+  const silence = actions.find((action) => action.title === 'Silence banned-term on this line')!;
+  assert.equal(silence.diagnostics?.[0]?.code, 'banned-term');
+  const { text: after, published } = await client.applyCodeAction(opened.uri, text, silence);
+  assert.equal(after, 'Intro.\n// regtext-disable-next-line banned-term\nScope: stablecoin issuance.\n');
+  assert.deepEqual(published.diagnostics, []);
+  await client.close(opened.uri);
+});
+
+test('renumbering the rest of a sequence is one edit; the numbering problems are gone', async () => {
+  const text = '一、总则\n（一）甲。\n（三）乙。\n（四）丙。\n';
+  const opened = await client.open(text, { name: 'fixes-renumber' });
+  assert.ok(opened.diagnostics.some((diagnostic) => diagnostic.code === 'numbering-gap'));
+  const rest = (await actionsAt(opened.uri, 2, 1)).find((action) => /and the 1 after it/.test(action.title))!;
+  const { text: after, published } = await client.applyCodeAction(opened.uri, text, rest);
+  assert.equal(after, '一、总则\n（一）甲。\n（二）乙。\n（三）丙。\n');
+  assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), []);
+  await client.close(opened.uri);
+});
