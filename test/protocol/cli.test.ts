@@ -18,9 +18,9 @@ import { LspClient, REPO_ROOT } from './lspClient';
 
 const CLI = resolve(REPO_ROOT, 'bin/regtext');
 
-/** Text no sample contains: an English notice with a style switch, a broken reference and banned terms. */
+/** Text no sample contains: an English memo (drafting, so banned terms are reported) with a style switch, a broken reference and banned terms. */
 const ENGLISH = [
-  'Notice of the PBOC on Wallet Services (Yinfa [2026] No. 301)',
+  'Our memo: the PBOC on Wallet Services (Yinfa [2026] No. 301)',
   '(I) Scope. Providers shall not offer stablecoins or crypto-asset custody.',
   '(II) Review. The CSRC shall review Clause (I) and Clause (IV).',
   '(3) Reports. Reports on virtual',

@@ -14,6 +14,7 @@ import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
 import { scanSuppressions } from './scan/suppressions';
+import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/termPlacement';
 import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
@@ -106,6 +107,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
+  placeBannedTerms(bannedTerms, { text, lines, regulatoryText: found !== undefined, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
   const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
@@ -436,15 +438,25 @@ function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], 
   return span.keys;
 }
 
+/** Where each use stands (an entity name, a business scope, a regulatory text's prose, other drafting). */
+function placeBannedTerms(hits: BannedTermHit[], context: PlacementContext): void {
+  for (const hit of hits) if (hit.context === 'use') hit.placement = termPlacement(context, hit.start, hit.end);
+}
+
+/** The uses a list reports where they stand, at the severity it sets there. */
 function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge): Problem[] {
-  return hits.filter((hit) => hit.context === 'use').map((hit) => {
+  return hits.flatMap((hit): Problem[] => {
+    if (hit.context !== 'use') return [];
     const list = knowledge.terms.get(hit.termId)?.list;
-    return {
-      start: hit.start, end: hit.end, code: 'banned-term', severity: list?.severity ?? 'warning',
+    const severity = list ? (hit.placement && list.placements?.[hit.placement]) ?? list.severity : 'warning';
+    if (severity === 'off') return [];
+    return [{
+      start: hit.start, end: hit.end, code: 'banned-term', severity,
       message: `"${FoldedText.fold(hit.text).text}" is a banned term: ${list ? `${list.name}, clause ${list.source.clause}` : 'listed as banned'}.`,
-    };
+    }];
   });
 }
+
 
 /**
  * An unresolved reference is reported when it says it points into this document ("of this Notice", 本办法), or

@@ -212,6 +212,9 @@ export interface TermUse extends Span {
 /** 'redefined': a banned acronym the document spells out as something else (Regional Water Authority (RWA)). */
 export type BannedTermContext = 'use' | 'citation' | 'mention' | 'redefined';
 
+/** Where a banned term stands (see scan/termPlacement.ts): each list sets how loudly it is reported there. */
+export type TermPlacement = 'entityName' | 'businessScope' | 'regulatoryText' | 'drafting';
+
 export interface BannedTermHit extends Span {
   kind: 'bannedTerm';
   text: string;
@@ -224,6 +227,8 @@ export interface BannedTermHit extends Span {
   context: BannedTermContext;
   /** For a redefined acronym: the words the document spells it out as, and where. */
   standsFor?: Span & { text: string };
+  /** For a use: where it stands. */
+  placement?: TermPlacement;
 }
 
 export interface DefinitionSite extends Span {

@@ -1,9 +1,9 @@
 /** Hover text (Markdown) for whatever is under the cursor, with what the workspace knows about cited notices. */
 import type { Hover } from '../api';
 import type { Knowledge } from '../knowledge/compile';
-import type { AgencyRecord } from '../knowledge/types';
+import type { AgencyRecord, BannedTermList, Severity } from '../knowledge/types';
 import type {
-  AgencyMention, Annotation, BannedTermHit, CitationTarget, ClauseLabelSite, ClauseReference, Language, NoticeNumber,
+  AgencyMention, Annotation, BannedTermHit, CitationTarget, ClauseLabelSite, ClauseReference, Language, NoticeNumber, TermPlacement,
 } from '../model';
 import { ClauseResolver } from '../resolve';
 import { truncate } from '../scan/clauseTree';
@@ -282,6 +282,19 @@ function redefinedAcronymHover(file: AnalysedFile, hit: BannedTermHit, knowledge
     `*Not the banned acronym${list ? ` of ${list.name}` : ''}: not reported.*`].join('\n');
 }
 
+const PLACEMENT_WORDS: Readonly<Record<TermPlacement, string>> = {
+  entityName: 'in an entity name', businessScope: 'in a business scope',
+  regulatoryText: 'in the prose of a regulatory text (this document is a notice, measures or a law)', drafting: 'in drafting (not a name, a scope or a regulatory text)',
+};
+
+const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: 'an error', warning: 'a warning', information: 'information', hint: 'a hint' };
+
+/** Where the use stands, and what the list makes of it there. */
+function placementNote(list: BannedTermList, placement: TermPlacement): string {
+  const severity = list.placements?.[placement] ?? list.severity;
+  return `*Seen ${PLACEMENT_WORDS[placement]}: ${severity === 'off' ? 'not reported there' : `reported as ${SEVERITY_WORDS[severity]}`}.*`;
+}
+
 function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {
   const entry = knowledge.terms.get(hit.termId);
   if (!entry) return `**Banned term** “${hit.text}”`;
@@ -290,6 +303,7 @@ function bannedTermHover(hit: BannedTermHit, knowledge: Knowledge): string {
   const sourceNotice = knowledge.notices.get(list.source.notice);
   const source = `${sourceNotice?.number ? bothNumbers(sourceNotice.number, knowledge) : list.source.notice}, clause ${list.source.clause}`;
   const lines = [`**Banned term** “${hit.text.replace(/\s+/g, ' ')}” — ${list.name}`, '', list.reason, '', `Source: ${source}`, '', `Forms: ${forms}`];
+  if (hit.placement) lines.push('', placementNote(list, hit.placement));
   if (hit.context === 'citation') lines.push('', '*Here it stands inside a quoted official title: a citation, not reported.*');
   if (hit.context === 'mention') lines.push('', '*Here it is quoted as a word (a mention), not reported.*');
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * The built-in data lives in server/src/knowledge/data/*.json (validated against server/src/knowledge/schema/);
  * the core receives it as a parameter and never loads it itself.
  */
-import type { ProblemCode } from '../model';
+import type { ProblemCode, TermPlacement } from '../model';
 
 export type AgencyKind =
   | 'government' | 'regulator' | 'ministry' | 'court' | 'commercial-bank' | 'institution' | 'association' | 'exchange'
@@ -155,7 +155,10 @@ export interface BannedTermList {
   name: string;
   /** Where the ban comes from. */
   source: { notice: string; clause: string };
+  /** The severity of a use in drafting (and wherever `placements` says nothing). */
   severity: Severity;
+  /** The severity of a use by where it stands, or 'off' (annotated, not reported). */
+  placements?: Partial<Record<TermPlacement, Severity | 'off'>>;
   /** Why the terms are banned, one sentence in English. */
   reason: string;
   terms: BannedTermRecord[];
