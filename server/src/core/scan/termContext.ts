@@ -98,7 +98,8 @@ const ENGLISH_WORDS_AFTER = new RegExp(`^["”’']?(?:,? ?(?:(?:and|or) )?["“
 const SO_CALLED = /(?:\bso[- ]called|所谓的?) ?["“‘'「]?$/i;
 /**
  * Right before a quoted word, a verb that gives a name: label/describe/market products as "X", refer to them as
- * "X", call a product "X", products called "X", known as "X", under the name "X"; 称为 称作 冠以 名为 自称 号称 俗称 包装为 标榜为 …
+ * "X", call a product "X", what it calls "X", products called "X", dubbed such schemes "X", known as "X",
+ * under the name "X"; 称为 称作 冠以 名为 自称 号称 俗称 包装为 标榜为 …
  * The object of "label … as" is a few words that are not "as" themselves ("market conditions as well as "X"" is no
  * naming). Classifying verbs (treated as, classified as) are left out: "tokens treated as "virtual assets"" uses the
  * category. "hereinafter referred to as", 简称为, 以下称为 and 所称为 give the document's own name for something
@@ -107,8 +108,8 @@ const SO_CALLED = /(?:\bso[- ]called|所谓的?) ?["“‘'「]?$/i;
 const NAMING_LEAD = new RegExp('(?:\\b(?:(?:label(?:s|led|ed|ling|ing)?|describ(?:e|es|ed|ing)|market(?:s|ed|ing)?|(?:re-?)?brand(?:s|ed|ing)?|' +
   'present(?:s|ed|ing)?|promot(?:e|es|ed|ing)|advertis(?:e|es|ed|ing)|tout(?:s|ed|ing)?|bill(?:s|ed|ing)?|styl(?:e|es|ed|ing)|' +
   '(?<!(?:hereinafter|hereafter|collectively|jointly) )refer(?:s|red|ring)? to|pass(?:es|ed|ing)?(?: [\\w\'-]+){0,3} off|(?:hold(?:s|ing)?|held)(?: [\\w\'-]+){0,3} out)' +
-  '(?: (?!as\\b)[\\w\'-]+){0,5} as|call(?:s|ing)?(?: (?!(?:for|on|upon|up|off|in|out|back|as|into)\\b)[\\w\'-]+){1,4}|' +
-  'called|named|termed|dubbed|known as|a\\.k\\.a\\.?|aka|(?:under|in) the (?:name|label|banner|guise)(?: of)?)(?: an?| the)?|' +
+  '(?: (?!as\\b)[\\w\'-]+){0,5} as|(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?)(?: (?!(?:for|on|upon|up|off|in|out|back|as|into)\\b)[\\w\'-]+){0,4}|' +
+  'named|termed|known as|a\\.k\\.a\\.?|aka|(?:under|in) the (?:name|label|banner|guise)(?: of)?)(?: an?| the)?|' +
   '(?<![简下所])称为|称作|称之为|叫做|叫作|名为|命名为|定名为|取名为?|冠以|冠名为?|自称为?|号称|宣称为|俗称|通称|统称为?|又称|亦称|也称|' +
   '包装为|包装成|标榜为|宣传为|宣传成|美其名曰)[,，:：]? ?$', 'i');
 /** 以“X”名义, 以“X”为名, 打着“X”旗号: the word before the quote and the one after it say so together. */
@@ -183,8 +184,8 @@ function sentenceTalksAboutWords(text: string, quote: QuoteSpan): boolean {
  * around it its publisher's possessive (the Basel Committee's "…", IOSCO's "…"), a word for a document (the report
  * "…", a consultation paper titled "…", 题为“…”的报告, “…”一文, 发布的“…”) or a date after it ("…" (2022), "…", published in
  * 2022). Its length tells it from a quoted word after a name or a document ("stablecoin" in HSBC's "stablecoin"
- * pilot), and from a product's name (Circle's "Stablecoin Reserve Fund"): a title runs to four words, or three
- * joined by a connector or a colon.
+ * pilot), and from a product's name (Circle's "Stablecoin Reserve Fund"): a title runs to four words, or to three
+ * in sentence case (the BCBS's "Cryptoasset standard amendments") or joined by a connector.
  */
 function isCitedTitle(text: string, quote: QuoteSpan): boolean {
   if (quote.kind !== 'quote') return false;
@@ -201,7 +202,7 @@ function isCitedTitle(text: string, quote: QuoteSpan): boolean {
 function isEnglishTitleShaped(inner: string): boolean {
   if (!/^[A-Z]/.test(inner)) return false;
   const words = inner.split(/\s+/);
-  return words.length >= 4 || (words.length === 3 && (words.some((word) => TITLE_CONNECTORS.has(word)) || inner.includes(':')));
+  return words.length >= 4 || (words.length === 3 && words.slice(1).some((word) => /^[a-z]/.test(word)));
 }
 
 /** the Basel Committee's, the FSB's, IOSCO's, the Financial Stability Board's: a name (capitalised) in the possessive. */
