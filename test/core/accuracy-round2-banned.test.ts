@@ -52,6 +52,7 @@ const cases: [string, string, string[]][] = [
   ['以“X”交易方式', '以“虚拟货币”交易方式转移资金', [use('虚拟货币', 'virtual-currency', '1:3')]],
   ['本办法所称X', '本办法所称稳定币，是指锚定法定货币的代币。', [use('稳定币', 'stablecoin', '1:6')]],
   ['以下简称“X平台”', '某交易所（以下简称“虚拟资产平台”）开展业务', [use('虚拟资产', 'virtual-asset', '1:11')]],
+  ['以下统称“X” names the document\'s own thing', '境外交易场所（以下统称“虚拟资产交易平台”）', [use('虚拟资产', 'virtual-asset', '1:13')]],
   ['a company name after 名为', '一家名为“深圳稳定币科技有限公司”的企业', [use('稳定币', 'stablecoin', '1:8')]],
   ['branded as', 'The issuer branded the token as a "stablecoin" although it floats.', [mention('stablecoin', 'stablecoin', '1:36')]],
   ['promoted as', 'The app was promoted as a "crypto asset" wallet.', [mention('crypto asset', 'crypto-asset', '1:28')]],

@@ -102,7 +102,7 @@ const SO_CALLED = /(?:\bso[- ]called|所谓的?) ?["“‘'「]?$/i;
  * under the name "X"; 称为 称作 冠以 名为 自称 号称 俗称 包装为 标榜为 …
  * The object of "label … as" is a few words that are not "as" themselves ("market conditions as well as "X"" is no
  * naming). Classifying verbs (treated as, classified as) are left out: "tokens treated as "virtual assets"" uses the
- * category. "hereinafter referred to as", 简称为, 以下称为 and 所称为 give the document's own name for something
+ * category. "hereinafter referred to as", 简称为, 以下称为, 以下统称 and 所称为 give the document's own name for something
  * (definedTerms.ts, acronyms.ts), which it then uses: no word spoken of.
  */
 const NAMING_LEAD = new RegExp('(?:\\b(?:(?:label(?:s|led|ed|ling|ing)?|describ(?:e|es|ed|ing)|market(?:s|ed|ing)?|(?:re-?)?brand(?:s|ed|ing)?|' +
@@ -110,7 +110,7 @@ const NAMING_LEAD = new RegExp('(?:\\b(?:(?:label(?:s|led|ed|ling|ing)?|describ(
   '(?<!(?:hereinafter|hereafter|collectively|jointly) )refer(?:s|red|ring)? to|pass(?:es|ed|ing)?(?: [\\w\'-]+){0,3} off|(?:hold(?:s|ing)?|held)(?: [\\w\'-]+){0,3} out)' +
   '(?: (?!as\\b)[\\w\'-]+){0,5} as|(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?)(?: (?!(?:for|on|upon|up|off|in|out|back|as|into)\\b)[\\w\'-]+){0,4}|' +
   'named|termed|known as|a\\.k\\.a\\.?|aka|(?:under|in) the (?:name|label|banner|guise)(?: of)?)(?: an?| the)?|' +
-  '(?<![简下所])称为|称作|称之为|叫做|叫作|名为|命名为|定名为|取名为?|冠以|冠名为?|自称为?|号称|宣称为|俗称|通称|统称为?|又称|亦称|也称|' +
+  '(?<![简下所])称为|称作|称之为|叫做|叫作|名为|命名为|定名为|取名为?|冠以|冠名为?|自称为?|号称|宣称为|俗称|通称|(?<![下文])统称为?|又称|亦称|也称|' +
   '包装为|包装成|标榜为|宣传为|宣传成|美其名曰)[,，:：]? ?$', 'i');
 /** 以“X”名义, 以“X”为名, 打着“X”旗号: the word before the quote and the one after it say so together. */
 const IN_THE_NAME_OF_LEAD = /(?:以|打着)$/;
