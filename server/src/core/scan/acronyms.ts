@@ -102,23 +102,36 @@ function wordsBeforeShortName(text: string, start: number, end: number, letters:
 const ORGANISATION_END = /(?:公司|集团|企业|机构|中心|协会|学会|银行|[本该我分支]行|事务所|委员会|[局署所])$/;
 
 /**
- * "RWA is the initials of the company's English name", "RWA stands for the firm's name", RWA系企业字号缩写,
- * RWA为该公司英文名称的首字母缩写: the acronym abbreviates a name the document does not spell out here; it stands
- * for the words that say whose name.
+ * "RWA is the initials of the company's English name", "RWA is the company's English abbreviation", "RWA stands for
+ * the firm's name", RWA系企业字号缩写, RWA为该公司英文名称的首字母缩写, RWA为公司英文简称: the acronym abbreviates a
+ * name the document does not spell out here; it stands for the words that say whose name (group 1 of the match).
  */
 function nameItAbbreviates(text: string, end: number): WordsSpan | undefined {
   const rest = text.slice(end, end + SPELLED_REACH);
-  const match = ABBREVIATES_ENGLISH_NAME.exec(rest) ?? ABBREVIATES_CHINESE_NAME.exec(rest);
-  if (!match || !NAME_WORD.test(match[1]!)) return undefined;
-  return { start: end + match[0].length - match[1]!.length, end: end + match[0].length };
+  for (const form of ABBREVIATES_NAME) {
+    const match = form.exec(rest);
+    const whose = match?.indices?.[1];
+    if (match && whose && NAME_WORD.test(match[1]!)) return { start: end + whose[0], end: end + whose[1] };
+  }
+  return undefined;
 }
 
 const FOR_SHORT = /^["”'’]? for short\b/i;
-const ABBREVIATES_ENGLISH_NAME = new RegExp('^["”\']? (?:(?:is|are|was|were) (?:the |an? |its )?(?:initials|abbreviation|acronym|short (?:form|name))' +
-  '(?: (?:of|for|from))?|(?:stands for|comes from|is taken from|derives from)(?: the initials of)?) ((?:[\\w\'-]+ ){0,5}?(?:name|brand|trade ?mark))(?![\\w])', 'i');
-/** The words between 系 and 缩写 (group 1, the end of the match): whose name, and which. */
-const ABBREVIATES_CHINESE_NAME = /^["”]?[，,]?(?:系|是|为|乃|即|取自)((?:该|本|其|公司|企业|集团|机构|英文|中文|的|名称|字号|商号|全称|拼音|名字)+?)(?=的?(?:首字母)?(?:缩写|简称))/;
-const NAME_WORD = /name|brand|trade ?mark|名称|字号|商号|全称|名字/i;
+const ABBREVIATION = '(?:initials|abbreviation|acronym|short (?:form|name))';
+const NAME = "((?:[\\w'-]+ ){0,5}?(?:name|brand|trade ?mark))(?![\\w])";
+/** The forms of saying so, each with the words that say whose name as group 1. */
+const ABBREVIATES_NAME: readonly RegExp[] = [
+  // is the (English) initials of the company's English name
+  new RegExp(`^["”']? (?:is|are|was|were) (?:the |an? |its )?(?:[A-Za-z]+ )?${ABBREVIATION}(?: (?:of|for|from))? ${NAME}`, 'id'),
+  // is the company's (English) abbreviation
+  new RegExp(`^["”']? (?:is|are|was|were) ((?:the|its|our|their) (?:company|firm|group|issuer|entity|applicant|bank)'s)(?: [A-Za-z]+)? ${ABBREVIATION}\\b`, 'id'),
+  // stands for the firm's name
+  new RegExp(`^["”']? (?:stands for|comes from|is taken from|derives from)(?: the initials of)? ${NAME}`, 'id'),
+  // 系企业字号缩写, 为该公司英文名称的首字母缩写, 为公司英文简称
+  /^["”]?[，,]?(?:系|是|为|乃|即|取自)((?:该|本|其|公司|企业|集团|机构|英文|中文|的|名称|字号|商号|全称|拼音|名字)+?)(?=的?(?:首字母)?(?:缩写|简称))/d,
+];
+/** What says the words are a name (or its owner): not "RWA为英文缩写", an English abbreviation of nothing said. */
+const NAME_WORD = /name|brand|trade ?mark|company|firm|group|issuer|entity|applicant|bank|名称|字号|商号|全称|名字|公司|企业|集团|机构/i;
 
 /** How far before an acronym its opening parenthesis may stand: (hereinafter referred to as "RWA") fits. */
 const LEAD_REACH = 40;
