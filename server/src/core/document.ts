@@ -191,9 +191,9 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   const ambiguous = new Set<AgencyMention>();
   const namedInFull = new Set<string>();
   const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
-  for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text), folded.text, knowledge)) {
+  for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1)), folded.text, knowledge)) {
     const value = match.value;
-    if (value.kind === 'notAgency' || value.kind === 'place' || value.kind === 'officeWord') continue;
+    if (value.kind === 'notAgency' || value.kind === 'lookAlike' || value.kind === 'place' || value.kind === 'officeWord') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
     if (value.kind === 'bannedTerm' && (isInsideAddress(folded.text, match.start, match.end) ||
       straddlesChineseWord(folded.text, match.start, match.end))) continue;

@@ -20,6 +20,8 @@ export type DictionaryValue =
   | { kind: 'place'; placeId: string; short: boolean }
   | { kind: 'officeWord'; offices: readonly OfficeWord[] }
   | { kind: 'bannedTerm'; listId: string; termId: string }
+  /** A phrase that holds a banned term's form but reads otherwise (稳定币值, 加密资产数据): matched and dropped. */
+  | { kind: 'lookAlike' }
   /** A customary short name of a built-in notice (94号文): it cites the notice by its title. */
   | { kind: 'noticeShortName'; title: string };
 
@@ -68,6 +70,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     for (const term of list.terms) {
       terms.set(term.id, { list, term });
       for (const form of bannedTermForms(term)) dictionary.add(form, { kind: 'bannedTerm', listId: list.id, termId: term.id });
+      for (const phrase of [...term.lookAlikes?.en ?? [], ...term.lookAlikes?.zh ?? []]) dictionary.add(phrase, { kind: 'lookAlike' });
     }
   }
 

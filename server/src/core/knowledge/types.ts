@@ -147,6 +147,11 @@ export interface BannedTermRecord {
    * anything else ("Regional Water Authority (RWA)") means something else by it.
    */
   expansions?: { en: string[]; zh: string[] };
+  /**
+   * Longer phrases that hold a form of the term but are not it (稳定币值 is 稳定 + 币值, "stabilise the currency's
+   * value"): found by the same dictionary pass, they hide the term where they stand.
+   */
+  lookAlikes?: { en?: string[]; zh?: string[] };
 }
 
 export interface BannedTermList {

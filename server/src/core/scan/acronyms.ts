@@ -1,13 +1,17 @@
 /**
  * A banned acronym that the document spells out as something else is that something else: in a text that writes
  * "Regional Water Authority (RWA)", or "risk-weighted assets (RWAs)", or "RWA (Regional Water Authority)", or
- * 风险加权资产（RWA）, RWA is not the banned "RWA" (real-world assets). An acronym spelled out as what the ban means
- * ("real-world assets (RWA)", "Real World Asset (RWA) tokenisation", 现实世界资产（RWA）) still is.
+ * 风险加权资产（RWA）, RWA is not the banned "RWA" (real-world assets). Nor where the document gives it as a short
+ * name (上海锐华财富顾问有限公司（Ruihua Wealth Advisory，简称RWA）, "Ruihua Wealth Advisory, RWA for short",
+ * "(abbreviated as RWA)", 该公司英文简称RWA) or says it abbreviates a name (RWA系企业字号缩写, "RWA is the initials of
+ * the company's English name"). An acronym spelled out as what the ban means ("real-world assets (RWA)", "Real World
+ * Asset (RWA) tokenisation", 现实世界资产（RWA）, 现实世界资产，简称RWA) still is.
  *
  * The look is bounded and made only at a hit of a banned acronym: the parenthesis the acronym stands in, or the one
- * right after it. What an English acronym spells must be the initials of the words (connectors such as "of" aside:
- * Regional Water Authority, risk-weighted assets); a Chinese one is the run of Han characters before its parenthesis
- * or inside the one after it. Whether that is the banned meaning comes from data: the term's `expansions`.
+ * right after it, or the few words right before or after it. What an English acronym spells must be the initials
+ * of the words (connectors such as "of" aside: Regional Water Authority, risk-weighted assets); a Chinese one is the
+ * run of Han characters before its parenthesis or inside the one after it (before a bare 简称, an organisation's
+ * name). Whether that is the banned meaning comes from data: the term's `expansions`.
  */
 import { singularOf } from './phraseMatcher';
 
@@ -32,24 +36,25 @@ export function expansionAt(text: string, start: number, end: number, banned: Ba
   const letters = text.slice(start, end).replace(/s$/, '');
   if (letters.length < 2) return undefined;
   const words = wordsInParenthesisAround(text, start, end, letters) ?? wordsInParenthesisAfter(text, end, letters) ??
-    wordsSpelledAfter(text, end, letters);
+    wordsBeforeShortName(text, start, end, letters, banned) ?? wordsSpelledAfter(text, end, letters) ?? nameItAbbreviates(text, end);
   if (!words) return undefined;
   return { acronymStart: start, ...words, banned: isBannedMeaning(text.slice(words.start, words.end), banned) };
 }
 
 /**
- * "Regional Water Authority (RWA)", "risk-weighted assets (hereinafter "RWAs")", 风险加权资产（以下简称RWA）: the words
- * before the parenthesis the acronym closes; "(Risk-Weighted Assets, RWA)": the words before it inside the parenthesis.
+ * "Regional Water Authority (RWA)", "risk-weighted assets (hereinafter "RWAs")", 风险加权资产（以下简称RWA）, "Ruihua
+ * Wealth Advisory ("RWA" for short)": the words before the parenthesis the acronym closes; "(Risk-Weighted Assets,
+ * RWA)", （Ruihua Wealth Advisory，简称RWA）: the words before it inside the parenthesis.
  */
 function wordsInParenthesisAround(text: string, start: number, end: number, letters: string): WordsSpan | undefined {
-  if (!/^["”'’]? ?[)）]/.test(text.slice(end, end + 3))) return undefined;
+  if (!/^["”'’]?(?: for short)? ?[)）]/i.test(text.slice(end, end + 13))) return undefined;
   const lead = text.slice(Math.max(0, start - LEAD_REACH), start);
   const open = Math.max(lead.lastIndexOf('('), lead.lastIndexOf('（'));
   if (open < 0) return undefined;
   const opening = start - lead.length + open;
   const inside = lead.slice(open + 1);
   if (LEAD_IN.test(inside)) return wordsBefore(text, opening, letters);
-  const listed = /^(.+?) ?[,，;；] ?["“'‘]?$/.exec(inside);
+  const listed = LISTED.exec(inside);
   return listed ? wordsWithin(text, opening + 1, opening + 1 + listed[1]!.length, letters) : undefined;
 }
 
@@ -78,10 +83,67 @@ const SPELLED_REACH = 120;
 const ENGLISH_SPELLING = /^["”'’]?(?:,? (?:stands for|means|refers to|is short for|is an abbreviation (?:of|for))|:| ?[–—|-]) (?:the |an? )?/i;
 const CHINESE_SPELLING = /^["”]?(?:[，,]?(?:是指|系指|即|意为)|[，,]指)/;
 
+/**
+ * "Ruihua Wealth Advisory, abbreviated as RWA", "…, RWA for short", 上海锐华财富顾问有限公司，简称RWA, 该公司英文简称RWA:
+ * the words before the words that give a short name, or before the comma of "X for short". Outside a parenthesis
+ * the Han run before 简称 may be any words (经营RWA业务，简称RWA): it is the name of an organisation, or the banned
+ * meaning.
+ */
+function wordsBeforeShortName(text: string, start: number, end: number, letters: string, banned: BannedExpansions): WordsSpan | undefined {
+  const lead = text.slice(Math.max(0, start - LEAD_REACH), start);
+  const named = SHORT_NAME_BEFORE.exec(lead) ?? (FOR_SHORT.test(text.slice(end, end + 12)) ? /[,，] ?["“'‘]?$/.exec(lead) : null);
+  const words = named ? wordsBefore(text, start - named[0].length, letters) : undefined;
+  if (!words || !isHanAt(text, words.start)) return words;
+  const han = text.slice(words.start, words.end);
+  return ORGANISATION_END.test(han) || isBannedMeaning(han, banned) ? words : undefined;
+}
+
+/** The end of an organisation's name, or the word for one: 有限公司, 该公司, 本行, 协会. */
+const ORGANISATION_END = /(?:公司|集团|企业|机构|中心|协会|学会|银行|[本该我分支]行|事务所|委员会|[局署所])$/;
+
+/**
+ * "RWA is the initials of the company's English name", "RWA is the company's English abbreviation", "RWA stands for
+ * the firm's name", RWA系企业字号缩写, RWA为该公司英文名称的首字母缩写, RWA为公司英文简称: the acronym abbreviates a
+ * name the document does not spell out here; it stands for the words that say whose name (group 1 of the match).
+ */
+function nameItAbbreviates(text: string, end: number): WordsSpan | undefined {
+  const rest = text.slice(end, end + SPELLED_REACH);
+  for (const form of ABBREVIATES_NAME) {
+    const match = form.exec(rest);
+    const whose = match?.indices?.[1];
+    if (match && whose && NAME_WORD.test(match[1]!)) return { start: end + whose[0], end: end + whose[1] };
+  }
+  return undefined;
+}
+
+const FOR_SHORT = /^["”'’]? for short\b/i;
+const ABBREVIATION = '(?:initials|abbreviation|acronym|short (?:form|name))';
+const NAME = "((?:[\\w'-]+ ){0,5}?(?:name|brand|trade ?mark))(?![\\w])";
+/** The forms of saying so, each with the words that say whose name as group 1. */
+const ABBREVIATES_NAME: readonly RegExp[] = [
+  // is the (English) initials of the company's English name
+  new RegExp(`^["”']? (?:is|are|was|were) (?:the |an? |its )?(?:[A-Za-z]+ )?${ABBREVIATION}(?: (?:of|for|from))? ${NAME}`, 'id'),
+  // is the company's (English) abbreviation
+  new RegExp(`^["”']? (?:is|are|was|were) ((?:the|its|our|their) (?:company|firm|group|issuer|entity|applicant|bank)'s)(?: [A-Za-z]+)? ${ABBREVIATION}\\b`, 'id'),
+  // stands for the firm's name
+  new RegExp(`^["”']? (?:stands for|comes from|is taken from|derives from)(?: the initials of)? ${NAME}`, 'id'),
+  // 系企业字号缩写, 为该公司英文名称的首字母缩写, 为公司英文简称
+  /^["”]?[，,]?(?:系|是|为|乃|即|取自)((?:该|本|其|公司|企业|集团|机构|英文|中文|的|名称|字号|商号|全称|拼音|名字)+?)(?=的?(?:首字母)?(?:缩写|简称))/d,
+];
+/** What says the words are a name (or its owner): not "RWA为英文缩写", an English abbreviation of nothing said. */
+const NAME_WORD = /name|brand|trade ?mark|company|firm|group|issuer|entity|applicant|bank|名称|字号|商号|全称|名字|公司|企业|集团|机构/i;
+
 /** How far before an acronym its opening parenthesis may stand: (hereinafter referred to as "RWA") fits. */
 const LEAD_REACH = 40;
+/** Words that give what follows as a short name: hereinafter, abbreviated as, 以下简称, 英文简称, 缩写为. */
+const SHORT_NAME_WORDS = '(?:(?:hereinafter|hereafter)(?: (?:referred to as|called|known as))?,? |(?:abbreviated|shortened)(?: as| to)? |' +
+  '(?:short name|short form|abbreviation|acronym)[:,]? |(?:以下|下文)?(?:英文|中文)?(?:简称|缩写)为?[：:]?)';
 /** What may stand between the parenthesis and the acronym when the words before the parenthesis are its expansion. */
-const LEAD_IN = /^ ?(?:(?:hereinafter|hereafter)(?: (?:referred to as|called|known as))?,? |collectively,? |together,? |the |i\.e\.,? |(?:以下|下文)?(?:简称|称)[：:]?|即)*["“'‘]?$/i;
+const LEAD_IN = new RegExp(`^ ?(?:${SHORT_NAME_WORDS}|(?:以下|下文)?称[：:]?|collectively,? |together,? |the |i\\.e\\.,? |即)*["“'‘]?$`, 'i');
+/** Inside the parenthesis: the words, a comma, perhaps words that give a short name, then the acronym. */
+const LISTED = new RegExp(`^(.+?) ?[,，;；] ?${SHORT_NAME_WORDS}?(?:the )?["“'‘]?$`, 'i');
+/** Outside a parenthesis: words that give a short name (a comma before them is no part of the words). */
+const SHORT_NAME_BEFORE = new RegExp(`(?:[,，] ?)?${SHORT_NAME_WORDS}+(?:the )?["“'‘]?$`, 'i');
 
 interface WordsSpan {
   start: number;

@@ -3,6 +3,11 @@
  * leftmost-longest and without overlaps. Matching ignores case (unless an entry asks for it), treats hyphens
  * and spaces alike ("crypto-asset" = "crypto asset"), and never starts or ends inside a Latin word or identifier
  * ("xRWA", "RWA2" and "RWA_x" are not "RWA"). Chinese phrases match anywhere.
+ *
+ * A hyphen at the end of a line between two lower-case letters is either a compound's ("risk-⏎weighted") or a word
+ * hyphenated to fit the line, as PDF text is ("virtual cur-⏎rency"). The folded text keeps it (so "risk-weighted"
+ * reads as written); a caller that says where such hyphens stand (`findAll`'s `lineEndHyphen`) has the walk read
+ * each one both ways, as a space and as nothing, so "cur-⏎rency" matches "currency" and "stable-⏎coin" "stablecoin".
  */
 import { isWordChar, lowerCode, WORD_CHARS } from '../text/chars';
 
@@ -133,7 +138,8 @@ export class PhraseMatcher<T> {
     this.compact = undefined;
   }
 
-  findAll(text: string): PhraseMatch<T>[] {
+  /** `lineEndHyphen(i)`: whether the hyphen at `i` stood at the end of a line (it may then be a word's hyphenation). */
+  findAll(text: string, lineEndHyphen?: (index: number) => boolean): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.root));
@@ -148,7 +154,7 @@ export class PhraseMatcher<T> {
       // Whether a phrase starts with this key code (and the next): the one test made at every position.
       if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 &&
         ((wholeBits[key >>> 5]! & (1 << (key & 31))) !== 0 || (i + 1 < length && hasPair(pairBits, key, KEY[text.charCodeAt(i + 1)]!)))) {
-        const match = longestAt(trie, trie.child(0, key), text, i);
+        const match = longestAt(trie, trie.child(0, key), text, i, lineEndHyphen);
         if (match) {
           matches.push(match);
           i = match.end;
@@ -173,24 +179,54 @@ function hasPair(bits: Uint32Array, first: number, second: number): boolean {
 }
 
 /** The longest phrase starting at `start`, whose first code unit led to `first`. */
-function longestAt<T>(trie: CompactTrie<T>, first: number, text: string, start: number): PhraseMatch<T> | undefined {
-  let bestEnd = -1;
-  let bestValue: T | undefined;
-  let node = first;
-  for (let i = start; ; ) {
+function longestAt<T>(
+  trie: CompactTrie<T>, first: number, text: string, start: number, lineEndHyphen: ((index: number) => boolean) | undefined,
+): PhraseMatch<T> | undefined {
+  const best: Longest<T> = { end: -1, value: undefined };
+  walk(trie, first, text, start, start, lineEndHyphen, best);
+  return best.end < 0 ? undefined : { start, end: best.end, value: best.value as T };
+}
+
+interface Longest<T> {
+  end: number;
+  value: T | undefined;
+}
+
+/**
+ * Walks the trie from `node`, which the code units [start, i] led to, and records in `best` the longest phrase found.
+ * A hyphenated line end also walks on without the hyphen: one more branch per such hyphen inside a phrase.
+ */
+function walk<T>(
+  trie: CompactTrie<T>, node: number, text: string, start: number, i: number, lineEndHyphen: ((index: number) => boolean) | undefined,
+  best: Longest<T>,
+): void {
+  for (;;) {
     const entries = trie.entries[node];
-    if (entries && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
+    if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
       const entry = entries.find((candidate) => acceptsCase(candidate, text, start, i + 1));
       if (entry) {
-        bestEnd = i + 1;
-        bestValue = entry.value;
+        best.end = i + 1;
+        best.value = entry.value;
       }
     }
-    if (++i >= text.length) break;
-    node = trie.child(node, KEY[text.charCodeAt(i)]!);
-    if (node < 0) break;
+    if (++i >= text.length) return;
+    const code = text.charCodeAt(i);
+    if (code === HYPHEN && lineEndHyphen && isHyphenation(text, i, lineEndHyphen)) {
+      const joined = trie.child(node, KEY[text.charCodeAt(i + 1)]!);
+      if (joined >= 0) walk(trie, joined, text, start, i + 1, lineEndHyphen, best);
+    }
+    node = trie.child(node, KEY[code]!);
+    if (node < 0) return;
   }
-  return bestEnd < 0 ? undefined : { start, end: bestEnd, value: bestValue as T };
+}
+
+/** cur-⏎rency: a hyphen between lower-case letters at a line end may split one word. */
+function isHyphenation(text: string, hyphen: number, lineEndHyphen: (index: number) => boolean): boolean {
+  return isLowerLetter(text.charCodeAt(hyphen - 1)) && isLowerLetter(text.charCodeAt(hyphen + 1)) && lineEndHyphen(hyphen);
+}
+
+function isLowerLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
 
 function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: number): boolean {

@@ -17,7 +17,8 @@ const MAX_QUOTE_LENGTH = 1000;
 
 /**
  * `isLineBreak(i)` says whether the original had a line break just before folded offset i: straight quotes, which
- * open and close alike, do not pair across lines, so one stray quote cannot mis-pair the rest of the document.
+ * open and close alike, do not pair across lines, so one stray quote cannot mis-pair the rest of the document. A
+ * line that ends in a hyphen ("virtual as-⏎set") goes on with the same word: a quote open there stays open.
  */
 export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => boolean): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
@@ -35,7 +36,7 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
     if (code === 0x0a) {
       openTitles.length = 0;
       openCurly = openSingleCurly = openCorner = openStraight = openStraightSingle = -1;
-    } else if ((openStraight >= 0 || openStraightSingle >= 0) && isLineBreak(i)) {
+    } else if ((openStraight >= 0 || openStraightSingle >= 0) && text.charCodeAt(i - 1) !== 0x2d && isLineBreak(i)) {
       openStraight = openStraightSingle = -1;
       i--; // look at this character again, with no quote open
     } else if (code === 0x300a) { // 《

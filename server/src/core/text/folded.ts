@@ -3,7 +3,9 @@
  * - a run of white space (any kind, line breaks included) becomes one space, or nothing when it touches
  *   a wide (CJK) character, so "virtual\ncurrency" reads "virtual currency" and "中国人民\n银行" reads "中国人民银行";
  * - a run containing a blank line (a paragraph break) becomes "\n": phrases never run across paragraphs;
- * - a hyphen at a line break joins the two halves ("crypto-\nasset" reads "crypto-asset");
+ * - a hyphen at a line break joins the two halves ("crypto-\nasset" reads "crypto-asset") and stays: "risk-\nweighted"
+ *   reads "risk-weighted". Whether one is a word's hyphenation ("virtual cur-\nrency") is for the reader to decide:
+ *   the dictionary pass reads such a hyphen both ways (phraseMatcher.ts, with lineBreakBefore);
  * - full-width letters and digits become ASCII, curly apostrophes become "'", hyphen look-alikes become "-";
  * - invisible characters (zero-width spaces, BOM, soft hyphen) disappear.
  * Every folded code unit remembers the offset it came from, so matches map back to exact UTF-16 ranges.
