@@ -17,10 +17,10 @@ import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/defin
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
-import { scanQuotes, type QuoteSpan } from './scan/quotes';
+import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
 import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
-import { standsAsTerm } from './scan/termUses';
+import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
   scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
@@ -105,7 +105,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
-  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
+  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
@@ -342,9 +342,10 @@ const MAX_GAP_AFTER_NAME = 2;
 
 /**
  * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
- * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China".
+ * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China",
+ * nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构 defined).
  */
-function scanTerms(folded: FoldedText, names: readonly Span[]) {
+function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly QuoteSpan[]) {
   const raw = scanDefinitions(folded);
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
@@ -353,6 +354,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const abbreviatedPhrases = new Map<string, Span>();
   const known = new Set<string>();
   const forms: { form: string; caseSensitive: boolean; asDefined: boolean; key: string }[] = [];
+  const shapes = new Map<string, TermShape>();
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
@@ -363,6 +365,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
     forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+    shapes.set(term.key, termShape(folded.text, definition.term, definition.abbreviates, definition.definite === true));
   }
   // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
   for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
@@ -378,12 +381,16 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     }
     return false;
   };
-  const separated = { text: folded.text, separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1 };
+  const separated = {
+    text: folded.text,
+    separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1,
+    lineBreakBefore: (offset: number) => folded.lineBreakBefore(offset),
+  };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
     if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
-      !standsAsTerm(separated, match.start, match.end)) continue;
+      enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
