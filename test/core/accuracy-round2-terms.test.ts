@@ -112,3 +112,28 @@ for (const [what, definition, rest] of uses) {
     assert.equal(markedUses(definition, rest.replace(/[[\]]/g, '')), rest);
   });
 }
+
+// 4. The hover on a local office names it officially, and says how the text wrote it when that differs:
+// [what, fixture, the official line (a regular expression), how it was written (undefined: as the official name)].
+const offices: [string, string, RegExp, string | undefined][] = [
+  ['zh: a PBOC branch, the province in full', '中国人民银行浙江$0省分行', /· 中国人民银行浙江省分行$/m, undefined],
+  ['zh: a PBOC branch written without 省', '中国人民银行浙江$0分行', /· 中国人民银行浙江省分行$/m, '中国人民银行浙江分行'],
+  ['zh: a PBOC branch in a city', '中国人民银行深圳$0市分行', /· 中国人民银行深圳市分行$/m, undefined],
+  ['zh: a PBOC branch, short alias', '人民银行上海$0分行', /· 中国人民银行上海市分行$/m, '人民银行上海分行'],
+  ['zh: a PBOC branch in an autonomous region', '中国人民银行内蒙古自治区$0分行', /· 中国人民银行内蒙古自治区分行$/m, undefined],
+  ['zh: an NFRA bureau, the province short', '国家金融监督管理总局广东$0监管局', /· 国家金融监督管理总局广东监管局$/m, undefined],
+  ['zh: an NFRA bureau written with 省', '国家金融监督管理总局广东省$0监管局', /· 国家金融监督管理总局广东监管局$/m, '国家金融监督管理总局广东省监管局'],
+  ['zh: a CSRC bureau named alone', '深圳证监$0局', /· 中国证券监督管理委员会深圳监管局$/m, '深圳证监局'],
+  ['zh: a SAFE branch, the province in full', '国家外汇管理局浙江$0分局', /· 国家外汇管理局浙江省分局$/m, '国家外汇管理局浙江分局'],
+  ['en: a PBOC branch', 'the PBOC Zhejiang Bra$0nch', /· 中国人民银行浙江省分行$/m, 'PBOC Zhejiang Branch'],
+  ['en: written as the official English name', 'the Guangdong Bureau of the National Financial Regulatory Administ$0ration', /· 国家金融监督管理总局广东监管局$/m, undefined],
+];
+
+for (const [what, fixture, official, written] of offices) {
+  test(`round 2, local office hover: ${what}`, () => {
+    const hover = hoverAt(fixture) ?? '';
+    assert.match(hover, official);
+    const asWritten = /^\*As written:\* (.*)$/m.exec(hover)?.[1];
+    assert.equal(asWritten, written, hover);
+  });
+}
