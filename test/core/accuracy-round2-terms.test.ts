@@ -137,3 +137,42 @@ for (const [what, fixture, official, written] of offices) {
     assert.equal(asWritten, written, hover);
   });
 }
+
+/** The agencies of a text: `"text" → id`. */
+const agenciesOf = (text: string) => analyse(text).agencies.map((agency) => `"${agency.text}" → ${agency.agencyId}`);
+
+// 5. An ambiguous abbreviation counts where the document names the body in any form; an abbreviation the document
+// spells out as something else is not the agency. [what, text, agencies found]
+const spelled: [string, string, string[]][] = [
+  ['en: SFC after "the Securities and Futures Commission of Hong Kong"', 'The Securities and Futures Commission of Hong Kong regulates. The SFC said so.',
+    ['"Securities and Futures Commission of Hong Kong" → hk-sfc', '"SFC" → hk-sfc']],
+  ['en: SFC defined after Hong Kong\'s Securities and Futures Commission', 'Hong Kong\'s Securities and Futures Commission (the "SFC") regulates. The SFC said so.',
+    ['"Securities and Futures Commission" → hk-sfc', '"SFC" → hk-sfc', '"SFC" → hk-sfc']],
+  ['en: SFC with "&"', 'The Securities & Futures Commission regulates. The SFC said so.', ['"Securities & Futures Commission" → hk-sfc', '"SFC" → hk-sfc']],
+  ['en: Hong Kong\'s SFC', 'Hong Kong\'s SFC regulates. The SFC said so.', ['"Hong Kong\'s SFC" → hk-sfc', '"SFC" → hk-sfc']],
+  ['zh and en: SFC after 香港证券及期货事务监察委员会', '香港证券及期货事务监察委员会负责。The SFC said so.', ['"香港证券及期货事务监察委员会" → hk-sfc', '"SFC" → hk-sfc']],
+  ['en: SFC alone is not the agency', 'The SFC said so.', []],
+  ['en: SFC spelled out as something else', 'The SFC (Supplementary Financing Contract) is signed. The SFC binds.', []],
+  ['en: SAFE spelled out after it', 'The investor signed a SAFE (simple agreement for future equity). The SAFE converts.', []],
+  ['en: SAFE defined in quotes', 'The investor signed a simple agreement for future equity ("SAFE"). The SAFE converts.', []],
+  ['en: NDRC spelled out as something else', 'The NDRC (National Dance Research Council) met. The NDRC said.', []],
+  ['zh: SAFE spelled out in Chinese as something else', '投资人签署SAFE（未来股权简单协议）。SAFE转换为股权。', []],
+  ['en: SAFE spelled out as the agency', 'SAFE (State Administration of Foreign Exchange) said. SAFE agreed.',
+    ['"SAFE" → safe', '"State Administration of Foreign Exchange" → safe', '"SAFE" → safe']],
+  ['en: NDRC spelled out as the agency', 'The NDRC (National Development and Reform Commission) met. The NDRC said.',
+    ['"NDRC" → ndrc', '"National Development and Reform Commission" → ndrc', '"NDRC" → ndrc']],
+  ['zh: SAFE after 国家外汇管理局', '国家外汇管理局（SAFE）发布。SAFE表示。', ['"国家外汇管理局" → safe', '"SAFE" → safe', '"SAFE" → safe']],
+  ['en: unexplained abbreviations stay the agencies', 'The NDRC said. SAFE approved.', ['"NDRC" → ndrc', '"SAFE" → safe']],
+];
+
+for (const [what, text, expected] of spelled) {
+  test(`round 2, agency abbreviations: ${what}`, () => {
+    assert.deepEqual(agenciesOf(text), expected);
+  });
+}
+
+test('round 2, agency abbreviations: the hover on a SAFE defined as something else says what it stands for', () => {
+  const hover = hoverAt('The investor signed a simple agreement for future equity ("SAFE"). The SA$0FE converts.') ?? '';
+  assert.ok(hover.split('\n').includes('> simple agreement for future equity'), hover);
+  assert.doesNotMatch(hover, /Foreign Exchange/);
+});

@@ -18,6 +18,7 @@ import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
 import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
+import { expansionAt, governingExpansion, type AcronymExpansion } from './scan/acronyms';
 import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
 import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
@@ -186,6 +187,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   };
   const ambiguous = new Set<AgencyMention>();
   const namedInFull = new Set<string>();
+  const abbreviations = new AgencyAbbreviations(folded.text, knowledge);
   const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
   for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text), folded.text, knowledge)) {
     const value = match.value;
@@ -198,6 +200,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     if (value.kind === 'agency') {
       const mention: AgencyMention = { kind: 'agency', ...range, text, agencyId: value.agencyId };
       agencies.push(mention);
+      if (value.abbreviation) abbreviations.add(mention, match.start, match.end);
       if (value.ambiguous) ambiguous.add(mention);
       else if (!value.abbreviation) namedInFull.add(value.agencyId);
     } else if (value.kind === 'noticeShortName') {
@@ -206,9 +209,47 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
       bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
     }
   }
-  // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full.
-  const unambiguous = ambiguous.size === 0 ? agencies : agencies.filter((mention) => !ambiguous.has(mention) || namedInFull.has(mention.agencyId));
-  return { agencies: unambiguous, bannedTerms: bannedTerms.finish(), shortNames };
+  // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full;
+  // "SAFE (simple agreement for future equity)": one the document spells out as something else is not the agency.
+  const isAgency = (mention: AgencyMention) => (!ambiguous.has(mention) || namedInFull.has(mention.agencyId)) && !abbreviations.spelledOtherwise(mention);
+  const kept = ambiguous.size === 0 && !abbreviations.anySpelledOut() ? agencies : agencies.filter(isAgency);
+  return { agencies: kept, bannedTerms: bannedTerms.finish(), shortNames };
+}
+
+/**
+ * Where the document spells out an agency's abbreviation (acronyms.ts), and whether as the agency: "SAFE (simple
+ * agreement for future equity)" makes SAFE no agency there, "NDRC (National Dance Research Council)" too. The look
+ * is made at abbreviation hits only, within acronyms.ts's bounded window.
+ */
+class AgencyAbbreviations {
+  private readonly foldedStarts = new Map<AgencyMention, number>();
+  private readonly spelledOut = new Map<string, AcronymExpansion[]>();
+
+  constructor(private readonly text: string, private readonly knowledge: Knowledge) {}
+
+  add(mention: AgencyMention, start: number, end: number): void {
+    this.foldedStarts.set(mention, start);
+    const agency = this.knowledge.agencies.get(mention.agencyId);
+    if (!agency) return;
+    const names = { en: [agency.en.name, ...(agency.en.aliases ?? [])], zh: [agency.zh.name, ...(agency.zh.aliases ?? [])] };
+    const expansion = expansionAt(this.text, start, end, names);
+    if (!expansion) return;
+    const spelled = this.spelledOut.get(mention.agencyId);
+    if (spelled) spelled.push(expansion);
+    else this.spelledOut.set(mention.agencyId, [expansion]);
+  }
+
+  anySpelledOut(): boolean {
+    return this.spelledOut.size > 0;
+  }
+
+  /** Whether an abbreviation's mention stands where the document has spelled it out as something else. */
+  spelledOtherwise(mention: AgencyMention): boolean {
+    const start = this.foldedStarts.get(mention);
+    if (start === undefined) return false;
+    const expansion = governingExpansion(this.spelledOut.get(mention.agencyId), start);
+    return expansion !== undefined && !expansion.known;
+  }
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */

@@ -285,24 +285,25 @@ function abbreviatedPhrase(folded: LinedText, end: number, after: number, acrony
 
 /**
  * Where the words that an acronym spells begin: National Association of Insurance Commissioners ("NAIC"), People's
- * Bank of China ("PBOC", with the initial of "of"). Undefined when the words before do not spell it.
+ * Bank of China ("PBOC", with the initial of "of"), a simple agreement for future equity ("SAFE", in lower case, "for"
+ * aside). Undefined when the words before do not spell it.
  */
 function acronymPhraseStart(text: string, end: number, acronym: string): number | undefined {
   const letters = acronym.replace(/s$/, '');
-  let capitals = '';
-  let every = '';
+  // The initials of the capitalised words, of the words but small ones, and of every word, upper-cased.
+  const spellings = ['', '', ''];
   let at = end;
-  for (let words = 0; capitals.length < letters.length && words < 2 * letters.length; words++) {
+  for (let words = 0; words < 2 * letters.length && spellings.some((spelling) => letters.endsWith(spelling)); words++) {
     while (at > 0 && text[at - 1] === ' ') at--;
     let wordStart = at;
     while (wordStart > 0 && isTermWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
     if (wordStart === at) return undefined;
     const initial = text[wordStart]!;
-    if (/[A-Z]/.test(initial)) capitals = initial + capitals;
-    else if (!ACRONYM_SMALL_WORDS.test(text.slice(wordStart, at))) return undefined;
-    every = initial.toUpperCase() + every;
+    if (/[A-Z]/.test(initial)) spellings[0] = initial + spellings[0];
+    if (!ACRONYM_SMALL_WORDS.test(text.slice(wordStart, at))) spellings[1] = initial.toUpperCase() + spellings[1];
+    spellings[2] = initial.toUpperCase() + spellings[2];
     at = wordStart;
-    if (capitals === letters || every === letters) return at;
+    if (spellings.includes(letters)) return at;
   }
   return undefined;
 }
