@@ -11,7 +11,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, hoverAt, lines } from './fixture';
+import { analyse, hoverAt, lines, noticeKeysOf } from './fixture';
 
 /** The definitions of a text: `term ← definition`. */
 const definitionsOf = (text: string) => analyse(text).definitions.map((term) => `${term.term} ← ${term.definition}`);
@@ -176,3 +176,36 @@ test('round 2, agency abbreviations: the hover on a SAFE defined as something el
   assert.ok(hover.split('\n').includes('> simple agreement for future equity'), hover);
   assert.doesNotMatch(hover, /Foreign Exchange/);
 });
+
+// 6. Han characters right before a known code that no lead-in word explains make another issuer's code (an internal
+// or local one); pinyin codes of the NDRC's family. [what, text, notice keys]
+const codes: [string, string, string[]][] = [
+  ['zh: a bank\'s internal code', '根据华银发〔2026〕8号文件执行。', ['华银发〔2026〕8号']],
+  ['zh: a bank\'s internal code alone on its line', lines('某某银行文件', '华银发〔2026〕8号'), ['华银发〔2026〕8号']],
+  ['zh: a branch\'s code', '上海银发〔2026〕21号', ['上海银发〔2026〕21号']],
+  ['zh: a listed local prefix', '京银发〔2026〕3号', ['京银发〔2026〕3号']],
+  ['zh: after a lead-in word', '根据银发〔2026〕8号执行。', ['银发〔2026〕8号']],
+  ['zh: after the issuer\'s letterhead', '中国人民银行文件 银发〔2026〕8号', ['银发〔2026〕8号']],
+  ['zh: after the agency\'s name', '人民银行银发〔2026〕3号', ['银发〔2026〕3号']],
+  ['zh: after 转发', '关于转发银发〔2026〕3号的通知', ['银发〔2026〕3号']],
+  ['zh: after 人行, 总行', '转发人行银发〔2026〕3号和总行银发〔2026〕4号。', ['银发〔2026〕3号', '银发〔2026〕4号']],
+  ['zh: after 原 (the former number)', '原银发〔2020〕1号同时废止。', ['银发〔2020〕1号']],
+  ['zh: after 上述', '上述银发〔2020〕1号', ['银发〔2020〕1号']],
+  ['zh: after a verb', '，学习银发〔2026〕8号。', ['银发〔2026〕8号']],
+  ['zh: after a sentence of prose', '请各单位认真学习银发〔2026〕8号。', ['银发〔2026〕8号']],
+  ['zh: after a date', '2026年2月6日银发〔2026〕8号', ['银发〔2026〕8号']],
+  ['zh: after a two-character conjunction', '已按照汇发〔2024〕2号或者汇发〔2020〕3号以及银发〔2020〕1号办理。', ['汇发〔2024〕2号', '汇发〔2020〕3号', '银发〔2020〕1号']],
+  ['en: a place before a pinyin code is a local code, as in Chinese', 'Shanghai Yinfa [2026] No. 21 and 上海银发〔2026〕21号', ['上海银发〔2026〕21号', '上海银发〔2026〕21号']],
+  ['en: an agency before a pinyin code is not', 'the PBOC Yinfa [2026] No. 21', ['银发〔2026〕21号']],
+  ['en: a place in the sentence before', 'In Shanghai, Yinfa [2026] No. 21 applies.', ['银发〔2026〕21号']],
+  ['en: Fagai Waizi', 'Fagai Waizi [2026] No. 3 and 发改外资〔2026〕3号', ['发改外资〔2026〕3号', '发改外资〔2026〕3号']],
+  ['en: Fagai Nengyuan', 'FAGAI NENGYUAN [2025] No. 17 and 发改能源〔2025〕17号', ['发改能源〔2025〕17号', '发改能源〔2025〕17号']],
+  ['en: Fagai Gaoji, Fagai Tigai', 'Fagai Gaoji [2024] No. 1; Fagai Tigai [2024] No. 2', ['发改高技〔2024〕1号', '发改体改〔2024〕2号']],
+  ['en: Fagaiban Waizi', 'Fagaiban Waizi [2024] No. 5', ['发改办外资〔2024〕5号']],
+];
+
+for (const [what, text, expected] of codes) {
+  test(`round 2, issuer codes: ${what}`, () => {
+    assert.deepEqual(noticeKeysOf(text), expected);
+  });
+}
