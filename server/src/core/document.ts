@@ -19,10 +19,11 @@ import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/defin
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
-import { scanQuotes, type QuoteSpan } from './scan/quotes';
+import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
+import { expansionAt, governingExpansion, type AcronymExpansion } from './scan/acronyms';
 import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
-import { standsAsTerm } from './scan/termUses';
+import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
   scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
@@ -108,7 +109,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText: found !== undefined, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start));
+  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
@@ -190,6 +191,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   };
   const ambiguous = new Set<AgencyMention>();
   const namedInFull = new Set<string>();
+  const abbreviations = new AgencyAbbreviations(folded.text, knowledge);
   const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
   for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1)), folded.text, knowledge)) {
     const value = match.value;
@@ -202,6 +204,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     if (value.kind === 'agency') {
       const mention: AgencyMention = { kind: 'agency', ...range, text, agencyId: value.agencyId };
       agencies.push(mention);
+      if (value.abbreviation) abbreviations.add(mention, match.start, match.end);
       if (value.ambiguous) ambiguous.add(mention);
       else if (!value.abbreviation) namedInFull.add(value.agencyId);
     } else if (value.kind === 'noticeShortName') {
@@ -210,9 +213,47 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
       bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
     }
   }
-  // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full.
-  const unambiguous = ambiguous.size === 0 ? agencies : agencies.filter((mention) => !ambiguous.has(mention) || namedInFull.has(mention.agencyId));
-  return { agencies: unambiguous, bannedTerms: bannedTerms.finish(), shortNames };
+  // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full;
+  // "SAFE (simple agreement for future equity)": one the document spells out as something else is not the agency.
+  const isAgency = (mention: AgencyMention) => (!ambiguous.has(mention) || namedInFull.has(mention.agencyId)) && !abbreviations.spelledOtherwise(mention);
+  const kept = ambiguous.size === 0 && !abbreviations.anySpelledOut() ? agencies : agencies.filter(isAgency);
+  return { agencies: kept, bannedTerms: bannedTerms.finish(), shortNames };
+}
+
+/**
+ * Where the document spells out an agency's abbreviation (acronyms.ts), and whether as the agency: "SAFE (simple
+ * agreement for future equity)" makes SAFE no agency there, "NDRC (National Dance Research Council)" too. The look
+ * is made at abbreviation hits only, within acronyms.ts's bounded window.
+ */
+class AgencyAbbreviations {
+  private readonly foldedStarts = new Map<AgencyMention, number>();
+  private readonly spelledOut = new Map<string, AcronymExpansion[]>();
+
+  constructor(private readonly text: string, private readonly knowledge: Knowledge) {}
+
+  add(mention: AgencyMention, start: number, end: number): void {
+    this.foldedStarts.set(mention, start);
+    const agency = this.knowledge.agencies.get(mention.agencyId);
+    if (!agency) return;
+    const names = { en: [agency.en.name, ...(agency.en.aliases ?? [])], zh: [agency.zh.name, ...(agency.zh.aliases ?? [])] };
+    const expansion = expansionAt(this.text, start, end, names);
+    if (!expansion) return;
+    const spelled = this.spelledOut.get(mention.agencyId);
+    if (spelled) spelled.push(expansion);
+    else this.spelledOut.set(mention.agencyId, [expansion]);
+  }
+
+  anySpelledOut(): boolean {
+    return this.spelledOut.size > 0;
+  }
+
+  /** Whether an abbreviation's mention stands where the document has spelled it out as something else. */
+  spelledOtherwise(mention: AgencyMention): boolean {
+    const start = this.foldedStarts.get(mention);
+    if (start === undefined) return false;
+    const expansion = governingExpansion(this.spelledOut.get(mention.agencyId), start);
+    return expansion !== undefined && !expansion.known;
+  }
 }
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */
@@ -346,9 +387,10 @@ const MAX_GAP_AFTER_NAME = 2;
 
 /**
  * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
- * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China".
+ * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China",
+ * nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构 defined).
  */
-function scanTerms(folded: FoldedText, names: readonly Span[]) {
+function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly QuoteSpan[]) {
   const raw = scanDefinitions(folded);
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
@@ -357,6 +399,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
   const abbreviatedPhrases = new Map<string, Span>();
   const known = new Set<string>();
   const forms: { form: string; caseSensitive: boolean; asDefined: boolean; key: string }[] = [];
+  const shapes = new Map<string, TermShape>();
   for (const definition of raw) {
     const span = folded.originalRange(definition.start, definition.end);
     const term = toDefinedTerm(definition, span);
@@ -367,6 +410,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     definitions.push(term);
     definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
     forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+    shapes.set(term.key, termShape(folded.text, definition.term, definition.abbreviates, definition.definite === true));
   }
   // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
   for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
@@ -382,12 +426,16 @@ function scanTerms(folded: FoldedText, names: readonly Span[]) {
     }
     return false;
   };
-  const separated = { text: folded.text, separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1 };
+  const separated = {
+    text: folded.text,
+    separatedBefore: (offset: number) => folded.originOf(offset) - folded.originOf(offset - 1) > 1,
+    lineBreakBefore: (offset: number) => folded.lineBreakBefore(offset),
+  };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
     const range = folded.originalRange(match.start, match.end);
     if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
-      !standsAsTerm(separated, match.start, match.end)) continue;
+      enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
     termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };

@@ -59,6 +59,7 @@ function agencyHover(mention: AgencyMention, knowledge: Knowledge): string | und
   const abbreviations = (agency.abbreviations ?? []).map((abbreviation) => `\`${abbreviation}\``).join(' ');
   const lines = [
     `**${agency.en.name}** · ${agency.zh.name}`,
+    ...writtenOtherwise(mention, agency),
     '',
     [abbreviations, `*${KIND_LABELS[agency.kind]}*`].filter(Boolean).join(' · '),
     '',
@@ -71,6 +72,16 @@ function agencyHover(mention: AgencyMention, knowledge: Knowledge): string | und
   const history = agencyHistory(agency, knowledge);
   if (history) lines.push('', history);
   return lines.join('\n');
+}
+
+/**
+ * A local office is written many ways (中国人民银行浙江分行, 人民银行浙江省分行, "PBOC Zhejiang Branch"); the hover
+ * names it officially, and says how the text wrote it when that differs.
+ */
+function writtenOtherwise(mention: AgencyMention, agency: AgencyRecord): string[] {
+  if (agency.kind !== 'local-office') return [];
+  const written = mention.text.replace(/\s+/g, /\p{Script=Han}/u.test(mention.text) ? '' : ' ');
+  return written === agency.zh.name || written === agency.en.name ? [] : ['', `*As written:* ${written}`];
 }
 
 /** Whose unit or office the agency is: "A local office of the People's Bank of China (中国人民银行, PBOC)." */

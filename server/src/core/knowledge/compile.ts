@@ -42,6 +42,8 @@ export interface Knowledge {
   readonly issuerCodesByEnglish: ReadonlyMap<string, IssuerCodeRecord>;
   /** What local offices put before a national code (京 in 京银发). */
   readonly localIssuerPrefixes: ReadonlySet<string>;
+  /** Places by their English names in lower case, to their short Chinese names: "shanghai" → 上海 (Shanghai Yinfa is 上海银发). */
+  readonly placesByEnglish: ReadonlyMap<string, string>;
   /** Agency names in Chinese, for recognising co-issuers written before an issuer code. */
   readonly chineseAgencyNames: readonly string[];
   /** Notices by canonical key. */
@@ -93,9 +95,10 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   }
 
   chineseAgencyNames.sort((a, b) => b.length - a.length);
+  const placesByEnglish = new Map(data.agencies.places.flatMap((place) => place.en.map((name) => [name.toLowerCase(), place.zhShort] as const)));
   return {
     data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, localIssuerPrefixes: new Set(data.localIssuerPrefixes),
-    chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms,
+    placesByEnglish, chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms,
   };
 }
 

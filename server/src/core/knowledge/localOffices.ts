@@ -46,7 +46,7 @@ function localOfficeRecord(office: LocalOfficeRecord, place: PlaceRecord, parent
     id: localOfficeId(office.parent, place.id, office.id),
     kind: 'local-office',
     en: { name: `${placeName} ${office.en[0]!} of the ${parent.en.name}` },
-    zh: { name: `${parent.zh.name}${place.zhShort}${office.zh[0]!}` },
+    zh: { name: `${parent.zh.name}${office.placeInName === 'full' ? place.zh : place.zhShort}${office.zh[0]!}` },
     parent: office.parent,
     role: office.role.replaceAll('{place}', placeName),
   };

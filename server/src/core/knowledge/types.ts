@@ -83,6 +83,11 @@ export interface LocalOfficeRecord {
   id: string;
   /** Id of the agency whose office it is. */
   parent: string;
+  /**
+   * How the official Chinese name writes the place: in full (中国人民银行浙江省分行, 国家外汇管理局深圳市分局) or
+   * short (国家金融监督管理总局广东监管局, 中国证券监督管理委员会深圳监管局).
+   */
+  placeInName: 'full' | 'short';
   /** Chinese office words after the agency's name and a place: "分行", "中心支行", "监管局". */
   zh: string[];
   /** Chinese words that name the office after a place (short form) alone: "证监局" in 深圳证监局. */

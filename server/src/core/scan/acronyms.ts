@@ -1,5 +1,5 @@
 /**
- * A banned acronym that the document spells out as something else is that something else: in a text that writes
+ * An acronym that the document spells out as something else is that something else. For banned terms: in a text that writes
  * "Regional Water Authority (RWA)", or "risk-weighted assets (RWAs)", or "RWA (Regional Water Authority)", or
  * 风险加权资产（RWA）, RWA is not the banned "RWA" (real-world assets). Nor where the document gives it as a short
  * name (上海锐华财富顾问有限公司（Ruihua Wealth Advisory，简称RWA）, "Ruihua Wealth Advisory, RWA for short",
@@ -12,33 +12,51 @@
  * of the words (connectors such as "of" aside: Regional Water Authority, risk-weighted assets); a Chinese one is the
  * run of Han characters before its parenthesis or inside the one after it (before a bare 简称, an organisation's
  * name). Whether that is the banned meaning comes from data: the term's `expansions`.
+ *
+ * Agencies alike: "SAFE (simple agreement for future equity)", "a simple agreement for future equity ("SAFE")",
+ * "NDRC (National Dance Research Council)" are not the regulators; "SAFE (State Administration of Foreign Exchange)"
+ * and "Hong Kong's Securities and Futures Commission (the "SFC")" are: the agency's names are its expansions.
  */
+import { lastAtOrBefore } from '../text/search';
 import { singularOf } from './phraseMatcher';
 
-/** Where a document spells a banned acronym out, and whether it spells it as the banned meaning. Folded offsets. */
+/** Where a document spells an acronym out, and whether it spells it as the known meaning. Folded offsets. */
 export interface AcronymExpansion {
   /** The acronym where it is spelled out. */
   acronymStart: number;
   /** The words it stands for. */
   start: number;
   end: number;
-  banned: boolean;
+  /** Spelled out as the meaning knowledge gives it (the banned term, the agency), not as something else. */
+  known: boolean;
 }
 
-/** What a banned acronym stands for when it is the banned term, in each language (data: the term's `expansions`). */
-export interface BannedExpansions {
+/**
+ * What an acronym stands for when it is the thing knowledge knows, in each language: a banned term's `expansions`,
+ * an agency's names.
+ */
+export interface KnownExpansions {
   en: readonly string[];
   zh: readonly string[];
 }
 
 /** The expansion written at the acronym hit [start, end) of folded `text`, if the hit stands at one. */
-export function expansionAt(text: string, start: number, end: number, banned: BannedExpansions): AcronymExpansion | undefined {
+export function expansionAt(text: string, start: number, end: number, known: KnownExpansions): AcronymExpansion | undefined {
   const letters = text.slice(start, end).replace(/s$/, '');
   if (letters.length < 2) return undefined;
   const words = wordsInParenthesisAround(text, start, end, letters) ?? wordsInParenthesisAfter(text, end, letters) ??
-    wordsBeforeShortName(text, start, end, letters, banned) ?? wordsSpelledAfter(text, end, letters) ?? nameItAbbreviates(text, end);
+    wordsBeforeShortName(text, start, end, letters, known) ?? wordsSpelledAfter(text, end, letters) ?? nameItAbbreviates(text, end);
   if (!words) return undefined;
-  return { acronymStart: start, ...words, banned: isBannedMeaning(text.slice(words.start, words.end), banned) };
+  return { acronymStart: start, ...words, known: isKnownMeaning(text.slice(words.start, words.end), known) };
+}
+
+/**
+ * What the acronym at folded `start` stands for, of the expansions of one acronym in text order: the one spelled out
+ * last before it, or else the first one (a meaning holds for the whole document).
+ */
+export function governingExpansion(expansions: readonly AcronymExpansion[] | undefined, start: number): AcronymExpansion | undefined {
+  if (!expansions) return undefined;
+  return expansions[lastAtOrBefore(expansions, start, (expansion) => expansion.acronymStart)] ?? expansions[0];
 }
 
 /**
@@ -89,13 +107,13 @@ const CHINESE_SPELLING = /^["”]?(?:[，,]?(?:是指|系指|即|意为)|[，,]�
  * the Han run before 简称 may be any words (经营RWA业务，简称RWA): it is the name of an organisation, or the banned
  * meaning.
  */
-function wordsBeforeShortName(text: string, start: number, end: number, letters: string, banned: BannedExpansions): WordsSpan | undefined {
+function wordsBeforeShortName(text: string, start: number, end: number, letters: string, known: KnownExpansions): WordsSpan | undefined {
   const lead = text.slice(Math.max(0, start - LEAD_REACH), start);
   const named = SHORT_NAME_BEFORE.exec(lead) ?? (FOR_SHORT.test(text.slice(end, end + 12)) ? /[,，] ?["“'‘]?$/.exec(lead) : null);
   const words = named ? wordsBefore(text, start - named[0].length, letters) : undefined;
   if (!words || !isHanAt(text, words.start)) return words;
   const han = text.slice(words.start, words.end);
-  return ORGANISATION_END.test(han) || isBannedMeaning(han, banned) ? words : undefined;
+  return ORGANISATION_END.test(han) || isKnownMeaning(han, known) ? words : undefined;
 }
 
 /** The end of an organisation's name, or the word for one: 有限公司, 该公司, 本行, 协会. */
@@ -178,32 +196,45 @@ function wordsBefore(text: string, end: number, letters: string): WordsSpan | un
 function wordsWithin(text: string, start: number, end: number, letters: string): WordsSpan | undefined {
   const words = text.slice(start, end);
   if (/^[\u4e00-\u9fff]+$/.test(words)) return words.length >= MIN_HAN && words.length <= MAX_HAN && !NOT_AN_EXPANSION.test(words) ? { start, end } : undefined;
-  let next = 0;
-  for (const word of words.split(/[ -]+/)) {
-    if (next < letters.length && word[0]?.toUpperCase() === letters[next]!.toUpperCase()) next++;
-    else if (!(CONNECTORS.has(word.toLowerCase()) && next > 0 && next < letters.length)) return undefined;
-  }
-  return next === letters.length ? { start, end } : undefined;
+  const split = words.split(/[ -]+/);
+  return wordsSpelling(split, letters) === split.length ? { start, end } : undefined;
 }
 
 /** The words from `start` whose initials spell the acronym, connectors aside; more words may follow them. */
 function initialWords(text: string, start: number, letters: string): WordsSpan | undefined {
-  let next = 0;
-  let position = start;
-  for (let words = 0; words <= letters.length + MAX_CONNECTORS; words++) {
+  const words: string[] = [];
+  const ends: number[] = [];
+  for (let position = start; words.length <= letters.length + MAX_CONNECTORS;) {
     let wordEnd = position;
     while (wordEnd < text.length && /[A-Za-z']/.test(text[wordEnd]!)) wordEnd++;
-    const word = text.slice(position, wordEnd);
-    if (word.length === 0) return undefined;
-    if (word[0]!.toUpperCase() === letters[next]!.toUpperCase()) {
-      if (++next === letters.length) return { start, end: wordEnd };
-    } else if (!CONNECTORS.has(word.toLowerCase()) || next === 0) {
-      return undefined;
-    }
-    if (!/[ -]/.test(text[wordEnd] ?? '')) return undefined;
+    if (wordEnd === position) break;
+    words.push(text.slice(position, wordEnd));
+    ends.push(wordEnd);
+    if (!/[ -]/.test(text[wordEnd] ?? '')) break;
     position = wordEnd + 1;
   }
-  return undefined;
+  const spelling = wordsSpelling(words, letters);
+  return spelling > 0 ? { start, end: ends[spelling - 1]! } : undefined;
+}
+
+/**
+ * How many of `words`, from the first, spell `letters` by their initials, connectors aside between them; 0 if they
+ * do not. A connector whose initial is the letter wanted is taken as a connector when the next word starts with that
+ * letter too: "simple agreement for future equity" spells SAFE.
+ */
+function wordsSpelling(words: readonly string[], letters: string): number {
+  let next = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const initial = word.charAt(0).toUpperCase();
+    const connector = CONNECTORS.has(word.toLowerCase());
+    if (initial === letters[next]!.toUpperCase() && !(connector && words[i + 1]?.charAt(0).toUpperCase() === initial)) {
+      if (++next === letters.length) return i + 1;
+    } else if (!connector || next === 0) {
+      return 0;
+    }
+  }
+  return 0;
 }
 
 /** A Han run from `start` to the next character that is not Han: a name (at most MAX_HAN long), not a sentence. */
@@ -236,10 +267,10 @@ const MAX_HAN = 16;
 /** A parenthesis after an acronym that says something about it rather than what it stands for: （含…）, （如…）. */
 const NOT_AN_EXPANSION = /^(?:含|不含|包括|包含|如|例如|下同|详见|见|参见)/;
 
-function isBannedMeaning(words: string, banned: BannedExpansions): boolean {
-  if (/[\u4e00-\u9fff]/.test(words)) return banned.zh.some((form) => words.includes(form));
+function isKnownMeaning(words: string, known: KnownExpansions): boolean {
+  if (/[\u4e00-\u9fff]/.test(words)) return known.zh.some((form) => words.includes(form));
   const normalized = englishKey(words);
-  return banned.en.some((form) => normalized.includes(englishKey(form)));
+  return known.en.some((form) => normalized.includes(englishKey(form)));
 }
 
 /** "Real-World Assets" → "real world asset": lower case, hyphens as spaces, every word singular. */

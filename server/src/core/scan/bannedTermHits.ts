@@ -6,9 +6,8 @@
  */
 import type { Knowledge } from '../knowledge/compile';
 import type { BannedTermHit } from '../model';
-import { lastAtOrBefore } from '../text/search';
 import type { FoldedText } from '../text/folded';
-import { expansionAt, type AcronymExpansion } from './acronyms';
+import { expansionAt, governingExpansion, type AcronymExpansion } from './acronyms';
 import { bannedTermContext, type PreviousTerm, type TermSurroundings } from './termContext';
 
 /** A hit before its context is decided: what the dictionary says, where it is in the original text. */
@@ -44,15 +43,9 @@ export class BannedTermHits {
     return this.hits.map((hit, index) => {
       const expansion = governingExpansion(this.spelledOut.get(hit.termId), this.foldedStarts[index]!);
       // A citation or a mention ("the term RWA is barred") stays one: it speaks of the banned word itself.
-      if (!expansion || expansion.banned || hit.context !== 'use') return hit;
+      if (!expansion || expansion.known || hit.context !== 'use') return hit;
       const range = this.folded.originalRange(expansion.start, expansion.end);
       return { ...hit, context: 'redefined', standsFor: { ...range, text: this.folded.source.slice(range.start, range.end) } };
     });
   }
-}
-
-/** What the acronym at folded `start` stands for: the expansion spelled out last before it, or else the first one. */
-function governingExpansion(expansions: readonly AcronymExpansion[] | undefined, start: number): AcronymExpansion | undefined {
-  if (!expansions) return undefined;
-  return expansions[lastAtOrBefore(expansions, start, (expansion) => expansion.acronymStart)] ?? expansions[0];
 }

@@ -33,6 +33,8 @@ export interface RawDefinition {
   abbreviates?: { start: number; end: number };
   /** The term stands in quotes where it is defined: its capitals are the drafter's choice. */
   quoted?: boolean;
+  /** Defined with "the": (the "Exchange"), ("the Bank"). */
+  definite?: boolean;
 }
 
 /** A parenthesis and its content, bounded: a "(" that is never closed costs this much at most. */
@@ -51,6 +53,8 @@ const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))(?=
  * as a "Party").
  */
 const ENGLISH_NAME = /(?:(?:each|collectively|together|individually|jointly|severally|respectively)(?: of them| such \w+)?,? (?:(?:referred to |called |known )?as )?)?(?:(?:the|a|an) )?(?:["“]([^"“”]{1,60})["”]|‘((?:[^‘'"“”]|'(?=[a-z])){1,60})')/iy;
+/** "the" before a name, outside or inside its quotes: (the "Bank"), ("the Bank"). */
+const DEFINITE_BEFORE = /\bthe ["“‘]?$/i;
 /** Between two names in one parenthesis: (the "Issuer" or "we"), ("Company", "we", "us" or "our"), ("A"/"B"). */
 const ENGLISH_NAME_SEPARATOR = /,? ?(?:and\/or|and|or)? ?|\//y;
 /** Where the first name begins in a parenthesis: its distributive word, article or quote. */
@@ -171,6 +175,7 @@ interface FoundName {
   term: string;
   start: number;
   quoted: boolean;
+  definite?: boolean;
 }
 
 function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
@@ -183,7 +188,9 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
     const acronym = names.find((name) => ACRONYM.test(name.term));
     const phrase = abbreviatedPhrase(folded, match.index!, previousEnd, acronym?.term);
     previousEnd = match.index! + match[0].length;
-    for (const name of names) found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, ...phrase });
+    for (const name of names) {
+      found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, definite: name.definite, ...phrase });
+    }
   }
   return found;
 }
@@ -233,7 +240,7 @@ function quotedEnglishNames(content: string, start: number, offset: number): Fou
     const quoted = match[1] ?? match[2]!;
     const name = cleanQuotedName(quoted);
     const nameAt = match.index + match[0].length - 1 - quoted.length + quoted.indexOf(name);
-    if (isPlausibleTerm(name)) names.push({ term: name, start: offset + nameAt, quoted: true });
+    if (isPlausibleTerm(name)) names.push({ term: name, start: offset + nameAt, quoted: true, definite: DEFINITE_BEFORE.test(match[0].slice(0, nameAt - match.index)) });
     at = match.index + match[0].length;
     ENGLISH_NAME_SEPARATOR.lastIndex = at;
     const separator = ENGLISH_NAME_SEPARATOR.exec(content);
@@ -278,24 +285,25 @@ function abbreviatedPhrase(folded: LinedText, end: number, after: number, acrony
 
 /**
  * Where the words that an acronym spells begin: National Association of Insurance Commissioners ("NAIC"), People's
- * Bank of China ("PBOC", with the initial of "of"). Undefined when the words before do not spell it.
+ * Bank of China ("PBOC", with the initial of "of"), a simple agreement for future equity ("SAFE", in lower case, "for"
+ * aside). Undefined when the words before do not spell it.
  */
 function acronymPhraseStart(text: string, end: number, acronym: string): number | undefined {
   const letters = acronym.replace(/s$/, '');
-  let capitals = '';
-  let every = '';
+  // The initials of the capitalised words, of the words but small ones, and of every word, upper-cased.
+  const spellings = ['', '', ''];
   let at = end;
-  for (let words = 0; capitals.length < letters.length && words < 2 * letters.length; words++) {
+  for (let words = 0; words < 2 * letters.length && spellings.some((spelling) => letters.endsWith(spelling)); words++) {
     while (at > 0 && text[at - 1] === ' ') at--;
     let wordStart = at;
     while (wordStart > 0 && isTermWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
     if (wordStart === at) return undefined;
     const initial = text[wordStart]!;
-    if (/[A-Z]/.test(initial)) capitals = initial + capitals;
-    else if (!ACRONYM_SMALL_WORDS.test(text.slice(wordStart, at))) return undefined;
-    every = initial.toUpperCase() + every;
+    if (/[A-Z]/.test(initial)) spellings[0] = initial + spellings[0];
+    if (!ACRONYM_SMALL_WORDS.test(text.slice(wordStart, at))) spellings[1] = initial.toUpperCase() + spellings[1];
+    spellings[2] = initial.toUpperCase() + spellings[2];
     at = wordStart;
-    if (capitals === letters || every === letters) return at;
+    if (spellings.includes(letters)) return at;
   }
   return undefined;
 }
@@ -437,17 +445,29 @@ function chinesePhraseStart(folded: LinedText, end: number, gathers: boolean): n
   const breaks = structuralBreaks(folded.text, (offset) => folded.lineBreakBefore(offset));
   let start = end;
   while (start > 0 && end - start < MAX_CHINESE_PHRASE && !stopsPhrase(folded, start, end, breaks)) {
+    if (LABEL_ENDING.test(folded.text.slice(Math.max(0, start - LABEL_REACH), start))) break;
     const opening = openingMarkBefore(folded.text, start, end - MAX_CHINESE_PHRASE);
     if (opening !== undefined) start = opening;
     else if (boundary.test(folded.text[start - 1]!)) break;
     else start--;
   }
   let phrase = folded.text.slice(start, end);
+  // 本办法所称外币代兑机构，是指与…商业银行及其分支行（以下简称银行）: the phrase is what the term is defined as.
+  const verb = Math.max(phrase.lastIndexOf('是指'), phrase.lastIndexOf('系指'));
+  if (verb >= 0) phrase = phrase.slice(verb + 2);
   for (const lead of [LABEL_BEFORE_TERM, CHINESE_SCOPE_LEAD, CHINESE_LEAD_VERB]) phrase = phrase.slice(lead.exec(phrase)?.[0].length ?? 0);
   return end - phrase.length;
 }
 
-/** A title or quotation ending at `end` is one piece of a phrase: where its 《 or “ opens, not before `limit`. */
+/** A clause label in brackets, （一） (3) (b): a phrase starts after it, even where it does not start its line. */
+const LABEL_ENDING = /[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z]|[ivx]{1,4})[）)]$/;
+const LABEL_REACH = 5;
+
+/**
+ * A title, quotation or parenthesis ending at `end` is one piece of a phrase: where its 《, “ or （ opens, not before
+ * `limit`. A company's name holds a place or a kind in brackets: 恒远支付（香港）有限公司（以下简称“香港公司”）
+ * abbreviates the whole name.
+ */
 function openingMarkBefore(text: string, end: number, limit: number): number | undefined {
   const open = CLOSING_MARKS.get(text[end - 1]!);
   if (open === undefined) return undefined;
@@ -456,7 +476,7 @@ function openingMarkBefore(text: string, end: number, limit: number): number | u
   return at >= 0 ? from + at : undefined;
 }
 
-const CLOSING_MARKS = new Map([['》', '《'], ['”', '“'], ['」', '「']]);
+const CLOSING_MARKS = new Map([['》', '《'], ['”', '“'], ['」', '「'], ['）', '（'], [')', '(']]);
 
 /**
  * Whether a short name abbreviates only the last item of a list (中国人民银行、国家外汇管理局（以下简称外汇局）):

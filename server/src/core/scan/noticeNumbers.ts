@@ -26,12 +26,19 @@ const TRAILING_ISSUER = /^ of ((?:the )?[A-Z][\w'’-]*(?: (?:of|and|for|the|[A-
  * Words that lead into a number in Chinese text and are not part of its issuer code; with the particles and
  * prepositions that never begin one (印发了银发〔2027〕9号 is 银发, not a local code 了银发).
  */
-const LEAD_IN_WORDS = `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|了|是|为|向|于|自|从|据|就|至|给|同|把|被|引用|援引|引|参考|遵照|遵循|比照|${CHINESE_DOCUMENT_TYPE}`;
+// A word stands before the one-character word it begins with (或者 before 或): an alternation takes the first that matches.
+// 人行, 总行, 总局 name the issuer itself (转发人行银发〔2026〕3号).
+const LEAD_IN_WORDS = `或者|或是|以及|并且|而且|经过|关于|学习|贯彻|遵守|废止|废除|修订|修改|取代|替代|停止|撤销|抄送|上述|前述|人行|总行|总局|总部|总署|` +
+  `根据|依据|按照|依照|参照|对照|执行|落实|印发|转发|下发|发布|制定|重申|要求|通过|明确|参见|详见|见|即|如|和|及|与|或|的|以|经|由|对|在|将|并|按|号|文件|了|是|为|向|于|自|从|据|就|至|给|同|把|被|引用|援引|引|参考|遵照|遵循|比照|` +
+  `附|暨|等|原|该|本|此|各|日|${CHINESE_DOCUMENT_TYPE}`;
 /** Words before a code that are not part of it, up to the last of them. */
 const CHINESE_LEAD_IN = new RegExp(`^.*(?:${LEAD_IN_WORDS})`);
 /** The same, but leaving at least one character: 中国人民银行公告 is a code, not 公告 after a lead-in. */
 const CHINESE_LEAD_IN_BEFORE_CODE = new RegExp(`^.*(?:${LEAD_IN_WORDS})(?=.)`);
-/** Local codes put a place or bank before a national code: 京银发, 沪银发, 浙银保监发, 工银发. */
+/**
+ * Local and internal codes put a place, an office or a bank before a national code: 京银发, 沪银发, 浙银保监发, 工银发
+ * (listed), 华银发, 上海银发 (not listed, but standing alone before the code after a lead-in or punctuation).
+ */
 const MAX_LOCAL_PREFIX = 3;
 /** Capitalised words that start an English sentence rather than an issuer code. */
 const ENGLISH_LEAD_IN = new Set(['in', 'the', 'see', 'under', 'per', 'according', 'pursuant', 'by', 'as', 'and', 'of', 'for', 'with', 'from', 'this', 'that', 'its', 'their', 'notice', 'cf']);
@@ -143,13 +150,17 @@ function issuerAroundKnownCode(run: string, written: string, knowledge: Knowledg
   return { code: local + written, known: false, length: local.length + written.length };
 }
 
-/** The local office's prefix that `rest` ends with (京 in 根据京银发), if any: only listed ones (或者汇发 is 汇发). */
+/**
+ * The local or internal issuer's prefix that `rest` (what stands before a known code, lead-in words and co-issuers
+ * taken off) ends with: a listed one (京 in 根据京银发), or all of a short rest, which no lead-in word explains (华 in
+ * 华银发, 上海 in 上海银发). A longer rest is prose before the code (请各单位认真学习银发…): no prefix.
+ */
 function localPrefixAtEnd(rest: string, knowledge: Knowledge): string | undefined {
   for (let length = Math.min(MAX_LOCAL_PREFIX, rest.length); length >= 1; length--) {
     const candidate = rest.slice(rest.length - length);
     if (knowledge.localIssuerPrefixes.has(candidate)) return candidate;
   }
-  return undefined;
+  return rest.length > 0 && rest.length <= MAX_LOCAL_PREFIX ? rest : undefined;
 }
 
 function unknownIssuer(run: string, knowledge: Knowledge): IssuerFound | undefined {
@@ -188,6 +199,9 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
   const known = knownWrappedIssuer(folded, words, end, knowledge) ?? knownEnglishIssuer(folded.text, end, words, knowledge);
   // Without a year, only orders and announcements are numbered: "Order of the State Council No. 768".
   if (known && (year !== undefined || ORDER_OR_ANNOUNCEMENT.test(known.record.code))) {
+    const place = year === undefined ? undefined : placeBefore(words, known.start, knowledge);
+    // "Shanghai Yinfa [2026] No. 21" is a local office's code, 上海银发, as in Chinese.
+    if (place) return mention(folded, place.start, end, place.zh + known.record.code, false, year, serial, 'en');
     return mention(folded, known.start, Math.max(end, known.end), known.record.code, true, year, serial, 'en');
   }
   // "Xyz [2021] 12" with no "No." is a number only when regtext knows the issuer.
@@ -199,6 +213,14 @@ function englishMention(folded: FoldedText, knowledge: Knowledge, match: RegExpM
   const kept = code.slice(firstKept);
   const issuer = kept.map((word) => word.text).join(' ');
   return mention(folded, kept[0]!.start, end, issuer, false, year, serial, 'en');
+}
+
+/** The place named by the word right before a code's first word at `codeStart`, with its short Chinese name. */
+function placeBefore(words: readonly Word[], codeStart: number, knowledge: Knowledge): { start: number; zh: string } | undefined {
+  const index = words.findIndex((word) => word.start === codeStart);
+  const word = index > 0 ? words[index - 1]! : undefined;
+  const zh = word && knowledge.placesByEnglish.get(word.text.toLowerCase());
+  return word && zh ? { start: word.start, zh } : undefined;
 }
 
 /** The index of the last word that neither starts with a capital nor is a connector ("of", "and"), or -1. */

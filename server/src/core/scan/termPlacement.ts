@@ -24,6 +24,8 @@ import { lastAtOrBefore } from '../text/search';
 
 /** How far a name may run after the term to its legal-form suffix. */
 const MAX_NAME_TAIL = 40;
+/** How far back on its line a name or scope field may stand before the term (a scope lists many items). */
+const MAX_FIELD_REACH = 1000;
 /** How many lines above a scope's continuation line its field may be. */
 const MAX_SCOPE_LINES_ABOVE = 5;
 
@@ -82,21 +84,23 @@ export function termPlacement(context: PlacementContext, start: number, end: num
   const line = lines.lineOf(start);
   const lineStart = lines.lineStart(line);
   const lineEnd = lines.lineEnd(line);
-  if (LEGAL_FORM.test(text.slice(end, Math.min(lineEnd, end + MAX_NAME_TAIL + 20))) || NAME_FIELD.test(text.slice(lineStart, start))) return 'entityName';
-  if (inScope(context, line, start)) return 'businessScope';
+  const before = text.slice(Math.max(lineStart, start - MAX_FIELD_REACH), start);
+  if (LEGAL_FORM.test(text.slice(end, Math.min(lineEnd, end + MAX_NAME_TAIL + 20))) || NAME_FIELD.test(before)) return 'entityName';
+  if (SCOPE_FIELD.test(before) || inScopeAbove(context, line)) return 'businessScope';
   return context.regulatoryText || isInside(context.regions, start) ? 'regulatoryText' : 'drafting';
 }
 
-/** The scope field before the term on its line, or on a line above it in the same paragraph (a wrapped scope). */
+/** Whether an offset is inside one of the regions (sorted, not overlapping). */
 function isInside(regions: readonly Span[], offset: number): boolean {
   const region = regions[lastAtOrBefore(regions, offset, (candidate) => candidate.start)];
   return region !== undefined && offset < region.end;
 }
 
-function inScope({ text, lines }: PlacementContext, line: number, start: number): boolean {
-  if (SCOPE_FIELD.test(text.slice(lines.lineStart(line), start))) return true;
+/** A scope field on a line above the term's in the same paragraph (a wrapped scope), the scope not ended. */
+function inScopeAbove({ text, lines }: PlacementContext, line: number): boolean {
   for (let above = line - 1; above >= 0 && line - above <= MAX_SCOPE_LINES_ABOVE; above--) {
-    const words = text.slice(lines.lineStart(above), lines.lineEnd(above));
+    const lineEnd = lines.lineEnd(above);
+    const words = text.slice(Math.max(lines.lineStart(above), lineEnd - MAX_FIELD_REACH), lineEnd);
     if (words.trim() === '') return false;
     if (SCOPE_FIELD.test(words)) return !/[。.]\s*$/.test(words);
   }

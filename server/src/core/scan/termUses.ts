@@ -19,10 +19,26 @@
  *   Company's articles, board and accounts: Chinese drops 的 there), so the hit stays a use; except where the term
  *   runs on into a bound morpheme or fixed compound that makes a new word of it: 银行业 banking, 银行间 interbank,
  *   公司法 company law, 公司债券 corporate bonds, 机构投资者 institutional investors (COMPOUND_CONTINUATION).
+ * - A longer Chinese term is not used where the text writes out the full name it abbreviates (支付机构 abbreviating
+ *   非银行支付机构: 各非银行支付机构 is the full name, not the short one), nor after 非 making its negation
+ *   (非支付机构; but 除非, 并非 are words of their own).
  * - English. The matcher never starts or ends inside a word ("Bankers", "Companywide"). A hyphen joined to a word in
  *   front makes another word of it as well ("non-Bank", "sub-Company"); one behind does not ("Bank-wide" is about the
  *   Bank).
+ * - English names. A capitalised word ("Bank", "Company", "Trust", "Branch") is not used where it is one word of a
+ *   longer proper name (ENGLISH_NAME_WORD): a capitalised word right after it ("Companies House", "the Exchange
+ *   Fund") or joined to it by "of", "for" or "on" ("Bank of China", "Bank for International Settlements"), or a
+ *   capitalised word right before it that does not start its sentence ("Code on Unit Trusts", "PBOC Shanghai
+ *   Branch"). Not a word joined before it: headings name the term so ("Duties of Board", "Director of FinCEN"). A
+ *   possessive is not a name ("the Bank's Board", "the Company's Bank" are uses). Where the
+ *   document defines the longer name too, the matcher finds that name first (leftmost-longest). Acronyms are left
+ *   alone: "PRC Government", "HKMA Guidelines" use them as modifiers. A line break ends a name.
+ * - English sentence starts. A term defined with "the" (the "Exchange") is used with it ("The Exchange shall"); at
+ *   the start of a sentence without it the capital is the sentence's, and the word is the ordinary noun of another
+ *   phrase ("Exchange rate gains", "Bank holidays"). A term defined with "a" (a "platform operator") names a class,
+ *   used bare too ("Platform operators shall register").
  */
+import type { Span } from '../model';
 import { isHan, isWordChar } from '../text/chars';
 
 /** The folded text, and whether the original had something (white space, a line break) between two folded units. */
@@ -30,6 +46,16 @@ export interface SeparatedText {
   readonly text: string;
   /** Whether the original had characters between folded offsets `offset - 1` and `offset` that folding dropped. */
   separatedBefore(offset: number): boolean;
+  /** Whether the original had a line break just before folded offset `offset`. */
+  lineBreakBefore(offset: number): boolean;
+}
+
+/** What a use is judged by, beyond its neighbours: how the term was defined. */
+export interface TermShape {
+  /** Defined with the definite article: (the "Exchange"), ("the Bank"). */
+  readonly article: boolean;
+  /** The full name's characters right before the term, where the phrase the term abbreviates ends in it (非银行支付机构 → 银). */
+  readonly fullNameTail?: string;
 }
 
 /**
@@ -69,8 +95,20 @@ const COMPOUND_CONTINUATION = /^(?:债(?!务)|法(?![定人律规])|业(?![务�
 /** The longest continuation above, with its look-ahead. */
 const CONTINUATION_REACH = 4;
 
-export function standsAsTerm(text: SeparatedText, start: number, end: number): boolean {
-  return leftEdgeHolds(text, start, end) && rightEdgeHolds(text, end);
+/**
+ * How a term was defined, as its uses are judged: with "the", and the modifier right before the term where the phrase
+ * it abbreviates ends in it (非银行支付机构（以下简称支付机构） → 银; not 的 in 办理业务的金融机构（以下简称金融机构）).
+ */
+export function termShape(text: string, term: string, phrase: Span | undefined, definite: boolean): TermShape {
+  const length = term.length;
+  const tail = phrase !== undefined && phrase.end - phrase.start > length && text.startsWith(term, phrase.end - length) ? text[phrase.end - length - 1]! : '';
+  return { article: definite, fullNameTail: isHan(tail.charCodeAt(0)) && !FUNCTION_CHARS.has(tail) ? tail : undefined };
+}
+
+export function standsAsTerm(text: SeparatedText, start: number, end: number, shape: TermShape): boolean {
+  if (!leftEdgeHolds(text, start, end) || !rightEdgeHolds(text, end)) return false;
+  if (isHan(text.text.charCodeAt(start))) return !writesLongerName(text, start, shape);
+  return !isWordOfLongerName(text, start, end) && !(shape.article && startsSentence(text, start));
 }
 
 function leftEdgeHolds(text: SeparatedText, start: number, end: number): boolean {
@@ -89,4 +127,66 @@ function rightEdgeHolds(text: SeparatedText, end: number): boolean {
   if (end >= text.text.length || text.separatedBefore(end)) return true;
   if (!isHan(text.text.charCodeAt(end - 1)) || !isHan(text.text.charCodeAt(end))) return true;
   return !COMPOUND_CONTINUATION.test(text.text.slice(end, end + CONTINUATION_REACH));
+}
+
+/** 除非, 并非, 若非, 而非, 绝非, 既非: 非 in a word of its own (unless, is not …), not a prefix. */
+const NOT_PREFIX_BEFORE_FEI = new Set([...'除并若而绝既莫无']);
+
+/** 各非银行支付机构 (the full name, written out) or 非支付机构 (not one): a longer term that is not used here. */
+function writesLongerName(text: SeparatedText, start: number, shape: TermShape): boolean {
+  if (start === 0 || text.separatedBefore(start)) return false;
+  const before = text.text[start - 1]!;
+  if (before === shape.fullNameTail) return true;
+  return before === '非' && !NOT_PREFIX_BEFORE_FEI.has(text.text[start - 2] ?? '');
+}
+
+/** A word with a capital and then a lower-case letter: "Bank", "Shanghai", "People's" (an acronym is not one). */
+const NAME_WORD = /^[A-Z][a-z]/;
+/** Words that join a proper name's words: "Bank of China", "Bank for International Settlements", "Code on Unit Trusts". */
+const NAME_JOINERS = new Set(['of', 'for', 'on']);
+/** Title Case capitalises these too ("Obligations Of The Bank"): they make no name. */
+const TITLE_CASE_SMALL_WORDS = new Set(['The', 'A', 'An', 'Of', 'For', 'On', 'And', 'Or', 'To', 'In', 'By', 'With', 'Under', 'From', 'At', 'As']);
+/** The longest word looked at beside a hit: a name's word is shorter. */
+const MAX_NAME_WORD = 24;
+
+/** Whether a capitalised hit ("Bank", "Companies") is one word of a longer proper name around it. */
+function isWordOfLongerName(text: SeparatedText, start: number, end: number): boolean {
+  if (!NAME_WORD.test(text.text.slice(start, start + 2))) return false;
+  const next = wordAfter(text, end);
+  if (next && (isNameWord(next.word) || (NAME_JOINERS.has(next.word) && isNameWord(wordAfter(text, next.end)?.word)))) return true;
+  const previous = wordBefore(text, start);
+  return previous !== undefined && isNameWord(previous.word) && !previous.word.endsWith("'s") && !startsSentence(text, previous.start);
+}
+
+function isNameWord(word: string | undefined): boolean {
+  return word !== undefined && NAME_WORD.test(word) && !TITLE_CASE_SMALL_WORDS.has(word);
+}
+
+/** The word after one space at `end` (not across a line break), or undefined. */
+function wordAfter(text: SeparatedText, end: number): { word: string; end: number } | undefined {
+  if (text.text[end] !== ' ' || text.lineBreakBefore(end + 1)) return undefined;
+  let to = end + 1;
+  while (to < text.text.length && to - end <= MAX_NAME_WORD && isNameChar(text.text.charCodeAt(to))) to++;
+  return to > end + 1 ? { word: text.text.slice(end + 1, to), end: to } : undefined;
+}
+
+/** The word before one space at `start` (not across a line break), or undefined. */
+function wordBefore(text: SeparatedText, start: number): { word: string; start: number } | undefined {
+  if (text.text[start - 1] !== ' ' || text.lineBreakBefore(start)) return undefined;
+  let from = start - 1;
+  while (from > 0 && start - from <= MAX_NAME_WORD && isNameChar(text.text.charCodeAt(from - 1))) from--;
+  return from < start - 1 ? { word: text.text.slice(from, start - 1), start: from } : undefined;
+}
+
+/** Letters and the apostrophe of a possessive ("People's"). */
+function isNameChar(code: number): boolean {
+  return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27;
+}
+
+/** Whether `start` begins a sentence: the text's or a line's start, or after ". ", "; ", ": ", "? ", "! " or a label's ")". */
+function startsSentence(text: SeparatedText, start: number): boolean {
+  if (start === 0 || text.lineBreakBefore(start)) return true;
+  const before = text.text[start - 1];
+  if (before === '\n' || before === ')') return true;
+  return before === ' ' && /[.;:?!)]/.test(text.text[start - 2] ?? '');
 }

@@ -1,11 +1,13 @@
 /**
  * Where sentences end, in folded text (one rule for every recogniser that needs one): at 。 ！ ？ ； ! ? ; and at a
  * hard break (a blank line, folded to "\n"); at a full stop followed by a space or the end of the text, unless it
- * ends an abbreviation ("No. 768", "Art. 5", "e.g.", "U.S. Dollars") or an initial.
+ * ends an abbreviation ("No. 768", "Art. 5", "e.g.", "U.S. Dollars", "Cap. 571"), a company's legal form ("Acme Co.,
+ * Ltd.", "TokenBridge Pte. Ltd.", "Foo Sdn. Bhd.": a name goes on after them far more often than a sentence ends) or
+ * an initial.
  */
 
 const ENDS_SENTENCE = /[。！？；!?;\n]/;
-const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Co|Ltd|Inc|Corp|cf|vs|St|Mr|Ms|Dr)|\b[A-Z]|\.[A-Z])$/;
+const ABBREVIATION_BEFORE = /(?:\b(?:No|Nos|Art|Arts|para|paras|e\.g|i\.e|etc|Cap|cf|vs|St|Mr|Ms|Dr|Co|Cos|Ltd|Ltda|Inc|Corp|Pte|Pty|Pvt|Plc|Sdn|Bhd|Hldgs|Intl|Mfg|Bros)|\b[A-Z]|\.[A-Z])$/;
 /** The longest abbreviation above, with its leading boundary: how far back the test for one looks. */
 const ABBREVIATION_REACH = 6;
 
