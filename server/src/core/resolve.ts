@@ -204,7 +204,10 @@ export class ClauseResolver {
     // "本通知第五条" in a notice numbered 一、二、…, "Section III" or "Clause (III)" of it in a translation's words:
     // the third top-level division. (A step with no styles names no label: "Annex 1" is an attachment's heading.)
     if (!BY_DIVISION.has(step.kind) || step.insertion !== undefined || step.path || step.styles.length === 0) return undefined;
-    return this.topLevelByValue.get(step.value) ?? (step.kind === 'section' ? this.memoSections.get(step.value) : undefined);
+    const division = this.topLevelByValue.get(step.value);
+    const section = step.kind === 'section' ? this.memoSections.get(step.value) : undefined;
+    // "section 2" of a memo numbered 1. 2. with a list (I) (II) later: the one the document reaches first.
+    return section && (!division || section.span.start < division.span.start) ? section : division;
   }
 
   /**
@@ -345,10 +348,15 @@ export class ClauseResolver {
   private blockAt(line: number): [number, number] {
     const { lines } = this.source!;
     let first = line;
-    while (first > 0 && line - first < MAX_BLOCK_LINES && !this.startsClause(first) && !this.isBlankLine(first - 1) && !this.endsChineseSentence(first - 1)) first--;
+    while (first > 0 && line - first < MAX_BLOCK_LINES && !this.startsClause(first) && !this.endsBlock(first - 1)) first--;
     let last = line;
-    while (last + 1 < lines.lineCount && last - line < MAX_BLOCK_LINES && !this.startsClause(last + 1) && !this.isBlankLine(last + 1) && !this.endsChineseSentence(last)) last++;
+    while (last + 1 < lines.lineCount && last - line < MAX_BLOCK_LINES && !this.startsClause(last + 1) && !this.isBlankLine(last + 1) && !this.endsBlock(last)) last++;
     return [first, last];
+  }
+
+  /** A blank line, a heading, and a line that ends a Chinese sentence end a block. */
+  private endsBlock(line: number): boolean {
+    return this.isBlankLine(line) || this.isHeadingLine(line) || /[。；：！？]\s*$/.test(this.source!.lines.lineText(line));
   }
 
   private startsClause(line: number): boolean {
@@ -361,17 +369,12 @@ export class ClauseResolver {
     return isBlank(text, lines.lineStart(line), lines.lineEnd(line));
   }
 
-  /** A Markdown heading, or a label line without a sentence ("2. Analysis", 一、修订背景) before a blank line or a label. */
+  /** A Markdown heading, or a short label line without a sentence: "2. Analysis", 一、修订背景. */
   private isHeadingLine(line: number): boolean {
-    const { text, lines } = this.source!;
+    const { lines } = this.source!;
     const lineText = lines.lineText(line).trim();
     if (lineText.startsWith('#')) return true;
-    if (!this.startsClause(line) || /[。.；;:：!?！？]$/.test(lineText)) return false;
-    return line + 1 >= lines.lineCount || isBlank(text, lines.lineStart(line + 1), lines.lineEnd(line + 1)) || this.startsClause(line + 1);
-  }
-
-  private endsChineseSentence(line: number): boolean {
-    return /[。；：！？]\s*$/.test(this.source!.lines.lineText(line));
+    return this.startsClause(line) && lineText.length <= MAX_HEADING_LINE && !/[。.；;:：!?！？，,]/.test(lineText.replace(/^[^\s、]*[.．、]/, ''));
   }
 
   /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. Computed once per clause. */
@@ -418,6 +421,8 @@ export class ClauseResolver {
 
 /** A paragraph (a block of lines) is looked for at most this many lines away. */
 const MAX_BLOCK_LINES = 200;
+/** A label line at most this long, without a sentence, is a heading ("2. Analysis"), not a paragraph. */
+const MAX_HEADING_LINE = 40;
 
 /** 前款, 下一款, "the preceding paragraph": a step to the paragraphs before or after the one it stands in. */
 function isAdjacent(step: ReferenceStep): boolean {

@@ -7,7 +7,8 @@
  *  2. it continues an open sequence of another style of the same shape ((IV) then (5)): sibling, style switch;
  *  3. its style is open: sibling there (a gap, duplicate or order problem);
  *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure;
- *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I));
+ *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I)), but
+ *     not a decimal section (2.1.1), which holds the lists written in it;
  *  5. otherwise it opens a new level under the innermost open clause.
  *
  * Markdown. A heading (`## 3. Risks`, `### （一）适用范围`) and a line of the body (`1. First point`) are two numbering
@@ -445,6 +446,14 @@ function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch,
   return undefined;
 }
 
+/**
+ * A numbered section of a memo or guideline (2.1.1) holds the lists written in it, whatever their rank: （一） or 1.
+ * after 2.1.1 is its item. Only another decimal closes it (placeDecimal).
+ */
+function holdsLists(open: Clause, label: LabelMatch): boolean {
+  return open.style === 'decimal' && label.style !== 'decimal';
+}
+
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
 function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number {
   const structural = STRUCTURAL_RANK[label.style];
@@ -456,7 +465,7 @@ function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch, flo
     const openList = LIST_RANK[open.style];
     const closes = structural !== undefined
       ? openStructural === undefined || openStructural >= structural
-      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank;
+      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(open, label);
     if (!closes) break;
     keep--;
   }

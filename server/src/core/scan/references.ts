@@ -449,7 +449,7 @@ export function scanEnglishReferences(
     const qualifier = documentQualifier(text, last.end, citationStartsAt);
     if (qualifier && 'length' in qualifier) last.end += qualifier.length;
     // "PBOC Order [2026] No. 3, Article 3, requires …": a citation just before names the document too.
-    const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt);
+    const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt) ?? lawBeforeParenthesis(text, start);
     const external = qualifier && 'after' in qualifier ? qualifier : namedBefore;
     for (const reference of group) {
       found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
@@ -530,6 +530,13 @@ function citationJustBefore(text: string, start: number, citationEndsAt: Citatio
   if (text.charCodeAt(end - 1) === 0x20) end--;
   if (text.charCodeAt(end - 1) === 0x2c) end--;
   return end < start && citationEndsAt(end) ? { before: end } : undefined;
+}
+
+/** "the Securities and Futures Ordinance (Chapter 571)": a law's chapter number in the laws it belongs to. */
+const LAW_BEFORE_PARENTHESIS = /\b(?:Ordinance|Act|Law|Code|Regulations?|Rules) ?\($/;
+
+function lawBeforeParenthesis(text: string, start: number): ExternalDocument | undefined {
+  return text.charCodeAt(start - 1) === 0x28 && LAW_BEFORE_PARENTHESIS.test(text.slice(Math.max(0, start - 16), start)) ? {} : undefined;
 }
 
 /** The next number of a list: ", 4", " and (6)", " to 8", "-8", " – (8)". */
