@@ -291,3 +291,9 @@ test('round 2 outline: a Markdown notice keeps its identity though its title is 
   const { analysis } = singleDocument(lines('# 中国人民银行关于加强支付管理的通知', '银发〔2026〕42号', '', '## 一、总体要求', '（一）甲。'));
   assert.equal(analysis.identity?.number?.key, '银发〔2026〕42号');
 });
+
+test('round 2 external near miss: another judgment\'s item (原判决第一项, …民事判决第二项) is not this judgment\'s', () => {
+  const text = lines('判决如下：', '一、撤销（2023）京01民初1号民事判决第二项；', '二、维持原判决第一项；', '三、驳回其他诉讼请求。', '如未按本判决第一项履行，加倍支付利息。');
+  assert.deepEqual(referencesOf(text), [
+    r('第二项', 'external (unnamed)', '2:22'), r('第一项', 'external (unnamed)', '3:8'), r('本判决第一项', '一、@2', '5:4')]);
+});

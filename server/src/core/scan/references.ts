@@ -52,8 +52,8 @@ const ZH_SHORT_RANGE = new RegExp(`第(${ZH_NUMERAL})\\s*(?:至|到|—|-|~|～)
 /** Words that end in 前 (提前, 目前, 以前 …): 前款 after them is no reference (提前款项 is money paid early). */
 const ENDS_WORD_WITH_QIAN = new Set([...'提目此以事当之空向面眼生日先从届会']);
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|法例|${CHINESE_DOCUMENT_TYPE})$`);
-const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
+const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|法例|判决书?|裁定书?|${CHINESE_DOCUMENT_TYPE})$`);
+const ZH_THIS_BEFORE = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|判决书?|裁定书?)$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
 const CHAPTER_STYLES: LabelStyle[] = ['en-chapter', 'zh-chapter'];
