@@ -124,6 +124,13 @@ test('round 2 board paper: Recital (C), resolutions 1 to 3 above, Items 1 and 2 
   assert.deepEqual(referenceProblems(BOARD_PAPER), []);
 });
 
+test('round 2 reference: resolutions 1 and 2 after quoted articles are the resolutions, not items of Article 5', () => {
+  const text = lines('Resolved as follows:', '1. to approve the amendment;', '2. to adopt the amended articles below:', 'Article 4 The capital is RMB 100 million.',
+    'Article 5 The Board has nine directors.', '3. that resolutions 1 and 2 take effect.');
+  assert.deepEqual(referencesOf(text), [r('resolutions 1', '1.@2', '6:9'), r('2', '2.@3', '6:27')]);
+  assert.deepEqual(referenceProblems(text), []);
+});
+
 test('round 2 board paper: the symbol of an unnumbered heading is its text', () => {
   assert.equal(symbolsOf(lines('## Recitals', '(A) The Company.', '(B) The Board.', '## 背景', '（一）市场变化。')),
     lines('Recitals [Section]', '  (A) The Company [Item]', '  (B) The Board [Item]', '背景 [Section]', '  （一） 市场变化 [Clause]'));
@@ -277,6 +284,12 @@ const numberingCases: [string, string, string, string[]][] = [
   ['articles quoted inside a list item keep their numbers (Chinese)',
     lines('# 议案', '1. 同意修改章程；', '2. 将章程修改为：', '   第四条 公司注册资本为一亿元。', '   第五条 董事会由九名董事组成。', '3. 授权董事会办理。'),
     lines('议案', '  1.', '  2.', '    第四条', '    第五条', '  3.'), []],
+  ['articles after a list item that ends in a colon are the text it quotes (plain text)',
+    lines('Resolved as follows:', '1. to approve the amendment;', '2. to adopt the amended articles below:', 'Article 4 The capital is RMB 100 million.',
+      'Article 5 The Board has nine directors.', '3. that resolutions 1 and 2 take effect.'),
+    lines('1.', '2.', '  Article 4', '  Article 5', '3.'), []],
+  ['二、将第五条修改为： quotes the article that follows', lines('一、删除第四条。', '二、将第五条修改为：', '第五条 公司注册资本为一亿元。', '三、本决定自公布之日起施行。'),
+    lines('一、', '二、', '  第五条', '三、'), []],
   ['near miss: a law\'s own articles still start at 第一条', lines('第一章 总则', '第三条 甲。', '第四条 乙。'), lines('第一章', '  第三条', '  第四条'), ['2:1 numbering-gap']],
 ];
 

@@ -6,7 +6,8 @@
  *  1. it continues an open sequence of its own style (value = open value + 1): sibling there;
  *  2. it continues an open sequence of another style of the same shape ((IV) then (5)): sibling, style switch;
  *  3. its style is open: sibling there (a gap, duplicate or order problem);
- *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure;
+ *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure,
+ *     but for a list item whose line ends in a colon: the articles after it are the text it quotes;
  *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I)), but
  *     not a decimal section (2.1.1), which holds the lists written in it;
  *  5. otherwise it opens a new level under the innermost open clause.
@@ -93,12 +94,14 @@ interface Builder {
   markdown: boolean;
   /** The fence characters (` or ~) that no later line closes: a line of them opens no fence. */
   unclosedFences: Set<number>;
+  /** List items whose line ends in a colon ("2. to adopt the articles below:", 二、将第五条修改为：): they quote what follows. */
+  announcing: Set<number>;
 }
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
     text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [],
-    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(),
+    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
@@ -298,6 +301,7 @@ function addClause(builder: Builder, line: number, found: LabelMatch, level: num
   const floor = reachableFrom(builder, level, indent, lineStart);
   const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
   const clause = openClause(builder, line, label, level, indent);
+  if (LIST_RANK[clause.style] !== undefined && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
   const memory = builder.memory[level > 0 ? 1 : 0];
   memory.lastOfStyle.set(clause.style, clause);
   memory.lastAtDepth.set(clause.depth, clause);
@@ -350,7 +354,7 @@ function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStar
     if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
     return label;
   }
-  closeUntil(builder, nestingLevel(clauses, stack, found, floor), lineStart);
+  closeUntil(builder, nestingLevel(builder, found, floor), lineStart);
   const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
   const continued = checkFirstChild(builder, level, parent, found, lineStart);
   return continued ? withKind(found, continued.kind) : found;
@@ -381,7 +385,7 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
       return label;
     }
   }
-  closeUntil(builder, nestingLevel(clauses, stack, label, floor), lineStart);
+  closeUntil(builder, nestingLevel(builder, label, floor), lineStart);
   return label;
 }
 
@@ -455,12 +459,15 @@ function holdsLists(open: Clause, label: LabelMatch): boolean {
 }
 
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
-function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number {
+function nestingLevel(builder: Builder, label: LabelMatch, floor: number): number {
+  const { clauses, stack } = builder;
   const structural = STRUCTURAL_RANK[label.style];
   const listRank = LIST_RANK[label.style];
   let keep = stack.length;
   while (keep > floor) {
     const open = clauses[stack[keep - 1]!]!;
+    // Articles after "2. to adopt the articles below:" are the text the item quotes: inside it.
+    if (structural !== undefined && builder.announcing.has(open.id)) break;
     const openStructural = STRUCTURAL_RANK[open.style];
     const openList = LIST_RANK[open.style];
     const closes = structural !== undefined

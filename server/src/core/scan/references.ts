@@ -554,7 +554,8 @@ function listedReferences(text: string, first: RawReference, isLabelAt: (foldedO
     EN_LIST_ITEM.lastIndex = position;
     const match = EN_LIST_ITEM.exec(text);
     if (!match) break;
-    const step = englishStep(innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind, match[1]!);
+    // "resolutions 1 and 2": the members are resolutions too.
+    const step = englishStep(innermost.scope ?? (innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind), match[1]!);
     const start = position + match[0].length - match[1]!.length;
     if (!step || isLabelAt(start) || (parenthesisedOnly && !match[1]!.startsWith('('))) break;
     // "Articles 5-8" is a range; "sections 248-1" is a section's number.
