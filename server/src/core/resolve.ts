@@ -256,8 +256,9 @@ export class ClauseResolver {
   }
 
   /**
-   * The clause of `list` nearest to offset `at`, inside `around`: "paragraph (7)" written in (d)(6)(B) is (d)(7), not
-   * the (7) of (a) earlier in the section. Tried in each clause around `at`, innermost first.
+   * The clause of `list` nearest to offset `at`, inside `around` (the article it stands in; else the whole document):
+   * "paragraph (7)" written in (d)(6)(B) is (d)(7), not the (7) of (a) earlier in the section; "items 1 and 2" under a
+   * heading, that heading's list. Tried in each clause around `at`, innermost first.
    */
   private nearest(list: Clause[], at: number, around: Clause | undefined): Clause | undefined {
     for (let clause = this.innermost(at, () => true); clause; clause = clause.parent === undefined ? undefined : this.clauses[clause.parent]) {
