@@ -23,7 +23,7 @@ function definitionsAt(fixture: string): string[] {
 const markdownTrees: [string, string, string, string[]][] = [
   ['a heading after a list is neither a duplicate nor out of order (English board paper)',
     lines('# Board paper', '', '## 1. Background', '', '1. Revenue fell.', '2. Costs rose.', '', '## 2. Proposal', '', '1. Alpha.', '2. Beta.', '3. Gamma.', '', '## 3. Risks'),
-    lines('1.', '  1.', '  2.', '2.', '  1.', '  2.', '  3.', '3.'), []],
+    lines('Board paper', '  1.', '    1.', '    2.', '  2.', '    1.', '    2.', '    3.', '  3.'), []],
   ['a list 1. after a heading ## 1. is no duplicate (Chinese)',
     lines('## 1. 背景', '1. 收入下降。', '2. 成本上升。', '## 2. 方案', '1. 甲。'),
     lines('1.', '  1.', '  2.', '2.', '  1.'), []],
@@ -43,14 +43,15 @@ const markdownTrees: [string, string, string, string[]][] = [
   ['one heading level for chapters and articles still nests by rank', lines('## 第一章 总则', '## 第一条 甲', '## 第二条 乙', '## 第二章 附则', '## 第三条 丙'),
     lines('第一章', '  第一条', '  第二条', '第二章', '  第三条'), []],
   ['an unlabelled heading ends the list before it: the next list starts again',
-    lines('# Memo', '## What happened', '1. a', '2. b', '## What we do', '1. c', '2. d'), lines('1.', '2.', '1.', '2.'), []],
-  ['an unlabelled Chinese heading', lines('## 背景', '（一）甲', '（二）乙', '## 建议', '（一）丙'), lines('（一）', '（二）', '（一）'), []],
+    lines('# Memo', '## What happened', '1. a', '2. b', '## What we do', '1. c', '2. d'),
+    lines('Memo', '  What happened', '    1.', '    2.', '  What we do', '    1.', '    2.'), []],
+  ['an unlabelled Chinese heading', lines('## 背景', '（一）甲', '（二）乙', '## 建议', '（一）丙'), lines('背景', '  （一）', '  （二）', '建议', '  （一）'), []],
   ['bullets are not clauses', lines('## 1. Scope', '- bullet one', '* bullet two', '+ bullet three', '## 2. Rules'), lines('1.', '2.'), []],
   ['a numbered list inside an article nests under it', lines('**第五条** 有下列情形之一的：', '1. 甲；', '2. 乙。', '**第六条** 施行。'),
     lines('第五条', '  1.', '  2.', '第六条'), []],
   ['Markdown sub-lists nest by indentation', lines('# Memo', '1. Scope', '   1. banks', '   2. insurers', '2. Rules', '   1. capital'),
-    lines('1.', '  1.', '  2.', '2.', '  1.'), []],
-  ['a fenced code block holds no clauses', lines('# Memo', '', '```', '1. code', '第五条 x', '```', '', '1. Real item', '2. Next'), lines('1.', '2.'), []],
+    lines('Memo', '  1.', '    1.', '    2.', '  2.', '    1.'), []],
+  ['a fenced code block holds no clauses', lines('# Memo', '', '```', '1. code', '第五条 x', '```', '', '1. Real item', '2. Next'), lines('Memo', '  1.', '  2.'), []],
   ['a tilde fence too', lines('~~~text', '(1) not a clause', '~~~', '(1) a clause'), lines('(1)'), []],
   ['an unclosed fence is no fence', lines('```', '1. First', '2. Second'), lines('1.', '2.'), []],
   ['text with no heading keeps its old numbering checks', lines('1. a', '2. b', '2. c'), lines('1.', '2.', '2.'), ['3:1 numbering-duplicate']],
@@ -62,7 +63,7 @@ const markdownTrees: [string, string, string, string[]][] = [
   ['decimal numbering in Chinese guidelines', lines('一、总则', '1.1 目的', '1.2 适用范围', '二、要求', '2.1 银行', '2.2 保险'),
     lines('一、', '  1.1', '  1.2', '二、', '  2.1', '  2.2'), []],
   ['decimal headings under bare numbered headings', lines('# Guideline', '## 1 Intro', '### 1.1 Purpose', '### 1.2 Scope', '## 2 Rules', '### 2.1 Banks', '#### 2.1.1 Large'),
-    lines('1', '  1.1', '  1.2', '2', '  2.1', '    2.1.1'), []],
+    lines('Guideline', '  1', '    1.1', '    1.2', '  2', '    2.1', '      2.1.1'), []],
   ['decimal gaps, duplicates and a late first child', lines('2. Rules', '2.1 Banks', '2.3 Brokers', '2.3 Again', '3. Other', '3.2 Late'),
     lines('2.', '  2.1', '  2.3', '  2.3', '3.', '  3.2'), ['3:1 numbering-gap', '4:1 numbering-duplicate', '6:1 numbering-gap']],
   ['amounts, versions and dates are not decimal labels',
@@ -90,7 +91,7 @@ test('structure: a heading\'s title ends at its line; its symbol names the headi
 });
 
 test('structure: a body label\'s title does not run into a bullet or a heading', () => {
-  assert.equal(symbolsOf(lines('(a) Banks', '- bullet one', '(b) Insurers', '## Next')), lines('(a) Banks [Item]', '(b) Insurers [Item]'));
+  assert.equal(symbolsOf(lines('(a) Banks', '- bullet one', '(b) Insurers', '## Next')), lines('(a) Banks [Item]', '(b) Insurers [Item]', 'Next [Section]'));
 });
 
 test('structure: a decimal gap names the missing number with its prefix', () => {

@@ -26,7 +26,7 @@ import type { TermSurroundings } from './scan/termContext';
 import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
-  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, type ExternalDocument,
+  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, singularWord, type ExternalDocument,
   type RawReference,
 } from './scan/references';
 import { ClauseResolver } from './resolve';
@@ -104,7 +104,9 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const folded = FoldedText.fold(text);
   const quotes = scanQuotes(folded.text, (offset) => folded.lineBreakBefore(offset));
   const noticeNumbers = scanNoticeNumbers(folded, knowledge);
-  const firstLabelLine = tree.clauses.length > 0 ? lines.lineOf(tree.clauses[0]!.labelSpan.start) : lines.lineCount;
+  // A Markdown title (`# 关于…的通知`) is a heading clause, but still the header's.
+  const firstLabelled = tree.clauses.find((clause) => clause.style !== 'heading');
+  const firstLabelLine = firstLabelled ? lines.lineOf(firstLabelled.labelSpan.start) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
@@ -152,8 +154,9 @@ export function withAnnotations(parts: AnalysisParts, definitionSites: readonly 
   };
 }
 
+/** The labels in the text; a heading's text is no label (it is the heading's name in the outline). */
 function labelSites(clauses: readonly Clause[]): ClauseLabelSite[] {
-  return clauses.map((clause) => ({
+  return clauses.filter((clause) => clause.style !== 'heading').map((clause) => ({
     kind: 'clauseLabel', start: clause.labelSpan.start, end: clause.labelSpan.end, text: clause.label, clause: clause.id,
   }));
 }
@@ -301,9 +304,11 @@ function resolveReferences(
     ...(numbersInDecimals ? scanBareDecimalReferences(folded.text) : []),
   ];
   const resolver = new ClauseResolver(clauses, { text, lines });
+  const ownParts = new OwnParts(folded.text, clauses);
   // A reference in a Markdown code block is code, not text.
   const inCode = (reference: RawReference) => isInside(codeBlocks, folded.originOf(reference.start));
-  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).flatMap((reference): ClauseReference[] => {
+  return (codeBlocks.length > 0 ? raw.filter((reference) => !inCode(reference)) : raw).flatMap((written): ClauseReference[] => {
+    const reference = ownParts.inOwnPart(written);
     const { start, end } = folded.originalRange(reference.start, reference.end);
     const named = reference.external ? naming.of(reference.external) : undefined;
     const found: ClauseReference = {
@@ -321,6 +326,36 @@ function resolveReferences(
     return resolved.map((resolution) => ({ ...found, target: resolution.clause, targetSpan: resolution.span }));
   }).sort((a, b) => a.start - b.start);
 }
+
+/**
+ * "Items 1 and 2 of the Resolutions", "paragraph (b) of the Recitals": "of the" and a name is another document unless
+ * the name is a heading of this one (`## Resolutions`); then the reference is into that part.
+ */
+class OwnParts {
+  /** The headings without numbers, lower-cased, longest first (so "Recitals and Background" wins over "Recitals"). */
+  private readonly names: string[];
+
+  constructor(private readonly text: string, clauses: readonly Clause[]) {
+    this.names = clauses.filter((clause) => clause.style === 'heading').map((clause) => clause.label.toLowerCase()).sort((a, b) => b.length - a.length);
+  }
+
+  inOwnPart(reference: RawReference): RawReference {
+    const after = reference.external?.after;
+    if (after === undefined || this.names.length === 0) return reference;
+    const from = this.text.startsWith('the ', after) ? after + 4 : after;
+    const window = this.text.slice(from, from + MAX_HEADING_NAME + 1).toLowerCase();
+    const name = this.names.find((candidate) => window.startsWith(candidate) && !/[\p{L}\p{N}]/u.test(window[candidate.length] ?? ''));
+    if (!name) return reference;
+    const [first, ...rest] = reference.steps;
+    return {
+      start: reference.start, end: reference.end, explicitlyInternal: true,
+      steps: [{ ...first!, scope: singularWord(name.split(' ')[0]!) }, ...rest],
+    };
+  }
+}
+
+/** A heading that names a part is at most this long. */
+const MAX_HEADING_NAME = 120;
 
 /**
  * Words that are a reference only when they name a clause: "see 2.3" (else an amount or a version), a decimal in a
@@ -516,7 +551,9 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
   for (const clause of clauses) {
     if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
   }
-  const withinNumbering = (step: ReferenceStep) => step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
+  // "Rule 45", "Schedule 2": a unit named by a word another rule book or agreement uses too is this document's only
+  // where it says so.
+  const withinNumbering = (step: ReferenceStep) => !step.scope && step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));
   // A range's members share its words: one problem for the range, not one for each missing member.
   const reported = new Set<string>();
   const firstOverItsWords = (reference: ClauseReference) => {

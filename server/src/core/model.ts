@@ -32,7 +32,8 @@ export type LabelStyle =
   | 'paren-lower-alpha' // (a)
   | 'paren-upper-alpha' // (A)
   | 'paren-lower-roman' // (iv)
-  | 'decimal'; // 2.3  2.3.1 (memos and guidelines; the value is the last number, the label says the rest)
+  | 'decimal' // 2.3  2.3.1 (memos and guidelines; the value is the last number, the label says the rest)
+  | 'heading'; // ## Recitals: a Markdown heading without a number (the label is its text, the value 0)
 
 export type ClauseKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'item';
 
@@ -168,6 +169,14 @@ export interface ReferenceStep {
    * Article", 'following' for 下列 (the items that follow it in its clause).
    */
   relative?: 'previous' | 'next' | 'self' | 'following';
+  /**
+   * The part of this document whose numbering the step is in, by the word that names it: 判决 (本判决第二项: the items
+   * after 判决如下：), recital ("Recital (C)": the items under a heading "Recitals"). Where no part is so named, the
+   * whole document.
+   */
+  scope?: string;
+  /** A range of decimal numbers across their parents ("steps 1.1 to 2.2"): the clauses numbered between `path` and this. */
+  through?: number[];
 }
 
 export interface ClauseReference extends Span {

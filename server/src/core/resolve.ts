@@ -4,7 +4,9 @@
  * finds paragraphs (款); without it (another file's summary), a step into a paragraph resolves to its clause.
  */
 import type { Clause, ReferenceStep, Span } from './model';
-import { CLOSES_SENTENCE, isSpace } from './text/chars';
+import { singularWord } from './scan/references';
+import { CLOSES_SENTENCE, isHan, isSpace } from './text/chars';
+import { decimalPath, romanValue } from './text/numerals';
 import type { LineIndex } from './text/lineIndex';
 import { lastAtOrBefore } from './text/search';
 
@@ -18,16 +20,32 @@ export class ClauseResolver {
   private readonly byStyleAndValue = new Map<number | string, Clause[]>();
   /** Top-level list clauses (一、, I., (1)) by value, for "本通知第五条" in a notice numbered 一、二、… */
   private readonly topLevelByValue = new Map<number, Clause>();
+  /** A memo's numbered parts (1. Background, 2. Analysis) by value: what its "section 2" names. */
+  private readonly memoSections = new Map<number, Clause>();
   private readonly paragraphCache = new Map<number, Span[]>();
 
   /** Decimal labels by their numbers: "2.3.1". */
   private readonly byDecimal = new Map<string, Clause[]>();
+  /** Decimal labels in document order, for ranges across parents ("steps 1.1 to 2.2"). */
+  private readonly decimals: Clause[] = [];
   private readonly roots: number[] = [];
+  /** Markdown headings without numbers by the unit they name: "Recitals" → recital, "Annex 1 Forms" → annex:1. */
+  private readonly headings = new Map<string, Clause>();
+  /** Where the part a word names starts, after its lead-in (判决如下：): found once per word. */
+  private readonly leadIns = new Map<string, Span | undefined>();
+  private readonly hasArticles: boolean;
+
+  /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers at most. */
+  private readonly topLevel: boolean[] = [];
 
   constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
+      const parent = clause.parent === undefined ? undefined : clauses[clause.parent]!;
+      this.topLevel.push(!parent || (parent.style === 'heading' && this.topLevel[parent.id]!));
       if (clause.parent === undefined) this.roots.push(clause.id);
+      if (clause.style === 'heading') this.addHeading(clause);
       if (clause.style === 'decimal') {
+        this.decimals.push(clause);
         const key = clause.label.replace(/\.$/, '');
         const list = this.byDecimal.get(key);
         if (list) list.push(clause);
@@ -37,10 +55,20 @@ export class ClauseResolver {
       const list = this.byStyleAndValue.get(key);
       if (list) list.push(clause);
       else this.byStyleAndValue.set(key, [clause]);
-      if (clause.depth === 0 && DIVISION_STYLES.has(clause.style) && !this.topLevelByValue.has(clause.value)) {
+      if (this.topLevel[clause.id] && DIVISION_STYLES.has(clause.style) && !this.topLevelByValue.has(clause.value)) {
         this.topLevelByValue.set(clause.value, clause);
       }
+      if (this.topLevel[clause.id] && clause.style === 'arabic-dot' && !this.memoSections.has(clause.value)) this.memoSections.set(clause.value, clause);
     }
+    this.hasArticles = clauses.some((clause) => clause.kind === 'article');
+  }
+
+  /** A heading names a unit by its first word, and its number if one follows ("Annex 1", "Schedule B"); the first wins. */
+  private addHeading(heading: Clause): void {
+    const [, word, number] = /^([^\s\d]+)(?:\s+([A-Za-z]|\d{1,3}|[IVXLC]+)\b)?/.exec(heading.label) ?? [];
+    if (!word) return;
+    const key = number ? `${singularWord(word.toLowerCase())}:${headingNumberValue(number)}` : singularWord(word.toLowerCase());
+    if (!this.headings.has(key)) this.headings.set(key, heading);
   }
 
   /**
@@ -49,6 +77,7 @@ export class ClauseResolver {
    */
   resolveAll(steps: readonly ReferenceStep[], at: number): Resolution[] {
     const last = steps[steps.length - 1];
+    if (steps.length === 1 && last?.path && last.through) return this.decimalsBetween(last.path, last.through).map((clause) => ({ clause: clause.id, span: undefined }));
     if (steps.length !== 1 || !last?.relative || last.kind === 'paragraph' || (last.value === 1 && last.relative !== 'following')) {
       const one = this.resolve(steps, at);
       return one ? [one] : [];
@@ -70,10 +99,16 @@ export class ClauseResolver {
     let span: Span | undefined;
     for (const [index, step] of steps.entries()) {
       // "Article 5(2)": the sub-clause labelled (2) where the article has one, else its second paragraph.
-      const written = step.kind === 'paragraph' && step.styles.length > 0 && scope ? this.find(step, scope, undefined) : undefined;
+      const written = step.kind === 'paragraph' && step.styles.length > 0 && scope ? this.find(step, scope.span, undefined) : undefined;
       if (written) {
         scope = written;
         span = undefined;
+        continue;
+      }
+      if (step.kind === 'paragraph' && !scope && at !== undefined && isAdjacent(step) && !this.innermost(at, (clause) => clause.kind === 'article')) {
+        const blocks = this.source && this.adjacentBlocks(at, step);
+        if (!blocks) return undefined;
+        ({ clause: scope, span } = blocks);
         continue;
       }
       if (step.kind === 'paragraph') {
@@ -87,7 +122,8 @@ export class ClauseResolver {
         continue;
       }
       if (step.relative && at === undefined) return undefined;
-      const found = step.relative ? this.relative(step, at!) : this.find(step, scope, index === 0 ? startNear : undefined);
+      const found = step.relative ? this.relative(step, at!)
+        : index === 0 && step.scope ? this.inScope(step, startNear) : this.find(step, scope?.span, index === 0 ? startNear : undefined);
       if (!found) return undefined;
       scope = found;
       span = undefined;
@@ -119,12 +155,16 @@ export class ClauseResolver {
   /** The clause of the step's kind (or, for a list's item, of one of its styles) the offset stands in. */
   private ownClause(step: ReferenceStep, at: number): Clause | undefined {
     if (step.kind === 'item') return this.innermost(at, (clause) => step.styles.includes(clause.style));
+    // 前条 in a document without articles (an explanation numbered 一、二、): the part it stands in is its article.
+    if (step.kind === 'article' && !this.hasArticles) return this.innermost(at, (clause) => this.topLevel[clause.id]! && clause.style !== 'heading');
     return this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
   }
 
   /** The clause of `own`'s style numbered `offset` away: before it (the last such) or after it (the first). */
   private neighbour(own: Clause, offset: number): Clause | undefined {
-    const list = this.byStyleAndValue.get(indexKey(own.style, own.value + offset, undefined)) ?? [];
+    // 2.1.3 → 2.1.2: a decimal's neighbour has its parent's numbers.
+    const list = (own.style === 'decimal' ? this.byDecimal.get(siblingNumber(own.label, offset))
+      : this.byStyleAndValue.get(indexKey(own.style, own.value + offset, undefined))) ?? [];
     if (offset < 0) {
       const before = list[lastAtOrBefore(list, own.span.start - 1, (clause) => clause.span.start)];
       return before && before.span.end <= own.span.start ? before : undefined;
@@ -149,31 +189,80 @@ export class ClauseResolver {
    * The clause a step names: inside `scope` if given; else, for a lone item reference ("第（二）项"), the one in
    * the clause the reference stands in if there is one there; else the first in the document.
    */
-  private find(step: ReferenceStep, scope: Clause | undefined, at: number | undefined): Clause | undefined {
+  private find(step: ReferenceStep, scope: Span | undefined, at: number | undefined): Clause | undefined {
     const lists = this.candidates(step);
     if (scope) return firstFound(lists, (list) => firstInside(list, scope));
     if (at !== undefined && step.kind === 'item' && lists.length > 0) {
-      const around = this.innermost(at, (clause) => clause.kind === 'article' || clause.depth === 0);
-      const local = around && firstFound(lists, (list) => this.nearest(list, at, around));
+      const article = this.innermost(at, (clause) => clause.kind === 'article');
+      const local = firstFound(lists, (list) => this.nearest(list, at, article));
       if (local) return local;
       // In a law, 第（二）项 means an item of the article it stands in: another article's item is not it.
-      if (around?.kind === 'article') return undefined;
+      if (article) return undefined;
     }
     const first = lists[0]?.[0];
     if (first) return first;
     // "本通知第五条" in a notice numbered 一、二、…, "Section III" or "Clause (III)" of it in a translation's words:
-    // the third top-level division.
-    if (BY_DIVISION.has(step.kind) && step.insertion === undefined && !step.path) return this.topLevelByValue.get(step.value);
-    return undefined;
+    // the third top-level division. (A step with no styles names no label: "Annex 1" is an attachment's heading.)
+    if (!BY_DIVISION.has(step.kind) || step.insertion !== undefined || step.path || step.styles.length === 0) return undefined;
+    const division = this.topLevelByValue.get(step.value);
+    const section = step.kind === 'section' ? this.memoSections.get(step.value) : undefined;
+    // "section 2" of a memo numbered 1. 2. with a list (I) (II) later: the one the document reaches first.
+    return section && (!division || section.span.start < division.span.start) ? section : division;
   }
 
   /**
-   * The clause of `list` nearest to offset `at`, inside `around`: "paragraph (7)" written in (d)(6)(B) is (d)(7), not
-   * the (7) of (a) earlier in the section. Tried in each clause around `at`, innermost first.
+   * A step in the part of the document its word names: the heading that names the unit with its number ("## Annex
+   * 1"); else inside the heading that names the unit ("## Recitals") or after the lead-in that names it (判决如下：);
+   * else where any step is.
    */
-  private nearest(list: Clause[], at: number, around: Clause): Clause | undefined {
+  private inScope(step: ReferenceStep, at: number | undefined): Clause | undefined {
+    const word = step.scope!;
+    const named = step.path ? undefined : this.headings.get(`${word}:${step.value}`);
+    if (named) return named;
+    const region = this.headings.get(word)?.span ?? this.leadIn(word);
+    // 本意见第（二）项 names the document's own （二）, wherever the reference stands; "Recital (C)", the nearest (C).
+    return (region && this.find(step, region, undefined)) || this.find(step, undefined, isHan(word.charCodeAt(0)) ? undefined : at);
+  }
+
+  /** The clauses after "X如下：" (判决如下：一、…二、…), to the end of the clause they are in; once per word. */
+  private leadIn(word: string): Span | undefined {
+    if (!this.source || !isHan(word.charCodeAt(0))) return undefined;
+    if (!this.leadIns.has(word)) {
+      const text = this.source.text;
+      const at = text.indexOf(`${word}如下`);
+      const first = at < 0 ? undefined : this.clauses[lastAtOrBefore(this.clauses, at, (clause) => clause.span.start) + 1];
+      const parent = first?.parent === undefined ? undefined : this.clauses[first.parent];
+      this.leadIns.set(word, first ? { start: at, end: parent ? parent.span.end : text.length } : undefined);
+    }
+    return this.leadIns.get(word);
+  }
+
+  /**
+   * The decimal clauses numbered strictly between two numbers at one depth, in document order: at most MAX_RELATIVES,
+   * looked for among the next few decimals (deeper ones lie between), so a range costs a bounded look-up.
+   */
+  private decimalsBetween(from: readonly number[], to: readonly number[]): Clause[] {
+    const first = this.byDecimal.get(from.join('.'))?.[0];
+    const last = first && this.byDecimal.get(to.join('.'))?.find((clause) => clause.span.start > first.span.start);
+    if (!first || !last) return [];
+    const found: Clause[] = [];
+    const start = lastAtOrBefore(this.decimals, first.span.start, (clause) => clause.span.start) + 1;
+    for (let i = start; i < this.decimals.length && i < start + MAX_RANGE_SCAN; i++) {
+      const clause = this.decimals[i]!;
+      if (clause === last) return found;
+      if (decimalPath(clause.label.replace(/\.$/, '')).length === from.length && found.push(clause) > MAX_RELATIVES) break;
+    }
+    return [];
+  }
+
+  /**
+   * The clause of `list` nearest to offset `at`, inside `around` (the article it stands in; else the whole document):
+   * "paragraph (7)" written in (d)(6)(B) is (d)(7), not the (7) of (a) earlier in the section; "items 1 and 2" under a
+   * heading, that heading's list. Tried in each clause around `at`, innermost first.
+   */
+  private nearest(list: Clause[], at: number, around: Clause | undefined): Clause | undefined {
     for (let clause = this.innermost(at, () => true); clause; clause = clause.parent === undefined ? undefined : this.clauses[clause.parent]) {
-      const found = firstInside(list, clause);
+      const found = firstInside(list, clause.span);
       if (found || clause === around) return found;
     }
     return undefined;
@@ -230,6 +319,65 @@ export class ClauseResolver {
     return paragraphs[step.value - 1];
   }
 
+  /**
+   * "The preceding paragraph", 前两款 where no article counts paragraphs (a memo, an explanation): the paragraphs are
+   * blocks of lines, ended by a blank line, a labelled line, or a line that ends a Chinese sentence; a heading (`##
+   * Analysis`, or a label line without a sentence before a blank line or a label: "2. Analysis") is no paragraph.
+   * Where the paragraphs are numbered ("1. The Company …"), the previous block is the previous item. The block is
+   * named with the innermost clause it is in; none when no clause holds it.
+   */
+  private adjacentBlocks(at: number, step: ReferenceStep): { clause: Clause; span: Span } | undefined {
+    const { lines } = this.source!;
+    const direction = step.relative === 'next' ? 1 : -1;
+    let block = this.blockAt(lines.lineOf(at));
+    let span: Span | undefined;
+    for (let count = 0; count < step.value; count++) {
+      let line = direction < 0 ? block[0] - 1 : block[1] + 1;
+      for (let skipped = 0; line >= 0 && line < lines.lineCount && (this.isBlankLine(line) || this.isHeadingLine(line)); skipped++, line += direction) {
+        if (skipped === MAX_BLOCK_LINES) return undefined;
+      }
+      if (line < 0 || line >= lines.lineCount) return undefined;
+      block = this.blockAt(line);
+      const found = { start: lines.lineStart(block[0]), end: lines.lineEnd(block[1]) };
+      span = span ? { start: Math.min(span.start, found.start), end: Math.max(span.end, found.end) } : found;
+    }
+    const clause = span && this.innermost(span.start, () => true);
+    return clause && span ? { clause, span } : undefined;
+  }
+
+  /** The first and last lines of the block of lines `line` is in (at most MAX_BLOCK_LINES either way). */
+  private blockAt(line: number): [number, number] {
+    const { lines } = this.source!;
+    let first = line;
+    while (first > 0 && line - first < MAX_BLOCK_LINES && !this.startsClause(first) && !this.endsBlock(first - 1)) first--;
+    let last = line;
+    while (last + 1 < lines.lineCount && last - line < MAX_BLOCK_LINES && !this.startsClause(last + 1) && !this.isBlankLine(last + 1) && !this.endsBlock(last)) last++;
+    return [first, last];
+  }
+
+  /** A blank line, a heading, and a line that ends a Chinese sentence end a block. */
+  private endsBlock(line: number): boolean {
+    return this.isBlankLine(line) || this.isHeadingLine(line) || /[。；：！？]\s*$/.test(this.source!.lines.lineText(line));
+  }
+
+  private startsClause(line: number): boolean {
+    const start = this.source!.lines.lineStart(line);
+    return this.clauses[lastAtOrBefore(this.clauses, start, (clause) => clause.span.start)]?.span.start === start;
+  }
+
+  private isBlankLine(line: number): boolean {
+    const { text, lines } = this.source!;
+    return isBlank(text, lines.lineStart(line), lines.lineEnd(line));
+  }
+
+  /** A Markdown heading, or a short label line without a sentence: "2. Analysis", 一、修订背景. */
+  private isHeadingLine(line: number): boolean {
+    const { lines } = this.source!;
+    const lineText = lines.lineText(line).trim();
+    if (lineText.startsWith('#')) return true;
+    return this.startsClause(line) && lineText.length <= MAX_HEADING_LINE && !/[。.；;:：!?！？，,]/.test(lineText.replace(/^[^\s、]*[.．、]/, ''));
+  }
+
   /** The clause's own paragraphs: its non-blank lines outside its sub-clauses. Computed once per clause. */
   private paragraphsOf(clause: Clause): Span[] {
     let paragraphs = this.paragraphCache.get(clause.id);
@@ -272,8 +420,20 @@ export class ClauseResolver {
   }
 }
 
+/** A paragraph (a block of lines) is looked for at most this many lines away. */
+const MAX_BLOCK_LINES = 200;
+/** A label line at most this long, without a sentence, is a heading ("2. Analysis"), not a paragraph. */
+const MAX_HEADING_LINE = 40;
+
+/** 前款, 下一款, "the preceding paragraph": a step to the paragraphs before or after the one it stands in. */
+function isAdjacent(step: ReferenceStep): boolean {
+  return step.relative === 'previous' || step.relative === 'next';
+}
+
 /** A relative reference names at most this many clauses (前五条; 下列 before a long list). */
 const MAX_RELATIVES = 30;
+/** A range of decimals is looked for among this many decimal clauses after its first end (its members and theirs). */
+const MAX_RANGE_SCAN = 8 * MAX_RELATIVES;
 /** 下列 and the list it announces stand in one sentence of at most this many characters. */
 const MAX_LEAD_IN = 300;
 
@@ -299,11 +459,24 @@ function firstFound(lists: Clause[][], lookUp: (list: Clause[]) => Clause | unde
   return undefined;
 }
 
-/** The first clause of a list (in document order) that lies inside `scope`, by binary search. */
-function firstInside(list: Clause[], scope: Clause): Clause | undefined {
-  const after = lastAtOrBefore(list, scope.span.start, (clause) => clause.span.start) + 1;
+/** The first clause of a list (in document order) that lies inside `scope` (a clause's span, or a part), by binary search. */
+function firstInside(list: Clause[], scope: Span): Clause | undefined {
+  const after = lastAtOrBefore(list, scope.start, (clause) => clause.span.start) + 1;
   const candidate = list[after];
-  return candidate && candidate.span.end <= scope.span.end ? candidate : undefined;
+  return candidate && candidate.span.end <= scope.end ? candidate : undefined;
+}
+
+/** 2.1.3 and -1 → "2.1.2": the number of a decimal's sibling `offset` away. */
+function siblingNumber(label: string, offset: number): string {
+  const path = decimalPath(label.replace(/\.$/, ''));
+  path[path.length - 1]! += offset;
+  return path.join('.');
+}
+
+/** The number of a heading that names a unit: 1, IV or B. */
+function headingNumberValue(number: string): number {
+  if (/^\d+$/.test(number)) return Number(number);
+  return (number.length > 1 || /[IVXivx]/.test(number) ? romanValue(number.toUpperCase()) : undefined) ?? number.toLowerCase().charCodeAt(0) - 96;
 }
 
 /** The styles a notice divides its text into at the top (一、 I. （一） (I)); 1. and (1) are the items of a list. */

@@ -192,7 +192,7 @@ export function matchClauseLabel(text: string, lineStart: number, lineEnd: numbe
     const end = start + match[0].length;
     if (end > lineEnd) continue;
     const rest = { text, start: afterMarkdownClose(text, end, lineEnd), end: lineEnd };
-    if (!isPlausibleLabelEnd(rest)) continue;
+    if (!isPlausibleLabelEnd(rest, endsInStop(match[0]))) continue;
     const classified = pattern.classify(match, rest);
     if (!classified) continue;
     classified.start = start - lineStart;
@@ -220,17 +220,26 @@ function restStartsWith(rest: LineRest, pattern: RegExp): boolean {
 
 /**
  * A label is followed by its text, a space, or the end of the line, never by more of a word or number; nor by
- * words that continue a citation ("(III) of this Notice" on a wrapped line) or a number ("1. 5 per cent").
+ * words that continue a citation ("(III) of this Notice" on a wrapped line) or a number ("1. 5 per cent"). A label
+ * that ends in a full stop ends a number, not a sentence: "3. to refer the matter" is an item of a resolution.
  */
-function isPlausibleLabelEnd(rest: LineRest): boolean {
+function isPlausibleLabelEnd(rest: LineRest, endsInStop: boolean): boolean {
   if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
+  if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
   if (rest.start >= rest.end) return true;
   const code = rest.text.charCodeAt(rest.start);
   return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 
 /** "(III) of this Notice", "1. 5 per cent": a number after the label is a quantity only with a unit or a decimal. */
-const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|and|or|to|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
+const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
+/** "Clauses⏎(3) and (4) apply", "(5) to (8)": a list or range of references wrapped at a line start. */
+const LABEL_CONTINUES_LIST = /[^\S\r\n]+(?:and|or|to)\b/y;
+
+function endsInStop(label: string): boolean {
+  const last = label.charCodeAt(label.length - 1);
+  return last === 0x2e || last === 0xff0e || last === 0x3001; // . ． 、
+}
 
 /**
  * The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). A decimal's
@@ -259,5 +268,7 @@ export function formatLabel(style: LabelStyle, value: number, prefix = ''): stri
     case 'paren-upper-alpha': return `(${String.fromCharCode(64 + Math.min(value, 26))})`;
     case 'paren-lower-roman': return `(${romanize(value).toLowerCase()})`;
     case 'decimal': return `${prefix}${value}`;
+    // Headings have no number, and are never in a sequence a message counts.
+    case 'heading': return '';
   }
 }

@@ -6,15 +6,18 @@
  *  1. it continues an open sequence of its own style (value = open value + 1): sibling there;
  *  2. it continues an open sequence of another style of the same shape ((IV) then (5)): sibling, style switch;
  *  3. its style is open: sibling there (a gap, duplicate or order problem);
- *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure;
- *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I));
+ *  4. structural labels (编 章 节 条, Part, Chapter, Section, Article, §) close every list and every deeper structure,
+ *     but for a list item whose line ends in a colon: the articles after it are the text it quotes;
+ *     list labels close open lists that rank below them by convention (一、 > （一） > 1. > （1）; I. > (I)), but
+ *     not a decimal section (2.1.1), which holds the lists written in it;
  *  5. otherwise it opens a new level under the innermost open clause.
  *
  * Markdown. A heading (`## 3. Risks`, `### （一）适用范围`) and a line of the body (`1. First point`) are two numbering
  * sequences: neither continues, closes nor is reported against the other. A heading nests by its level: it closes
  * every open clause of the body and every deeper heading, keeps the headings above its level, and meets the rules
  * above only among the open headings of its own level (`## 第一章` / `## 第一条`, one level, still nest by rank). An
- * unlabelled heading (`## Background`) closes the body and the headings of its level and deeper. Lines inside a
+ * unlabelled heading (`## Background`) closes the body and the headings of its level and deeper, and is a clause of
+ * its own (style `heading`, named by its text, in no numbering sequence): the labels after it nest under it. Lines inside a
  * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
  * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
  */
@@ -91,12 +94,14 @@ interface Builder {
   markdown: boolean;
   /** The fence characters (` or ~) that no later line closes: a line of them opens no fence. */
   unclosedFences: Set<number>;
+  /** List items whose line ends in a colon ("2. to adopt the articles below:", 二、将第五条修改为：): they quote what follows. */
+  announcing: Set<number>;
 }
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
     text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [],
-    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(),
+    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
@@ -130,9 +135,10 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
       undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
       builder.paragraphSinceLabel = false;
     } else if (level > 0) {
-      // An unlabelled heading ends the sections of its level and the body above it.
-      closeUntil(builder, openHeadingsBelow(builder, level), start);
-    } else if (previousClosesSentence) {
+      // An unlabelled heading ends the sections of its level and the body above it, and opens its own.
+      undescribed = addHeading(builder, line, level, first, end);
+      builder.paragraphSinceLabel = false;
+    } else if (previousClosesSentence || opensEnumeration(text, start, end)) {
       builder.paragraphSinceLabel = true;
     }
     previousClosesSentence = closesSentence(text, start, end);
@@ -261,6 +267,17 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return index;
 }
 
+/**
+ * A line of prose that ends in a colon announces a list of its own (判决如下：, "Resolved as follows:"): the list after
+ * it may number from 1 again, even after a label whose line closes no sentence ("3. Conclusion").
+ */
+function opensEnumeration(text: string, start: number, end: number): boolean {
+  let index = end - 1;
+  while (index >= start && isSpace(text.charCodeAt(index))) index--;
+  const code = text.charCodeAt(index);
+  return index >= start && (code === 0x3a || code === 0xff1a);
+}
+
 /** What CLOSES_SENTENCE says of a line, read from its last character that is not a space. */
 function closesSentence(text: string, start: number, end: number): boolean {
   let index = end - 1;
@@ -281,17 +298,42 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelText: string
 
 function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): Clause {
   const lineStart = builder.lines.lineStart(line);
-  const { clauses, stack } = builder;
   const floor = reachableFrom(builder, level, indent, lineStart);
   const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
+  const clause = openClause(builder, line, label, level, indent);
+  if (LIST_RANK[clause.style] !== undefined && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
+  const memory = builder.memory[level > 0 ? 1 : 0];
+  memory.lastOfStyle.set(clause.style, clause);
+  memory.lastAtDepth.set(clause.depth, clause);
+  return clause;
+}
+
+/**
+ * `## Recitals`: a heading without a number is a clause of the outline, named by its text (at most HEADING_MAX code
+ * units); what follows nests under it until a heading of its level or above. It is in no numbering sequence.
+ */
+function addHeading(builder: Builder, line: number, level: number, first: number, end: number): Clause | undefined {
+  const { text } = builder;
+  const lineStart = builder.lines.lineStart(line);
+  closeUntil(builder, openHeadingsBelow(builder, level), lineStart);
+  let start = first + level;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  const raw = text.slice(start, Math.min(end, start + HEADING_MAX));
+  const lead = /^(?:\*\*|__)*/.exec(raw)![0].length;
+  const name = raw.slice(lead).replace(/(?:[ \t]+#+)?[ \t]*(?:\*\*|__)*[ \t]*$|^#+[ \t]*$/, '');
+  if (name.trim().length === 0) return undefined;
+  const labelStart = start + lead - lineStart;
+  return openClause(builder, line, labelMatch('heading', 'section', 0, undefined, labelStart, labelStart + name.length), level, -1);
+}
+
+/** Makes the clause of a placed label, under the innermost open clause, and opens it. */
+function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): Clause {
+  const { clauses, stack } = builder;
   const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
   const clause = createClause(builder, line, label, parentId);
   clauses.push(clause);
   builder.headingLevels.push(level);
   builder.indents.push(indent);
-  const memory = builder.memory[level > 0 ? 1 : 0];
-  memory.lastOfStyle.set(clause.style, clause);
-  memory.lastAtDepth.set(clause.depth, clause);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
@@ -312,7 +354,7 @@ function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStar
     if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
     return label;
   }
-  closeUntil(builder, nestingLevel(clauses, stack, found, floor), lineStart);
+  closeUntil(builder, nestingLevel(builder, found, floor), lineStart);
   const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
   const continued = checkFirstChild(builder, level, parent, found, lineStart);
   return continued ? withKind(found, continued.kind) : found;
@@ -343,7 +385,7 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
       return label;
     }
   }
-  closeUntil(builder, nestingLevel(clauses, stack, label, floor), lineStart);
+  closeUntil(builder, nestingLevel(builder, label, floor), lineStart);
   return label;
 }
 
@@ -371,7 +413,8 @@ function decimalPrefix(path: readonly number[]): string {
 function reachableFrom(builder: Builder, level: number, indent: number, lineStart: number): number {
   if (level > 0) {
     let keep = openHeadingsBelow(builder, level);
-    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level) keep++;
+    // An open heading of the same level stays open only for a label that may continue its number.
+    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level && builder.clauses[builder.stack[keep]!]!.style !== 'heading') keep++;
     closeUntil(builder, keep, lineStart);
     return openHeadingsBelow(builder, level);
   }
@@ -407,18 +450,29 @@ function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch,
   return undefined;
 }
 
+/**
+ * A numbered section of a memo or guideline (2.1.1) holds the lists written in it, whatever their rank: （一） or 1.
+ * after 2.1.1 is its item. Only another decimal closes it (placeDecimal).
+ */
+function holdsLists(open: Clause, label: LabelMatch): boolean {
+  return open.style === 'decimal' && label.style !== 'decimal';
+}
+
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
-function nestingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number {
+function nestingLevel(builder: Builder, label: LabelMatch, floor: number): number {
+  const { clauses, stack } = builder;
   const structural = STRUCTURAL_RANK[label.style];
   const listRank = LIST_RANK[label.style];
   let keep = stack.length;
   while (keep > floor) {
     const open = clauses[stack[keep - 1]!]!;
+    // Articles after "2. to adopt the articles below:" are the text the item quotes: inside it.
+    if (structural !== undefined && builder.announcing.has(open.id)) break;
     const openStructural = STRUCTURAL_RANK[open.style];
     const openList = LIST_RANK[open.style];
     const closes = structural !== undefined
       ? openStructural === undefined || openStructural >= structural
-      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank;
+      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(open, label);
     if (!closes) break;
     keep--;
   }
@@ -576,7 +630,7 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
  * `## （三）` as a heading): the two sequences are kept apart to tell what is a sibling, not to report a first child.
  */
 function checkFirstChild(builder: Builder, level: number, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
-  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style)) return undefined;
+  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(parent, label)) return undefined;
   const [memory, otherMemory] = level > 0 ? [builder.memory[1], builder.memory[0]] : builder.memory;
   const previous = memory.lastOfStyle.get(label.style);
   if (label.insertion && previous?.value === label.value) return previous;
@@ -592,6 +646,15 @@ function checkFirstChild(builder: Builder, level: number, parent: Clause | undef
   report(builder, label, lineStart, 'numbering-gap', 'warning',
     `Numbering under ${parent.label} starts at ${labelAt(builder, label, lineStart)}: expected ${expected}.`);
   return undefined;
+}
+
+/**
+ * Articles (chapters, sections) inside an item of a list are not this document's: a resolution's item sets out the
+ * amended articles of another instrument ("3. to adopt the articles below: Article 4 …, Article 5 …"), a notice's
+ * item quotes a law. They keep that instrument's numbers, so where they start is not checked.
+ */
+function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
+  return STRUCTURAL_RANK[label.style] !== undefined && LIST_RANK[parent.style] !== undefined;
 }
 
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {

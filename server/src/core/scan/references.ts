@@ -35,21 +35,25 @@ export interface RawReference {
 export type CitationAt = (foldedOffset: number) => boolean;
 
 const ZH_NUMERAL = `${CHINESE_NUMERAL_PATTERN}|\\d+`;
-/** 本办法, 本通知, …: this document; 本条: this article. */
-const ZH_THIS_DOCUMENT = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|条)`, 'y');
+/**
+ * 本办法, 本通知, 本判决, 本说明, …: this document (its kind in group 1); 本条: this article. Beside the kinds of documents
+ * that cite one another, those that name only themselves: a judgment, an explanation, a contract.
+ */
+const ZH_THIS_DOCUMENT = new RegExp(`本(${CHINESE_DOCUMENT_TYPE}|判决|裁定|说明|决议|章程|合同|协议|函|报告)书?|本条`, 'y');
 /** 2.3 and 2.3.1: the numbers of memos and guidelines (a date or a version has more digits, or a letter before). */
 const DECIMAL = '\\d{1,2}(?:\\.\\d{1,3}){1,4}';
 const ZH_STEP = new RegExp(
   `第(${ZH_NUMERAL})([条章节编款项目]|部分)(之[一二三四五六七八九十]+)?|第[（(](${ZH_NUMERAL})[）)]项|第(${DECIMAL})(?:条|节|款|项|部分)` +
   // 前款, 前两条, 前项, 上一条, 下一款 (not 前款项, money paid before, nor 前项目, the previous project).
-  '|(前|上一|下一)([一两二三四五])?([条款项])(?![项目])', 'y');
+  // 前两目: the two numbered sub-items (1. 2.) before (not 前目标, 前目录).
+  '|(前|上一|下一)([一两二三四五])?([条款项]|目(?![标录的]))(?![项目])', 'y');
 /** 第五至八条, 第五至第八条: a range written with one 第 … 条. */
 const ZH_SHORT_RANGE = new RegExp(`第(${ZH_NUMERAL})\\s*(?:至|到|—|-|~|～)\\s*(第?)(${ZH_NUMERAL})([条章节编款项])`, 'y');
 /** Words that end in 前 (提前, 目前, 以前 …): 前款 after them is no reference (提前款项 is money paid early). */
 const ENDS_WORD_WITH_QIAN = new Set([...'提目此以事当之空向面眼生日先从届会']);
 /** A law or document named right before a reference makes it a reference into that document. */
-const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|${CHINESE_DOCUMENT_TYPE})$`);
-const ZH_THIS_BEFORE = new RegExp(`本${CHINESE_DOCUMENT_TYPE}$`);
+const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|法例|判决书?|裁定书?|${CHINESE_DOCUMENT_TYPE})$`);
+const ZH_THIS_BEFORE = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|判决书?|裁定书?)$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
 const CHAPTER_STYLES: LabelStyle[] = ['en-chapter', 'zh-chapter'];
@@ -57,6 +61,9 @@ const SECTION_STYLES: LabelStyle[] = ['section-sign', 'en-section', 'zh-section'
 const PART_STYLES: LabelStyle[] = ['roman-dot', 'en-part', 'zh-dot', 'zh-part'];
 const NO_STYLES: LabelStyle[] = [];
 const DECIMAL_STYLES: LabelStyle[] = ['decimal'];
+const SUB_ITEM_STYLES: LabelStyle[] = ['arabic-dot', 'paren-arabic'];
+/** 本判决第二项, 本意见第三项: a bare number after the document's own name is one of its parts (二、), before an item （二）. */
+const PART_ITEM_STYLES: LabelStyle[] = ['zh-dot', 'roman-dot', 'zh-paren', 'paren-arabic', 'paren-roman'];
 const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: LabelStyle[] }> = {
   条: { kind: 'article', styles: ARTICLE_STYLES },
   章: { kind: 'chapter', styles: ['zh-chapter', 'en-chapter'] },
@@ -65,7 +72,8 @@ const ZH_STEP_STYLES: Record<string, { kind: ReferenceStep['kind']; styles: Labe
   // 第（三）项 is （三） in the original and (III) in its English translation; a notice numbered 一、二、 calls its
   // parts 项 too (第三项 is 三、, III. in English).
   项: { kind: 'item', styles: ['zh-paren', 'paren-arabic', 'paren-roman', 'zh-dot', 'roman-dot'] },
-  目: { kind: 'item', styles: ['arabic-dot', 'paren-arabic'] },
+  // 第（二）项第2目: a numbered sub-item (1. 2.) of an item.
+  目: { kind: 'item', styles: SUB_ITEM_STYLES },
   // 第三部分: the third part of a notice numbered 一、二、三、 (III. in its translation).
   部分: { kind: 'part', styles: ['zh-dot', 'roman-dot', 'zh-part', 'en-part'] },
 };
@@ -120,16 +128,38 @@ function withRangeMembers(text: string, references: RawReference[]): RawReferenc
     const firstStep = first.steps[first.steps.length - 1]!;
     const lastStep = last.steps[last.steps.length - 1]!;
     if (first.steps.length !== last.steps.length || firstStep.kind !== lastStep.kind || firstStep.relative || lastStep.relative) continue;
-    if (lastStep.value - firstStep.value < 2 || lastStep.value - firstStep.value > MAX_RANGE_MEMBERS) continue;
-    if (!RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
-    for (let value = firstStep.value + 1; value < lastStep.value; value++) {
+    const between = stepsBetween(firstStep, lastStep);
+    if (between.length === 0 || !RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
+    for (const step of between) {
       members.push({
-        start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), { kind: lastStep.kind, styles: lastStep.styles, value }],
+        start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), step],
         explicitlyInternal: first.explicitlyInternal || last.explicitlyInternal, ...(last.external ? { external: last.external } : {}),
       });
     }
   }
   return members.length === 0 ? references : [...references, ...members].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The steps a range names between its ends: one for each number between; for decimals ("Rules 2.1.1 to 2.1.3", "steps
+ * 1.1 to 2.2"), one step that names every clause numbered between them (which the clause tree knows).
+ */
+function stepsBetween(first: ReferenceStep, last: ReferenceStep): ReferenceStep[] {
+  if (first.path || last.path) {
+    if (!first.path || !last.path || first.path.length !== last.path.length || !precedes(first.path, last.path)) return [];
+    return [{ ...first, through: last.path }];
+  }
+  if (last.value - first.value < 2 || last.value - first.value > MAX_RANGE_MEMBERS) return [];
+  const steps: ReferenceStep[] = [];
+  const scope = last.scope === undefined ? {} : { scope: last.scope };
+  for (let value = first.value + 1; value < last.value; value++) steps.push({ kind: last.kind, styles: last.styles, value, ...scope });
+  return steps;
+}
+
+/** Whether decimal numbers `a` come before `b` with at least one number between them at their depth possible. */
+function precedes(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! && (i < a.length - 1 || b[i]! - a[i]! >= 2);
+  return false;
 }
 
 /**
@@ -143,8 +173,7 @@ function parseChineseGroup(text: string, anchor: number, previous: RawReference 
   const members = parseShortRange(text, anchor) ?? parseItemList(text, anchor);
   if (!previous || previous.end !== anchor || members.length === 0) return members;
   // 第一条第一至三项: the items of 第一条.
-  const kind = members[0]!.steps[0]!.kind;
-  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER[kind] && !step.relative);
+  const context = contextFor(previous, members[0]!.steps[0]!);
   for (const member of members) {
     member.steps = [...context, ...member.steps];
     member.explicitlyInternal = previous.explicitlyInternal;
@@ -212,7 +241,12 @@ const LIST_JOINER = /^(?:至|到|、|和|或|及|与|以及|或者)$/;
 function continuing(text: string, previous: RawReference, next: RawReference): RawReference {
   if (!LIST_JOINER.test(text.slice(previous.end, next.start))) return next;
   const first = next.steps[0]!;
-  const context = previous.steps.filter((step) => STEP_ORDER[step.kind] < STEP_ORDER[first.kind] && !step.relative);
+  // 本判决第一项、第二项: the second is in the judgment's part too.
+  const own = previous.steps[0]!;
+  if (own.scope && !next.explicitlyInternal && first.kind === own.kind && !first.relative) {
+    return { ...next, steps: [ownDocumentStep(first, own.scope, text.charCodeAt(next.start + 1)), ...next.steps.slice(1)] };
+  }
+  const context = contextFor(previous, first);
   if (context.length === 0 || first.relative) return next;
   return {
     ...next, steps: [...context, ...next.steps], explicitlyInternal: next.explicitlyInternal || previous.explicitlyInternal,
@@ -264,7 +298,18 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
   // 本条 alone: the article the reference stands in.
   if (steps.length === 0 && thisDocument?.[0] === '本条') steps.push({ kind: 'article', styles: ARTICLE_STYLES, value: 1, relative: 'self' });
   if (steps.length === 0) return undefined;
+  const kind = thisDocument?.[1];
+  if (kind) steps[0] = ownDocumentStep(steps[0]!, kind, text.charCodeAt(start + thisDocument![0].length + 1));
   return { start, end: position, steps, explicitlyInternal: thisDocument !== null };
+}
+
+/**
+ * The first step after 本判决 / 本意见: in the part of the document that kind names (the items after 判决如下：), and a
+ * bare 第二项 there is the document's part 二、 rather than an item （二）. `next` is the code unit after 第.
+ */
+function ownDocumentStep(step: ReferenceStep, kind: string, next: number): ReferenceStep {
+  const bareItem = step.styles === ITEM_STYLES && !step.relative && next !== 0xff08 && next !== 0x28; // （ (
+  return { ...step, ...(bareItem ? { styles: PART_ITEM_STYLES } : {}), scope: kind };
 }
 
 function chineseStep(match: RegExpExecArray): ReferenceStep | undefined {
@@ -293,7 +338,8 @@ function chineseRelativeStep(direction: string, count: string | undefined, unit:
   const value = count ? chineseNumeralValue(count) ?? 1 : 1;
   if (unit === '款') return { kind: 'paragraph', styles: NO_STYLES, value, relative };
   if (unit === '条') return { kind: 'article', styles: ARTICLE_STYLES, value, relative };
-  return { kind: 'item', styles: ITEM_STYLES, value, relative };
+  // 前两项 in item 3. of a list: its items 1. and 2.; 前两目: the sub-items before.
+  return { kind: 'item', styles: unit === '目' ? SUB_ITEM_STYLES : RELATIVE_ITEM_STYLES, value, relative };
 }
 
 /** 2.3.1, in "section 2.3.1", "第2.3条" or "see 2.3.1". */
@@ -311,7 +357,20 @@ function descends(previous: ReferenceStep | undefined, next: ReferenceStep): boo
   if (!previous) return true;
   // Items of a notice have paragraphs of their own: 本通知第（二）项第二款.
   if (next.kind === 'paragraph') return previous.kind !== 'paragraph';
-  return STEP_ORDER[next.kind] > STEP_ORDER[previous.kind];
+  return depthOf(next) > depthOf(previous);
+}
+
+/** How deep a step's unit lies: 第（二）项第2目, a 目 is inside a 项. */
+function depthOf(step: ReferenceStep): number {
+  return STEP_ORDER[step.kind] + (step.styles === SUB_ITEM_STYLES ? 0.5 : 0);
+}
+
+/**
+ * The steps of the reference a list continues that hold its next member: in 本条第一项第2目至第4目, 本条第一项 holds 第4目.
+ * 本条 and 前款 hold them too (they are where the list is); 下列 holds nothing.
+ */
+function contextFor(previous: RawReference, first: ReferenceStep): ReferenceStep[] {
+  return previous.steps.filter((step) => depthOf(step) < depthOf(first) && step.relative !== 'following');
 }
 
 /**
@@ -321,6 +380,9 @@ function descends(previous: ReferenceStep | undefined, next: ReferenceStep): boo
  */
 function namedBefore(text: string, anchor: number, citationEndsAt: CitationAt): number | undefined {
   if (namesOtherDocument(text, anchor) || citationEndsAt(anchor)) return anchor;
+  // 《证券及期货条例》（第571章）: the chapter of the law named before the parenthesis.
+  const before = text.charCodeAt(anchor - 1);
+  if ((before === 0xff08 || before === 0x28) && namesOtherDocument(text, anchor - 1)) return anchor - 1;
   const open = parenthesisBefore(text, anchor);
   return open !== undefined && (namesOtherDocument(text, open) || citationEndsAt(open)) ? open : undefined;
 }
@@ -345,10 +407,20 @@ function namesOtherDocument(text: string, start: number): boolean {
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
 }
 
-const EN_ANCHOR = /\b(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?|clauses?|articles?|paragraphs?|items?|points?|parts?|chapters?|sections?|subparagraphs?)\b/g;
+/**
+ * The words that head an English reference. Beside the units of laws, the units documents call their own: a rule book's
+ * rules, a resolution's recitals and resolutions, a plan's steps, a list of conditions, and the annexes and schedules
+ * attached (matched only with a number after them).
+ */
+const EN_HEADS = [
+  'Clauses?', 'Articles?', 'Paragraphs?', 'Items?', 'Points?', 'Parts?', 'Chapters?', 'Sections?', 'Subparagraphs?', 'Rules?', 'Recitals?',
+  'Resolutions?', 'Steps?', 'Conditions?', 'Annex(?:es)?', 'Schedules?', 'Appendix', 'Appendices',
+];
+/** A head capitalised or not ("Rule 2.1", "rules 2.1 to 2.3"); in capitals it is a heading's word. */
+const EN_ANCHOR = new RegExp(`\\b(${EN_HEADS.map((head) => `[${head[0]}${head[0]!.toLowerCase()}]${head.slice(1)}`).join('|')})\\b`, 'g');
 /** What numbers an English reference: (IX), (5), (b), 2.3.1, 12, IX, One. */
 const EN_NUMBER = `\\((?:[IVXLC]+|[ivxlc]+|\\d{1,3}|[A-Za-z])\\)|${DECIMAL}\\b(?!\\.\\d)|\\d{1,4}\\b(?!\\.\\d)|[IVXLC]+\\b|(?:${ENGLISH_NUMBER_WORD_PATTERN})\\b`;
-const EN_STEP = new RegExp(`(Clauses?|Articles?|Paragraphs?|Items?|Points?|Parts?|Chapters?|Sections?|Subparagraphs?) (${EN_NUMBER})`, 'iy');
+const EN_STEP = new RegExp(`(${EN_HEADS.join('|')}) (${EN_NUMBER})`, 'iy');
 const EN_OF = / of /y;
 const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH_DOCUMENT_TYPE}|Document)\\b`, 'iy');
 /** "of the Securities Law", "of this title" (a code title, not this document), "of such section" (one named before). */
@@ -377,7 +449,7 @@ export function scanEnglishReferences(
     const qualifier = documentQualifier(text, last.end, citationStartsAt);
     if (qualifier && 'length' in qualifier) last.end += qualifier.length;
     // "PBOC Order [2026] No. 3, Article 3, requires …": a citation just before names the document too.
-    const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt);
+    const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt) ?? lawBeforeParenthesis(text, start);
     const external = qualifier && 'after' in qualifier ? qualifier : namedBefore;
     for (const reference of group) {
       found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
@@ -386,7 +458,7 @@ export function scanEnglishReferences(
   return withRangeMembers(text, found);
 }
 
-const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?';
+const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?|[Rr]ules?|[Ss]teps?|[Cc]onditions?|[Rr]esolutions?|[Rr]ecitals?';
 const EN_RELATIVE = new RegExp(
   `\\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))? (${EN_RELATIVE_UNIT})` +
   `|[Tt]he (two|three|four|five) (preceding|foregoing|previous) (${EN_RELATIVE_UNIT})|(?:[Tt]his|[Tt]he present) (Article|Clause|Section|paragraph))\\b`, 'g');
@@ -406,7 +478,7 @@ export function scanEnglishRelativeReferences(text: string): RawReference[] {
     const plural = !self && /s$/.test(unit);
     if (!self && plural !== count > 1) continue;
     const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
-    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [relativeStep(unit.replace(/s$/, ''), count, relative)], explicitlyInternal: false });
+    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [relativeStep(singularWord(unit), count, relative)], explicitlyInternal: false });
   }
   return found;
 }
@@ -417,7 +489,9 @@ function relativeStep(unit: string, value: number, relative: 'previous' | 'next'
     case 'article': return { kind: 'article', styles: ARTICLE_STYLES, value, relative };
     case 'section': return { kind: 'section', styles: NO_STYLES, value, relative };
     case 'clause': return { kind: 'clause', styles: NO_STYLES, value, relative };
-    // A subparagraph, item or point: 项 in the original.
+    // "the preceding Rule" in rule 2.1.3 is 2.1.2, even from inside one of 2.1.3's items.
+    case 'rule': return { kind: 'item', styles: RULE_STYLES, value, relative };
+    // A subparagraph, item, point, step, condition, resolution or recital: 项 in the original, or a numbered step.
     default: return { kind: 'item', styles: RELATIVE_ITEM_STYLES, value, relative };
   }
 }
@@ -458,6 +532,13 @@ function citationJustBefore(text: string, start: number, citationEndsAt: Citatio
   return end < start && citationEndsAt(end) ? { before: end } : undefined;
 }
 
+/** "the Securities and Futures Ordinance (Chapter 571)": a law's chapter number in the laws it belongs to. */
+const LAW_BEFORE_PARENTHESIS = /\b(?:Ordinance|Act|Law|Code|Regulations?|Rules) ?\($/;
+
+function lawBeforeParenthesis(text: string, start: number): ExternalDocument | undefined {
+  return text.charCodeAt(start - 1) === 0x28 && LAW_BEFORE_PARENTHESIS.test(text.slice(Math.max(0, start - 16), start)) ? {} : undefined;
+}
+
 /** The next number of a list: ", 4", " and (6)", " to 8", "-8", " – (8)". */
 const EN_LIST_ITEM = new RegExp(`(?:(?:,? and|,? or|,| to| through) | ?[-–—] ?)(${EN_NUMBER})`, 'y');
 
@@ -473,7 +554,8 @@ function listedReferences(text: string, first: RawReference, isLabelAt: (foldedO
     EN_LIST_ITEM.lastIndex = position;
     const match = EN_LIST_ITEM.exec(text);
     if (!match) break;
-    const step = englishStep(innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind, match[1]!);
+    // "resolutions 1 and 2": the members are resolutions too.
+    const step = englishStep(innermost.scope ?? (innermost.kind === 'paragraph' ? 'paragraph' : innermost.kind), match[1]!);
     const start = position + match[0].length - match[1]!.length;
     if (!step || isLabelAt(start) || (parenthesisedOnly && !match[1]!.startsWith('('))) break;
     // "Articles 5-8" is a range; "sections 248-1" is a section's number.
@@ -568,8 +650,9 @@ function subSteps(text: string, position: number, parent: ReferenceStep): { step
 }
 
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
-  const word = keyword.toLowerCase().replace(/s$/, '');
-  if (/\d\.\d/.test(numberText)) return decimalStep(numberText);
+  const word = singularWord(keyword.toLowerCase());
+  const scope = OWN_UNIT_WORDS.has(word) ? word : undefined;
+  if (/\d\.\d/.test(numberText)) return withScope(decimalStep(numberText), scope);
   const parenthesised = numberText.startsWith('(');
   const inner = parenthesised ? numberText.slice(1, -1) : numberText;
   const isArabic = /^\d+$/.test(inner);
@@ -588,9 +671,31 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
       if (parenthesised) return { kind: 'item', styles: styles.parenthesised, value };
       // "Paragraph III" of a notice numbered 一、二、三、 (III. in translation) is its part; "paragraph 2", a 款.
       return isArabic ? { kind: 'paragraph', styles: NO_STYLES, value } : { kind: 'part', styles: PART_STYLES, value };
+    // An attachment is found by its heading ("## Annex 1"), never by a list's label.
+    case 'annex': case 'schedule': case 'appendix': return { kind: 'part', styles: NO_STYLES, value, scope };
+    // "Rule 5" is a rule book's numbered rule, never a list's item (5) ("Rule 11" of another book is not (11)).
+    case 'rule': return { kind: 'item', styles: parenthesised ? styles.parenthesised : BARE_RULE_STYLES, value, scope };
     default:
-      return { kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? styles.parenthesised : styles.bare, value };
+      return withScope({ kind: word === 'clause' ? 'clause' : 'item', styles: parenthesised ? styles.parenthesised : styles.bare, value }, scope);
   }
+}
+
+/**
+ * Words for the units a document names itself ("Rule 2.1.1", "Recital (C)", "resolutions 1 to 3"): a step headed by
+ * one is looked for first where the document names that unit (a heading "Recitals", "Annex 1"); see ReferenceStep.scope.
+ */
+const OWN_UNIT_WORDS: ReadonlySet<string> = new Set(['rule', 'recital', 'resolution', 'step', 'condition', 'annex', 'schedule', 'appendix']);
+
+function withScope(step: ReferenceStep, scope: string | undefined): ReferenceStep {
+  if (scope !== undefined) step.scope = scope;
+  return step;
+}
+
+/** rules → rule, annexes → annex, appendices → appendix: the word a heading names a unit with. */
+export function singularWord(word: string): string {
+  if (word.endsWith('ices')) return `${word.slice(0, -4)}ix`;
+  if (/(?:x|ch|sh|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /**
@@ -600,8 +705,11 @@ function englishStep(keyword: string, numberText: string): ReferenceStep | undef
 const PARENTHESISED_NUMBERS: LabelStyle[] = ['paren-roman', 'paren-arabic', 'zh-paren', 'paren-lower-roman'];
 const PARENTHESISED_LETTERS: LabelStyle[] = ['paren-upper-alpha', 'paren-lower-alpha'];
 const WRITTEN_IN_PARENTHESES: LabelStyle[] = ['paren-arabic'];
-/** "the preceding item": any list's item. */
-const RELATIVE_ITEM_STYLES: LabelStyle[] = [...PARENTHESISED_NUMBERS, ...PARENTHESISED_LETTERS, 'arabic-dot'];
+/** "the preceding item", 前两项: any list's item, the numbered paragraphs of a memo (1.1) and the parts of a notice (一、). */
+const RELATIVE_ITEM_STYLES: LabelStyle[] = [...PARENTHESISED_NUMBERS, ...PARENTHESISED_LETTERS, 'arabic-dot', 'decimal', 'zh-dot', 'roman-dot'];
+/** The units a rule book numbers its rules with. */
+const RULE_STYLES: LabelStyle[] = ['decimal', 'arabic-dot', 'roman-dot', ...ARTICLE_STYLES];
+const BARE_RULE_STYLES: LabelStyle[] = ['arabic-dot', 'roman-dot', ...ARTICLE_STYLES];
 
 /**
  * The style lists a reference's step may carry, made once: a step's `styles` is read, never changed, and references
@@ -610,7 +718,9 @@ const RELATIVE_ITEM_STYLES: LabelStyle[] = [...PARENTHESISED_NUMBERS, ...PARENTH
 const STYLES_BY_OWN = new Map([...PARENTHESISED_NUMBERS, ...PARENTHESISED_LETTERS].map((own) => {
   const family = PARENTHESISED_NUMBERS.includes(own) ? PARENTHESISED_NUMBERS : PARENTHESISED_LETTERS;
   const parenthesised: LabelStyle[] = [own, ...family.filter((style) => style !== own)];
-  const bare: LabelStyle[] = family === PARENTHESISED_NUMBERS ? ['roman-dot', 'arabic-dot', 'zh-dot', ...parenthesised] : parenthesised;
+  // "item 2" is 2. before II.; "item III" is III. before 3.
+  const dots: LabelStyle[] = own === 'paren-arabic' ? ['arabic-dot', 'roman-dot', 'zh-dot'] : ['roman-dot', 'arabic-dot', 'zh-dot'];
+  const bare: LabelStyle[] = family === PARENTHESISED_NUMBERS ? [...dots, ...parenthesised] : parenthesised;
   return [own, { parenthesised, bare }];
 }));
 
