@@ -63,3 +63,7 @@ test('placement: a notice quiet, a business-scope draft loud (the seed notice\'s
   assert.deepEqual(problemsOf(lines(...NOTICE_HEADER_EN, '(I) Virtual currency and stablecoin activities are illegal financial activities.')).filter((problem) => problem.includes('banned-term')), []);
   assert.equal(problemsOf('经营范围：虚拟货币交易；稳定币发行。').filter((problem) => problem.includes('banned-term')).length, 2);
 });
+
+test('placement: a company\'s own numbered document is drafting, not regulation', () => {
+  assert.deepEqual(placed(lines('华捷支付科技股份有限公司第三届董事会第十二次会议决议公告', '公告编号：2026-018', '', '公司拟申请稳定币发行人牌照。')), ['drafting warning']);
+});

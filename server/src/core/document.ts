@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
+  DefinedTerm, DefinitionSite, Language, NoticeIdentity, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
@@ -110,7 +110,8 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
-  placeBannedTerms(bannedTerms, { text, lines, regulatoryText: found !== undefined, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
+  const regulatoryText = found !== undefined && !isCompanyDocument(found.identity);
+  placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
   const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
@@ -520,6 +521,13 @@ function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], 
   spans.push(span);
   return span.keys;
 }
+
+/** A company's own numbered document (a board resolution announcement, an internal circular): not regulation. */
+function isCompanyDocument(identity: NoticeIdentity): boolean {
+  return COMPANY_NAME.test(identity.title?.text ?? '');
+}
+
+const COMPANY_NAME = /有限公司|有限责任公司|\b(?:Co\.,? ?Ltd|Limited|LLC|Inc)\b/;
 
 /** Where each use stands (an entity name, a business scope, a regulatory text's prose, other drafting). */
 function placeBannedTerms(hits: BannedTermHit[], context: PlacementContext): void {
