@@ -67,3 +67,9 @@ test('placement: a notice quiet, a business-scope draft loud (the seed notice\'s
 test('placement: a company\'s own numbered document is drafting, not regulation', () => {
   assert.deepEqual(placed(lines('华捷支付科技股份有限公司第三届董事会第十二次会议决议公告', '公告编号：2026-018', '', '公司拟申请稳定币发行人牌照。')), ['drafting warning']);
 });
+
+test('placement: a text titled as measures, a draft included, is regulatory text; a memo titled 看法 is not', () => {
+  assert.deepEqual(placed(lines('数字钱包业务管理办法（征求意见稿）', '', '第六条　数字钱包不得用于虚拟货币交易。')), ['regulatoryText off']);
+  assert.deepEqual(placed(lines('Measures for the Administration of Digital Wallets (Draft for Comments)', '', 'Article 6 Wallets shall not be used for stablecoin trading.')), ['regulatoryText off']);
+  assert.deepEqual(placed(lines('我们对稳定币市场的看法', '', '稳定币市场发展迅速。')), ['drafting warning', 'drafting warning']);
+});

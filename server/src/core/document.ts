@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, Language, NoticeIdentity, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
+  DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
@@ -14,6 +14,7 @@ import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
 import { scanSuppressions } from './scan/suppressions';
+import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './scan/documentTypes';
 import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/termPlacement';
 import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
@@ -110,7 +111,8 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
-  const regulatoryText = found !== undefined && !isCompanyDocument(found.identity);
+  // A numbered document, or one titled as measures, rules, a law …; not a company's own.
+  const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
   const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
@@ -522,12 +524,33 @@ function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], 
   return span.keys;
 }
 
-/** A company's own numbered document (a board resolution announcement, an internal circular): not regulation. */
-function isCompanyDocument(identity: NoticeIdentity): boolean {
-  return COMPANY_NAME.test(identity.title?.text ?? '');
+/** A company's own document (a board resolution announcement, an internal circular) is not regulation. */
+const COMPANY_NAME = /有限公司|有限责任公司|\b(?:Co\.,? ?Ltd|Limited|LLC|Inc)\b/;
+/**
+ * A first line that titles the text as measures, rules, a law …, a draft or trial version included:
+ * 非银行支付机构数字钱包业务管理办法（征求意见稿）, "Measures for the Administration of … (Draft for Comments)".
+ */
+const REGULATORY_TITLE = new RegExp(`(?:${CHINESE_DOCUMENT_TYPE}|\\b${ENGLISH_DOCUMENT_TYPE})[”」"]?\\s*(?:[（(][^）)\\n]{1,20}[）)])?\\s*$`);
+/** English titles name their kind first: "Measures for …", "Interim Provisions on …", "Notice of … on …". */
+const ENGLISH_REGULATORY_TITLE = new RegExp(`^(?:(?:Interim|Provisional|Administrative|Implementing|Detailed|Several)\\s+)*${ENGLISH_DOCUMENT_TYPE}\\s+(?:for|on|of|concerning|regarding)\\b`);
+const MAX_TITLE = 120;
+
+function firstLine(text: string): string {
+  const start = text.search(/\S/);
+  if (start < 0) return '';
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? Math.min(text.length, start + MAX_TITLE + 1) : end).trim();
 }
 
-const COMPANY_NAME = /有限公司|有限责任公司|\b(?:Co\.,? ?Ltd|Limited|LLC|Inc)\b/;
+function hasRegulatoryTitle(text: string): boolean {
+  const title = firstLine(text);
+  if (title.length > MAX_TITLE) return false;
+  if (ENGLISH_REGULATORY_TITLE.test(title)) return true;
+  const type = REGULATORY_TITLE.exec(title);
+  if (!type) return false;
+  // 法 alone also ends 方法, 看法, 做法: a law is titled 中华人民共和国…法 or quoted.
+  return !type[0].startsWith('法') || /中华人民共和国|《/.test(title);
+}
 
 /** Where each use stands (an entity name, a business scope, a regulatory text's prose, other drafting). */
 function placeBannedTerms(hits: BannedTermHit[], context: PlacementContext): void {
