@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, hoverAt, lines } from './fixture';
+import { analyse, hoverAt, lines, markedUses } from './fixture';
 
 /** The definitions of a text: `term ← definition`. */
 const definitionsOf = (text: string) => analyse(text).definitions.map((term) => `${term.term} ← ${term.definition}`);
@@ -115,21 +115,6 @@ for (const [what, text, expected] of definitions) {
   });
 }
 
-/**
- * The uses of defined terms in the part of a text after `definition`, each shown in [brackets]: the test reads as
- * the sentence with its uses marked.
- */
-function markedUses(definition: string, rest: string): string {
-  const text = definition + rest;
-  let marked = '';
-  let at = definition.length;
-  for (const use of analyse(text).termUses) {
-    if (use.start < definition.length) continue;
-    marked += `${text.slice(at, use.start)}[${use.text}]`;
-    at = use.end;
-  }
-  return marked + text.slice(at);
-}
 
 const COMPANY = '深圳某某科技股份有限公司（以下简称“公司”）成立。';
 const INSTITUTION = '境外某某投资管理有限公司（以下简称“机构”）申请。';

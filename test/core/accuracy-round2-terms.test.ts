@@ -11,7 +11,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, hoverAt, lines, noticeKeysOf } from './fixture';
+import { analyse, hoverAt, lines, markedUses, noticeKeysOf } from './fixture';
 
 /** The definitions of a text: `term ← definition`. */
 const definitionsOf = (text: string) => analyse(text).definitions.map((term) => `${term.term} ← ${term.definition}`);
@@ -62,18 +62,6 @@ for (const [what, fixture, expected] of hovers) {
   });
 }
 
-/** The uses of defined terms after `definition`, each shown in [brackets]. */
-function markedUses(definition: string, rest: string): string {
-  const text = definition + rest;
-  let marked = '';
-  let at = definition.length;
-  for (const use of analyse(text).termUses) {
-    if (use.start < definition.length) continue;
-    marked += `${text.slice(at, use.start)}[${use.text}]`;
-    at = use.end;
-  }
-  return marked + text.slice(at);
-}
 
 const EXCHANGE = 'Hong Kong Exchanges and Clearing Limited (the "Exchange") operates markets. ';
 const COMPANY = 'Acme Holdings Limited (the "Company") files returns. ';

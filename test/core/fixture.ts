@@ -265,3 +265,19 @@ export function invariantViolations(document: AnalysedDocument): string[] {
   for (const problem of document.problems) checkSpan(`problem ${problem.code}`, problem);
   return violations;
 }
+
+/**
+ * The uses of defined terms in the part of a text after `definition`, each shown in [brackets]: the test reads as
+ * the sentence with its uses marked.
+ */
+export function markedUses(definition: string, rest: string): string {
+  const text = definition + rest;
+  let marked = '';
+  let at = definition.length;
+  for (const use of analyse(text).termUses) {
+    if (use.start < definition.length) continue;
+    marked += `${text.slice(at, use.start)}[${use.text}]`;
+    at = use.end;
+  }
+  return marked + text.slice(at);
+}
