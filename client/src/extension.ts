@@ -45,6 +45,8 @@ function createClient(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     outputChannel: channel,
     // The server pulls both sections (files.exclude joins regtext.files.exclude); a change in either tells it to.
     synchronize: { configurationSection: ['regtext', 'files'] },
+    // In Restricted Mode the server reads no workspace configuration (.regtext/config.json): built-in knowledge only.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   return new LanguageClient('regtext', 'regtext', serverOptions, clientOptions);
 }
@@ -86,6 +88,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('regtext.languages')) void restartClient(context);
     }),
+    // Trusted now: start again, reading the workspace configuration this time.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restartClient(context)),
   );
   await serialised(() => startClient(context));
 }

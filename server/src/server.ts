@@ -111,6 +111,7 @@ export function startServer(connection: Connection): void {
     server.support = clientSupport(params.capabilities);
     server.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.userSettings = readSettings(params.initializationOptions);
+    server.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return { capabilities: CAPABILITIES, serverInfo: { name: 'regtext-language-server', version: packageJson.version } };
   });
   connection.onInitialized(() => void server.initialized());
@@ -215,6 +216,8 @@ class ServerState {
   userSettings: Settings = { ...DEFAULT_SETTINGS };
   /** The settings in force: the user's, with what the workspace configuration says of files and limits. */
   settings: Settings = { ...DEFAULT_SETTINGS };
+  /** False in an untrusted workspace (VS Code's Restricted Mode): no workspace configuration is read. */
+  workspaceTrusted = true;
   /** Configuration files with problems published, so they can be cleared. */
   private configProblemFiles = new Set<string>();
   private configProblemsShown = '';
@@ -376,6 +379,10 @@ class ServerState {
    * configuration stays in force), and gives the service and the workers the knowledge they make. Whether it changed.
    */
   private async loadConfiguration(): Promise<boolean> {
+    if (!this.workspaceTrusted) {
+      this.connection.console.log('regtext: the workspace is not trusted: its configuration (.regtext/config.json) is not read.');
+      return false;
+    }
     const folders = this.folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
     const before = JSON.stringify(this.configured.knowledge());
     try {

@@ -516,6 +516,8 @@ function fakeModules(host: FakeHost): Record<string, unknown> {
       workspace: {
         getConfiguration: () => ({ get: () => undefined }),
         onDidChangeConfiguration: (listener: FakeHost['configurationListeners'][number]) => (host.configurationListeners.push(listener), disposable),
+        isTrusted: true,
+        onDidGrantWorkspaceTrust: () => disposable,
       },
       commands: { registerCommand: (id: string, handler: () => Promise<void>) => (host.commands.set(id, handler), disposable) },
     },

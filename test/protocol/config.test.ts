@@ -83,3 +83,17 @@ describe('workspace configuration', () => {
     assert.deepEqual((await closed).diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`), ['1 banned-term'], 'a closed file of the workspace too');
   });
 });
+
+test('an untrusted workspace (Restricted Mode): its configuration is not read, built-in knowledge only', async () => {
+  const folder = await DiskFolder.create({ '.regtext/config.json': CONFIG, 'drafts/fund.txt': DRAFT });
+  const client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, configuration: {}, initializationOptions: { workspaceTrusted: false } });
+  try {
+    const draft = await client.openFile('drafts/fund.txt');
+    assert.deepEqual(draft.diagnostics, [], 'the team\'s term list is not applied');
+    const hover = await client.hover(draft.uri, { line: 0, character: DRAFT.indexOf('SZFSB') + 2 });
+    assert.equal(hover, null, 'the team\'s agency is not known');
+  } finally {
+    await client.shutdown();
+    await folder.dispose();
+  }
+});
