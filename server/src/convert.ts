@@ -1,11 +1,11 @@
 /** Core results to LSP types. The core's shapes follow LSP's, so this is mostly names: kinds, severities, commands. */
 import {
-  CallHierarchyItem as LspCallHierarchyItem, CodeActionKind, type CodeAction as LspCodeAction, type Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol as LspDocumentSymbol,
+  CallHierarchyItem as LspCallHierarchyItem, CodeActionKind, CompletionItemKind, type CompletionItem as LspCompletionItem, type CodeAction as LspCodeAction, type Diagnostic as LspDiagnostic, DiagnosticSeverity, DocumentSymbol as LspDocumentSymbol,
   Location as LspLocation, LocationLink, MarkupKind, SemanticTokensBuilder, SymbolInformation, SymbolKind,
   type CodeLens as LspCodeLens, type Hover as LspHover, type WorkspaceSymbol as LspWorkspaceSymbol,
 } from 'vscode-languageserver';
 import {
-  SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeAction, type CodeLens, type DefinitionLink, type Diagnostic,
+  SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeAction, type CodeLens, type CompletionItem, type DefinitionLink, type Diagnostic,
   type DocumentSymbol, type Hover, type SemanticToken, type Severity, type WorkspaceSymbol, type WorkspaceSymbolKind,
 } from './core';
 
@@ -56,6 +56,18 @@ export function toPublishedDiagnostics(diagnostics: readonly Diagnostic[]): LspD
     message: `${more.toLocaleString('en')} more problems in this file are not shown here (regtext shows the first ${MAX_PUBLISHED_DIAGNOSTICS.toLocaleString('en')}); \`regtext check\` lists them all.`,
   });
   return shown;
+}
+
+const COMPLETION_KINDS: Record<CompletionItem['kind'], CompletionItemKind> = {
+  notice: CompletionItemKind.Reference, agency: CompletionItemKind.Constant, clause: CompletionItemKind.EnumMember,
+};
+
+export function toCompletionItem(item: CompletionItem): LspCompletionItem {
+  return {
+    label: item.label, kind: COMPLETION_KINDS[item.kind], detail: item.detail, textEdit: { range: item.range, newText: item.newText },
+    // What the client filters on: the text typed, which the item replaces.
+    filterText: item.newText, ...(item.sortText ? { sortText: item.sortText } : {}),
+  };
 }
 
 export function toCodeAction(action: CodeAction): LspCodeAction {

@@ -14,7 +14,7 @@ import {
   type LanguageService, type Scheduler,
 } from './core';
 import {
-  fromCallHierarchyItem, toCallHierarchyItem, toCodeAction, toCodeLens, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
+  fromCallHierarchyItem, toCallHierarchyItem, toCodeAction, toCodeLens, toCompletionItem, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
   toSemanticTokens, toWorkspaceSymbol,
 } from './convert';
 import { MB } from './fileText';
@@ -81,6 +81,7 @@ const CAPABILITIES: ServerCapabilities = {
   inlayHintProvider: true,
   callHierarchyProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  completionProvider: { triggerCharacters: ['〔', '[', '(', '第'] },
   semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
@@ -194,6 +195,10 @@ export function startServer(connection: Connection): void {
     // Without the result asked about, the builder answers with all the tokens.
     builder.previousResult(previousResultId);
     return toSemanticTokens(service.semanticTokens(document, token), builder).buildEdits();
+  });
+  connection.onCompletion(async ({ textDocument, position }, token) => {
+    const document = await open(textDocument.uri, token);
+    return document ? service.completion(document, position, token).map(toCompletionItem) : [];
   });
   connection.onCodeAction(async ({ textDocument, range }, token) => {
     const document = await open(textDocument.uri, token);

@@ -1,6 +1,6 @@
 /**
- * Quick fixes through the real protocol: asked for at a diagnostic, their edit applied as an editor applies it, and
- * the diagnostics that follow; and a suppression comment silencing the same finding in `regtext check`.
+ * Editing help through the real protocol: quick fixes asked for at a diagnostic, their edit applied as an editor
+ * applies it, and the diagnostics that follow; completion of notice numbers, with the text it replaces.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -38,5 +38,18 @@ test('renumbering the rest of a sequence is one edit; the numbering problems are
   const { text: after, published } = await client.applyCodeAction(opened.uri, text, rest);
   assert.equal(after, '一、总则\n（一）甲。\n（二）乙。\n（三）丙。\n');
   assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), []);
+  await client.close(opened.uri);
+});
+
+test('completion of a notice number: the known numbers of that issuer and year, replacing what was typed', async () => {
+  const text = '根据银发〔2021';
+  const opened = await client.open(text, { name: 'completion-number' });
+  const answer = await client.completion(opened.uri, { line: 0, character: text.length });
+  const items = Array.isArray(answer) ? answer : answer?.items ?? [];
+  const item = items.find((candidate) => candidate.label === '银发〔2021〕237号');
+  assert.ok(item, items.map((candidate) => candidate.label).join(', '));
+  assert.deepEqual(item.textEdit, { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 9 } }, newText: '银发〔2021〕237号' });
+  assert.match(item.detail ?? '', /虚拟货币/);
+  assert.ok(client.initializeResult?.capabilities.completionProvider?.triggerCharacters?.includes('〔'));
   await client.close(opened.uri);
 });

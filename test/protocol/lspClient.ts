@@ -12,14 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeActionRequest, CodeLensRefreshRequest, CodeLensRequest,
+  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeActionRequest, CompletionRequest, CodeLensRefreshRequest, CodeLensRequest,
   ConfigurationRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
   RegistrationRequest, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
   WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
-  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type ConfigurationItem,
+  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type CompletionItem, type CompletionList, type ConfigurationItem,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
   type FoldingRange, type Hover, type InitializeResult, type InlayHint, type Location, type LocationLink, type Position,
   type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type ShowMessageParams,
@@ -686,6 +686,10 @@ export class LspClient {
 
   documentLinks(uri: string): Promise<DocumentLink[] | null> {
     return this.request(DocumentLinkRequest.type, { textDocument: { uri } }, 'documentLink');
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    return this.request(CompletionRequest.type, { textDocument: { uri }, position }, `completion at ${position.line}:${position.character}`);
   }
 
   codeActions(uri: string, range: Range): Promise<(CodeAction | Command)[] | null> {

@@ -102,6 +102,16 @@ export interface CodeAction {
   isPreferred?: true;
 }
 
+/** A completion: what to show, what it is, and the text replacing `range` (the prefix typed). */
+export interface CompletionItem {
+  label: string;
+  kind: 'notice' | 'agency' | 'clause';
+  detail: string;
+  range: Range;
+  newText: string;
+  sortText?: string;
+}
+
 export interface CodeLens {
   range: Range;
   title: string;

@@ -8,7 +8,7 @@
  * file, and an open document's summary is refreshed from the same analysis its features use.
  */
 import {
-  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeAction, type CodeLens, type DefinitionLink,
+  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeAction, type CodeLens, type CompletionItem, type DefinitionLink,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint, type Location,
   type Logger, type Position, type Range, type SemanticToken, type TextDocument, type WorkspaceSymbol,
 } from './api';
@@ -19,6 +19,7 @@ import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/c
 import { citationGraph, type CitationGraph } from './features/citationGraph';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
 import type { AnalysedFile, FeatureContext } from './features/context';
 import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
@@ -72,6 +73,8 @@ export interface LanguageService {
   prepareCallHierarchy(document: TextDocument, position: Position, token?: CancellationToken): CallHierarchyItem[];
   incomingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
   outgoingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
+  /** What may be typed at a position: notice numbers, agency names, clause labels. */
+  completion(document: TextDocument, position: Position, token?: CancellationToken): CompletionItem[];
   /** Quick fixes for the diagnostics in a range of an open document, and for what the range holds. */
   codeActions(document: TextDocument, range: Range, token?: CancellationToken): CodeAction[];
   /** Everything wrong with an open document, its own findings and the cross-file ones. */
@@ -185,6 +188,10 @@ class RegtextLanguageService implements LanguageService {
 
   diagnostics(document: TextDocument): Diagnostic[] {
     return diagnostics(this.context, this.entry(document).summary);
+  }
+
+  completion(document: TextDocument, position: Position): CompletionItem[] {
+    return completion(this.context, this.file(document), position);
   }
 
   codeActions(document: TextDocument, range: Range): CodeAction[] {
