@@ -3,7 +3,7 @@
  * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  CancellationTokenSource, CodeActionKind, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
+  CancellationTokenSource, CodeActionKind, ErrorCodes, ResponseError, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
   InlayHintRefreshRequest, MessageType, SemanticTokensBuilder, SemanticTokensRefreshRequest, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
@@ -82,6 +82,7 @@ const CAPABILITIES: ServerCapabilities = {
   callHierarchyProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   completionProvider: { triggerCharacters: ['〔', '[', '(', '第'] },
+  renameProvider: { prepareProvider: true },
   semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: { delta: true } },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
@@ -195,6 +196,18 @@ export function startServer(connection: Connection): void {
     // Without the result asked about, the builder answers with all the tokens.
     builder.previousResult(previousResultId);
     return toSemanticTokens(service.semanticTokens(document, token), builder).buildEdits();
+  });
+  connection.onPrepareRename(async ({ textDocument, position }, token) => {
+    const document = await open(textDocument.uri, token);
+    if (!document) return null;
+    const prepared = service.prepareRename(document, position, token);
+    // The client shows the message: why this cannot be renamed.
+    if ('reason' in prepared) throw new ResponseError(ErrorCodes.InvalidRequest, prepared.reason);
+    return prepared;
+  });
+  connection.onRenameRequest(async ({ textDocument, position, newName }, token) => {
+    const document = await open(textDocument.uri, token);
+    return document ? { changes: { [document.uri]: service.rename(document, position, newName, token) } } : null;
   });
   connection.onCompletion(async ({ textDocument, position }, token) => {
     const document = await open(textDocument.uri, token);

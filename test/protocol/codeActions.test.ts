@@ -53,3 +53,14 @@ test('completion of a notice number: the known numbers of that issuer and year, 
   assert.ok(client.initializeResult?.capabilities.completionProvider?.triggerCharacters?.includes('〔'));
   await client.close(opened.uri);
 });
+
+test('rename of a defined term through the protocol; a notice number cannot be renamed, and the answer says why', async () => {
+  const text = 'China Merchants Bank Co., Ltd. (the "Bank") reports.\nThe Bank and other Banks pay under Yinfa [2021] No. 237.\n';
+  const opened = await client.open(text, { name: 'rename-term' });
+  const prepared = await client.prepareRename(opened.uri, { line: 1, character: 6 });
+  assert.deepEqual(prepared, { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } }, placeholder: 'Bank' });
+  const edit = await client.rename(opened.uri, { line: 1, character: 6 }, 'Lender');
+  assert.deepEqual(edit?.changes?.[opened.uri]?.map((change) => change.newText), ['Lender', 'Lender', 'Lenders']);
+  await assert.rejects(client.prepareRename(opened.uri, { line: 1, character: 40 }), /notice number names another document/);
+  await client.close(opened.uri);
+});

@@ -12,14 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
-  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeActionRequest, CompletionRequest, CodeLensRefreshRequest, CodeLensRequest,
+  CallHierarchyIncomingCallsRequest, CallHierarchyOutgoingCallsRequest, CallHierarchyPrepareRequest, CodeActionRequest, CompletionRequest, CodeLensRefreshRequest, PrepareRenameRequest, RenameRequest, CodeLensRequest,
   ConfigurationRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
   RegistrationRequest, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
   WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
-  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type CompletionItem, type CompletionList, type ConfigurationItem,
+  type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type CompletionItem, type CompletionList, type PrepareRenameResult, type WorkspaceEdit, type ConfigurationItem,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
   type FoldingRange, type Hover, type InitializeResult, type InlayHint, type Location, type LocationLink, type Position,
   type ProgressToken, type PublishDiagnosticsParams, type Range, type Registration, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type ShowMessageParams,
@@ -686,6 +686,14 @@ export class LspClient {
 
   documentLinks(uri: string): Promise<DocumentLink[] | null> {
     return this.request(DocumentLinkRequest.type, { textDocument: { uri } }, 'documentLink');
+  }
+
+  prepareRename(uri: string, position: Position): Promise<PrepareRenameResult | null> {
+    return this.request(PrepareRenameRequest.type, { textDocument: { uri }, position }, 'prepareRename');
+  }
+
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
+    return this.request(RenameRequest.type, { textDocument: { uri }, position, newName }, 'rename');
   }
 
   completion(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {

@@ -8,7 +8,7 @@
  * file, and an open document's summary is refreshed from the same analysis its features use.
  */
 import {
-  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeAction, type CodeLens, type CompletionItem, type DefinitionLink,
+  NEVER_CANCELLED, type CallHierarchyCall, type CallHierarchyItem, type CancellationToken, type CodeAction, type CodeLens, type CompletionItem, type TextEdit, type DefinitionLink,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover, type InlayHint, type Location,
   type Logger, type Position, type Range, type SemanticToken, type TextDocument, type WorkspaceSymbol,
 } from './api';
@@ -20,6 +20,7 @@ import { citationGraph, type CitationGraph } from './features/citationGraph';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
+import { prepareRename, rename, type PrepareRename } from './features/rename';
 import type { AnalysedFile, FeatureContext } from './features/context';
 import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
@@ -73,6 +74,10 @@ export interface LanguageService {
   prepareCallHierarchy(document: TextDocument, position: Position, token?: CancellationToken): CallHierarchyItem[];
   incomingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
   outgoingCalls(item: CallHierarchyItem, token?: CancellationToken): CallHierarchyCall[];
+  /** Whether the symbol at a position can be renamed (a defined term), and if not, why. */
+  prepareRename(document: TextDocument, position: Position, token?: CancellationToken): PrepareRename;
+  /** The edits that rename the defined term at a position across its document, in all its forms. */
+  rename(document: TextDocument, position: Position, newName: string, token?: CancellationToken): TextEdit[];
   /** What may be typed at a position: notice numbers, agency names, clause labels. */
   completion(document: TextDocument, position: Position, token?: CancellationToken): CompletionItem[];
   /** Quick fixes for the diagnostics in a range of an open document, and for what the range holds. */
@@ -188,6 +193,16 @@ class RegtextLanguageService implements LanguageService {
 
   diagnostics(document: TextDocument): Diagnostic[] {
     return diagnostics(this.context, this.entry(document).summary);
+  }
+
+  prepareRename(document: TextDocument, position: Position): PrepareRename {
+    const file = this.file(document);
+    return prepareRename(file, file.analysis.lines.offsetAt(position));
+  }
+
+  rename(document: TextDocument, position: Position, newName: string): TextEdit[] {
+    const file = this.file(document);
+    return rename(file, file.analysis.lines.offsetAt(position), newName);
   }
 
   completion(document: TextDocument, position: Position): CompletionItem[] {
