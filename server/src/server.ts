@@ -3,10 +3,12 @@
  * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  CancellationTokenSource, CodeActionKind, ErrorCodes, ResponseError, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
+  CancellationTokenSource, CodeActionKind, CreateFile, ErrorCodes, ResponseError, TextDocumentEdit, type CodeAction, type Range, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
   InlayHintRefreshRequest, MessageType, SemanticTokensBuilder, SemanticTokensRefreshRequest, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, WatchKind,
   type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
+import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -23,6 +25,7 @@ import { NodeWorkspace } from './nodeWorkspace';
 import { AnalysisPool } from './analysisPool';
 import { BackgroundAnalyses } from './backgroundAnalyses';
 import { CONFIG_FILE } from './config/configFile';
+import { addBannedTermEdits } from './config/configEdits';
 import { ConfiguredKnowledge } from './config/configuredKnowledge';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
@@ -41,6 +44,8 @@ const PUBLISH_BATCH = 200;
 const REFRESH_DELAY_MS = 300;
 
 export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
+/** A phrase longer than this is a sentence, not a term to ban. */
+const MAX_PHRASE = 60;
 
 interface ClientSupport {
   linkSupport: boolean;
@@ -215,7 +220,9 @@ export function startServer(connection: Connection): void {
   });
   connection.onCodeAction(async ({ textDocument, range }, token) => {
     const document = await open(textDocument.uri, token);
-    return document ? service.codeActions(document, range, token).map(toCodeAction) : [];
+    if (!document) return [];
+    const addTerm = await server.addTermAction(document, range);
+    return [...service.codeActions(document, range, token).map(toCodeAction), ...(addTerm ? [addTerm] : [])];
   });
   connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
 
@@ -390,6 +397,31 @@ class ServerState {
     } catch (error) {
       this.connection.console.warn(`regtext: could not read the settings (${error instanceof Error ? error.message : String(error)}); using the defaults.`);
     }
+  }
+
+  /**
+   * On a phrase selected on one line: add it to this workspace's banned terms, in the folder's configuration (created
+   * if there is none). Not in an untrusted workspace, nor outside the workspace folders.
+   */
+  async addTermAction(document: TextDocument, range: Range): Promise<CodeAction | undefined> {
+    if (!this.workspaceTrusted || range.start.line !== range.end.line) return undefined;
+    const phrase = document.getText(range).trim();
+    if (phrase.length < 2 || phrase.length > MAX_PHRASE || !document.uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(document.uri);
+    const folder = this.folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []))
+      .find((candidate) => path.startsWith(candidate.endsWith(sep) ? candidate : candidate + sep));
+    if (!folder) return undefined;
+    const configPath = join(folder, CONFIG_FILE);
+    const existing = await readFile(configPath, 'utf8').catch(() => undefined);
+    const edits = addBannedTermEdits(existing, phrase);
+    if (!edits) return undefined;
+    const uri = pathToFileURL(configPath).href;
+    const lines = new LineIndex(existing ?? '');
+    const textEdits = edits.map((edit) => ({ range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) }, newText: edit.content }));
+    const title = `Add “${phrase}” to this workspace's banned terms (${CONFIG_FILE})`;
+    return existing === undefined
+      ? { title, kind: CodeActionKind.QuickFix, edit: { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, textEdits)] } }
+      : { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: textEdits } } };
   }
 
   /**

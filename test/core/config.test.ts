@@ -125,3 +125,20 @@ test('config files: data files are read from inside the workspace folder only, l
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('config edits: a phrase added to the workspace\'s banned terms, the file\'s comments kept, valid each time', async () => {
+  const { addBannedTermEdits } = await import('../../server/src/config/configEdits');
+  const { applyEdits } = await import('jsonc-parser/lib/esm/main.js');
+  const apply = (text: string | undefined, phrase: string) => applyEdits(text ?? '', addBannedTermEdits(text, phrase)!);
+  const created = apply(undefined, 'guaranteed return');
+  assert.deepEqual(parseConfig(created).problems, []);
+  assert.deepEqual(parseConfig(created).value?.termLists?.[0]?.terms, [{ id: 'guaranteed-return', en: ['guaranteed return'] }]);
+  const commented = '{\n  // our rules\n  "rules": { "numbering-gap": "off" }\n}\n';
+  const once = apply(commented, '保本保收益');
+  assert.match(once, /\/\/ our rules/);
+  const twice = apply(once, 'risk-free');
+  const parsed = parseConfig(twice);
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.value?.termLists?.map((list) => list.terms.map((term) => term.zh?.[0] ?? term.en?.[0])), [['保本保收益', 'risk-free']]);
+  assert.equal(addBannedTermEdits('{ "rules": ', 'x y'), undefined, 'a broken file is left for the user to fix');
+});

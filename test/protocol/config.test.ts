@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FileChangeType } from 'vscode-languageserver-protocol';
+import { FileChangeType, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { DiskFolder } from './diskFolder';
 import { hoverHeading, LspClient, messageOf } from './lspClient';
 
@@ -82,6 +82,32 @@ describe('workspace configuration', () => {
       ['1 banned-term 0', '1 banned-term 1'], 'the list\'s new severity');
     assert.deepEqual((await closed).diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`), ['1 banned-term'], 'a closed file of the workspace too');
   });
+});
+
+test('a phrase selected in a document: added to the workspace\'s banned terms, creating the configuration if needed', async () => {
+  const folder = await DiskFolder.create({ 'drafts/ad.txt': 'Enjoy a risk-free yield today.\n' });
+  const client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, configuration: {} });
+  try {
+    const draft = await client.openFile('drafts/ad.txt');
+    const selection = { start: { line: 0, character: 8 }, end: { line: 0, character: 17 } };
+    const actions = ((await client.codeActions(draft.uri, selection)) ?? []) as CodeAction[];
+    const add = actions.find((action) => action.title.startsWith('Add “risk-free” to this workspace'));
+    assert.ok(add, actions.map((action) => action.title).join(' | '));
+    const [create, insert] = add.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
+    assert.equal(create.kind, 'create');
+    assert.equal(create.uri, folder.uri('.regtext/config.json'));
+    const written = insert.edits.map((edit) => ('newText' in edit ? edit.newText : '')).join('');
+    assert.match(written, /"id": "workspace-terms"/);
+    assert.match(written, /"en": \[\s*"risk-free"\s*\]/);
+    // Written and saved, it takes effect: the phrase is now reported.
+    await folder.write('.regtext/config.json', written);
+    const reported = client.nextDiagnostics(draft.uri, (params) => params.diagnostics.length > 0);
+    await client.fileEvents([{ uri: folder.uri('.regtext/config.json'), type: FileChangeType.Created }]);
+    assert.deepEqual((await reported).diagnostics.map((diagnostic) => diagnostic.code), ['banned-term']);
+  } finally {
+    await client.shutdown();
+    await folder.dispose();
+  }
 });
 
 test('an untrusted workspace (Restricted Mode): its configuration is not read, built-in knowledge only', async () => {
