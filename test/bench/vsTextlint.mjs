@@ -246,9 +246,23 @@ const timeBinary = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-
   ? '/usr/bin/time'
   : undefined;
 
+/** A configuration that reports banned terms wherever they stand, written once beside the inputs. */
+let everywhereConfig;
+function reportEverywhere() {
+  everywhereConfig ??= (() => {
+    const path = join(mkdtempSync(join(tmpdir(), 'regtext-bench-config-')), 'config.json');
+    const warning = 'warning';
+    writeFileSync(path, JSON.stringify({ placements: { entityName: warning, businessScope: warning, regulatoryText: warning, drafting: warning } }));
+    return path;
+  })();
+  return everywhereConfig;
+}
+
 const TOOLS = {
   regtext: {
-    command: (path) => [process.execPath, cli, 'check', path, '--format', 'json'],
+    // Every placement reported: prh has no notion of where a term stands, and planted terms land in notices' prose,
+    // which regtext leaves quiet by default.
+    command: (path) => [process.execPath, cli, 'check', path, '--format', 'json', '--config', reportEverywhere()],
     cwd: root,
     /** Banned-term findings as { file, start, end } with UTF-16 offsets. */
     findings(output, offsetOf) {

@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, compileKnowledge } from '../../server/src/core';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
-import { annotationsOf, hoverAt, lines, problemCodesOf } from './fixture';
+import { analyse, annotationsOf, hoverAt, lines, problemCodesOf } from './fixture';
 
 const hitsOf = (text: string) => annotationsOf(text, ['bannedTerm']);
 const hit = (context: string) => (text: string, termId: string, at: string) => `bannedTerm "${text}" → ${termId} (${context}) @${at}`;
@@ -234,4 +234,10 @@ test('banned terms round 2: look-alikes are data, per term, in a list of one\'s 
   const knowledge = compileKnowledge({ ...builtinKnowledgeData, bannedTerms: [list] });
   const terms = (text: string) => analyze(text, knowledge).bannedTerms.map((found) => found.text);
   assert.deepEqual(terms('a token of appreciation, a token; 代币化合物与代币'), ['token', '代币']);
+});
+
+test('an acronym in a parenthesis after a verb is listed, not spelled out: it stays banned, here and elsewhere', () => {
+  const hits = analyse('该企业的经营范围包括（RWA）相关业务。\nNo enterprise may use RWA in its name.').bannedTerms;
+  assert.deepEqual(hits.map((hit) => `${hit.text} ${hit.context}`), ['RWA use', 'RWA use']);
+  assert.deepEqual(analyse('本行的风险加权资产（RWA）上升。').bannedTerms.map((hit) => hit.context), ['redefined']);
 });

@@ -142,3 +142,10 @@ test('config edits: a phrase added to the workspace\'s banned terms, the file\'s
   assert.deepEqual(parsed.value?.termLists?.map((list) => list.terms.map((term) => term.zh?.[0] ?? term.en?.[0])), [['保本保收益', 'risk-free']]);
   assert.equal(addBannedTermEdits('{ "rules": ', 'x y'), undefined, 'a broken file is left for the user to fix');
 });
+
+test('config: placements set the severity by where a term stands, for every list', () => {
+  const notice = ['Notice of the PBOC on Wallets', 'Yinfa [2027] No. 12', '', '(I) Stablecoin speculation is banned.'].join('\n');
+  assert.deepEqual(diagnosticsOf({}, notice), [], 'the prose of a regulatory text is quiet by default');
+  assert.deepEqual(diagnosticsOf({ placements: { regulatoryText: 'information' } }, notice).map((line) => line.split(' ').slice(0, 2).join(' ')), ['information banned-term']);
+  assert.deepEqual(diagnosticsOf({ placements: { drafting: 'off' } }, 'Buy stablecoins now.'), []);
+});

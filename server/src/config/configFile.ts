@@ -12,7 +12,7 @@ import bannedTermsSchema from '../knowledge/schema/banned-terms.schema.json';
 import configSchema from '../knowledge/schema/config.schema.json';
 import issuerCodesSchema from '../knowledge/schema/issuer-codes.schema.json';
 import noticesSchema from '../knowledge/schema/notices.schema.json';
-import type { AgencyRecord, BannedTermList, IssuerCodeRecord, NoticeRecord, ProblemCode, Severity } from '../core';
+import type { AgencyRecord, BannedTermList, IssuerCodeRecord, NoticeRecord, ProblemCode, Severity, TermPlacement } from '../core';
 
 /** Where a workspace folder keeps its configuration. */
 export const CONFIG_FILE = '.regtext/config.json';
@@ -28,6 +28,8 @@ export interface ConfigData {
 
 export interface WorkspaceConfig extends ConfigData {
   builtinTermLists?: Record<string, boolean>;
+  /** Severities by where a banned term stands, for every list. */
+  placements?: Partial<Record<TermPlacement, Severity | 'off'>>;
   rules?: Partial<Record<ProblemCode, Severity | 'off'>>;
   files?: { include?: string[]; exclude?: string[] };
   limits?: { maxFileSizeMB?: number; maxFiles?: number; maxWorkspaceSizeMB?: number };

@@ -87,7 +87,7 @@ async function readInside(
 /**
  * The built-in knowledge with a configuration's: built-in term lists turned off are dropped; a list, agency, issuer
  * code or notice with the id (code, number) of a built-in one replaces it, else is added; data files first, then the
- * configuration's own entries, so the configuration has the last word.
+ * configuration's own entries, so the configuration has the last word. Its `placements` apply to every list.
  */
 export function mergeKnowledge(builtin: KnowledgeData, config: WorkspaceConfig | undefined, dataFiles: readonly ConfigData[] = []): KnowledgeData {
   if (!config) return builtin;
@@ -103,7 +103,8 @@ export function mergeKnowledge(builtin: KnowledgeData, config: WorkspaceConfig |
     issuerCodes: byKey(builtin.issuerCodes, sources.flatMap((source) => source.issuerCodes ?? []), (record) => record.code),
     localIssuerPrefixes: builtin.localIssuerPrefixes,
     notices: byKey(builtin.notices, sources.flatMap((source) => source.notices ?? []), (notice) => notice.number ?? notice.title.zh),
-    bannedTerms: byKey(lists, sources.flatMap((source) => source.termLists ?? []).map(withBothLanguages), (list) => list.id),
+    bannedTerms: byKey(lists, sources.flatMap((source) => source.termLists ?? []).map(withBothLanguages), (list) => list.id)
+      .map((list) => (config.placements ? { ...list, placements: { ...list.placements, ...config.placements } } : list)),
     rules: config.rules,
   };
 }

@@ -246,11 +246,21 @@ function hanRunAfter(text: string, start: number): WordsSpan | undefined {
 }
 
 /** A Han run reaching back from `end` (at most MAX_HAN characters): 风险加权资产 before （RWA）. */
+/**
+ * The Han words right before a parenthesis that it may abbreviate: back to a particle (该企业的风险加权资产 → 风险加权资产),
+ * and nothing when they end in a verb or a particle: 经营范围包括（RWA） names no RWA, it lists one.
+ */
 function hanRunBefore(text: string, end: number): WordsSpan | undefined {
   let start = end;
-  while (start > 0 && end - start < MAX_HAN && isHanAt(text, start - 1)) start--;
-  return end - start >= MIN_HAN ? { start, end } : undefined;
+  while (start > 0 && end - start < MAX_HAN && isHanAt(text, start - 1) && !HAN_PARTICLE.test(text[start - 1]!)) start--;
+  if (end - start < MIN_HAN || ENDS_IN_VERB.test(text.slice(start, end))) return undefined;
+  return { start, end };
 }
+
+/** Characters that join words rather than make them: an expansion starts after the last of them. */
+const HAN_PARTICLE = /[的是在为与和及或等对将把从向由其该本之于]/;
+/** Words that take the parenthesis as their object: what follows them is listed, not named. */
+const ENDS_IN_VERB = /(?:包括|包含|使用|开展|从事|涉及|含有|提供|发行|经营|进行|参与|办理|禁止|允许|不得|应当|可以|含)$/;
 
 function isHanAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
