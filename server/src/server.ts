@@ -3,9 +3,10 @@
  * one short handler per request: get the document, answer empty if it is not open, delegate to the language service.
  */
 import {
-  CancellationTokenSource, CodeActionKind, CreateFile, ErrorCodes, ResponseError, TextDocumentEdit, type CodeAction, type Range, CodeLensRefreshRequest, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRange,
-  InlayHintRefreshRequest, MessageType, SemanticTokensBuilder, SemanticTokensRefreshRequest, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, WatchKind,
-  type ClientCapabilities, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
+  CancellationTokenSource, CodeActionKind, CodeLensRefreshRequest, CreateFile, DiagnosticSeverity, DidChangeWatchedFilesNotification,
+  ErrorCodes, FileChangeType, FoldingRange, InlayHintRefreshRequest, MessageType, ResponseError, SemanticTokensBuilder,
+  SemanticTokensRefreshRequest, ShowMessageNotification, TextDocumentEdit, TextDocuments, TextDocumentSyncKind, WatchKind,
+  type ClientCapabilities, type CodeAction, type Connection, type Disposable, type InitializeResult, type Range, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';

@@ -51,6 +51,8 @@ function noticeNumbers(context: FeatureContext, words: string, year: string, lan
   const typedWords = words.toLowerCase();
   const items: CompletionItem[] = [];
   for (const key of new Set([...index.noticeKeys(), ...knowledge.notices.keys()])) {
+    // Keys carry the year (银发〔2021〕237号): most notices are passed over without a look-up.
+    if (!key.includes(`〔${year}`)) continue;
     const info = index.notice(key);
     if (!info.number || !String(info.number.year ?? '').startsWith(year)) continue;
     const label = numberIn(info.number, language, knowledge);
