@@ -6,15 +6,16 @@ import {
   CancellationTokenSource, CodeActionKind, CodeLensRefreshRequest, CreateFile, DiagnosticSeverity, DidChangeWatchedFilesNotification,
   ErrorCodes, FileChangeType, FoldingRange, InlayHintRefreshRequest, MessageType, ResponseError, SemanticTokensBuilder,
   SemanticTokensRefreshRequest, ShowMessageNotification, TextDocumentEdit, TextDocuments, TextDocumentSyncKind, WatchKind,
-  type ClientCapabilities, type CodeAction, type Connection, type Disposable, type InitializeResult, type Range, type ServerCapabilities,
+  type ClientCapabilities, type CodeAction, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Edit } from 'jsonc-parser/lib/esm/main.js';
 import {
   compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type KnowledgeData,
-  type LanguageService, type Scheduler,
+  type ConfigCandidate, type LanguageService, type Scheduler,
 } from './core';
 import {
   fromCallHierarchyItem, toCallHierarchyItem, toCodeAction, toCodeLens, toCompletionItem, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
@@ -26,7 +27,7 @@ import { NodeWorkspace } from './nodeWorkspace';
 import { AnalysisPool } from './analysisPool';
 import { BackgroundAnalyses } from './backgroundAnalyses';
 import { CONFIG_FILE } from './config/configFile';
-import { addBannedTermEdits } from './config/configEdits';
+import { addAgencyEdits, addBannedTermEdits } from './config/configEdits';
 import { ConfiguredKnowledge } from './config/configuredKnowledge';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import packageJson from '../../package.json';
@@ -45,8 +46,6 @@ const PUBLISH_BATCH = 200;
 const REFRESH_DELAY_MS = 300;
 
 export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
-/** A phrase longer than this is a sentence, not a term to ban. */
-const MAX_PHRASE = 60;
 
 interface ClientSupport {
   linkSupport: boolean;
@@ -222,8 +221,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async ({ textDocument, range }, token) => {
     const document = await open(textDocument.uri, token);
     if (!document) return [];
-    const addTerm = await server.addTermAction(document, range);
-    return [...service.codeActions(document, range, token).map(toCodeAction), ...(addTerm ? [addTerm] : [])];
+    const configActions = await server.configActions(document, service.configCandidates(document, range, token));
+    return [...service.codeActions(document, range, token).map(toCodeAction), ...configActions];
   });
   connection.onRequest(CITATION_GRAPH_REQUEST, (_params, token) => service.citationGraph(token));
 
@@ -401,28 +400,23 @@ class ServerState {
   }
 
   /**
-   * On a phrase selected on one line: add it to this workspace's banned terms, in the folder's configuration (created
-   * if there is none). Not in an untrusted workspace, nor outside the workspace folders.
+   * What the selection or the cursor offers (a phrase as a banned term, an agency regtext does not know) as edits of
+   * the folder's configuration (created if there is none). Not in an untrusted workspace, nor outside the folders.
    */
-  async addTermAction(document: TextDocument, range: Range): Promise<CodeAction | undefined> {
-    if (!this.workspaceTrusted || range.start.line !== range.end.line) return undefined;
-    const phrase = document.getText(range).trim();
-    if (phrase.length < 2 || phrase.length > MAX_PHRASE || !document.uri.startsWith('file:')) return undefined;
+  async configActions(document: TextDocument, candidates: readonly ConfigCandidate[]): Promise<CodeAction[]> {
+    if (!this.workspaceTrusted || candidates.length === 0 || !document.uri.startsWith('file:')) return [];
     const path = fileURLToPath(document.uri);
     const folder = this.folders.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []))
       .find((candidate) => path.startsWith(candidate.endsWith(sep) ? candidate : candidate + sep));
-    if (!folder) return undefined;
+    if (!folder) return [];
     const configPath = join(folder, CONFIG_FILE);
     const existing = await readFile(configPath, 'utf8').catch(() => undefined);
-    const edits = addBannedTermEdits(existing, phrase);
-    if (!edits) return undefined;
-    const uri = pathToFileURL(configPath).href;
-    const lines = new LineIndex(existing ?? '');
-    const textEdits = edits.map((edit) => ({ range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) }, newText: edit.content }));
-    const title = `Add “${phrase}” to this workspace's banned terms (${CONFIG_FILE})`;
-    return existing === undefined
-      ? { title, kind: CodeActionKind.QuickFix, edit: { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, textEdits)] } }
-      : { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: textEdits } } };
+    return candidates.flatMap((candidate) => {
+      const action = candidate.kind === 'term'
+        ? configAction(pathToFileURL(configPath).href, existing, addBannedTermEdits(existing, candidate.phrase), `Add “${candidate.phrase}” to this workspace's banned terms (${CONFIG_FILE})`)
+        : configAction(pathToFileURL(configPath).href, existing, addAgencyEdits(existing, candidate), `Add “${candidate.name}” to this workspace's agencies (${CONFIG_FILE})`);
+      return action ? [action] : [];
+    });
   }
 
   /**
@@ -556,4 +550,14 @@ class ServerState {
       if (this.support.inlayHintRefresh) void this.connection.sendRequest(InlayHintRefreshRequest.type);
     }, REFRESH_DELAY_MS);
   }
+}
+
+/** A quick fix that edits the configuration file, or creates it when there is none. */
+function configAction(uri: string, existing: string | undefined, edits: readonly Edit[] | undefined, title: string): CodeAction | undefined {
+  if (!edits) return undefined;
+  const lines = new LineIndex(existing ?? '');
+  const textEdits = edits.map((edit) => ({ range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) }, newText: edit.content }));
+  return existing === undefined
+    ? { title, kind: CodeActionKind.QuickFix, edit: { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, textEdits)] } }
+    : { title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: textEdits } } };
 }

@@ -110,6 +110,31 @@ test('a phrase selected in a document: added to the workspace\'s banned terms, c
   }
 });
 
+test('an agency the document defines (a short name for it): added to the workspace\'s agencies from the cursor, then recognised', async () => {
+  const text = '深圳市地方金融监督管理局（以下简称“市金融局”）负责监管。\n市金融局应当报告。\n';
+  const folder = await DiskFolder.create({ 'drafts/memo.txt': text });
+  const client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, configuration: {} });
+  try {
+    const memo = await client.openFile('drafts/memo.txt');
+    const cursor = { line: 1, character: 2 };
+    const actions = ((await client.codeActions(memo.uri, { start: cursor, end: cursor })) ?? []) as CodeAction[];
+    const add = actions.find((action) => action.title.startsWith('Add “深圳市地方金融监督管理局” to this workspace\'s agencies'));
+    assert.ok(add, actions.map((action) => action.title).join(' | '));
+    const [, insert] = add.edit!.documentChanges! as [CreateFile, TextDocumentEdit];
+    const written = insert.edits.map((edit) => ('newText' in edit ? edit.newText : '')).join('');
+    assert.match(written, /"aliases": \[\s*"市金融局"\s*\]/);
+    await folder.write('.regtext/config.json', written);
+    const reloaded = client.nextDiagnostics(memo.uri);
+    await client.fileEvents([{ uri: folder.uri('.regtext/config.json'), type: FileChangeType.Created }]);
+    await reloaded;
+    const hover = await client.hover(memo.uri, cursor);
+    assert.match(JSON.stringify(hover), /Added from the editor/, 'the hover is the agency\'s now, with the role to fill in');
+  } finally {
+    await client.shutdown();
+    await folder.dispose();
+  }
+});
+
 test('an untrusted workspace (Restricted Mode): its configuration is not read, built-in knowledge only', async () => {
   const folder = await DiskFolder.create({ '.regtext/config.json': CONFIG, 'drafts/fund.txt': DRAFT });
   const client = await LspClient.start({ workspaceFolder: folder.path, watchedFiles: true, configuration: {}, initializationOptions: { workspaceTrusted: false } });

@@ -16,6 +16,7 @@ export { KIND_NAMES } from './features/documentSymbols';
 export type { CitationGraph, GraphEdge, GraphNode } from './features/citationGraph';
 export { annotationAt } from './features/annotationAt';
 export type { PrepareRename } from './features/rename';
+export type { ConfigCandidate } from './features/configCandidates';
 export { LineIndex } from './text/lineIndex';
 export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './workspace/workspace';
 export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';

@@ -18,6 +18,7 @@ import type { AnalysedDocument } from './model';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { citationGraph, type CitationGraph } from './features/citationGraph';
 import { codeActions } from './features/codeActions';
+import { configCandidates, type ConfigCandidate } from './features/configCandidates';
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { prepareRename, rename, type PrepareRename } from './features/rename';
@@ -82,6 +83,8 @@ export interface LanguageService {
   completion(document: TextDocument, position: Position, token?: CancellationToken): CompletionItem[];
   /** Quick fixes for the diagnostics in a range of an open document, and for what the range holds. */
   codeActions(document: TextDocument, range: Range, token?: CancellationToken): CodeAction[];
+  /** What the selection or the cursor offers to add to the workspace configuration: a banned term, an agency. */
+  configCandidates(document: TextDocument, range: Range, token?: CancellationToken): ConfigCandidate[];
   /** Everything wrong with an open document, its own findings and the cross-file ones. */
   diagnostics(document: TextDocument, token?: CancellationToken): Diagnostic[];
   /** The same for a file of the workspace that is not open, from its summary; undefined if it is not indexed. */
@@ -211,6 +214,10 @@ class RegtextLanguageService implements LanguageService {
 
   codeActions(document: TextDocument, range: Range): CodeAction[] {
     return codeActions(this.context, this.file(document), range, this.diagnostics(document));
+  }
+
+  configCandidates(document: TextDocument, range: Range): ConfigCandidate[] {
+    return configCandidates(this.file(document), range);
   }
 
   fileDiagnostics(uri: string): Diagnostic[] | undefined {

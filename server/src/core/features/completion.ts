@@ -3,14 +3,17 @@
  * - notice numbers, known to the workspace and the built-in data: `银发〔2021` offers 银发〔2021〕237号 …,
  *   `Yinfa [2021` offers Yinfa [2021] No. 237 …, each with its title;
  * - agency names and abbreviations, in the language typed: `中国人民` offers 中国人民银行, `PB` offers PBOC;
- * - clause labels of this document after `Clause (`, `Article `, `第`: the labels of that kind, with their titles.
+ * - clause labels after `Clause (`, `Article `, `第`: the labels of that kind, with their titles, of this document, or
+ *   of the notice cited right before (`银发〔2026〕42号第` offers that notice's 第（八）项 …, from its file in the
+ *   workspace, the document's language first).
  * The look back is bounded; the lists are made once per request from the knowledge and the index.
  */
 import type { CompletionItem, Position } from '../api';
 import type { Knowledge } from '../knowledge/compile';
 import type { Clause, NoticeNumber } from '../model';
 import type { AnalysedFile, FeatureContext } from './context';
-import { numberIn } from '../workspace/crossFile';
+import { inLanguageOrder, numberIn } from '../workspace/crossFile';
+import { lastAtOrBefore } from '../text/search';
 
 /** How far back on its line the typed prefix is read. */
 const LOOK_BACK = 40;
@@ -32,9 +35,9 @@ export function completion(context: FeatureContext, file: AnalysedFile, position
   const number = CHINESE_NUMBER_PREFIX.exec(before) ?? ENGLISH_NUMBER_PREFIX.exec(before);
   if (number) return noticeNumbers(context, number[1]!, number[2]!, /[\u4e00-\u9fff]/.test(number[1]!) ? 'zh' : 'en', replace);
   const article = CHINESE_ARTICLE_PREFIX.exec(before);
-  if (article) return clauseLabels(file, (clause) => clause.style === 'zh-article', article[0], replace(article[0].length));
+  if (article) return chineseLabels(clausesFor(context, file, offset - article[0].length), article[0], replace(article[0].length));
   const label = ENGLISH_LABEL_PREFIX.exec(before);
-  if (label) return englishLabels(file, label[1]!, label[2] === '(', label[3]!, replace);
+  if (label) return englishLabels(clausesFor(context, file, offset - label[0].length), label[1]!, label[2] === '(', label[3]!, replace);
   const word = WORD_PREFIX.exec(before);
   return word ? agencies(context.knowledge, word[0], replace) : [];
 }
@@ -70,20 +73,45 @@ function sortKey(number: NoticeNumber): string {
   return `${String(9999 - (number.year ?? 0)).padStart(4, '0')}-${String(number.serial).padStart(6, '0')}`;
 }
 
-/** After `Clause (`, `Item (` …: the bracketed labels; after `Article ` or `Section `: those numbers. */
-function englishLabels(file: AnalysedFile, word: string, bracket: boolean, digits: string, replace: (length: number) => Replaced): CompletionItem[] {
-  if (bracket) return clauseLabels(file, (clause) => /^[（(]/.test(clause.label.trim()), `(${digits}`, replace(digits.length + 1));
-  const style = word === 'Article' ? 'en-article' : word === 'Section' ? 'en-section' : undefined;
-  return style ? clauseLabels(file, (clause) => clause.style === style, digits, replace(digits.length), /^(?:Article|Section) /) : [];
+/** What may stand between a citation and the label that points into it: 银发〔2026〕42号第, 42号文第, "No. 42, Clause (". */
+const CITATION_TO_LABEL = /^[\s,，、]*(?:文|的)?$/;
+
+/**
+ * The clauses a label typed at `labelStart` names: those of the notice cited right before it, from its file in the
+ * workspace (none when the workspace has no file of it), else this document's.
+ */
+function clausesFor(context: FeatureContext, file: AnalysedFile, labelStart: number): readonly Clause[] {
+  const { analysis } = file;
+  const citations = analysis.citations;
+  const last = lastAtOrBefore(citations, labelStart, (citation) => citation.start);
+  const citation = last >= 0 ? citations[last] : undefined;
+  if (!citation || citation.end > labelStart || !CITATION_TO_LABEL.test(analysis.text.slice(citation.end, labelStart))) return analysis.clauses;
+  const key = context.index.resolve(citation.target);
+  const files = key ? inLanguageOrder(context.index.notice(key).files, analysis.language) : [];
+  return files.find((summary) => summary.notice && summary.uri !== file.uri)?.notice?.clauses ?? [];
 }
 
-/** The document's clause labels of a kind, with their titles (the label's leading word dropped where it is typed). */
-function clauseLabels(file: AnalysedFile, ofKind: (clause: Clause) => boolean, typed: string, range: Replaced, typedWord?: RegExp): CompletionItem[] {
+/** After `第`: articles (第五条) where there are any, else the items (第（五）项). */
+function chineseLabels(clauses: readonly Clause[], typed: string, range: Replaced): CompletionItem[] {
+  const articles = clauses.some((clause) => clause.style === 'zh-article');
+  if (articles) return clauseLabels(clauses, (clause) => clause.style === 'zh-article', typed, range);
+  return clauseLabels(clauses, (clause) => clause.style === 'zh-paren', typed, range, (label) => `第${label.replace(/\(/g, '（').replace(/\)/g, '）')}项`);
+}
+
+/** After `Clause (`, `Item (` …: the bracketed labels; after `Article ` or `Section `: those numbers. */
+function englishLabels(clauses: readonly Clause[], word: string, bracket: boolean, digits: string, replace: (length: number) => Replaced): CompletionItem[] {
+  if (bracket) return clauseLabels(clauses, (clause) => /^[（(]/.test(clause.label.trim()), `(${digits}`, replace(digits.length + 1));
+  const style = word === 'Article' ? 'en-article' : word === 'Section' ? 'en-section' : undefined;
+  return style ? clauseLabels(clauses, (clause) => clause.style === style, digits, replace(digits.length), (label) => label.replace(/^(?:Article|Section) /, '')) : [];
+}
+
+/** Clause labels of a kind, with their titles, written as they are typed there (`asTyped`: the leading word dropped, 第…项 added). */
+function clauseLabels(clauses: readonly Clause[], ofKind: (clause: Clause) => boolean, typed: string, range: Replaced, asTyped?: (label: string) => string): CompletionItem[] {
   const items: CompletionItem[] = [];
-  for (const clause of file.analysis.clauses) {
+  for (const clause of clauses) {
     if (!ofKind(clause)) continue;
     const label = clause.label.trim().replace(/[、.．]$/, '').replace(/（/g, '(').replace(/）/g, ')');
-    const text = typedWord ? label.replace(typedWord, '') : label;
+    const text = asTyped ? asTyped(label) : label;
     if (!text.startsWith(typed)) continue;
     items.push({ label: text, kind: 'clause', detail: clause.title, range, newText: text, sortText: String(clause.id).padStart(8, '0') });
     if (items.length >= MAX_ITEMS) break;
