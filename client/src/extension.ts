@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCitationGraph } from './citationGraph';
+import { registerCounterpart } from './counterpart';
 import { registerShowReferences } from './showReferences';
 
 const DEFAULT_LANGUAGES = ['regtext', 'plaintext', 'markdown'];
@@ -75,16 +76,19 @@ function restartClient(context: vscode.ExtensionContext): Promise<void> {
   });
 }
 
+/** The client once any start or restart under way has finished: commands that ask the server need it running. */
+async function runningClient(): Promise<LanguageClient | undefined> {
+  await lifecycle;
+  return client;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
     vscode.commands.registerCommand('regtext.restartServer', () => restartClient(context)),
     vscode.commands.registerCommand('regtext.showOutput', () => output?.show(true)),
     registerShowReferences(),
-    // Once any start or restart under way has finished: the graph needs the running server.
-    registerCitationGraph(context, async () => {
-      await lifecycle;
-      return client;
-    }),
+    registerCitationGraph(context, runningClient),
+    registerCounterpart(runningClient),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('regtext.languages')) void restartClient(context);
     }),

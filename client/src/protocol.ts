@@ -16,3 +16,27 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'open'; uri: string };
+
+export interface JsonPosition { line: number; character: number }
+export interface JsonRange { start: JsonPosition; end: JsonPosition }
+
+/** The server's custom request: `{ uri }` → the file's counterpart (the notice in the other language) and the pairs. */
+export const ALIGNMENT_REQUEST = 'regtext/alignment';
+/** `{ uri, format }` → the aligned pairs of the file and its counterpart as TMX, TSV or JSON text (null: no counterpart). */
+export const ALIGNMENT_EXPORT_REQUEST = 'regtext/exportAlignment';
+
+export type ExportFormat = 'tmx' | 'tsv' | 'json';
+
+/** A clause, or a sentence within an aligned clause, of this file and its counterpart in the other file. */
+export interface AlignedPair {
+  kind: 'clause' | 'sentence';
+  here: JsonRange;
+  there: JsonRange;
+  confidence: number;
+}
+
+export interface AlignmentAnswer {
+  counterpart: string;
+  /** In this file's order. */
+  pairs: AlignedPair[];
+}
