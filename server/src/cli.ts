@@ -3,6 +3,7 @@
  *   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATHS...
  *   regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
  *   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATHS...
+ *   regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] TRANSLATION ORIGINAL
  *   regtext init [FOLDER]
  * The files named (and found below the directories named) are one workspace, as in the editor: a memo that cites a
  * repealed notice, or a clause the cited notice lacks, is reported as it is there.
@@ -20,11 +21,14 @@ import { MB } from './fileText';
 import { AnalysisPool } from './analysisPool';
 import { cliKnowledge, ConfigError, init } from './cli/config';
 import { CONFIG_FILE } from './config/configFile';
+import { align } from './cli/align';
+import { UsageError } from './cli/usage';
 
 const USAGE = `Usage:
   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATH...
   regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATH...
+  regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] TRANSLATION ORIGINAL
   regtext init [FOLDER]
 
 check     reports banned terms, numbering problems, broken clause references, and across the files checked:
@@ -32,6 +36,9 @@ check     reports banned terms, numbering problems, broken clause references, an
           Directories are searched for .notice, .regtext, .txt and .md files.
 annotate  prints every recognised entity and the clause tree of one file.
 graph     prints the citation graph of the files: notices, documents, and who cites and repeals whom.
+align     aligns a translation with its original (either order: the Chinese file is the original), clause by
+          clause and sentence by sentence: JSON with ranges and the translation findings (default), TSV, or TMX 1.4b
+          for CAT tools; --clauses adds one entry per clause pair; --out FILE writes there instead of stdout.
 init      writes a commented starting configuration, FOLDER/${CONFIG_FILE} (FOLDER: the current one).
 
 The configuration is the nearest ${CONFIG_FILE} in the folder of the first PATH or above it, as in the editor, or
@@ -45,7 +52,6 @@ problems or internal error.`;
 
 const SEVERITY_ORDER: Severity[] = ['hint', 'information', 'warning', 'error'];
 
-class UsageError extends Error {}
 
 interface Options {
   format: string;
@@ -231,7 +237,7 @@ async function initCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, annotate, graph, init: initCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check, annotate, graph, align, init: initCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

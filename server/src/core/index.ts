@@ -22,3 +22,8 @@ export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './
 export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';
 export { RULES } from './rules';
 export { summarize, type FileSummary } from './workspace/summary';
+export {
+  alignDocuments, counterpartAt, termPairAt, toJson, toTmx, toTsv, translationPair,
+  type AlignmentBasis, type AlignmentUnit, type ClausePair, type Counterpart, type DocumentAlignment, type ExportOptions,
+  type RelatedSpan, type SentencePair, type Side, type TermPair, type TranslationCheck,
+} from './alignment';

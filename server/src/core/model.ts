@@ -274,7 +274,12 @@ export type ProblemCode =
   | 'repealed-notice'
   | 'missing-clause'
   | 'duplicate-notice'
-  | 'unused-suppression';
+  | 'unused-suppression'
+  | 'translation-missing-clause'
+  | 'translation-extra-clause'
+  | 'translation-numbering'
+  | 'translation-mismatch'
+  | 'translation-term';
 
 export interface Problem extends Span {
   code: ProblemCode;

@@ -5,7 +5,7 @@
  *   - when it takes effect: 自2026年3月1日起施行, "shall come into effect on March 1, 2026", or on the date it bears
  *     (自发布之日起施行, "upon the date of its issuance").
  */
-import type { DocumentDates } from '../model';
+import type { DocumentDates, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { chineseNumeralValue } from '../text/numerals';
 
@@ -16,6 +16,7 @@ const ZH_SMALL = '[一二三四五六七八九十]{1,3}';
 const CHINESE_DATE = `(\\d{4}|${ZH_DIGITS}{4})\\s*年\\s*(\\d{1,2}|${ZH_SMALL})\\s*月\\s*(\\d{1,2}|${ZH_SMALL})\\s*日`;
 const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})`;
 const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
+const ALL_DATES = new RegExp(DATE.source, 'g');
 const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
 /** Where a statement of effect is: found by its rarer words first, then read around them (a regex that begins with them). */
 const EFFECT_WORDS = /起(?:施行|实施|执行|生效)|\binto\s+(?:effect|force)\b|\btake\s+effect\b/g;
@@ -79,6 +80,14 @@ function leadBefore(word: string, before: string): RegExpExecArray | null {
 export function firstDate(text: string): string | undefined {
   const match = DATE.exec(text);
   return match ? isoDate(match.slice(1)) : undefined;
+}
+
+/** Every full date written in `text`, as ISO dates with where they stand (partial dates, "February 2026", are not). */
+export function datesIn(text: string): (Span & { date: string })[] {
+  return [...text.matchAll(ALL_DATES)].flatMap((match) => {
+    const date = isoDate(match.slice(1));
+    return date ? [{ date, start: match.index!, end: match.index! + match[0].length }] : [];
+  });
 }
 
 function lastDateLine(lines: LineIndex, from: number, to: number): string | undefined {

@@ -1,0 +1,112 @@
+/**
+ * What a stretch of text says that both languages write alike, as values: the notices it cites (by key), the agencies
+ * it names (by id), its dates (y-m-d), percentages and other numbers (三十 = 30 = thirty; 5000万 = 50 million). The
+ * alignment pairs clauses and sentences on them, and the checks compare them.
+ *
+ * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates before
+ * plain numbers, so that the 2021 of Yinfa [2021] No. 237 or the 5 of Clause (5) is no amount.
+ */
+import type { AnalysedDocument, Annotation, Span } from '../model';
+import { datesIn } from '../scan/dates';
+import { chineseNumeralValue } from '../text/numerals';
+import { lastAtOrBefore } from '../text/search';
+
+export type AnchorKind = 'notice' | 'agency' | 'date' | 'percent' | 'number';
+
+export const ANCHOR_KINDS: readonly AnchorKind[] = ['notice', 'agency', 'date', 'percent', 'number'];
+
+export interface Anchor extends Span {
+  kind: AnchorKind;
+  /** What is compared across languages: a notice key, an agency id, an ISO date, a number as text. */
+  value: string;
+  /** As written. */
+  text: string;
+}
+
+const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
+
+const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent\b|per\s+cent\b|万|亿|thousand\b|million\b|billion\b|trillion\b)?/gi;
+/** A Chinese numeral: read as a number only before a counter or a scale, or when it is two characters or more with a 十 百 千 in it. */
+const CHINESE = /(百分之)?([零〇一二三四五六七八九十百千两]+)(万|亿)?/g;
+const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(percent\\b|per\\s+cent\\b|thousand\\b|million\\b|billion\\b))?`, 'gi');
+
+/** The anchors in `span` of a document, in document order within each kind. */
+export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
+  const anchors: Anchor[] = [];
+  const chars = foldDigits(document.text.slice(span.start, span.end)).split('');
+  for (const annotation of annotationsIn(document, span)) {
+    if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
+    if (annotation.kind === 'noticeNumber') anchors.push(anchor('notice', annotation.key, annotation.text, annotation));
+    if (MASKED.has(annotation.kind)) blank(chars, annotation.start - span.start, Math.min(annotation.end, span.end) - span.start);
+  }
+  const withoutLabels = chars.join('');
+  for (const date of datesIn(withoutLabels)) {
+    anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
+    blank(chars, date.start, date.end);
+  }
+  numbersIn(chars.join(''), span.start, anchors);
+  return anchors;
+}
+
+function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
+  return { kind, value, text: text.replace(/\s+/g, ' '), start: where.start, end: where.end };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) chars[i] = ' ';
+}
+
+/** Full-width digits, percent sign and comma as ASCII (one code unit for one: offsets stay). */
+function foldDigits(text: string): string {
+  return text.replace(/[０-９％，．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+}
+
+/** The annotations that start inside `span` (binary search, then a walk). */
+function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
+  const { annotations } = document;
+  const found: Annotation[] = [];
+  for (let i = lastAtOrBefore(annotations, span.start - 1, (item) => item.start) + 1; i < annotations.length && annotations[i]!.start < span.end; i++) {
+    found.push(annotations[i]!);
+  }
+  return found;
+}
+
+function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
+  const add = (value: number, suffix: string | undefined, start: number, written: string) => {
+    const percent = suffix !== undefined && /^(?:%|per)/i.test(suffix);
+    const scaled = percent || suffix === undefined ? value : value * (SCALES[suffix.toLowerCase()] ?? 1);
+    if (!percent && scaled <= 1) return;
+    anchors.push(anchor(percent ? 'percent' : 'number', String(scaled), written, { start: offset + start, end: offset + start + written.length }));
+  };
+  for (const match of text.matchAll(ARABIC)) {
+    if (/\w/.test(text[match.index! - 1] ?? '')) continue;
+    add(Number(match[1]!.replace(/,/g, '')), match[2], match.index!, match[0]);
+  }
+  for (const match of text.matchAll(CHINESE)) {
+    const [written, percent, numeral, scale] = match as unknown as [string, string | undefined, string, string | undefined];
+    const value = chineseNumeralValue(numeral);
+    const counted = percent || scale || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(text.slice(match.index! + written.length));
+    if (value === undefined || !counted || text[match.index! - 1] === '第') continue;
+    add(value, percent ? '%' : scale, match.index!, written);
+  }
+  for (const match of text.matchAll(ENGLISH)) {
+    const [written, tens, unit, single, suffix] = match as unknown as [string, ...(string | undefined)[]];
+    const value = tens ? (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0) : englishSingle(single!);
+    add(value, suffix, match.index!, written);
+  }
+}
+
+function englishSingle(word: string): number {
+  const lower = word.toLowerCase();
+  const teen = TEENS.indexOf(lower);
+  return teen >= 0 ? teen + 10 : UNITS.indexOf(lower) + 1;
+}

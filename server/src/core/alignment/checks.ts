@@ -1,0 +1,165 @@
+/**
+ * What a translator needs to know, as findings placed in the translation with the original's clause as related
+ * information: clauses without a counterpart, numbers that disagree, anchors (notices, agencies, dates, percentages,
+ * numbers) that a clause gives differently from its counterpart or lacks, and defined terms rendered two ways.
+ */
+import type { Severity } from '../knowledge/types';
+import type { AnalysedDocument, ProblemCode, Span } from '../model';
+import { lastAtOrBefore } from '../text/search';
+import { ANCHOR_KINDS, anchorsIn, type Anchor, type AnchorKind } from './anchors';
+import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
+import { anchorKey, compareNumbers } from './units';
+
+/** Below this, a pair is too uncertain for its contents to be compared: a finding would more likely be a misalignment. */
+const MIN_CONFIDENCE_TO_COMPARE = 0.35;
+
+const WHAT: Record<AnchorKind, (text: string) => string> = {
+  notice: (text) => `cites ${text}`,
+  agency: (text) => `names ${text}`,
+  date: (text) => `has the date ${text}`,
+  percent: (text) => `has ${text}`,
+  number: (text) => `has the number ${text}`,
+};
+
+interface Context {
+  original: AnalysedDocument;
+  translation: AnalysedDocument;
+  pairs: readonly ClausePair[];
+}
+
+export function translationChecks(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[]): TranslationCheck[] {
+  const context: Context = { original, translation, pairs };
+  return [
+    ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
+    ...termsTranslatedTwice(context, terms),
+    ...pairs.flatMap((pair) => termsNotUsed(context, pair, terms)),
+  ].sort((a, b) => a.span.start - b.span.start);
+}
+
+function check(context: Context, code: ProblemCode, severity: Severity, message: string, span: Span, related: { span: Span; message: string }[]): TranslationCheck {
+  const range = (document: AnalysedDocument, where: Span) => ({ start: document.lines.positionAt(where.start), end: document.lines.positionAt(where.end) });
+  return {
+    code, severity, message, span, range: range(context.translation, span),
+    related: related.map((item): RelatedSpan => ({ ...item, range: range(context.original, item.span) })),
+  };
+}
+
+function labelSpan(document: AnalysedDocument, unit: AlignmentUnit): Span {
+  return unit.clause === undefined ? { start: unit.span.start, end: unit.span.start } : document.clauses[unit.clause]!.labelSpan;
+}
+
+function unpaired(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
+  const { original, translation } = context;
+  if (pair.translation.length === 0) {
+    return pair.original.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-missing-clause', 'warning',
+      `Clause ${unit.label} of the original has no counterpart in the translation.`,
+      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: `${unit.label} in the original` }]));
+  }
+  if (pair.original.length === 0) {
+    const near = nearestUnit(context.pairs, index, 'original', original);
+    return pair.translation.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-extra-clause', 'warning',
+      `Clause ${unit.label} has no counterpart in the original.`, labelSpan(translation, unit), [{ span: near, message: 'the nearest clause of the original' }]));
+  }
+  return [];
+}
+
+/** Where a clause of the other side would be: the label of the next paired unit on `side`, or of the previous one. */
+function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'original' | 'translation', document: AnalysedDocument): Span {
+  const next = pairs.slice(index + 1).find((pair) => pair[side].length > 0)?.[side][0];
+  const previous = pairs.slice(0, index).reverse().find((pair) => pair[side].length > 0)?.[side].at(-1);
+  const unit = next?.clause !== undefined ? next : previous ?? next;
+  return unit ? labelSpan(document, unit) : { start: 0, end: 0 };
+}
+
+function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
+  if (pair.original.length !== 1 || pair.translation.length !== 1) return [];
+  const [a, b] = [pair.original[0]!, pair.translation[0]!];
+  if (a.clause === undefined || b.clause === undefined) return [];
+  if (compareNumbers(context.original.clauses[a.clause], context.translation.clauses[b.clause]) !== 'different') return [];
+  return [check(context, 'translation-numbering', 'warning', `${b.label} translates ${a.label} of the original: the numbers disagree.`,
+    labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: `${a.label} in the original` }])];
+}
+
+function contents(context: Context, pair: ClausePair): TranslationCheck[] {
+  if (pair.original.length === 0 || pair.translation.length === 0 || pair.confidence < MIN_CONFIDENCE_TO_COMPARE) return [];
+  const mine = pair.translation.flatMap((unit) => anchorsIn(context.translation, unit.span));
+  const theirs = pair.original.flatMap((unit) => anchorsIn(context.original, unit.span));
+  const clauseName = pair.original.map((unit) => unit.label).join(' ');
+  const firstLabel = labelSpan(context.translation, pair.translation[0]!);
+  return ANCHOR_KINDS.flatMap((kind) => {
+    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirs);
+    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), mine);
+    const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: `the original's ${clauseName}: ${anchor.text}` }));
+    if (here.length > 0 && there.length > 0) {
+      return [check(context, 'translation-mismatch', 'warning',
+        `The translation ${WHAT[kind](here[0]!.text)} where the original ${WHAT[kind](there[0]!.text)}.`, here[0]!, related(there))];
+    }
+    // An agency named on one side only is common in a faithful translation ("the central bank" in a quote, an
+    // office named by its parent): only two different agencies are reported.
+    if (kind === 'agency') return [];
+    if (there.length > 0) {
+      return [check(context, 'translation-mismatch', 'information',
+        `The original ${WHAT[kind](there.map((anchor) => anchor.text).join(', '))}; this clause does not.`, firstLabel, related(there))];
+    }
+    if (here.length > 0) {
+      return [check(context, 'translation-mismatch', 'information',
+        `The translation ${WHAT[kind](here.map((anchor) => anchor.text).join(', '))}; the original's ${clauseName} does not.`, here[0]!,
+        pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: `${unit.label} in the original` })))];
+    }
+    return [];
+  });
+}
+
+/** The anchors of `anchors` whose value `others` lacks, the first of each value. */
+function unmatched(anchors: readonly Anchor[], others: readonly Anchor[]): Anchor[] {
+  const theirs = new Set(others.map(anchorKey));
+  const found: Anchor[] = [];
+  const seen = new Set<string>();
+  for (const anchor of anchors) {
+    const key = anchorKey(anchor);
+    if (theirs.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    found.push(anchor);
+  }
+  return found;
+}
+
+/** An original term whose definition pairs with two different terms of the translation. */
+function termsTranslatedTwice(context: Context, terms: readonly TermPair[]): TranslationCheck[] {
+  const first = new Map<string, TermPair>();
+  return terms.flatMap((pair) => {
+    const earlier = first.get(pair.original.key);
+    if (!earlier) {
+      first.set(pair.original.key, pair);
+      return [];
+    }
+    if (earlier.translation.key === pair.translation.key) return [];
+    const line = context.translation.lines.positionAt(earlier.translation.span.start).line + 1;
+    return [check(context, 'translation-term', 'warning',
+      `"${pair.translation.term}" translates ${pair.original.term}, which line ${line} translates as "${earlier.translation.term}".`,
+      pair.translation.span, [{ span: pair.original.span, message: `${pair.original.term} in the original` }])];
+  });
+}
+
+/** A clause whose original uses a defined term while the translation never uses that term's translation. */
+function termsNotUsed(context: Context, pair: ClausePair, terms: readonly TermPair[]): TranslationCheck[] {
+  if (pair.original.length === 0 || pair.translation.length === 0 || pair.confidence < MIN_CONFIDENCE_TO_COMPARE) return [];
+  const rendered = new Map<string, TermPair>();
+  for (const term of terms) if (!rendered.has(term.original.key)) rendered.set(term.original.key, term);
+  return [...rendered.values()].flatMap((term) => {
+    const used = pair.original.flatMap((unit) => usesIn(context.original, unit.span, term.original.key));
+    if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).length > 0)) return [];
+    return [check(context, 'translation-term', 'information',
+      `The original uses the defined term ${term.original.term} here; this clause never uses its translation "${term.translation.term}".`,
+      labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: `${term.original.term} in the original` }])];
+  });
+}
+
+function usesIn(document: AnalysedDocument, span: Span, key: string): Span[] {
+  const { termUses } = document;
+  const found: Span[] = [];
+  for (let i = lastAtOrBefore(termUses, span.start - 1, (use) => use.start) + 1; i < termUses.length && termUses[i]!.start < span.end; i++) {
+    if (termUses[i]!.key === key) found.push(termUses[i]!);
+  }
+  return found;
+}

@@ -1,0 +1,110 @@
+/**
+ * The pieces of a document the alignment pairs — its preamble and each clause's own text — cut into sentences, with
+ * their lengths (characters that are not white space) and anchors.
+ */
+import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
+import { endsSentenceAt } from '../text/sentences';
+import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
+import type { AlignmentUnit } from './types';
+
+export interface Segment {
+  span: Span;
+  length: number;
+  anchors: Anchor[];
+  /** `kind:value` of every anchor, for comparing, with the kind's index in ANCHOR_KINDS. */
+  keys: Map<string, number>;
+}
+
+export interface Unit extends Segment {
+  unit: AlignmentUnit;
+  clause: Clause | undefined;
+  sentences: Segment[];
+}
+
+/** The preamble (when it has any text) and every clause, in document order. */
+export function unitsOf(document: AnalysedDocument): Unit[] {
+  const { clauses, text } = document;
+  const first = clauses[0]?.span.start ?? text.length;
+  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, undefined, { start: 0, end: first }, 0)] : [];
+  return [...preamble, ...clauses.map((clause) => {
+    const firstChild = clause.children[0];
+    const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
+    return makeUnit(document, clause, { start: clause.span.start, end }, clause.labelSpan.end);
+  })];
+}
+
+function makeUnit(document: AnalysedDocument, clause: Clause | undefined, span: Span, textStart: number): Unit {
+  const sentences = sentencesIn(document, { start: Math.max(span.start, textStart), end: span.end });
+  return {
+    ...mergeSegments(span, sentences),
+    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span },
+    clause,
+    sentences,
+  };
+}
+
+/** One segment standing for several (a clause's sentences). */
+function mergeSegments(span: Span, parts: readonly Segment[]): Segment {
+  const keys = new Map<string, number>();
+  for (const part of parts) for (const [key, kind] of part.keys) keys.set(key, kind);
+  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), anchors: parts.flatMap((part) => part.anchors), keys };
+}
+
+/** The sentences of a stretch of text, without the white space around them. */
+export function sentencesIn(document: AnalysedDocument, span: Span): Segment[] {
+  const { text } = document;
+  const sentences: Segment[] = [];
+  let start = span.start;
+  for (let index = span.start; index < span.end; index++) {
+    if (index === span.end - 1 || endsSentenceAt(text, index)) {
+      const trimmed = trim(text, start, index + 1);
+      if (trimmed) sentences.push(segment(document, trimmed));
+      start = index + 1;
+    }
+  }
+  return sentences;
+}
+
+function segment(document: AnalysedDocument, span: Span): Segment {
+  const anchors = anchorsIn(document, span);
+  const keys = new Map(anchors.map((anchor) => [anchorKey(anchor), ANCHOR_KINDS.indexOf(anchor.kind)]));
+  return { span, length: countLength(document.text, span.start, span.end), anchors, keys };
+}
+
+/** The span from the first span's start to the last one's end. */
+export function coverSpans(spans: readonly Span[]): Span {
+  return { start: spans[0]!.start, end: spans[spans.length - 1]!.end };
+}
+
+export function anchorKey(anchor: Anchor): string {
+  return `${anchor.kind}:${anchor.value}`;
+}
+
+function trim(text: string, start: number, end: number): Span | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return from < to ? { start: from, end: to } : undefined;
+}
+
+function countLength(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let index = start; index < end; index++) if (!/\s/.test(text[index]!)) count++;
+  return count;
+}
+
+/** Label styles that number the same rank in either language: 一、 I. 1. / （一） (I) (5) (a) / 第五条 Article 5 … */
+const FAMILY: Record<LabelStyle, string> = {
+  'zh-part': 'part', 'en-part': 'part', 'zh-chapter': 'chapter', 'en-chapter': 'chapter', 'zh-section': 'section', 'en-section': 'section',
+  'zh-article': 'article', 'en-article': 'article', 'section-sign': 'article',
+  'zh-dot': 'dot', 'roman-dot': 'dot', 'arabic-dot': 'dot',
+  'zh-paren': 'paren', 'paren-roman': 'paren', 'paren-arabic': 'paren', 'paren-lower-alpha': 'paren', 'paren-upper-alpha': 'paren', 'paren-lower-roman': 'paren',
+  decimal: 'decimal', heading: 'heading',
+};
+
+/** How two clauses' labels compare: the same number of the same rank, another number, or not comparable. */
+export function compareNumbers(a: Clause | undefined, b: Clause | undefined): 'same' | 'different' | 'incomparable' {
+  if (!a || !b || FAMILY[a.style] !== FAMILY[b.style] || a.style === 'heading') return 'incomparable';
+  return a.value === b.value && (a.insertion ?? 0) === (b.insertion ?? 0) && (a.style !== 'decimal' || a.label === b.label) ? 'same' : 'different';
+}
