@@ -46,6 +46,10 @@ const PUBLISH_BATCH = 200;
 const REFRESH_DELAY_MS = 300;
 
 export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
+/** `{ uri }` → the open document's counterpart (the notice in the other language) and the aligned pairs, or null. */
+export const ALIGNMENT_REQUEST = 'regtext/alignment';
+/** `{ uri, format }` → the document and its counterpart aligned, as TMX, TSV or JSON text, or null. */
+export const ALIGNMENT_EXPORT_REQUEST = 'regtext/exportAlignment';
 
 interface ClientSupport {
   linkSupport: boolean;
@@ -137,13 +141,27 @@ export function startServer(connection: Connection): void {
     await server.configurationRead;
     return analyses.ready(uri, token);
   };
+  /** The open document as `open` gives it, aligned with its counterpart in the other language if it has one. */
+  const openWithCounterpart = async (uri: string, token: CancellationToken) => {
+    const document = await open(uri, token);
+    if (document) await server.loadCounterpart(document);
+    return document;
+  };
   connection.onHover(async ({ textDocument, position }, token) => {
-    const document = await open(textDocument.uri, token);
+    const document = await openWithCounterpart(textDocument.uri, token);
     return document ? toHover(service.hover(document, position, token)) : null;
   });
   connection.onDefinition(async ({ textDocument, position }, token) => {
-    const document = await open(textDocument.uri, token);
+    const document = await openWithCounterpart(textDocument.uri, token);
     return document ? toDefinition(service.definition(document, position, token), server.support.linkSupport) : null;
+  });
+  connection.onRequest(ALIGNMENT_REQUEST, async ({ uri }: { uri: string }, token) => {
+    const document = await open(uri, token);
+    return (document && await server.loadCounterpart(document)) ?? null;
+  });
+  connection.onRequest(ALIGNMENT_EXPORT_REQUEST, async ({ uri, format }: { uri: string; format: 'tmx' | 'tsv' | 'json' }, token) => {
+    const document = await open(uri, token);
+    return (document && await service.exportAlignment(document, format)) ?? null;
   });
   connection.onReferences(async ({ textDocument, position, context }, token) => {
     const document = await open(textDocument.uri, token);
@@ -261,6 +279,8 @@ class ServerState {
   private readonly closedQueue = new Set<string>();
   private publishingClosed = false;
   private refresh: ReturnType<typeof setTimeout> | undefined;
+  /** Open document → its counterpart in the other language, as last aligned. */
+  private readonly counterpartOf = new Map<string, string>();
   private watchers: Promise<Disposable | undefined> | undefined;
 
   constructor(
@@ -282,6 +302,7 @@ class ServerState {
     });
     documents.onDidClose(({ document }) => {
       this.openedVersions.delete(document.uri);
+      this.counterpartOf.delete(document.uri);
       clearTimeout(this.pendingOpen.get(document.uri));
       this.pendingOpen.delete(document.uri);
       this.lastPublished.delete(document.uri);
@@ -291,6 +312,8 @@ class ServerState {
     });
     service.index.onDidChange(({ uris }) => {
       for (const uri of uris) this.fileChanged(uri);
+      // A translation's checks compare it with its original: an edit of either is news for the other.
+      for (const [open, counterpart] of this.counterpartOf) if (uris.includes(counterpart)) this.scheduleOpen(open, this.diagnosticsDelay(open));
       this.refreshViews();
     });
   }
@@ -397,6 +420,14 @@ class ServerState {
     } catch (error) {
       this.connection.console.warn(`regtext: could not read the settings (${error instanceof Error ? error.message : String(error)}); using the defaults.`);
     }
+  }
+
+  /** Aligns an open document with its counterpart, and remembers which file that is; the pairs, or undefined. */
+  async loadCounterpart(document: TextDocument): Promise<Awaited<ReturnType<LanguageService['loadCounterpart']>>> {
+    const aligned = await this.service.loadCounterpart(document);
+    if (aligned && this.documents.get(document.uri)) this.counterpartOf.set(document.uri, aligned.counterpart);
+    else this.counterpartOf.delete(document.uri);
+    return aligned;
   }
 
   /**
@@ -513,6 +544,7 @@ class ServerState {
     await this.configurationRead;
     const document = await this.analyses.ready(uri, NEVER_CANCELLED);
     if (!document) return;
+    await this.loadCounterpart(document);
     const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     this.lastPublished.set(uri, performance.now());

@@ -17,7 +17,7 @@ import {
   DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, DocumentLinkRequest,
   DocumentSymbolRequest, ExitNotification, FoldingRangeRequest, HoverRequest, InitializedNotification, InitializeRequest,
   InlayHintRefreshRequest, InlayHintRequest, LogMessageNotification, MessageType, PublishDiagnosticsNotification, ReferencesRequest,
-  RegistrationRequest, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
+  RegistrationRequest, RequestType, ResponseError, SemanticTokensDeltaRequest, SemanticTokensRequest, ShowMessageNotification, ShutdownRequest, UnregistrationRequest,
   WatchKind, WorkDoneProgressCreateRequest, WorkspaceSymbolRequest,
   type CallHierarchyIncomingCall, type CallHierarchyItem, type CallHierarchyOutgoingCall, type CodeAction, type CodeLens, type Command, type CompletionItem, type CompletionList, type PrepareRenameResult, type WorkspaceEdit, type ConfigurationItem,
   type Diagnostic, type DocumentLink, type DocumentSymbol, type FileEvent, type FileSystemWatcher, type LogMessageParams,
@@ -733,6 +733,16 @@ export class LspClient {
   /** The custom request regtext/citationGraph. */
   citationGraph<T = unknown>(): Promise<T> {
     return this.request({ method: 'regtext/citationGraph' }, undefined, 'regtext/citationGraph');
+  }
+
+  /** The custom request regtext/alignment: the document's counterpart and the aligned pairs, or null. */
+  alignment<T = unknown>(uri: string): Promise<T> {
+    return this.request(new RequestType('regtext/alignment'), { uri }, `regtext/alignment of ${uri}`);
+  }
+
+  /** The custom request regtext/exportAlignment: TMX, TSV or JSON text, or null. */
+  exportAlignment(uri: string, format: 'tmx' | 'tsv' | 'json'): Promise<string | null> {
+    return this.request(new RequestType('regtext/exportAlignment'), { uri, format }, `regtext/exportAlignment of ${uri}`);
   }
 
   /**

@@ -33,6 +33,8 @@ import { inlayHints } from './features/inlayHints';
 import { references } from './features/references';
 import { semanticTokens } from './features/semanticTokens';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { alignedPairs, counterpartUri, translationDiagnostics, type AlignedPair, type CounterpartView } from './features/counterpart';
+import { alignDocuments, toJson, toTmx, toTsv, translationPair } from './alignment';
 import { declinedSummary, summarize, type FileSummary } from './workspace/summary';
 import { InMemoryWorkspace, type FileContent, type Workspace } from './workspace/workspace';
 import { DEFAULT_SCHEDULER, WorkspaceIndex, type Scheduler } from './workspace/workspaceIndex';
@@ -83,6 +85,13 @@ export interface LanguageService {
   completion(document: TextDocument, position: Position, token?: CancellationToken): CompletionItem[];
   /** Quick fixes for the diagnostics in a range of an open document, and for what the range holds. */
   codeActions(document: TextDocument, range: Range, token?: CancellationToken): CodeAction[];
+  /**
+   * Reads and aligns the document's counterpart (the same notice in the other language, from the workspace): after
+   * this, hover, definition and diagnostics of this version include it. Undefined when the workspace has none.
+   */
+  loadCounterpart(document: TextDocument, token?: CancellationToken): Promise<{ counterpart: string; pairs: AlignedPair[] } | undefined>;
+  /** The document and its counterpart, aligned, as TMX 1.4b, TSV or JSON; undefined when it has none. */
+  exportAlignment(document: TextDocument, format: 'tmx' | 'tsv' | 'json'): Promise<string | undefined>;
   /** What the selection or the cursor offers to add to the workspace configuration: a banned term, an agency. */
   configCandidates(document: TextDocument, range: Range, token?: CancellationToken): ConfigCandidate[];
   /** Everything wrong with an open document, its own findings and the cross-file ones. */
@@ -116,14 +125,24 @@ class RegtextLanguageService implements LanguageService {
   private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
 
   private readonly summarizer: LanguageServiceOptions['summarizer'];
+  private readonly workspace: Workspace;
+  private readonly logger: Logger | undefined;
+  /** uri → its alignment with its counterpart, for the versions of both it was made from. */
+  private readonly counterparts = new Map<string, { version: number | string; counterpartVersion: number | string; view: CounterpartView }>();
 
   constructor(options: LanguageServiceOptions) {
     this.knowledge = options.knowledge;
     this.summarizer = options.summarizer;
     this.byteLimit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    this.index = new WorkspaceIndex(options.workspace ?? new InMemoryWorkspace(), this.knowledge,
+    this.workspace = options.workspace ?? new InMemoryWorkspace();
+    this.logger = options.logger;
+    this.index = new WorkspaceIndex(this.workspace, this.knowledge,
       (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
-    this.context = { knowledge: this.knowledge, index: this.index };
+    this.context = this.featureContext();
+  }
+
+  private featureContext(): FeatureContext {
+    return { knowledge: this.knowledge, index: this.index, counterpart: (file) => this.counterparts.get(file.uri)?.view };
   }
 
   analysis(document: TextDocument): AnalysedDocument {
@@ -195,7 +214,50 @@ class RegtextLanguageService implements LanguageService {
   }
 
   diagnostics(document: TextDocument): Diagnostic[] {
-    return diagnostics(this.context, this.entry(document).summary);
+    const own = diagnostics(this.context, this.entry(document).summary);
+    const counterpart = this.counterparts.get(document.uri);
+    return counterpart?.version === document.version ? [...own, ...translationDiagnostics(counterpart.view)] : own;
+  }
+
+  async loadCounterpart(document: TextDocument): Promise<{ counterpart: string; pairs: AlignedPair[] } | undefined> {
+    const view = await this.counterpartView(document);
+    return view ? { counterpart: view.uri, pairs: alignedPairs(view) } : undefined;
+  }
+
+  async exportAlignment(document: TextDocument, format: 'tmx' | 'tsv' | 'json'): Promise<string | undefined> {
+    const view = await this.counterpartView(document);
+    if (!view) return undefined;
+    const names = view.side === 'original' ? { original: document.uri, translation: view.uri } : { original: view.uri, translation: document.uri };
+    const write = format === 'tmx' ? toTmx : format === 'tsv' ? toTsv : toJson;
+    return write(view.alignment, { clauses: true, names });
+  }
+
+  /** The alignment of this version of the document with the counterpart's current text, made once per pair of versions. */
+  private async counterpartView(document: TextDocument): Promise<CounterpartView | undefined> {
+    const file = this.file(document);
+    const uri = counterpartUri(this.index, file);
+    const content = uri ? await this.workspace.readFile(uri) : undefined;
+    if (!uri || content?.kind !== 'text') {
+      this.counterparts.delete(document.uri);
+      return undefined;
+    }
+    const cached = this.counterparts.get(document.uri);
+    if (cached && cached.version === document.version && cached.counterpartVersion === content.version && cached.view.uri === uri) return cached.view;
+    const other = this.entry({ uri, version: content.version, getText: () => content.text }).analysis;
+    const pair = translationPair(file.analysis, other);
+    if (!pair) return undefined;
+    let alignment;
+    try {
+      alignment = alignDocuments(pair.original, pair.translation);
+    } catch (error) {
+      this.logger?.log(`regtext could not align ${document.uri} with ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      return undefined;
+    }
+    const view: CounterpartView = { uri, side: pair.original === other ? 'translation' : 'original', alignment };
+    this.counterparts.delete(document.uri);
+    this.counterparts.set(document.uri, { version: document.version, counterpartVersion: content.version, view });
+    while (this.counterparts.size > CACHED_ANALYSES) this.counterparts.delete(this.counterparts.keys().next().value!);
+    return view;
   }
 
   prepareRename(document: TextDocument, position: Position): PrepareRename {
@@ -231,8 +293,9 @@ class RegtextLanguageService implements LanguageService {
 
   setKnowledge(knowledge: Knowledge): void {
     this.knowledge = knowledge;
-    this.context = { knowledge, index: this.index };
+    this.context = this.featureContext();
     this.cache.clear();
+    this.counterparts.clear();
     this.index.setKnowledge(knowledge);
   }
 
@@ -249,6 +312,7 @@ class RegtextLanguageService implements LanguageService {
   dispose(): void {
     this.index.dispose();
     this.cache.clear();
+    this.counterparts.clear();
   }
 
   private file(document: TextDocument): AnalysedFile {

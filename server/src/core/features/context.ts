@@ -3,10 +3,13 @@ import type { Range } from '../api';
 import type { Knowledge } from '../knowledge/compile';
 import type { AnalysedDocument, Span } from '../model';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { CounterpartView } from './counterpart';
 
 export interface FeatureContext {
   readonly knowledge: Knowledge;
   readonly index: WorkspaceIndex;
+  /** The file's alignment with its counterpart in the other language, when one has been made (see service.loadCounterpart). */
+  readonly counterpart?: (file: AnalysedFile) => CounterpartView | undefined;
 }
 
 /** A document with its analysis, as the features take it. */

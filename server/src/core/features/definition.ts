@@ -10,6 +10,7 @@ import { rangeIn, type FileSummary } from '../workspace/summary';
 import { annotationsAt } from './annotationAt';
 import { citedTarget, ownKey } from './citing';
 import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
+import { counterpartDefinition } from './counterpart';
 import { lastAtOrBefore } from '../text/search';
 
 export function definition(context: FeatureContext, file: AnalysedFile, offset: number): DefinitionLink[] {
@@ -51,6 +52,10 @@ function everyTarget(file: AnalysedFile, span: ClauseReference, origin: Range): 
 function definitionOf(context: FeatureContext, file: AnalysedFile, annotation: Annotation): DefinitionLink[] {
   const origin = rangeOf(file, annotation);
   if (annotation.kind === 'clauseRef') return clauseDefinition(context, file, annotation, origin);
+  if (annotation.kind === 'clauseLabel') {
+    const view = context.counterpart?.(file);
+    return view ? counterpartDefinition(view, file, annotation) : [];
+  }
   if (annotation.kind === 'termUse' || annotation.kind === 'termDefinition') {
     const term = file.analysis.definitions.find((candidate) => candidate.key === annotation.key);
     const notices = term?.cites ? noticeFiles(context, file, context.index.resolve(term.cites)) : [];

@@ -14,6 +14,7 @@ import type { NoticeInfo } from '../workspace/workspaceIndex';
 import { annotationsAt } from './annotationAt';
 import { citedTarget, ownKey } from './citing';
 import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
+import { counterpartClauseHover, counterpartTermHover, type CounterpartView } from './counterpart';
 
 /**
  * The hover for what is under the cursor: the innermost annotation first, then whatever else covers the cursor
@@ -34,11 +35,18 @@ function describe(context: FeatureContext, file: AnalysedFile, annotation: Annot
     case 'noticeNumber':
     case 'citation': return citationHover(context, file, annotation);
     case 'termUse':
-    case 'termDefinition': return termHover(file, annotation.key);
+    case 'termDefinition': return withCounterpart(termHover(file, annotation.key), context, file, (view) => counterpartTermHover(view, annotation.key));
     case 'clauseRef': return annotation.external ? externalReferenceHover(context, file, annotation) : referenceHover(file, annotation);
-    case 'clauseLabel': return labelHover(context, file, annotation);
+    case 'clauseLabel': return withCounterpart(labelHover(context, file, annotation), context, file, (view) => counterpartClauseHover(view, annotation));
     case 'bannedTerm': return annotation.standsFor ? redefinedAcronymHover(file, annotation, context.knowledge) : bannedTermHover(annotation, context.knowledge);
   }
+}
+
+/** A hover section with what the file's counterpart in the other language says of the same thing, when it is aligned. */
+function withCounterpart(section: string | undefined, context: FeatureContext, file: AnalysedFile, other: (view: CounterpartView) => string | undefined): string | undefined {
+  const view = context.counterpart?.(file);
+  const extra = view ? other(view) : undefined;
+  return section && extra ? `${section}\n\n${extra}` : section;
 }
 
 const KIND_LABELS: Record<AgencyRecord['kind'], string> = {
