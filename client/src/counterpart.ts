@@ -60,11 +60,18 @@ async function goToCounterpart(currentClient: CurrentClient): Promise<void> {
   shown.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
+/** How long the events of an editor this sync scrolled are taken as the echo of that scroll. */
+const ECHO_MS = 250;
+
 /** Two editors whose scrolling follows each other. */
 class ScrollSync implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
-  /** The editor being scrolled by this sync, and the top line it was sent to: its own event for it is not echoed back. */
-  private moving: { editor: vscode.TextEditor; line: number } | undefined;
+  /**
+   * The editor being scrolled by this sync, and until when: its own events meanwhile (a reveal may report several,
+   * as wrapped lines are laid out, and a top line a few lines above the one revealed, under sticky scroll's headers)
+   * are not echoed back to the other editor.
+   */
+  private moving: { editor: vscode.TextEditor; until: number } | undefined;
 
   constructor(
     private readonly left: vscode.TextEditor,
@@ -84,15 +91,11 @@ class ScrollSync implements vscode.Disposable {
   private scrolled(editor: vscode.TextEditor, visible: readonly vscode.Range[]): void {
     const top = visible[0]?.start.line;
     if (top === undefined || (editor !== this.left && editor !== this.right)) return;
-    if (this.moving?.editor === editor) {
-      const echo = Math.abs(this.moving.line - top) <= 1;
-      this.moving = undefined;
-      if (echo) return;
-    }
+    if (this.moving?.editor === editor && performance.now() < this.moving.until) return;
     const [other, pairs] = editor === this.left ? [this.right, this.leftToRight] : [this.left, this.rightToLeft];
     const line = matchingLine(pairs, top);
     if (line === undefined || other.visibleRanges[0]?.start.line === line) return;
-    this.moving = { editor: other, line };
+    this.moving = { editor: other, until: performance.now() + ECHO_MS };
     other.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
   }
 

@@ -555,4 +555,51 @@ describe('regtext in a real editor', () => {
       await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     });
   });
+
+  describe('original and translation', () => {
+    const lineOf = (doc: vscode.TextDocument, start: string): number => {
+      const line = doc.getText().split(/\r?\n/).findIndex((text) => text.trimStart().startsWith(start));
+      assert.ok(line >= 0, `${fileName(doc)} has no line starting ${JSON.stringify(start)}`);
+      return line;
+    };
+    const editorOf = (name: string): vscode.TextEditor | undefined => vscode.window.visibleTextEditors.find((editor) => fileName(editor.document) === name);
+    const topLine = (editor: vscode.TextEditor | undefined): number => editor?.visibleRanges[0]?.start.line ?? -1;
+    /**
+     * Waits until `editor` shows `line` at its top: among its first lines, as sticky scroll's headers (the clauses
+     * the line is in) cover a few lines above a line revealed at the top.
+     */
+    const waitForTop = (name: string, line: number, what: string) => waitFor(() => topLine(editorOf(name)) <= line && line <= topLine(editorOf(name)) + 5, WAIT_MS,
+      () => `${what}: ${name} shows line ${topLine(editorOf(name)) + 1} at the top, not line ${line + 1} (visible: ${vscode.window.visibleTextEditors.map((editor) =>
+        `${fileName(editor.document)} ${editor.visibleRanges.map((range) => `${range.start.line + 1}-${range.end.line + 1}`).join(',')}`).join('; ')})`,
+      [vscode.window.onDidChangeTextEditorVisibleRanges]);
+
+    it('a clause label\'s hover shows the counterpart clause of the Chinese original', async () => {
+      const doc = await openSample('notice-en.notice');
+      await waitForActive(doc);
+      await waitForHover(doc, new vscode.Position(lineOf(doc, '(5) No Services'), 1), (text) => text.includes('（五）'),
+        'a hover on (5) that shows （五） of notice-zh.notice');
+    });
+
+    it('opens the original side by side, and keeps the two scrolled in step both ways until one closes', async () => {
+      const en = await openSample('notice-en.notice');
+      await vscode.commands.executeCommand('regtext.openSideBySide');
+      const zh = await waitFor(() => editorOf('notice-zh.notice')?.document, WAIT_MS, 'notice-zh.notice opened beside', [vscode.window.onDidChangeVisibleTextEditors]);
+      assert.notEqual(editorOf('notice-zh.notice')!.viewColumn, editorOf('notice-en.notice')!.viewColumn, 'beside, not in place');
+      editorOf('notice-en.notice')!.revealRange(new vscode.Range(lineOf(en, '(XI)'), 0, lineOf(en, '(XI)'), 0), vscode.TextEditorRevealType.AtTop);
+      await waitForTop('notice-zh.notice', lineOf(zh, '（十一）'), 'the English scrolled to (XI)');
+      editorOf('notice-zh.notice')!.revealRange(new vscode.Range(lineOf(zh, '（五）'), 0, lineOf(zh, '（五）'), 0), vscode.TextEditorRevealType.AtTop);
+      await waitForTop('notice-en.notice', lineOf(en, '(5) No Services'), 'the Chinese scrolled to （五）');
+    });
+
+    it('goes to the counterpart of the line the cursor is on', async () => {
+      const en = await openSample('notice-en.notice');
+      const editor = vscode.window.activeTextEditor!;
+      const line = lineOf(en, '(6) Stablecoins');
+      editor.selection = new vscode.Selection(line, 10, line, 10);
+      await vscode.commands.executeCommand('regtext.goToCounterpart');
+      const zhEditor = await waitFor(() => (vscode.window.activeTextEditor && fileName(vscode.window.activeTextEditor.document) === 'notice-zh.notice' ? vscode.window.activeTextEditor : undefined),
+        WAIT_MS, 'notice-zh.notice active after go to counterpart', [vscode.window.onDidChangeActiveTextEditor]);
+      assert.equal(zhEditor.selection.active.line, lineOf(zhEditor.document, '（六）'), 'the cursor on （六）');
+    });
+  });
 });
