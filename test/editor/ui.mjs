@@ -2,8 +2,9 @@
 // The UI test a person would recognise: the PACKAGED extension (dist/regtext.vsix, from `npm run package`)
 // installed into code-server (the real VS Code 1.139.1 workbench), driven with Playwright through Debian's
 // chromium. It opens the samples with Ctrl+P, hovers agencies, reads the Problems panel, goes to a clause with
-// F12, looks at the Outline, and opens the citation graph (a webview) and clicks a notice in it. Every step is screenshotted into test-results/ui/; with --update-docs the
-// best shots are copied into docs/images/. Waits are on conditions (locators, waitForFunction), never sleeps.
+// F12, looks at the Outline, opens the citation graph (a webview) and clicks a notice in it, and opens the original
+// beside its translation. Every step is screenshotted into test-results/ui/; with --update-docs the best shots are
+// copied into docs/images/. Waits are on conditions (locators, waitForFunction), never sleeps.
 //
 //   node test/editor/ui.mjs [--update-docs] [--vsix PATH] [--timeout SECONDS]
 /* global NodeFilter -- in page.evaluate callbacks, which run in the browser */
@@ -37,6 +38,7 @@ const DOC_SHOTS = {
   '05-go-to-clause': 'go-to-clause.png',
   '06-outline': 'outline.png',
   '07-citation-graph': 'citation-graph.png',
+  '09-side-by-side': 'side-by-side.png',
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -372,6 +374,26 @@ async function main() {
       await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
       await shot(page, '08-citation-graph-open');
       return `(${notice.label.split('\n')[0]} -> ${name})`;
+    });
+
+    await step('"regtext: Open Original Side by Side" opens notice-zh.notice beside, scrolled with the English', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await openFile(page, 'notice-en.notice');
+      await runCommand(page, 'regtext: Open Original Side by Side');
+      const groups = page.locator('.editor-group-container');
+      await page.locator('.tabs-container .tab', { hasText: 'notice-zh.notice' }).waitFor({ timeout: START_MS });
+      if (await groups.count() < 2) throw new Error(`the original opened in ${await groups.count()} editor group(s), not beside`);
+      const target = lineCol(en, find(en, '\n(XI)', 'notice-en.notice') + 1);
+      await goToLine(page, target.line, 1);
+      await page.keyboard.press('Control+L'); // the line selected, so that the screenshot shows where the English is
+      const chinese = groups.nth(1).locator('.view-lines');
+      try {
+        await chinese.filter({ hasText: '（十一）数据报送' }).waitFor({ timeout: STEP_MS });
+      } catch {
+        throw new Error(`the Chinese editor did not follow the English to (XI): it shows ${JSON.stringify((await chinese.innerText()).slice(0, 120))}`);
+      }
+      await shot(page, '09-side-by-side');
+      return '(（十一） shown beside (XI))';
     });
   };
 
