@@ -55,13 +55,20 @@ export function compareAnchors(a: readonly Segment[], b: readonly Segment[]): { 
   let onlyA = 0;
   let onlyB = 0;
   for (const segment of a) {
-    for (const [key, kind] of segment.keys) {
-      if (b.some((other) => other.keys.has(key))) shared++;
-      else onlyA |= 1 << kind;
+    for (let k = 0; k < segment.keyList.length; k++) {
+      if (hasKey(b, segment.keyList[k]!)) shared++;
+      else onlyA |= 1 << segment.kindList[k]!;
     }
   }
-  for (const segment of b) for (const [key, kind] of segment.keys) if (!a.some((other) => other.keys.has(key))) onlyB |= 1 << kind;
+  for (const segment of b) {
+    for (let k = 0; k < segment.keyList.length; k++) if (!hasKey(a, segment.keyList[k]!)) onlyB |= 1 << segment.kindList[k]!;
+  }
   return { shared, conflicts: bitCount(onlyA & onlyB), oneSided: bitCount(onlyA ^ onlyB) };
+}
+
+function hasKey(segments: readonly Segment[], key: string): boolean {
+  for (const segment of segments) if (segment.keys.has(key)) return true;
+  return false;
 }
 
 function bitCount(bits: number): number {
