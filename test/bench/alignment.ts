@@ -41,7 +41,7 @@ function syntheticArticles(articles: number, sentences: number): { zh: string; e
       zhSentences.push(`商业银行应当在${(n + k) % 28 + 2}个工作日内向中国人民银行报送第${k}类业务情况，资本充足率不得低于${(n * k) % 90 + 5}%。`);
       enSentences.push(`Commercial banks shall report business of type ${k} to the People's Bank of China within ${(n + k) % 28 + 2} working days, and the capital adequacy ratio shall not be lower than ${(n * k) % 90 + 5}%.`);
     }
-    zh.push(`第${toChineseNumeral(n)}条　${zhSentences.join('')}`);
+    zh.push(`第${toChineseNumeral(n)}条\u3000${zhSentences.join('')}`);
     en.push(`Article ${n} ${enSentences.join(' ')}`);
   }
   return { zh: zh.join('\n'), en: en.join('\n') };
