@@ -12,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)  # CJK glyphs in screenshots
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+command -v xmllint >/dev/null 2>&1 || need_apt+=(libxml2-utils)  # the TMX export checked against the TMX 1.4b DTD
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-editor-tools: apt-get install ${need_apt[*]}"
   apt-get update -qq

@@ -25,6 +25,10 @@ const PRIOR_MERGE = 2.4;
 export const SKIP_COST = 4.6;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
+/** For each clause of a merge whose number is none of its partners'. */
+const MERGED_NUMBER_STRAYS = 2;
+/** For each kind of anchor only one side has (a clause that cites a notice, its counterpart no notice). */
+const PER_ONE_SIDED_KIND = 0.6;
 const PER_SHARED_ANCHOR = -1.2;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
@@ -35,7 +39,7 @@ export function lengthModel(original: readonly Segment[], translation: readonly 
   const originalLength = original.reduce((sum, unit) => sum + unit.length, 0);
   const translationLength = translation.reduce((sum, unit) => sum + unit.length, 0);
   const ratio = originalLength > 0 && translationLength > 0 ? translationLength / originalLength : 1;
-  return { ratio, variance: 4 * ratio * ratio };
+  return { ratio, variance: 3 * ratio * ratio };
 }
 
 /** -log P(the lengths match), Gale–Church: the deviation from the expected length, in standard deviations. */
@@ -46,18 +50,25 @@ export function lengthCost(model: LengthModel, originalLength: number, translati
 }
 
 /** Shared anchors, and kinds of anchor both sides give differently (30% here, 20% there). No allocation: it runs per cell. */
-export function compareAnchors(a: readonly Segment[], b: readonly Segment[]): { shared: number; conflicts: number } {
+export function compareAnchors(a: readonly Segment[], b: readonly Segment[]): { shared: number; conflicts: number; oneSided: number } {
   let shared = 0;
   let onlyA = 0;
   let onlyB = 0;
   for (const segment of a) {
-    for (const [key, kind] of segment.keys) {
-      if (b.some((other) => other.keys.has(key))) shared++;
-      else onlyA |= 1 << kind;
+    for (let k = 0; k < segment.keyList.length; k++) {
+      if (hasKey(b, segment.keyList[k]!)) shared++;
+      else onlyA |= 1 << segment.kindList[k]!;
     }
   }
-  for (const segment of b) for (const [key, kind] of segment.keys) if (!a.some((other) => other.keys.has(key))) onlyB |= 1 << kind;
-  return { shared, conflicts: bitCount(onlyA & onlyB) };
+  for (const segment of b) {
+    for (let k = 0; k < segment.keyList.length; k++) if (!hasKey(a, segment.keyList[k]!)) onlyB |= 1 << segment.kindList[k]!;
+  }
+  return { shared, conflicts: bitCount(onlyA & onlyB), oneSided: bitCount(onlyA ^ onlyB) };
+}
+
+function hasKey(segments: readonly Segment[], key: string): boolean {
+  for (const segment of segments) if (segment.keys.has(key)) return true;
+  return false;
 }
 
 function bitCount(bits: number): number {
@@ -74,11 +85,21 @@ function totalLength(segments: readonly Segment[]): number {
 
 /** The evidence for pairing `original` with `translation` (each one or two units). */
 export function judgeUnits(model: LengthModel, original: readonly Unit[], translation: readonly Unit[]): Evidence {
-  const numbers = original.length === 1 && translation.length === 1
-    ? compareNumbers(original[0]!.clause, translation[0]!.clause)
-    : original.some((unit) => translation.some((other) => compareNumbers(unit.clause, other.clause) === 'same')) ? 'same' : 'incomparable';
-  const numberCost = numbers === 'same' ? NUMBER_AGREES : numbers === 'different' ? NUMBER_DISAGREES : 0;
-  return judge(model, original, translation, numberCost, numbers === 'same');
+  if (original.length === 1 && translation.length === 1) {
+    const numbers = compareNumbers(original[0]!.clause, translation[0]!.clause);
+    return judge(model, original, translation, numbers === 'same' ? NUMBER_AGREES : numbers === 'different' ? NUMBER_DISAGREES : 0, numbers === 'same');
+  }
+  // A merge: it agrees when one of its clauses has its partner's number; each clause numbered otherwise counts against it.
+  let agrees = false;
+  let strays = 0;
+  for (const [group, others] of [[original, translation], [translation, original]] as const) {
+    for (const unit of group) {
+      const numbers = others.map((other) => compareNumbers(unit.clause, other.clause));
+      if (numbers.includes('same')) agrees = true;
+      else if (numbers.includes('different')) strays++;
+    }
+  }
+  return judge(model, original, translation, (agrees ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * strays, agrees);
 }
 
 /** The evidence for pairing two groups of sentences. */
@@ -89,8 +110,8 @@ export function judgeSentences(model: LengthModel, original: readonly Segment[],
 function judge(model: LengthModel, a: readonly Segment[], b: readonly Segment[], numberCost: number, numbered: boolean): Evidence {
   const count = a.length + b.length;
   const length = lengthCost(model, totalLength(a), totalLength(b));
-  const { shared, conflicts } = compareAnchors(a, b);
-  const content = PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED);
+  const { shared, conflicts, oneSided } = compareAnchors(a, b);
+  const content = PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
   const prior = count === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
   const basis: AlignmentBasis = numbered ? 'number' : shared > 0 ? 'content' : 'length';
   const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;

@@ -42,9 +42,13 @@ function clauseSpans(pair: ClausePair): { original: Span[]; translation: Span[] 
   return { original: pair.original.map((unit) => unit.span), translation: pair.translation.map((unit) => unit.span) };
 }
 
-/** A segment's text on one line: white space runs as one space, none between Chinese characters. */
+/** Characters XML 1.0 does not allow, anywhere (control characters: no text has them). */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** A segment's text on one line: white space runs as one space, none between Chinese characters; no control characters. */
 function segmentText(document: AnalysedDocument, spans: readonly Span[]): string {
   return spans.map((span) => document.text.slice(span.start, span.end)).join(' ')
+    .replace(NOT_XML, '')
     .replace(/\s+/g, ' ')
     .replace(/([\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g, '$1')
     .trim();
@@ -53,9 +57,6 @@ function segmentText(document: AnalysedDocument, spans: readonly Span[]): string
 function labels(units: readonly AlignmentUnit[]): string {
   return units.map((unit) => unit.label).join(' + ');
 }
-
-/** Characters XML 1.0 does not allow, anywhere. */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function escapeXml(text: string): string {
   return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -15,10 +15,10 @@ export interface Step {
 export type StepCost = (step: Step) => number;
 
 const MOVES: readonly (readonly [number, number])[] = [[1, 1], [1, 0], [0, 1], [2, 1], [1, 2]];
-/** Above this many cells the grid is banded. */
-const MAX_FULL_CELLS = 1_000_000;
-/** The band's half width, in items of the longer sequence, at least. */
-const MIN_HALF_BAND = 64;
+/** Above this many cells (200 × 200 items) the grid is banded. */
+const MAX_FULL_CELLS = 40_000;
+/** The band's half width: how far from the scaled diagonal a path may stray (64 clauses missing on one side). */
+const HALF_BAND = 64;
 
 export interface MonotonicAlignment {
   steps: Step[];
@@ -57,7 +57,7 @@ class BandedGrid {
   constructor(private readonly n: number, private readonly m: number) {
     this.banded = (n + 1) * (m + 1) > MAX_FULL_CELLS;
     // Wide enough for consecutive rows' bands to overlap, so that a path always exists.
-    this.halfBand = this.banded ? Math.max(MIN_HALF_BAND, Math.ceil(m / Math.max(1, n)) + 1, Math.floor(MAX_FULL_CELLS / (2 * (n + 1)))) : m + 1;
+    this.halfBand = this.banded ? Math.max(HALF_BAND, Math.ceil(m / Math.max(1, n)) + 1) : m + 1;
     this.rowStart = new Int32Array(n + 2);
     for (let i = 0; i <= n; i++) this.rowStart[i + 1] = this.rowStart[i]! + this.high(i) - this.low(i) + 1;
     this.cost = new Float64Array(this.rowStart[n + 1]!).fill(Infinity);

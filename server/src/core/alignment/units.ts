@@ -11,8 +11,10 @@ export interface Segment {
   span: Span;
   length: number;
   anchors: Anchor[];
-  /** `kind:value` of every anchor, for comparing, with the kind's index in ANCHOR_KINDS. */
-  keys: Map<string, number>;
+  /** `kind:value` of each distinct anchor, for comparing, and each one's kind (index in ANCHOR_KINDS). */
+  keyList: string[];
+  kindList: number[];
+  keys: Set<string>;
 }
 
 export interface Unit extends Segment {
@@ -45,9 +47,7 @@ function makeUnit(document: AnalysedDocument, clause: Clause | undefined, span: 
 
 /** One segment standing for several (a clause's sentences). */
 function mergeSegments(span: Span, parts: readonly Segment[]): Segment {
-  const keys = new Map<string, number>();
-  for (const part of parts) for (const [key, kind] of part.keys) keys.set(key, kind);
-  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), anchors: parts.flatMap((part) => part.anchors), keys };
+  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), ...keysOf(parts.flatMap((part) => part.anchors)) };
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
@@ -67,8 +67,19 @@ export function sentencesIn(document: AnalysedDocument, span: Span): Segment[] {
 
 function segment(document: AnalysedDocument, span: Span): Segment {
   const anchors = anchorsIn(document, span);
-  const keys = new Map(anchors.map((anchor) => [anchorKey(anchor), ANCHOR_KINDS.indexOf(anchor.kind)]));
-  return { span, length: countLength(document.text, span.start, span.end), anchors, keys };
+  return { span, length: countLength(document.text, span.start, span.end), ...keysOf(anchors) };
+}
+
+function keysOf(anchors: Anchor[]): Pick<Segment, 'anchors' | 'keyList' | 'kindList' | 'keys'> {
+  const keys = new Set<string>();
+  const kindList: number[] = [];
+  for (const anchor of anchors) {
+    const key = anchorKey(anchor);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    kindList.push(ANCHOR_KINDS.indexOf(anchor.kind));
+  }
+  return { anchors, keyList: [...keys], kindList, keys };
 }
 
 /** The span from the first span's start to the last one's end. */
