@@ -217,7 +217,7 @@ async function annotatedFile(workspace: CliWorkspace, service: LanguageService, 
   const content = await workspace.readFile(uri);
   if (workspace.fatal) throw workspace.fatal;
   if (content.kind !== 'text') {
-    const message = content.kind === 'declined' ? content.reason : 'Not analysed: the file is gone.';
+    const message = service.declineMessage(content.kind === 'declined' ? content.reason : { why: 'gone' });
     const start = { line: 0, character: 0 };
     return { path, analysis: undefined, symbols: [], diagnostics: [{ range: { start, end: start }, severity: 'information', code: 'not-analysed', message }] };
   }

@@ -1,12 +1,24 @@
 /** What every feature works with: the knowledge, the workspace index, and the document asked about. */
 import type { Range } from '../api';
 import type { Knowledge } from '../knowledge/compile';
-import type { AnalysedDocument, Span } from '../model';
+import type { AnalysedDocument, Language, Span } from '../model';
+import type { Locale, Messages } from '../messages';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface FeatureContext {
   readonly knowledge: Knowledge;
   readonly index: WorkspaceIndex;
+  /** The sentences of the user's language, and that language. */
+  readonly messages: Messages;
+  readonly locale: Locale;
+}
+
+/**
+ * The language to name notices in: Chinese for a Chinese user; otherwise the document's own (a Chinese text's
+ * readers know its numbers as 银发〔2021〕237号).
+ */
+export function namesLanguage(context: FeatureContext, documentLanguage: Language): Language {
+  return context.locale === 'zh-cn' ? 'zh' : documentLanguage;
 }
 
 /** A document with its analysis, as the features take it. */
