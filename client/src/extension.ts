@@ -64,7 +64,7 @@ async function stopClient(): Promise<void> {
   try {
     await previous?.stop();
   } catch (error) {
-    output?.error(`Could not stop the language server: ${error instanceof Error ? error.message : String(error)}`);
+    output?.error(vscode.l10n.t('Could not stop the language server: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 

@@ -1,9 +1,9 @@
 /** Reading a file as regtext text, the same way in the language server and the CLI: UTF-8 only, and a size limit. */
 
-// fatal: GBK or Latin-1 bytes must be declined, not analysed as mojibake. A leading UTF-8 BOM is dropped (ignoreBOM
-// is false), so columns on the first line count from the first real character.
 import type { DeclineReason } from './core';
 
+// fatal: GBK or Latin-1 bytes must be declined, not analysed as mojibake. A leading UTF-8 BOM is dropped (ignoreBOM
+// is false), so columns on the first line count from the first real character.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export const MB = 1024 * 1024;

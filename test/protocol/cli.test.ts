@@ -520,6 +520,8 @@ function fakeModules(host: FakeHost): Record<string, unknown> {
         onDidGrantWorkspaceTrust: () => disposable,
       },
       commands: { registerCommand: (id: string, handler: () => Promise<void>) => (host.commands.set(id, handler), disposable) },
+      // vscode.l10n.t with no bundle: the English message, its {0} placeholders filled.
+      l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
     },
   };
 }

@@ -3,6 +3,8 @@
  * message missing from a language is a type error. Names from the data (agencies, notice numbers, titles) are passed
  * in already in the user's language; a message only puts them into words.
  */
+import type { Severity } from '../knowledge/types';
+
 /** The list a banned term is on: its name, and the notice (in the user's language) and clause it comes from. */
 export interface BannedTermSource {
   name: string;
@@ -156,7 +158,9 @@ export const en = {
       'The last good configuration (or the built-in one) stays in force until they are fixed.',
   },
   cli: {
-    severities: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+    /** What `regtext check` says on stderr at the end: how many files, and how many findings of each severity. */
+    checked: (files: number, counts: readonly (readonly [Severity, number])[]) =>
+      `regtext: ${files} file${files === 1 ? '' : 's'} checked; ${counts.map(([severity, count]) => `${count} ${severity}`).join(', ')}`,
   },
 };
 

@@ -2,6 +2,8 @@
 import { toChineseNumeral } from '../text/numerals';
 import type { Messages } from './en';
 
+const SEVERITY_NAMES = { error: '错误', warning: '警告', information: '信息', hint: '提示' } as const;
+
 /** "(8)" as a Chinese notice numbers it: （八）. */
 function chineseClause(clause: string): string {
   const number = /^\((\d+)\)$/.exec(clause);
@@ -143,6 +145,6 @@ export const zhCn: Messages = {
     configProblems: (summary) => `regtext：工作区配置有问题（${summary}），已在文件中标出。修正之前，沿用上一次有效的配置（或内置配置）。`,
   },
   cli: {
-    severities: { error: '错误', warning: '警告', information: '信息', hint: '提示' },
+    checked: (files, counts) => `regtext：已检查 ${files} 个文件；${counts.map(([severity, count]) => `${SEVERITY_NAMES[severity]} ${count}`).join('，')}`,
   },
 };
