@@ -304,7 +304,8 @@ function bannedTermHover(context: FeatureContext, hit: BannedTermHit): string {
   const { list, term } = entry;
   const forms = [...new Set([...term.en, ...term.zh])].map((form) => words.quote(form));
   const sourceNotice = knowledge.notices.get(list.source.notice);
-  const source = say.clause(sourceNotice?.number ? bothNumbers(sourceNotice.number, knowledge) : list.source.notice, list.source.clause);
+  const notice = sourceNotice?.number && (context.locale === 'zh-cn' ? numberIn(sourceNotice.number, 'zh', knowledge) : bothNumbers(sourceNotice.number, knowledge));
+  const source = say.clause(notice || list.source.notice, list.source.clause);
   const lines = [`${say.bannedTerm()} ${words.quote(hit.text.replace(/\s+/g, ' '))} — ${list.name}`, '', list.reason, '', say.source(source), '', say.forms(forms)];
   if (hit.placement) lines.push('', placementNote(context, list, hit.placement));
   if (hit.context === 'citation') lines.push('', say.inCitation());
