@@ -39,8 +39,11 @@ let directory: string;
 let englishPath: string;
 let chinesePath: string;
 
+/** In English whatever the machine's locale: messages follow LC_ALL, LC_MESSAGES and LANG (locale.test.ts). */
+const ENGLISH_ENVIRONMENT = { ...process.env, LC_ALL: 'C', LC_MESSAGES: '', LANG: '' };
+
 function run(...args: string[]) {
-  return runWith({}, CLI, ...args);
+  return runWith({ env: ENGLISH_ENVIRONMENT }, CLI, ...args);
 }
 
 /** Runs a CLI script; bounded, so that a read that blocks (a FIFO) fails the test instead of hanging it. */
