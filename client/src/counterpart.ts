@@ -156,11 +156,11 @@ async function exportAlignment(currentClient: CurrentClient): Promise<void> {
   void vscode.window.showInformationMessage(vscode.l10n.t('Alignment written to {0}.', vscode.workspace.asRelativePath(target)));
 }
 
-export function registerCounterpart(currentClient: CurrentClient): vscode.Disposable {
-  return vscode.Disposable.from(
+export function registerCounterpart(currentClient: CurrentClient): vscode.Disposable[] {
+  return [
     vscode.commands.registerCommand('regtext.goToCounterpart', () => goToCounterpart(currentClient)),
     vscode.commands.registerCommand('regtext.openSideBySide', () => openSideBySide(currentClient)),
     vscode.commands.registerCommand('regtext.exportAlignment', () => exportAlignment(currentClient)),
     { dispose: () => sync?.dispose() },
-  );
+  ];
 }

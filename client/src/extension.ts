@@ -65,7 +65,7 @@ async function stopClient(): Promise<void> {
   try {
     await previous?.stop();
   } catch (error) {
-    output?.error(`Could not stop the language server: ${error instanceof Error ? error.message : String(error)}`);
+    output?.error(vscode.l10n.t('Could not stop the language server: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -88,7 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('regtext.showOutput', () => output?.show(true)),
     registerShowReferences(),
     registerCitationGraph(context, runningClient),
-    registerCounterpart(runningClient),
+    ...registerCounterpart(runningClient),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('regtext.languages')) void restartClient(context);
     }),

@@ -9,7 +9,8 @@ export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'graph'; graph: CitationGraph }
+  /** `summary`: the line above the graph, in the user's language (the webview has no l10n of its own). */
+  | { type: 'graph'; graph: CitationGraph; summary: string }
   | { type: 'error'; message: string };
 
 /** Webview → extension. `ready` is sent each time the page (re)loads, and asks for the graph. */

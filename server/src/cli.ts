@@ -25,8 +25,8 @@ import { align } from './cli/align';
 import { UsageError } from './cli/usage';
 
 const USAGE = `Usage:
-  regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATH...
-  regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
+  regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] [--locale L] PATH...
+  regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] [--locale L] FILE
   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATH...
   regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] TRANSLATION ORIGINAL
   regtext init [FOLDER]
@@ -46,6 +46,8 @@ the file named with --config. A configuration with problems ends the run (exit 2
 
 Files must be UTF-8. Files that are not, or are larger than --max-file-size-mb (default ${DEFAULT_MAX_BYTES / MB}),
 are reported as not analysed.
+Messages are in Simplified Chinese when --locale (zh-cn, en) or else LC_ALL, LC_MESSAGES or LANG names Chinese
+(zh_CN.UTF-8), in English otherwise; rule codes, severities and JSON keys are the same in every language.
 Positions: lines and columns are 1-based; columns count UTF-16 code units, as editors do.
 Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 bad usage, unreadable path, a configuration with
 problems or internal error.`;
@@ -59,11 +61,13 @@ interface Options {
   /** From --max-file-size-mb; otherwise the configuration's limit, or the default. */
   maxBytes: number | undefined;
   config: string | undefined;
+  /** From --locale; otherwise the environment's. */
+  locale: string | undefined;
   paths: string[];
 }
 
 function parseArguments(args: string[], formats: string[]): Options {
-  const options: Options = { format: formats[0]!, failOn: 'error', maxBytes: undefined, config: undefined, paths: [] };
+  const options: Options = { format: formats[0]!, failOn: 'error', maxBytes: undefined, config: undefined, locale: environmentLocale(), paths: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
@@ -76,12 +80,18 @@ function parseArguments(args: string[], formats: string[]): Options {
     else if (flag === '--fail-on') options.failOn = value() as Severity;
     else if (flag === '--max-file-size-mb') options.maxBytes = megabytes(value()) * MB;
     else if (flag === '--config') options.config = value();
+    else if (flag === '--locale') options.locale = value();
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else options.paths.push(arg);
   }
   if (!formats.includes(options.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}.`);
   if (!['error', 'warning'].includes(options.failOn)) throw new UsageError('--fail-on must be error or warning.');
   return options;
+}
+
+/** The locale POSIX programs follow: LC_ALL, then LC_MESSAGES, then LANG (an empty variable counts as unset). */
+function environmentLocale(): string | undefined {
+  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
 }
 
 function megabytes(value: string): number {
@@ -102,7 +112,7 @@ async function indexedWorkspace(options: Options) {
   const { knowledge, data, maxBytes } = await runSettings(options);
   const workspace = new CliWorkspace(collectFiles(options.paths), maxBytes);
   const pool = new AnalysisPool(data);
-  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize });
+  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize, locale: options.locale });
   await service.index.scan(NEVER_CANCELLED);
   pool.dispose();
   if (workspace.fatal) throw workspace.fatal;
@@ -128,7 +138,7 @@ async function check(args: string[]): Promise<number> {
   if (output) process.stdout.write(output + '\n');
   const found = files.flatMap((file) => file.diagnostics);
   const counts = SEVERITY_ORDER.map((severity) => [severity, found.filter((diagnostic) => diagnostic.severity === severity).length] as const);
-  process.stderr.write(`regtext: ${files.length} file${files.length === 1 ? '' : 's'} checked; ${counts.reverse().map(([severity, count]) => `${count} ${severity}`).join(', ')}\n`);
+  process.stderr.write(`${service.messages.cli.checked(files.length, counts.reverse())}\n`);
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
   return found.some((diagnostic) => SEVERITY_ORDER.indexOf(diagnostic.severity) >= threshold) ? 1 : 0;
 }
@@ -212,7 +222,7 @@ async function annotate(args: string[]): Promise<number> {
   if (stats.isDirectory()) throw new UsageError(`annotate needs a file; ${path} is a directory.`);
   const { knowledge, maxBytes } = await runSettings(options);
   const workspace = new CliWorkspace([regularFile(path, stats, true)], maxBytes);
-  const service = createLanguageService({ knowledge, workspace, maxBytes });
+  const service = createLanguageService({ knowledge, workspace, maxBytes, locale: options.locale });
   const file = await annotatedFile(workspace, service, path);
   process.stdout.write((options.format === 'json' ? annotationJson(file) : annotationText(file)) + '\n');
   return 0;
@@ -223,7 +233,7 @@ async function annotatedFile(workspace: CliWorkspace, service: LanguageService, 
   const content = await workspace.readFile(uri);
   if (workspace.fatal) throw workspace.fatal;
   if (content.kind !== 'text') {
-    const message = content.kind === 'declined' ? content.reason : 'Not analysed: the file is gone.';
+    const message = service.declineMessage(content.kind === 'declined' ? content.reason : { why: 'gone' });
     const start = { line: 0, character: 0 };
     return { path, analysis: undefined, symbols: [], diagnostics: [{ range: { start, end: start }, severity: 'information', code: 'not-analysed', message }] };
   }

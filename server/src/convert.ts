@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver';
 import {
   SEMANTIC_TOKEN_TYPES, type CallHierarchyItem, type ClauseKind, type CodeAction, type CodeLens, type CompletionItem, type DefinitionLink, type Diagnostic,
-  type DocumentSymbol, type Hover, type SemanticToken, type Severity, type WorkspaceSymbol, type WorkspaceSymbolKind,
+  type DocumentSymbol, type Hover, type Messages, type SemanticToken, type Severity, type WorkspaceSymbol, type WorkspaceSymbolKind,
 } from './core';
 
 /** The command a code lens runs: the client shows the locations (VS Code: the references peek). */
@@ -47,13 +47,13 @@ export function toDefinition(links: DefinitionLink[], linkSupport: boolean): Loc
 export const MAX_PUBLISHED_DIAGNOSTICS = 1000;
 
 /** The diagnostics of a file as published: the first MAX_PUBLISHED_DIAGNOSTICS, and a note of how many more there are. */
-export function toPublishedDiagnostics(diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
+export function toPublishedDiagnostics(diagnostics: readonly Diagnostic[], messages: Messages): LspDiagnostic[] {
   if (diagnostics.length <= MAX_PUBLISHED_DIAGNOSTICS) return diagnostics.map(toDiagnostic);
   const shown = diagnostics.slice(0, MAX_PUBLISHED_DIAGNOSTICS).map(toDiagnostic);
   const more = diagnostics.length - MAX_PUBLISHED_DIAGNOSTICS;
   shown.push({
     range: diagnostics[MAX_PUBLISHED_DIAGNOSTICS]!.range, severity: SEVERITIES.information, code: 'more-problems', source: 'regtext',
-    message: `${more.toLocaleString('en')} more problems in this file are not shown here (regtext shows the first ${MAX_PUBLISHED_DIAGNOSTICS.toLocaleString('en')}); \`regtext check\` lists them all.`,
+    message: messages.problem.moreNotShown(more, MAX_PUBLISHED_DIAGNOSTICS),
   });
   return shown;
 }

@@ -13,8 +13,11 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { Emitter, NEVER_CANCELLED, type CancellationToken, type FileContent, type Workspace } from './core';
 import { decodeUtf8, MB, NOT_UTF8, tooLarge } from './fileText';
 import { ALWAYS_EXCLUDED, type Settings } from './settings';
+import type { Messages } from './core';
 
 export interface WorkspaceNotices {
+  /** The sentences of the user's language. */
+  messages(): Messages;
   log(message: string): void;
   /** Said once per cap: the user sees it, and the log keeps it. */
   warn(message: string): void;
@@ -146,13 +149,13 @@ export class NodeWorkspace implements Workspace {
     const settings = this.settings!;
     if (budget.files === 0) {
       budget.exhausted = true;
-      this.warnOnce('files', `regtext indexes at most ${settings.maxFiles} files (regtext.workspace.maxFiles): the rest of the workspace is not indexed.`);
+      this.warnOnce('files', this.notices.messages().server.maxFiles(settings.maxFiles));
       return;
     }
     const size = await sizeOf(path);
     if (size > budget.bytes) {
       budget.exhausted = true;
-      this.warnOnce('size', `regtext indexes at most ${settings.maxWorkspaceSizeMB} MB of files (regtext.workspace.maxSizeMB): the rest of the workspace is not indexed.`);
+      this.warnOnce('size', this.notices.messages().server.maxSize(settings.maxWorkspaceSizeMB));
       return;
     }
     budget.files--;

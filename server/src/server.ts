@@ -6,7 +6,8 @@ import {
   CancellationTokenSource, CodeActionKind, CodeLensRefreshRequest, CreateFile, DiagnosticSeverity, DidChangeWatchedFilesNotification,
   ErrorCodes, FileChangeType, FoldingRange, InlayHintRefreshRequest, MessageType, ResponseError, SemanticTokensBuilder,
   SemanticTokensRefreshRequest, ShowMessageNotification, TextDocumentEdit, TextDocuments, TextDocumentSyncKind, WatchKind,
-  type ClientCapabilities, type CodeAction, type Connection, type Disposable, type InitializeResult, type ServerCapabilities,
+  type ClientCapabilities, type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type Disposable, type InitializeResult,
+  type ServerCapabilities,
 } from 'vscode-languageserver';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
@@ -14,8 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit } from 'jsonc-parser/lib/esm/main.js';
 import {
-  compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type KnowledgeData,
-  type ConfigCandidate, type LanguageService, type Scheduler,
+  compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type ConfigCandidate,
+  type Diagnostic, type KnowledgeData, type LanguageService, type Scheduler,
 } from './core';
 import {
   fromCallHierarchyItem, toCallHierarchyItem, toCodeAction, toCodeLens, toCompletionItem, toDefinition, toDocumentSymbols, toHover, toPublishedDiagnostics,
@@ -29,7 +30,7 @@ import { BackgroundAnalyses } from './backgroundAnalyses';
 import { CONFIG_FILE } from './config/configFile';
 import { addAgencyEdits, addBannedTermEdits } from './config/configEdits';
 import { ConfiguredKnowledge } from './config/configuredKnowledge';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, readSettings, shownDiagnostics, type Settings } from './settings';
 import packageJson from '../../package.json';
 
 /**
@@ -99,6 +100,7 @@ const CAPABILITIES: ServerCapabilities = {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new NodeWorkspace(documents, {
+    messages: () => service.messages,
     log: (message) => connection.console.log(message),
     warn: (message) => {
       connection.console.warn(message);
@@ -122,6 +124,8 @@ export function startServer(connection: Connection): void {
     server.support = clientSupport(params.capabilities);
     server.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.userSettings = readSettings(params.initializationOptions);
+    // The user's language (VS Code sends its display language); messages are English without one.
+    service.setLocale(params.locale);
     server.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     return { capabilities: CAPABILITIES, serverInfo: { name: 'regtext-language-server', version: packageJson.version } };
   });
@@ -186,7 +190,7 @@ export function startServer(connection: Connection): void {
   });
   connection.languages.inlayHint.on(async ({ textDocument, range }, token) => {
     const document = await open(textDocument.uri, token);
-    if (!document || !server.settings.repealedNoticeHints) return [];
+    if (!document || !server.settings.inlayHints || !server.settings.repealedNoticeHints) return [];
     return service.inlayHints(document, range, token).map((hint) => ({ position: hint.position, label: hint.label, tooltip: hint.tooltip, paddingLeft: true }));
   });
   connection.languages.callHierarchy.onPrepare(async ({ textDocument, position }, token) => {
@@ -246,6 +250,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** What decides which diagnostics a file shows, to compare before and after a change of settings. */
+function diagnosticSettings(settings: Settings): string {
+  return JSON.stringify([settings.diagnosticsScope, settings.diagnostics, settings.diagnosticKinds]);
 }
 
 /**
@@ -369,7 +378,7 @@ class ServerState {
     if (before.include.join('\n') !== this.settings.include.join('\n')) this.watchFiles();
     if (filesChanged || rescan) await this.rescan();
     for (const document of this.documents.all()) this.scheduleOpen(document.uri, 0);
-    if (before.diagnosticsScope !== this.settings.diagnosticsScope) for (const summary of this.service.index.allSummaries()) this.fileChanged(summary.uri);
+    if (diagnosticSettings(before) !== diagnosticSettings(this.settings)) for (const summary of this.service.index.allSummaries()) this.fileChanged(summary.uri);
     this.refreshViews();
   }
 
@@ -442,11 +451,12 @@ class ServerState {
     if (!folder) return [];
     const configPath = join(folder, CONFIG_FILE);
     const existing = await readFile(configPath, 'utf8').catch(() => undefined);
+    const { action } = this.service.messages;
     return candidates.flatMap((candidate) => {
-      const action = candidate.kind === 'term'
-        ? configAction(pathToFileURL(configPath).href, existing, addBannedTermEdits(existing, candidate.phrase), `Add “${candidate.phrase}” to this workspace's banned terms (${CONFIG_FILE})`)
-        : configAction(pathToFileURL(configPath).href, existing, addAgencyEdits(existing, candidate), `Add “${candidate.name}” to this workspace's agencies (${CONFIG_FILE})`);
-      return action ? [action] : [];
+      const found = candidate.kind === 'term'
+        ? configAction(pathToFileURL(configPath).href, existing, addBannedTermEdits(existing, candidate.phrase), action.addBannedTerm(candidate.phrase, CONFIG_FILE))
+        : configAction(pathToFileURL(configPath).href, existing, addAgencyEdits(existing, candidate), action.addAgency(candidate.name, CONFIG_FILE));
+      return found ? [found] : [];
     });
   }
 
@@ -490,8 +500,7 @@ class ServerState {
     }
     const summary = files.map((file) => `${file.path}: ${file.problems.length}`).join('; ');
     if (summary && summary !== this.configProblemsShown) {
-      const message = `regtext: the workspace configuration has problems (${summary}); they are shown in the file. ` +
-        'The last good configuration (or the built-in one) stays in force until they are fixed.';
+      const message = this.service.messages.server.configProblems(summary);
       this.connection.console.warn(message);
       void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
@@ -506,9 +515,10 @@ class ServerState {
     this.workspace.configure(this.folders, this.settings);
     // A client may decline the progress token: index all the same, without a report.
     const progress = this.support.workDoneProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('regtext: indexing notices', 0, 'listing files…');
+    const say = this.service.messages.server;
+    progress?.begin(say.indexing(), 0, say.listingFiles());
     try {
-      await this.service.index.scan(scan.token, ({ done, total }) => progress?.report(total === 0 ? 100 : Math.floor((done * 100) / total), `${done}/${total} files`));
+      await this.service.index.scan(scan.token, ({ done, total }) => progress?.report(total === 0 ? 100 : Math.floor((done * 100) / total), say.filesDone(done, total)));
     } finally {
       progress?.done();
     }
@@ -545,9 +555,14 @@ class ServerState {
     const document = await this.analyses.ready(uri, NEVER_CANCELLED);
     if (!document) return;
     await this.loadCounterpart(document);
-    const diagnostics = toPublishedDiagnostics(this.service.diagnostics(document));
+    const diagnostics = this.published(this.service.diagnostics(document));
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     this.lastPublished.set(uri, performance.now());
+  }
+
+  /** The diagnostics the settings let through, as published. */
+  private published(diagnostics: Diagnostic[]): LspDiagnostic[] {
+    return toPublishedDiagnostics(shownDiagnostics(this.settings, diagnostics), this.service.messages);
   }
 
   private queueClosed(uri: string): void {
@@ -563,11 +578,11 @@ class ServerState {
     for (const uri of batch) {
       this.closedQueue.delete(uri);
       if (this.documents.get(uri)) continue;
-      const diagnostics = this.settings.diagnosticsScope === 'workspace' ? this.service.fileDiagnostics(uri) ?? [] : [];
+      const diagnostics = this.settings.diagnosticsScope === 'workspace' ? this.published(this.service.fileDiagnostics(uri) ?? []) : [];
       if (diagnostics.length === 0 && !this.publishedClosed.has(uri)) continue;
       if (diagnostics.length > 0) this.publishedClosed.add(uri);
       else this.publishedClosed.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: toPublishedDiagnostics(diagnostics) });
+      void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     if (this.closedQueue.size > 0) setImmediate(() => this.publishClosedBatch());
     else this.publishingClosed = false;

@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, compileKnowledge, type Knowledge } from '../../server/src/core';
+import { analyze, compileKnowledge, formatProblem, type Knowledge } from '../../server/src/core';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
 
 const MB = 1024 * 1024;
@@ -91,7 +91,7 @@ function measure(label: string, inputs: Input[], knowledge: Knowledge): Row {
       const started = performance.now();
       const document = analyze(input.text, knowledge);
       const elapsed = performance.now() - started;
-      if (!document.analysed) throw new Error(`${label}: ${input.name} was not analysed: ${document.problems[0]?.message}`);
+      if (!document.analysed) throw new Error(`${label}: ${input.name} was not analysed: ${document.problems[0] ? formatProblem(document.problems[0], knowledge) : ''}`);
       annotations += document.annotations.length;
       perFile.push(elapsed);
       pass += elapsed;

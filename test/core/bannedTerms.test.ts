@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, annotationsOf, lines, problemCodesOf, problemsOf } from './fixture';
+import { analyse, annotationsOf, lines, problemCodesOf, problemsOf, messageOf } from './fixture';
 
 const hitsOf = (text: string) => annotationsOf(text, ['bannedTerm']);
 const use = (text: string, termId: string, at: string) => `bannedTerm "${text}" → ${termId} (use) @${at}`;
@@ -128,8 +128,8 @@ test('banned term problem: severity and message name the term and the source', (
   const [problem] = analyse('We trade stablecoin.').problems;
   assert.ok(problem);
   assert.equal(problem.severity, 'warning');
-  assert.match(problem.message, /"stablecoin"/);
-  assert.match(problem.message, /Yinfa \[2026\] No\. 42/);
+  assert.match(messageOf(problem), /"stablecoin"/);
+  assert.match(messageOf(problem), /Yinfa \[2026\] No\. 42/);
 });
 
 test('banned term problem: the message quotes a line-broken term as it reads', () => {

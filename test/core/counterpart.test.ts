@@ -8,6 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLanguageService, InMemoryWorkspace, NEVER_CANCELLED } from '../../server/src/core';
+import { knowledge } from './fixture';
 import { openFolder, ROOT } from './workspaceFixture';
 
 const SAMPLES = join(__dirname, '..', '..', '..', 'samples');
@@ -69,4 +71,18 @@ test('counterpart: none in the workspace — nothing loaded, nothing exported; e
   assert.ok((tsv ?? '').split('\n').length > 30);
   const json = JSON.parse((await folder.service.exportAlignment(folder.document, 'json'))!);
   assert.ok(json);
+});
+
+test('counterpart: in a Chinese interface, the checks and the hovers are in Chinese', async () => {
+  const planted = ENGLISH.replace('within 15 working days', 'within 20 working days');
+  const workspace = new InMemoryWorkspace({ [`${ROOT}en.notice`]: planted, [`${ROOT}zh.notice`]: CHINESE });
+  const service = createLanguageService({ knowledge, workspace, locale: 'zh-CN' });
+  await service.index.scan(NEVER_CANCELLED);
+  const document = { uri: `${ROOT}en.notice`, version: 1, getText: () => planted };
+  await service.loadCounterpart(document);
+  const mismatch = service.diagnostics(document).find((diagnostic) => diagnostic.code === 'translation-mismatch' && diagnostic.range.start.line === 27);
+  assert.match(mismatch?.message ?? '', /^译文写明数字20，而原文写明数字15。$/);
+  assert.match(mismatch?.related?.[0]?.message ?? '', /^原文/);
+  const label = { line: planted.split('\n').findIndex((line) => line.startsWith('(5) No Services')), character: 1 };
+  assert.match(service.hover(document, label)?.markdown ?? '', /\*\*中文原文\*\*: \[（五）\]/);
 });

@@ -13,12 +13,17 @@
  *   problemsOf('（一）\n（三）')             → ['2:1 numbering-gap Numbering gap after （一） …']
  */
 import {
-  analyze, annotationAt, compileKnowledge, createLanguageService, type AnalysedDocument, type Annotation, type AnalysisOptions,
+  analyze, annotationAt, compileKnowledge, createLanguageService, formatProblem, type AnalysedDocument, type Problem, type Annotation, type AnalysisOptions,
   type DocumentSymbol, type LanguageService, type Position, type Range, type Span, type TextDocument,
 } from '../../server/src/core';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
 
 export const knowledge = compileKnowledge(builtinKnowledgeData);
+
+/** A problem of an analysis in English words, as diagnostics write it. */
+export function messageOf(problem: Problem): string {
+  return formatProblem(problem, knowledge);
+}
 
 /** The URI single-document fixtures are analysed under. */
 export const FIXTURE_URI = 'file:///fixture/notice.notice';
@@ -183,7 +188,7 @@ export function symbolsOf(text: string): string {
 /** The problems of a text: `line:col code message`, in document order. */
 export function problemsOf(text: string): string[] {
   const document = analyse(text);
-  return document.problems.map((problem) => `${at(document, problem.start)} ${problem.code} ${problem.message}`);
+  return document.problems.map((problem) => `${at(document, problem.start)} ${problem.code} ${messageOf(problem)}`);
 }
 
 /** Just the problem codes with their positions: `line:col code`. */

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import {
   createLanguageService, InMemoryWorkspace, NEVER_CANCELLED, type AnalysedDocument, type TextDocument,
 } from '../../server/src/core';
-import { analyse, knowledge, singleDocument } from './fixture';
+import { analyse, knowledge, singleDocument, messageOf } from './fixture';
 import { exerciseService, someOffsets, Violations } from './fuzz/check';
 import { fuzzCount, fuzzSeeds, mulberry32, replay, type Random } from './fuzz/random';
 import { FRAGMENTS, SEED_TEXTS } from './fuzz/seedTexts';
@@ -66,7 +66,7 @@ function declinedSoundly(text: string, analysis: AnalysedDocument, violations: V
     if (codes !== 'not-analysed') violations.add(`a text with a NUL has problems ${codes}, not just not-analysed`);
     if (analysis.annotations.length > 0) violations.add('a declined text has annotations');
   } else if (!analysis.analysed) {
-    violations.add(`a text without NUL was declined: ${analysis.problems.map((problem) => problem.message).join('; ')}`);
+    violations.add(`a text without NUL was declined: ${analysis.problems.map((problem) => messageOf(problem)).join('; ')}`);
   }
 }
 

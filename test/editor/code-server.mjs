@@ -154,7 +154,7 @@ export function codeServerCli(runDir, args, { timeoutMs = 120_000 } = {}) {
  * Resolves once /healthz answers. `vsix`: install that packaged extension first. `env`: extra environment for
  * the server (the extension host and the language server inherit it).
  */
-export async function startCodeServer({ name, runDir = makeRunDir(name), folder, vsix, settings = {}, env = {}, timeoutMs = 60_000 }) {
+export async function startCodeServer({ name, runDir = makeRunDir(name), folder, vsix, settings = {}, env = {}, locale, timeoutMs = 60_000 }) {
   hookExit();
   for (const dir of ['home', 'ud/User', 'exts']) mkdirSync(join(runDir, dir), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
@@ -172,6 +172,8 @@ export async function startCodeServer({ name, runDir = makeRunDir(name), folder,
     '--vscode-option', 'enable-smoke-test-driver',
     '--user-data-dir', join(runDir, 'ud'),
     '--extensions-dir', join(runDir, 'exts'),
+    // The display language (the workbench's, and vscode.env.language in the extension host).
+    ...(locale ? ['--locale', locale] : []),
     folder,
   ], { env: serverEnv(runDir, env), detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);

@@ -5,7 +5,9 @@
 // then calls window.codeAutomationExit(code); this script exits with that code. The workspace is a copy of samples/
 // in the run folder, so that the suite can add files to it (the cross-file tests do) without touching the repository.
 //
-//   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS] [--verbose]
+//   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS] [--locale zh-cn] [--verbose]
+// With --locale the workbench runs in that display language and only the suite's locale tests run (the others
+// expect English).
 // Needs `node esbuild.mjs` first, and the tools of scripts/install-editor-tools.sh.
 import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +25,7 @@ const timeoutMs = Number(option('--timeout', process.env.REGTEXT_EXTHOST_TIMEOUT
 const resultsDir = join(REPO, 'test-results', 'extension-host');
 const suite = join(REPO, 'dist', 'test', 'extension', 'suite', 'index.js');
 const verbose = args.includes('--verbose');
+const locale = option('--locale', undefined);
 /** Marks the suite's console lines (see test/extension/suite/index.ts) among the workbench's. */
 const SUITE_TAG = '[regtext-suite] ';
 
@@ -43,7 +46,8 @@ async function main() {
   let page;
   let ok = false;
   try {
-    server = await startCodeServer({ name: 'exthost', runDir, folder, env: { REGTEXT_SUITE_TAG: SUITE_TAG } });
+    const localeEnv = locale ? { REGTEXT_SUITE_LOCALE: locale, REGTEXT_TEST_GREP: 'locale:' } : {};
+    server = await startCodeServer({ name: 'exthost', runDir, folder, locale, env: { REGTEXT_SUITE_TAG: SUITE_TAG, ...localeEnv } });
     console.log(`code-server ${server.origin} up in ${((Date.now() - started) / 1000).toFixed(1)} s (run dir ${runDir})`);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

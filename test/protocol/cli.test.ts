@@ -39,8 +39,11 @@ let directory: string;
 let englishPath: string;
 let chinesePath: string;
 
+/** In English whatever the machine's locale: messages follow LC_ALL, LC_MESSAGES and LANG (locale.test.ts). */
+const ENGLISH_ENVIRONMENT = { ...process.env, LC_ALL: 'C', LC_MESSAGES: '', LANG: '' };
+
 function run(...args: string[]) {
-  return runWith({}, CLI, ...args);
+  return runWith({ env: ENGLISH_ENVIRONMENT }, CLI, ...args);
 }
 
 /** Runs a CLI script; bounded, so that a read that blocks (a FIFO) fails the test instead of hanging it. */
@@ -520,6 +523,8 @@ function fakeModules(host: FakeHost): Record<string, unknown> {
         onDidGrantWorkspaceTrust: () => disposable,
       },
       commands: { registerCommand: (id: string, handler: () => Promise<void>) => (host.commands.set(id, handler), disposable) },
+      // vscode.l10n.t with no bundle: the English message, its {0} placeholders filled.
+      l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])) },
     },
   };
 }

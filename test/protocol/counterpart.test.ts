@@ -22,8 +22,10 @@ test('original and translation: hover, definition, checks, pairs and exports thr
   const client = await LspClient.start({ workspaceFolder: folder.path, workDoneProgress: true, configuration: {} });
   try {
     await client.waitForProgressEnd();
+    // The open document's diagnostics (they carry its version), not those published for the file while it was closed.
+    const opened = client.nextDiagnostics(folder.uri('en.notice'), (params) => params.version !== undefined);
     const en = await client.openFile('en.notice');
-    const checks = translationChecks((await client.waitForDiagnostics(en.uri)).diagnostics);
+    const checks = translationChecks((await opened).diagnostics);
     const planted = checks.find((diagnostic) => diagnostic.range.start.line === 27);
     assert.ok(planted, `the planted 20 against 15: ${checks.map((diagnostic) => `${diagnostic.range.start.line}: ${diagnostic.message}`).join('\n')}`);
     assert.equal(planted.relatedInformation?.[0]?.location.uri, folder.uri('zh.notice'));

@@ -186,6 +186,8 @@ export interface StartOptions {
   /** Command to run instead of the regtext server (argv[0] is run with node). For harness self-tests. */
   serverArgs?: string[];
   initializationOptions?: unknown;
+  /** InitializeParams.locale: the user's language, as VS Code sends its display language. */
+  locale?: string;
   timeoutMs?: number;
   /** Client capabilities the tests vary; both default to true. */
   linkSupport?: boolean;
@@ -342,6 +344,7 @@ export class LspClient {
       rootUri: this.folderUri ?? null,
       workspaceFolders: this.folderUri ? [{ uri: this.folderUri, name: 'workspace' }] : null,
       initializationOptions: options.initializationOptions,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
       capabilities: {
         general: { positionEncodings: ['utf-16'] },
         window: { workDoneProgress: options.workDoneProgress ?? false },

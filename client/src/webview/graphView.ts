@@ -225,18 +225,10 @@ function fit(instance: cytoscape.Core): void {
 let cy: cytoscape.Core | undefined;
 let current: CitationGraph | undefined;
 
-function describe(graph: CitationGraph): string {
-  const count = (kind: GraphNode['kind']) => graph.nodes.filter((node) => node.kind === kind).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (graph.nodes.length === 0) return 'No citations found: no notice or document in the workspace cites a notice.';
-  return `${plural(count('notice'), 'notice')}, ${plural(count('document'), 'document')} and ${count('external')} not in the workspace; `
-    + `${plural(graph.edges.length, 'link')}. Click a node to open its file.`;
-}
-
-function draw(graph: CitationGraph): void {
+function draw(graph: CitationGraph, description: string): void {
   current = graph;
   const look = theme();
-  summary.textContent = describe(graph);
+  summary.textContent = description;
   summary.classList.remove('error');
   cy?.destroy();
   const instance = cytoscape({
@@ -271,7 +263,7 @@ function showError(message: string): void {
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
-  if (message.type === 'graph') draw(message.graph);
+  if (message.type === 'graph') draw(message.graph, message.summary);
   else if (message.type === 'error') showError(message.message);
 });
 

@@ -6,7 +6,7 @@
 import type { Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
-  DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ReferenceStep, Span, TermUse,
+  DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ProblemDetail, ReferenceStep, Span, TermUse,
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
@@ -44,14 +44,14 @@ export interface AnalysisOptions {
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export function analyze(text: string, knowledge: Knowledge, options: AnalysisOptions = {}): AnalysedDocument {
-  if (text.includes('\u0000')) return emptyAnalysis(text, 'Not analysed: the document contains NUL characters, so it looks like a binary file.');
+  if (text.includes('\u0000')) return emptyAnalysis(text, { kind: 'binary' });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (utf8LengthExceeds(text, maxBytes)) return outlineOnly(text, maxBytes);
   try {
     return analyzeText(text, knowledge);
   } catch (error) {
     // Analysis must never take the server down: report the failure where the user sees it.
-    return emptyAnalysis(text, `regtext could not analyse this document (${error instanceof Error ? error.message : String(error)}). Please report it.`);
+    return emptyAnalysis(text, { kind: 'internalError', error: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -69,18 +69,12 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-function formatMegabytes(length: number): string {
-  return `${(length / (1024 * 1024)).toFixed(1)} MB`;
-}
-
 /**
  * Light service for a document over the size limit: its clause tree (one pass over the line starts, linear), so the
  * outline and folding work, and nothing else; one problem says so.
  */
 function outlineOnly(text: string, maxBytes: number): AnalysedDocument {
-  const message = `Outline only: the document is larger than the limit of ${formatMegabytes(maxBytes)} (regtext.maxFileSizeMB), ` +
-    'so notices, agencies, references and banned terms are not looked for.';
-  const analysis = emptyAnalysis(text, message);
+  const analysis = emptyAnalysis(text, { kind: 'outlineOnly', maxBytes });
   try {
     const tree = buildClauseTree(text, analysis.lines);
     return { ...analysis, clauses: tree.clauses, rootClauses: tree.roots, annotations: labelSites(tree.clauses) };
@@ -89,8 +83,8 @@ function outlineOnly(text: string, maxBytes: number): AnalysedDocument {
   }
 }
 
-function emptyAnalysis(text: string, message: string): AnalysedDocument {
-  const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', message };
+function emptyAnalysis(text: string, detail: ProblemDetail): AnalysedDocument {
+  const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', detail };
   return {
     text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
     citations: [], citationMentions: [], identity: undefined, repeals: [], dates: {}, language: 'en', suppressions: [],
@@ -566,7 +560,7 @@ function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge
     if (severity === 'off') return [];
     return [{
       start: hit.start, end: hit.end, code: 'banned-term', severity,
-      message: `"${FoldedText.fold(hit.text).text}" is a banned term: ${list ? `${list.name}, clause ${list.source.clause}` : 'listed as banned'}.`,
+      detail: { kind: 'bannedTerm', term: hit.text, termId: hit.termId },
     }];
   });
 }
@@ -599,6 +593,6 @@ function unresolvedReferenceProblems(references: readonly ClauseReference[], cla
     (reference.explicitlyInternal || withinNumbering(reference.steps[0]!)) && firstOverItsWords(reference))
     .map((reference) => ({
       start: reference.start, end: reference.end, code: 'unresolved-reference', severity: 'warning',
-      message: `"${FoldedText.fold(reference.text).text}" points to no clause of this document.`,
+      detail: { kind: 'unresolvedReference', text: reference.text },
     }));
 }

@@ -21,6 +21,8 @@ export { LineIndex } from './text/lineIndex';
 export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './workspace/workspace';
 export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';
 export { RULES } from './rules';
+export { matchLocale, messagesFor, type Locale, type Messages } from './messages';
+export { formatProblem } from './messages/problems';
 export { summarize, type FileSummary } from './workspace/summary';
 export {
   alignDocuments, counterpartAt, termPairAt, toJson, toTmx, toTsv, translationPair,

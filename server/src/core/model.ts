@@ -281,11 +281,41 @@ export type ProblemCode =
   | 'translation-mismatch'
   | 'translation-term';
 
+/**
+ * A finding as the analysis keeps it: its code and what its message needs, never the message itself. Messages are
+ * written at query time, in the user's language (`messages/`), so a text with a million findings costs no strings
+ * until someone asks for them.
+ */
 export interface Problem extends Span {
   code: ProblemCode;
   severity: Severity;
-  message: string;
+  detail: ProblemDetail;
 }
+
+/** Why a file was not read as text: the workspace says, the message is written in the user's language. */
+export type DeclineReason =
+  | { why: 'notUtf8' }
+  | { why: 'tooLarge'; size: number; limit: number; setting: string }
+  | { why: 'gone' };
+
+/** A clause label a numbering message names: its text and its (1-based) line. */
+export interface LabelAt {
+  label: string;
+  line: number;
+}
+
+/** What a problem's message says, by kind; labels to expect are kept as style, prefix and value, written on demand. */
+export type ProblemDetail =
+  | { kind: 'binary' }
+  | { kind: 'internalError'; error: string }
+  | { kind: 'outlineOnly'; maxBytes: number }
+  | { kind: 'declined'; reason: DeclineReason }
+  | { kind: 'bannedTerm'; term: string; termId: string }
+  | { kind: 'unresolvedReference'; text: string }
+  /** numbering-style, -duplicate, -gap, -order after `previous`: `found` (value `value`) where `expected` was due. */
+  | { kind: 'sequence'; found: string; value: number; style: LabelStyle; previous: LabelAt; previousStyle: LabelStyle; expected: number; prefix: string }
+  /** A first child under `parent` that does not start at 1 (nor at `alternative`, the next of its style). */
+  | { kind: 'firstChild'; found: string; parent: string; style: LabelStyle; prefix: string; alternative?: number };
 
 /** A `regtext-disable…` comment: the rules it silences (undefined: all) on lines fromLine…toLine (0-based). */
 export interface Suppression extends Span {

@@ -14,7 +14,9 @@ import {
 } from './api';
 import { analyze, DEFAULT_MAX_BYTES } from './document';
 import type { Knowledge } from './knowledge/compile';
-import type { AnalysedDocument } from './model';
+import type { AnalysedDocument, DeclineReason } from './model';
+import { matchLocale, messagesFor, type Locale, type Messages } from './messages';
+import { declineMessage } from './messages/problems';
 import { incomingCalls, outgoingCalls, prepareCallHierarchy } from './features/callHierarchy';
 import { citationGraph, type CitationGraph } from './features/citationGraph';
 import { codeActions } from './features/codeActions';
@@ -52,6 +54,11 @@ export interface LanguageServiceOptions {
    * analysis); by default the service analyses in this thread.
    */
   summarizer?: (uri: string, text: string, version: number | string, maxBytes: number) => Promise<FileSummary>;
+  /**
+   * The user's language, as a BCP 47 tag or a POSIX locale (`zh-CN`, `zh_CN.UTF-8`, `en`): every message, hover,
+   * title and hint is written in it (Simplified Chinese for any Chinese tag, English otherwise; default English).
+   */
+  locale?: string;
 }
 
 export interface LanguageService {
@@ -104,6 +111,13 @@ export interface LanguageService {
    * are out of date until its next scan.
    */
   setKnowledge(knowledge: Knowledge): void;
+  /** The user's language from now on (a tag as in `LanguageServiceOptions.locale`); cached analyses stay valid. */
+  setLocale(locale: string | undefined): void;
+  /** The locale in force and its catalogue, for what the adapter and the CLI write themselves. */
+  readonly locale: Locale;
+  readonly messages: Messages;
+  /** Why a file was not read, in the user's language. */
+  declineMessage(reason: DeclineReason): string;
   /** A new size limit: every cached analysis is dropped. */
   setMaxBytes(maxBytes: number): void;
   dispose(): void;
@@ -138,11 +152,8 @@ class RegtextLanguageService implements LanguageService {
     this.logger = options.logger;
     this.index = new WorkspaceIndex(this.workspace, this.knowledge,
       (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
-    this.context = this.featureContext();
-  }
-
-  private featureContext(): FeatureContext {
-    return { knowledge: this.knowledge, index: this.index, counterpart: (file) => this.counterparts.get(file.uri)?.view };
+    const locale = matchLocale(options.locale);
+    this.context = { knowledge: this.knowledge, index: this.index, locale, messages: messagesFor(locale), counterpart: (file) => this.counterparts.get(file.uri)?.view };
   }
 
   analysis(document: TextDocument): AnalysedDocument {
@@ -248,7 +259,7 @@ class RegtextLanguageService implements LanguageService {
     if (!pair) return undefined;
     let alignment;
     try {
-      alignment = alignDocuments(pair.original, pair.translation);
+      alignment = alignDocuments(pair.original, pair.translation, this.context.messages.translation);
     } catch (error) {
       this.logger?.log(`regtext could not align ${document.uri} with ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
       return undefined;
@@ -262,7 +273,7 @@ class RegtextLanguageService implements LanguageService {
 
   prepareRename(document: TextDocument, position: Position): PrepareRename {
     const file = this.file(document);
-    return prepareRename(file, file.analysis.lines.offsetAt(position));
+    return prepareRename(this.context, file, file.analysis.lines.offsetAt(position));
   }
 
   rename(document: TextDocument, position: Position, newName: string): TextEdit[] {
@@ -293,10 +304,28 @@ class RegtextLanguageService implements LanguageService {
 
   setKnowledge(knowledge: Knowledge): void {
     this.knowledge = knowledge;
-    this.context = this.featureContext();
+    this.context = { ...this.context, knowledge };
     this.cache.clear();
     this.counterparts.clear();
     this.index.setKnowledge(knowledge);
+  }
+
+  setLocale(tag: string | undefined): void {
+    const locale = matchLocale(tag);
+    this.context = { ...this.context, locale, messages: messagesFor(locale) };
+    this.counterparts.clear();
+  }
+
+  get locale(): Locale {
+    return this.context.locale;
+  }
+
+  get messages(): Messages {
+    return this.context.messages;
+  }
+
+  declineMessage(reason: DeclineReason): string {
+    return declineMessage(this.context.messages, reason);
   }
 
   get maxBytes(): number {

@@ -4,7 +4,7 @@
  * clause pair (Gale–Church on lengths, anchored on shared anchors). Pure: two analyses in, data out.
  */
 import type { AnalysedDocument } from '../model';
-import { translationChecks } from './checks';
+import { translationChecks, type TranslationMessages } from './checks';
 import { judgeSentences, judgeUnits, lengthModel, SKIP_COST, clamp, type LengthModel } from './evidence';
 import { alignMonotonic, type Step } from './monotonic';
 import { pairTerms } from './terms';
@@ -15,7 +15,8 @@ import { unitsOf, type Segment, type Unit } from './units';
 const SKIPPED_NUMBERED = 0.7;
 const SKIPPED = 0.5;
 
-export function alignDocuments(original: AnalysedDocument, translation: AnalysedDocument): DocumentAlignment {
+/** `messages`: the language of the checks' messages (English by default). */
+export function alignDocuments(original: AnalysedDocument, translation: AnalysedDocument, messages?: TranslationMessages): DocumentAlignment {
   const originalUnits = unitsOf(original);
   const translationUnits = unitsOf(translation);
   const model = lengthModel(originalUnits, translationUnits);
@@ -29,7 +30,7 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
     ...steps.map((step) => clausePair(model, originalClauses.slice(step.i, step.i + step.di), translationClauses.slice(step.j, step.j + step.dj))),
   ];
   const terms = pairTerms(original, translation, pairs);
-  return { original, translation, pairs, terms, checks: translationChecks(original, translation, pairs, terms), lengthRatio: model.ratio, banded };
+  return { original, translation, pairs, terms, checks: translationChecks(original, translation, pairs, terms, messages), lengthRatio: model.ratio, banded };
 }
 
 function stepEvidence(model: LengthModel, original: readonly Unit[], translation: readonly Unit[], step: Step) {

@@ -54,7 +54,7 @@ export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
-  return { kind, value, text: text.replace(/\s+/g, ' '), start: where.start, end: where.end };
+  return { kind, value, text: text.replace(/\s+/g, ' ').trim(), start: where.start, end: where.end };
 }
 
 function shift(span: Span, by: number): Span {

@@ -6,29 +6,27 @@
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { lastAtOrBefore } from '../text/search';
-import { ANCHOR_KINDS, anchorsIn, type Anchor, type AnchorKind } from './anchors';
+import { en, type Messages } from '../messages/en';
+import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
 import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
 import { anchorKey, compareNumbers } from './units';
 
 /** Below this, a pair is too uncertain for its contents to be compared: a finding would more likely be a misalignment. */
 const MIN_CONFIDENCE_TO_COMPARE = 0.35;
 
-const WHAT: Record<AnchorKind, (text: string) => string> = {
-  notice: (text) => `cites ${text}`,
-  agency: (text) => `names ${text}`,
-  date: (text) => `has the date ${text}`,
-  percent: (text) => `has ${text}`,
-  number: (text) => `has the number ${text}`,
-};
-
 interface Context {
   original: AnalysedDocument;
   translation: AnalysedDocument;
   pairs: readonly ClausePair[];
+  messages: TranslationMessages;
 }
 
-export function translationChecks(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[]): TranslationCheck[] {
-  const context: Context = { original, translation, pairs };
+export type TranslationMessages = Messages['translation'];
+
+export function translationChecks(
+  original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[], messages: TranslationMessages = en.translation,
+): TranslationCheck[] {
+  const context: Context = { original, translation, pairs, messages };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
     ...termsTranslatedTwice(context, terms),
@@ -52,13 +50,13 @@ function unpaired(context: Context, pair: ClausePair, index: number): Translatio
   const { original, translation } = context;
   if (pair.translation.length === 0) {
     return pair.original.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-missing-clause', 'warning',
-      `Clause ${unit.label} of the original has no counterpart in the translation.`,
-      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: `${unit.label} in the original` }]));
+      context.messages.missingClause(unit.label),
+      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }]));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
     return pair.translation.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-extra-clause', 'warning',
-      `Clause ${unit.label} has no counterpart in the original.`, labelSpan(translation, unit), [{ span: near, message: 'the nearest clause of the original' }]));
+      context.messages.extraClause(unit.label), labelSpan(translation, unit), [{ span: near, message: context.messages.nearestInOriginal() }]));
   }
   return [];
 }
@@ -76,8 +74,8 @@ function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
   const [a, b] = [pair.original[0]!, pair.translation[0]!];
   if (a.clause === undefined || b.clause === undefined) return [];
   if (compareNumbers(context.original.clauses[a.clause], context.translation.clauses[b.clause]) !== 'different') return [];
-  return [check(context, 'translation-numbering', 'warning', `${b.label} translates ${a.label} of the original: the numbers disagree.`,
-    labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: `${a.label} in the original` }])];
+  return [check(context, 'translation-numbering', 'warning', context.messages.numbering(b.label, a.label),
+    labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: context.messages.inOriginal(a.label) }])];
 }
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {
@@ -87,24 +85,25 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   const clauseName = pair.original.map((unit) => unit.label).join(' ');
   const firstLabel = labelSpan(context.translation, pair.translation[0]!);
   return ANCHOR_KINDS.flatMap((kind) => {
+    const says = context.messages.says[kind];
     const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirs);
     const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), mine);
-    const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: `the original's ${clauseName}: ${anchor.text}` }));
+    const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(clauseName, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
-        `The translation ${WHAT[kind](here[0]!.text)} where the original ${WHAT[kind](there[0]!.text)}.`, here[0]!, related(there))];
+        context.messages.mismatch(says(here[0]!.text), says(there[0]!.text)), here[0]!, related(there))];
     }
     // An agency named on one side only is common in a faithful translation ("the central bank" in a quote, an
     // office named by its parent): only two different agencies are reported.
     if (kind === 'agency') return [];
     if (there.length > 0) {
       return [check(context, 'translation-mismatch', 'information',
-        `The original ${WHAT[kind](there.map((anchor) => anchor.text).join(', '))}; this clause does not.`, firstLabel, related(there))];
+        context.messages.onlyOriginal(says(there.map((anchor) => anchor.text).join(', '))), firstLabel, related(there))];
     }
     if (here.length > 0) {
       return [check(context, 'translation-mismatch', 'information',
-        `The translation ${WHAT[kind](here.map((anchor) => anchor.text).join(', '))}; the original's ${clauseName} does not.`, here[0]!,
-        pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: `${unit.label} in the original` })))];
+        context.messages.onlyTranslation(says(here.map((anchor) => anchor.text).join(', ')), clauseName), here[0]!,
+        pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) })))];
     }
     return [];
   });
@@ -136,8 +135,8 @@ function termsTranslatedTwice(context: Context, terms: readonly TermPair[]): Tra
     if (earlier.translation.key === pair.translation.key) return [];
     const line = context.translation.lines.positionAt(earlier.translation.span.start).line + 1;
     return [check(context, 'translation-term', 'warning',
-      `"${pair.translation.term}" translates ${pair.original.term}, which line ${line} translates as "${earlier.translation.term}".`,
-      pair.translation.span, [{ span: pair.original.span, message: `${pair.original.term} in the original` }])];
+      context.messages.translatedTwice(pair.translation.term, pair.original.term, line, earlier.translation.term),
+      pair.translation.span, [{ span: pair.original.span, message: context.messages.inOriginal(pair.original.term) }])];
   });
 }
 
@@ -150,8 +149,8 @@ function termsNotUsed(context: Context, pair: ClausePair, terms: readonly TermPa
     const used = pair.original.flatMap((unit) => usesIn(context.original, unit.span, term.original.key));
     if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).length > 0)) return [];
     return [check(context, 'translation-term', 'information',
-      `The original uses the defined term ${term.original.term} here; this clause never uses its translation "${term.translation.term}".`,
-      labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: `${term.original.term} in the original` }])];
+      context.messages.termNotUsed(term.original.term, term.translation.term),
+      labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: context.messages.inOriginal(term.original.term) }])];
   });
 }
 

@@ -27,7 +27,7 @@ export function codeActions(context: FeatureContext, file: AnalysedFile, range: 
   const here = diagnostics.filter((diagnostic) => diagnostic.range.start.line <= range.end.line && diagnostic.range.end.line >= range.start.line);
   return [
     ...here.flatMap((diagnostic) => fixesFor(context, file, diagnostic)),
-    ...here.filter((diagnostic) => diagnostic.code !== 'not-analysed' && diagnostic.code !== 'unused-suppression').flatMap((diagnostic) => suppressionsFor(file, diagnostic)),
+    ...here.filter((diagnostic) => diagnostic.code !== 'not-analysed' && diagnostic.code !== 'unused-suppression').flatMap((diagnostic) => suppressionsFor(context, file, diagnostic)),
     ...writeOutAbbreviations(context, file, range),
   ];
 }
@@ -35,8 +35,8 @@ export function codeActions(context: FeatureContext, file: AnalysedFile, range: 
 function fixesFor(context: FeatureContext, file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] {
   switch (diagnostic.code) {
     case 'banned-term': return bannedTermFixes(context, file, diagnostic);
-    case 'unused-suppression': return [removeLine(file, diagnostic, 'Remove this unused suppression')];
-    default: return NUMBERING.has(diagnostic.code) ? renumberings(file, diagnostic) : [];
+    case 'unused-suppression': return [removeLine(file, diagnostic, context.messages.action.removeSuppression())];
+    default: return NUMBERING.has(diagnostic.code) ? renumberings(context, file, diagnostic) : [];
   }
 }
 
@@ -59,18 +59,18 @@ function newline(analysis: AnalysedDocument): string {
   return analysis.text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-function suppressionsFor(file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] {
+function suppressionsFor(context: FeatureContext, file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] {
   const line = diagnostic.range.start.line;
   const eol = newline(file.analysis);
   const lineStart = { line, character: 0 };
   const top = { line: 0, character: 0 };
   return [
     {
-      title: `Silence ${diagnostic.code} on this line`, diagnostic,
+      title: context.messages.action.silenceLine(diagnostic.code), diagnostic,
       edits: edit(file, [{ range: { start: lineStart, end: lineStart }, newText: `${comment(file, `regtext-disable-next-line ${diagnostic.code}`)}${eol}` }]),
     },
     {
-      title: `Silence ${diagnostic.code} in this file`, diagnostic,
+      title: context.messages.action.silenceFile(diagnostic.code), diagnostic,
       edits: edit(file, [{ range: { start: top, end: top }, newText: `${comment(file, `regtext-disable-file ${diagnostic.code}`)}${eol}` }]),
     },
   ];
@@ -93,14 +93,14 @@ function bannedTermFixes(context: FeatureContext, file: AnalysedFile, diagnostic
   const replacement = replacementFor(context, hit);
   if (replacement !== undefined) {
     return [{
-      title: `Replace “${hit.text}” with “${replacement}”`, diagnostic, isPreferred: true,
+      title: context.messages.action.replace(hit.text, replacement), diagnostic, isPreferred: true,
       edits: edit(file, [{ range: diagnostic.range, newText: replacement }]),
     }];
   }
   const item = scopeItemAround(file.analysis, hit);
   if (!item) return [];
   return [{
-    title: `Remove the business-scope item “${file.analysis.text.slice(item.start, item.itemEnd)}”`, diagnostic, isPreferred: true,
+    title: context.messages.action.removeScopeItem(file.analysis.text.slice(item.start, item.itemEnd)), diagnostic, isPreferred: true,
     edits: edit(file, [{ range: rangeOf(file, item), newText: '' }]),
   }];
 }
@@ -137,7 +137,7 @@ function scopeItemAround(analysis: AnalysedDocument, hit: BannedTermHit): { star
 // ---------------------------------------------------------------------------------------------------------------
 // Renumbering
 
-function renumberings(file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] {
+function renumberings(context: FeatureContext, file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] {
   const { analysis } = file;
   const start = analysis.lines.offsetAt(diagnostic.range.start);
   const clause = analysis.clauses.find((candidate) => candidate.labelSpan.start === start);
@@ -149,12 +149,12 @@ function renumberings(file: AnalysedFile, diagnostic: Diagnostic): CodeAction[] 
   const rest = sequence.slice(position);
   const relabel = (member: Clause, value: number): TextEdit => ({ range: rangeOf(file, member.labelSpan), newText: relabelled(member, value) });
   const actions: CodeAction[] = [{
-    title: `Renumber ${clause.label.trim()} as ${relabelled(clause, first).trim()}`, diagnostic, isPreferred: true,
+    title: context.messages.action.renumber(clause.label.trim(), relabelled(clause, first).trim()), diagnostic, isPreferred: true,
     edits: edit(file, [relabel(clause, first)]),
   }];
   if (rest.length > 1) {
     actions.push({
-      title: `Renumber ${clause.label.trim()} and the ${rest.length - 1} after it in sequence`, diagnostic,
+      title: context.messages.action.renumberRest(clause.label.trim(), rest.length - 1), diagnostic,
       edits: edit(file, rest.map((member, index) => relabel(member, first + index))),
     });
   }
@@ -210,6 +210,6 @@ function writeOutAbbreviations(context: FeatureContext, file: AnalysedFile, rang
     if (!agency?.abbreviations?.includes(mention.text)) return [];
     const chinese = analysis.language === 'zh';
     const full = chinese ? `${agency.zh.name}（${mention.text}）` : `${agency.en.name} (${mention.text})`;
-    return [{ title: `Write out ${mention.text} at its first mention: ${full}`, edits: edit(file, [{ range: rangeOf(file, mention), newText: full }]) }];
+    return [{ title: context.messages.action.writeOut(mention.text, full), edits: edit(file, [{ range: rangeOf(file, mention), newText: full }]) }];
   });
 }

@@ -3,7 +3,7 @@ import type { CodeLens } from '../api';
 import { noticeName } from '../workspace/crossFile';
 import { rangeIn } from '../workspace/summary';
 import { ownKey } from './citing';
-import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
+import { namesLanguage, rangeOf, type AnalysedFile, type FeatureContext } from './context';
 
 export function codeLenses(context: FeatureContext, file: AnalysedFile): CodeLens[] {
   const identity = file.analysis.identity;
@@ -13,11 +13,12 @@ export function codeLenses(context: FeatureContext, file: AnalysedFile): CodeLen
   const namesakes = new Set(context.index.filesOf(key).map((summary) => summary.uri));
   const citations = context.index.citationsOf(key).filter(({ summary }) => summary.uri !== file.uri && !namesakes.has(summary.uri));
   const documents = new Set(citations.map(({ summary }) => summary.uri)).size;
-  const parts = [documents === 0 ? 'cited by no document in the workspace' : `cited by ${documents} document${documents === 1 ? '' : 's'}`];
+  const say = context.messages.lens;
+  const parts = [documents === 0 ? say.citedByNone() : say.citedBy(documents)];
   const repeal = context.index.notice(key).repeal;
   if (repeal) {
-    const by = noticeName(context.index.notice(repeal.byKey), file.analysis.language, context.knowledge);
-    parts.push(`repealed by ${by}${repeal.date ? ` on ${repeal.date}` : ''}`);
+    const by = noticeName(context.index.notice(repeal.byKey), namesLanguage(context, file.analysis.language), context.knowledge);
+    parts.push(say.repealedBy(by, repeal.date));
   }
   return [{
     range: rangeOf(file, span),

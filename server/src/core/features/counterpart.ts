@@ -10,7 +10,7 @@ import { counterpartAt, termPairAt, type DocumentAlignment, type Side } from '..
 import type { AnalysedDocument, Span } from '../model';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { identityKey } from '../workspace/workspaceIndex';
-import type { AnalysedFile } from './context';
+import type { AnalysedFile, FeatureContext } from './context';
 
 /** An alignment seen from one of its two files. */
 export interface CounterpartView {
@@ -71,23 +71,23 @@ export function counterpartDefinition(view: CounterpartView, file: AnalysedFile,
 }
 
 /** For a clause label's hover: the counterpart clause's label and first sentence, linked, and how sure the pairing is. */
-export function counterpartClauseHover(view: CounterpartView, label: Span): string | undefined {
+export function counterpartClauseHover(context: FeatureContext, view: CounterpartView, label: Span): string | undefined {
+  const { translation: messages } = context.messages;
   const found = counterpartAt(view.alignment, view.side, label.start);
   if (!found || found.clause === undefined) return undefined;
   const there = view.alignment[other(view.side)];
   const clause = there.clauses[found.clause]!;
   const line = clause.labelSpan ? there.lines.positionAt(clause.labelSpan.start).line + 1 : 1;
-  const language = there.language === 'zh' ? 'Chinese original' : 'English translation';
-  const sure = found.pair.confidence >= 0.8 ? '' : ` · paired by ${found.pair.basis}, ${Math.round(found.pair.confidence * 100)}% sure`;
-  return `**${language}**: [${clause.label}](${view.uri}#L${line}) ${clause.firstSentence}`.trim() + sure;
+  const sure = found.pair.confidence >= 0.8 ? '' : ` · ${messages.pairedBy(found.pair.basis, Math.round(found.pair.confidence * 100))}`;
+  return `**${messages.counterpartClause[there.language]}**: [${clause.label}](${view.uri}#L${line}) ${clause.firstSentence}`.trim() + sure;
 }
 
 /** For a defined term's hover: the term the other language defines in the aligned sentence. */
-export function counterpartTermHover(view: CounterpartView, key: string): string | undefined {
+export function counterpartTermHover(context: FeatureContext, view: CounterpartView, key: string): string | undefined {
   const pair = termPairAt(view.alignment.terms, view.side, key);
   if (!pair) return undefined;
   const term = pair[other(view.side)].term;
-  return `${view.alignment[other(view.side)].language === 'zh' ? 'In the Chinese original' : 'In the English translation'}: **${term}**`;
+  return `${context.messages.translation.counterpartTerm[view.alignment[other(view.side)].language]}: **${term}**`;
 }
 
 /** The translator's checks, as diagnostics of the translation (the original's clause as related information). */

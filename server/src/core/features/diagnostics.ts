@@ -10,24 +10,25 @@ import type { Citation, NoticeIdentity, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
-import type { FeatureContext } from './context';
+import { problemMessage } from '../messages/problems';
+import { namesLanguage, type FeatureContext } from './context';
 import { fileName } from './hover';
 import { SuppressionIndex } from './suppressions';
 
 export function diagnostics(context: FeatureContext, summary: FileSummary): Diagnostic[] {
   const own: Diagnostic[] = summary.problems.map((problem) => ({
-    range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problem.message,
+    range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem),
   }));
   if (summary.declined) return own;
   const found = [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
-  return withConfiguredSeverities(suppressed(found, summary), context.knowledge.data.rules);
+  return withConfiguredSeverities(suppressed(context, found, summary), context.knowledge.data.rules);
 }
 
 /**
  * The diagnostics no regtext-disable comment silences, and a hint on each comment that silences nothing (it may be
  * left over from a problem fixed since).
  */
-function suppressed(found: Diagnostic[], summary: FileSummary): Diagnostic[] {
+function suppressed(context: FeatureContext, found: Diagnostic[], summary: FileSummary): Diagnostic[] {
   if (summary.suppressions.length === 0) return found;
   const index = new SuppressionIndex(summary.suppressions);
   const used = new Set<Suppression>();
@@ -39,7 +40,7 @@ function suppressed(found: Diagnostic[], summary: FileSummary): Diagnostic[] {
   });
   const unused = summary.suppressions.filter((suppression) => !used.has(suppression)).map((suppression): Diagnostic => ({
     range: rangeIn(summary, suppression), severity: 'hint', code: 'unused-suppression',
-    message: `This suppression silences no problem${suppression.rules ? ` (${suppression.rules.join(', ')})` : ''}: it can be removed.`,
+    message: context.messages.problem.unusedSuppression(suppression.rules),
   }));
   return [...kept, ...unused];
 }
@@ -91,15 +92,16 @@ export function repealedCitationsIn(context: FeatureContext, document: CitingDoc
 }
 
 function repealedCitations(context: FeatureContext, summary: FileSummary): Diagnostic[] {
-  const { index, knowledge } = context;
+  const { index, knowledge, messages } = context;
+  const language = namesLanguage(context, summary.language);
   const document = { citations: summary.citations, identity: summary.identity, issued: summary.dates.issued, lineOf: (offset: number) => positionIn(summary.lineStarts, offset).line };
   return repealedCitationsIn(context, document).map(({ citation, key, repeal }) => {
-    const name = noticeName(index.notice(key), summary.language, knowledge);
-    const by = noticeName(index.notice(repeal.byKey), summary.language, knowledge);
-    const related: RelatedInformation[] = repeal.byFiles.map((file) => ({ location: identityAsLocation(file), message: `${by}, which repealed ${name}` }));
+    const name = noticeName(index.notice(key), language, knowledge);
+    const by = noticeName(index.notice(repeal.byKey), language, knowledge);
+    const related: RelatedInformation[] = repeal.byFiles.map((file) => ({ location: identityAsLocation(file), message: messages.problem.repealedRelated(by, name) }));
     return {
       range: rangeIn(summary, citation), severity: 'warning', code: 'repealed-notice',
-      message: `${name} was repealed by ${by}${repeal.date ? ` on ${repeal.date}` : ''}.`,
+      message: messages.problem.repealed(name, by, repeal.date),
       ...(related.length > 0 ? { related } : {}),
     } satisfies Diagnostic;
   });
@@ -120,11 +122,11 @@ function missingClauses(context: FeatureContext, summary: FileSummary): Diagnost
   return summary.externalReferences.flatMap((reference): Diagnostic[] => {
     const { info, hits } = referenceInto(context.index, reference.cites, reference.steps, summary.language);
     if (!info || info.files.length === 0 || hits.length > 0 || info.files.every((file) => file.uri === summary.uri)) return [];
-    const name = noticeName(info, summary.language, context.knowledge);
+    const name = noticeName(info, namesLanguage(context, summary.language), context.knowledge);
     return [{
       range: rangeIn(summary, reference), severity: 'warning', code: 'missing-clause',
-      message: `"${reference.text.replace(/\s+/g, ' ')}": ${name} has no such clause.`,
-      related: info.files.map((file) => ({ location: identityAsLocation(file), message: `${name} (${fileName(file.uri)})` })),
+      message: context.messages.problem.missingClause(reference.text.replace(/\s+/g, ' '), name),
+      related: info.files.map((file) => ({ location: identityAsLocation(file), message: context.messages.problem.noticeInFile(name, fileName(file.uri)) })),
     }];
   });
 }
@@ -136,11 +138,11 @@ function duplicateClaims(context: FeatureContext, summary: FileSummary): Diagnos
   const key = identityKey(identity);
   const others = context.index.filesOf(key).filter((file) => file.uri !== summary.uri && file.language === summary.language);
   if (others.length === 0) return [];
-  const name = noticeName(context.index.notice(key), summary.language, context.knowledge);
+  const name = noticeName(context.index.notice(key), namesLanguage(context, summary.language), context.knowledge);
   const where = identityAsLocation(summary).range;
   return [{
     range: where, severity: 'warning', code: 'duplicate-notice',
-    message: `${others.map((file) => fileName(file.uri)).join(', ')} also claim${others.length === 1 ? 's' : ''} to be ${name}.`,
-    related: others.map((file) => ({ location: identityAsLocation(file), message: `also ${name}` })),
+    message: context.messages.problem.duplicateNotice(others.map((file) => fileName(file.uri)), name),
+    related: others.map((file) => ({ location: identityAsLocation(file), message: context.messages.problem.duplicateRelated(name) })),
   }];
 }

@@ -2,7 +2,7 @@
 import type { InlayHint, Range } from '../api';
 import type { Span } from '../model';
 import { noticeName } from '../workspace/crossFile';
-import type { AnalysedFile, FeatureContext } from './context';
+import { namesLanguage, type AnalysedFile, type FeatureContext } from './context';
 import { repealedCitationsIn } from './diagnostics';
 
 export function inlayHints(context: FeatureContext, file: AnalysedFile, range: Range): InlayHint[] {
@@ -14,11 +14,11 @@ export function inlayHints(context: FeatureContext, file: AnalysedFile, range: R
   if (!citations.some(inRange)) return [];
   const warned = repealedCitationsIn(context, { citations, identity, issued: dates.issued, lineOf: (offset) => lines.lineOf(offset) });
   return warned.filter(({ citation }) => inRange(citation)).map(({ repeal, citation }) => {
-    const by = noticeName(context.index.notice(repeal.byKey), language, context.knowledge);
+    const by = noticeName(context.index.notice(repeal.byKey), namesLanguage(context, language), context.knowledge);
     return {
       position: lines.positionAt(citation.end),
-      label: repeal.date ? `repealed ${repeal.date}` : 'repealed',
-      tooltip: `Repealed by ${by}${repeal.date ? ` on ${repeal.date}` : ''}.`,
+      label: context.messages.hint.repealed(repeal.date),
+      tooltip: context.messages.hint.repealedBy(by, repeal.date),
     };
   });
 }

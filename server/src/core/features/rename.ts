@@ -7,25 +7,17 @@ import type { Range, TextEdit } from '../api';
 import type { Annotation } from '../model';
 import { pluralOf } from '../scan/phraseMatcher';
 import { annotationAt } from './annotationAt';
-import { rangeOf, type AnalysedFile } from './context';
+import { rangeOf, type AnalysedFile, type FeatureContext } from './context';
 
 type TermAnnotation = Extract<Annotation, { kind: 'termUse' | 'termDefinition' }>;
 
 export type PrepareRename = { range: Range; placeholder: string } | { reason: string };
 
-const WHY_NOT: Partial<Record<Annotation['kind'], string>> = {
-  agency: 'An agency\'s name is not this document\'s to rename.',
-  noticeNumber: 'A notice number names another document: it cannot be renamed here.',
-  citation: 'A cited title names another document: it cannot be renamed here.',
-  clauseRef: 'A clause reference follows its clause: renumber the clause instead.',
-  clauseLabel: 'A clause label is renumbered, not renamed (a quick fix renumbers a sequence).',
-  bannedTerm: 'A banned term is not a name of this document.',
-};
-
-export function prepareRename(file: AnalysedFile, offset: number): PrepareRename {
+export function prepareRename(context: FeatureContext, file: AnalysedFile, offset: number): PrepareRename {
   const annotation = annotationAt(file.analysis, offset);
   if (annotation?.kind === 'termUse' || annotation?.kind === 'termDefinition') return { range: rangeOf(file, annotation), placeholder: annotation.text };
-  return { reason: (annotation && WHY_NOT[annotation.kind]) ?? 'Only a term this document defines can be renamed here.' };
+  const why = context.messages.rename;
+  return { reason: (annotation ? why[annotation.kind] : why.other)() };
 }
 
 /** The edits that rename the defined term at `offset` everywhere in its document, or none if there is none. */

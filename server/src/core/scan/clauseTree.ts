@@ -21,10 +21,10 @@
  * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
  * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
  */
-import type { Clause, ClauseKind, LabelStyle, Problem, Span } from '../model';
+import type { Clause, ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { isHan, isHighSurrogate, isInvisible, isSpace } from '../text/chars';
-import { formatLabel, labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
+import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
 import { decimalPath } from '../text/numerals';
 
@@ -380,7 +380,7 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
       closeUntil(builder, i + 1, lineStart);
       if (openPath.length === path.length - 1 && label.value !== 1) {
         report(builder, label, lineStart, 'numbering-gap', 'warning',
-          `Numbering under ${open.label} starts at ${labelAt(builder, label, lineStart)}: expected ${formatLabel('decimal', 1, decimalPrefix(path))}.`);
+          { kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: open.label, style: 'decimal', prefix: decimalPrefix(path) });
       }
       return label;
     }
@@ -603,24 +603,13 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
   // Markdown numbers lists 1. 1. 1. and lets the renderer count: no duplicates there.
   if (label.style === 'arabic-dot' && label.value === 1 && previous.value === 1) return;
   const expected = previous.value + 1;
-  const found = labelAt(builder, label, lineStart);
-  const expectedSame = formatLabel(previous.style, expected, prefix);
-  const after = `after ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1})`;
-  if (label.value === expected && label.style !== previous.style) {
-    report(builder, label, lineStart, 'numbering-style', 'information',
-      `Numbering style changes ${after}: expected ${expectedSame}, found ${found}.`);
-  } else if (label.value === previous.value) {
-    report(builder, label, lineStart, 'numbering-duplicate', 'warning',
-      `Duplicate number: ${found} repeats ${previous.label} (line ${builder.lines.lineOf(previous.labelSpan.start) + 1}); expected ${formatLabel(label.style, expected, prefix)}.`);
-  } else if (label.value > expected) {
-    const missing = label.value - expected === 1 ? formatLabel(label.style, expected, prefix)
-      : `${formatLabel(label.style, expected, prefix)} to ${formatLabel(label.style, label.value - 1, prefix)}`;
-    report(builder, label, lineStart, 'numbering-gap', 'warning',
-      `Numbering gap ${after}: expected ${formatLabel(label.style, expected, prefix)}, found ${found} (${missing} missing).`);
-  } else if (label.value < expected) {
-    report(builder, label, lineStart, 'numbering-order', 'warning',
-      `Numbering out of order ${after}: expected ${formatLabel(label.style, expected, prefix)}, found ${found}.`);
-  }
+  const code = label.value === expected ? (label.style !== previous.style ? 'numbering-style' : undefined)
+    : label.value === previous.value ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
+  if (!code) return;
+  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', {
+    kind: 'sequence', found: labelAt(builder, label, lineStart), value: label.value, style: label.style, expected, prefix,
+    previous: { label: previous.label, line: builder.lines.lineOf(previous.labelSpan.start) + 1 }, previousStyle: previous.style,
+  });
 }
 
 /**
@@ -642,9 +631,10 @@ function checkFirstChild(builder: Builder, level: number, parent: Clause | undef
     checkSequence(builder, cousin, label, lineStart);
     return cousin;
   }
-  const expected = previous ? `${formatLabel(label.style, 1)} or ${formatLabel(label.style, previous.value + 1)}` : formatLabel(label.style, 1);
-  report(builder, label, lineStart, 'numbering-gap', 'warning',
-    `Numbering under ${parent.label} starts at ${labelAt(builder, label, lineStart)}: expected ${expected}.`);
+  report(builder, label, lineStart, 'numbering-gap', 'warning', {
+    kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: parent.label, style: label.style, prefix: '',
+    ...(previous ? { alternative: previous.value + 1 } : {}),
+  });
   return undefined;
 }
 
@@ -661,8 +651,6 @@ function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string
   return builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
 }
 
-function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], message: string): void {
-  // Labels such as "3." end in a full stop of their own: "expected 3." not "expected 3..".
-  const text = message.replace(/\.\.(?=[\s)]|$)/g, '.');
-  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, message: text });
+function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail): void {
+  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, detail });
 }

@@ -5,6 +5,7 @@
  * file's line starts to turn them into positions; the text itself is not kept.
  */
 import type {
+  DeclineReason,
   AnalysedDocument, Citation, CitationTarget, Clause, DocumentDates, Language, NoticeIdentity, Problem, ReferenceStep, Repeal, Span,
   Suppression,
 } from '../model';
@@ -31,8 +32,8 @@ export interface FileSummary {
   uri: string;
   version: number | string;
   language: Language;
-  /** Why the file was not analysed, when it was not (binary, too large, not UTF-8). */
-  declined?: string;
+  /** Whether the file was declined (binary, too large, not UTF-8); its one problem says why. */
+  declined?: boolean;
   lineStarts: Uint32Array;
   identity: NoticeIdentity | undefined;
   dates: DocumentDates;
@@ -57,17 +58,17 @@ export function summarize(uri: string, version: number | string, analysis: Analy
     titledNumbers: titledNumbers(analysis), problems: [...analysis.problems],
     suppressions: [...analysis.suppressions],
   };
-  if (!analysis.analysed) summary.declined = analysis.problems[0]?.message ?? 'not analysed';
+  if (!analysis.analysed) summary.declined = true;
   if (analysis.identity) summary.notice = noticeClauses(analysis);
   return summary;
 }
 
 /** The summary of a file that could not be read as text (not UTF-8, too large): one problem that says why. */
-export function declinedSummary(uri: string, version: number | string, reason: string): FileSummary {
+export function declinedSummary(uri: string, version: number | string, reason: DeclineReason): FileSummary {
   return {
-    uri, version, language: 'en', declined: reason, lineStarts: Uint32Array.of(0), identity: undefined, dates: {}, citations: [],
+    uri, version, language: 'en', declined: true, lineStarts: Uint32Array.of(0), identity: undefined, dates: {}, citations: [],
     externalReferences: [], repeals: [], titledNumbers: [],
-    problems: [{ start: 0, end: 0, code: 'not-analysed', severity: 'information', message: reason }], suppressions: [],
+    problems: [{ start: 0, end: 0, code: 'not-analysed', severity: 'information', detail: { kind: 'declined', reason } }], suppressions: [],
   };
 }
 

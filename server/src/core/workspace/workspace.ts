@@ -4,11 +4,12 @@
  * given; tests over an in-memory folder (InMemoryWorkspace, below).
  */
 import type { CancellationToken, Disposable, Event } from '../api';
+import type { DeclineReason } from '../model';
 
 export type FileContent =
   | { kind: 'text'; text: string; version: number | string }
   /** The file exists but is not read as text: too large, not UTF-8. The reason is shown to the user. */
-  | { kind: 'declined'; reason: string; version: number | string }
+  | { kind: 'declined'; reason: DeclineReason; version: number | string }
   | { kind: 'missing' };
 
 export interface Workspace {
