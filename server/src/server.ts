@@ -45,6 +45,13 @@ const CHARACTERS_PER_MS_OF_DELAY = 5000;
 const PUBLISH_BATCH = 200;
 /** Views that count other files' citations (code lenses, inlay hints) are refreshed at most this often. */
 const REFRESH_DELAY_MS = 300;
+/**
+ * A translation (or original) up to this length is aligned with its counterpart before its diagnostics are published
+ * (a notice takes milliseconds); a longer one once typing has paused for ALIGNMENT_DELAY_MS, so that aligning never
+ * delays a keystroke's diagnostics. Meanwhile its translation checks wait for the new alignment.
+ */
+const INLINE_ALIGNMENT_LENGTH = 100_000;
+const ALIGNMENT_DELAY_MS = 1_500;
 
 export const CITATION_GRAPH_REQUEST = 'regtext/citationGraph';
 /** `{ uri }` → the open document's counterpart (the notice in the other language) and the aligned pairs, or null. */
@@ -288,6 +295,7 @@ class ServerState {
   private readonly closedQueue = new Set<string>();
   private publishingClosed = false;
   private refresh: ReturnType<typeof setTimeout> | undefined;
+  private readonly pendingAlignment = new Map<string, ReturnType<typeof setTimeout>>();
   /** Open document → its counterpart in the other language, as last aligned. */
   private readonly counterpartOf = new Map<string, string>();
   private watchers: Promise<Disposable | undefined> | undefined;
@@ -312,6 +320,8 @@ class ServerState {
     documents.onDidClose(({ document }) => {
       this.openedVersions.delete(document.uri);
       this.counterpartOf.delete(document.uri);
+      clearTimeout(this.pendingAlignment.get(document.uri));
+      this.pendingAlignment.delete(document.uri);
       clearTimeout(this.pendingOpen.get(document.uri));
       this.pendingOpen.delete(document.uri);
       this.lastPublished.delete(document.uri);
@@ -397,6 +407,7 @@ class ServerState {
   dispose(): void {
     this.scan?.cancel();
     clearTimeout(this.refresh);
+    for (const timer of this.pendingAlignment.values()) clearTimeout(timer);
     this.service.dispose();
   }
 
@@ -554,10 +565,26 @@ class ServerState {
     await this.configurationRead;
     const document = await this.analyses.ready(uri, NEVER_CANCELLED);
     if (!document) return;
-    await this.loadCounterpart(document);
+    if (document.getText().length <= INLINE_ALIGNMENT_LENGTH) await this.loadCounterpart(document);
+    else this.alignLater(uri);
+    this.sendOpenDiagnostics(document);
+  }
+
+  private sendOpenDiagnostics(document: TextDocument): void {
     const diagnostics = this.published(this.service.diagnostics(document));
-    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    this.lastPublished.set(uri, performance.now());
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    this.lastPublished.set(document.uri, performance.now());
+  }
+
+  /** Aligns a long document with its counterpart once it has been quiet for a while, then republishes its diagnostics. */
+  private alignLater(uri: string): void {
+    clearTimeout(this.pendingAlignment.get(uri));
+    this.pendingAlignment.set(uri, setTimeout(() => void (async () => {
+      this.pendingAlignment.delete(uri);
+      const document = await this.analyses.ready(uri, NEVER_CANCELLED);
+      if (!document || !(await this.loadCounterpart(document))) return;
+      if (this.documents.get(uri)?.version === document.version) this.sendOpenDiagnostics(document);
+    })(), ALIGNMENT_DELAY_MS));
   }
 
   /** The diagnostics the settings let through, as published. */

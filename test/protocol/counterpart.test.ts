@@ -64,3 +64,35 @@ test('a file without a counterpart: the alignment request answers null', async (
     await folder.dispose();
   }
 });
+
+/** A notice of `count` numbered clauses in both languages, long enough to be aligned after typing pauses. */
+function longPair(count: number): { english: string; chinese: string } {
+  const english = ['Notice of the People\'s Bank of China on Reporting', 'Yinfa [2027] No. 7', ''];
+  const chinese = ['中国人民银行关于报送工作的通知', '银发〔2027〕7号', ''];
+  for (let n = 1; n <= count; n++) {
+    const days = n === count - 10 ? 20 : 15;
+    english.push(`(${n}) Reporting duty ${n}. Institutions of category ${n} shall report to the PBOC within ${days} days after each quarter ends, ` +
+      'with the figures, the reasons for any change, and the name of the person responsible, and shall keep the records for five years.');
+    chinese.push(`（${n}）第${n}类报告义务。第${n}类机构应当在每季度结束后15日内向中国人民银行报告，说明有关数据、变动原因和责任人姓名，并保存记录五年。`);
+  }
+  return { english: english.join('\n') + '\n', chinese: chinese.join('\n') + '\n' };
+}
+
+test('a long translation: its diagnostics come at once, and its translation checks once typing pauses', async () => {
+  const { english, chinese } = longPair(500);
+  assert.ok(english.length > 100_000, 'longer than the inline alignment limit');
+  const folder = await DiskFolder.create({ 'en.notice': english, 'zh.notice': chinese });
+  const client = await LspClient.start({ workspaceFolder: folder.path, workDoneProgress: true, configuration: {} });
+  try {
+    await client.waitForProgressEnd();
+    const first = client.nextDiagnostics(folder.uri('en.notice'), (params) => params.version !== undefined);
+    const checked = client.nextDiagnostics(folder.uri('en.notice'), (params) => translationChecks(params.diagnostics).length > 0, 'the translation checks', 30_000);
+    await client.openFile('en.notice');
+    assert.deepEqual(translationChecks((await first).diagnostics), [], 'the first diagnostics do not wait for the alignment');
+    const checks = translationChecks((await checked).diagnostics);
+    assert.deepEqual(checks.map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.code}`), ['493 translation-mismatch']);
+  } finally {
+    await client.shutdown();
+    await folder.dispose();
+  }
+});
