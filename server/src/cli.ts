@@ -3,7 +3,7 @@
  *   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] PATHS...
  *   regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] FILE
  *   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATHS...
- *   regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] TRANSLATION ORIGINAL
+ *   regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] [--locale L] TRANSLATION ORIGINAL
  *   regtext init [FOLDER]
  * The files named (and found below the directories named) are one workspace, as in the editor: a memo that cites a
  * repealed notice, or a clause the cited notice lacks, is reported as it is there.
@@ -22,13 +22,13 @@ import { AnalysisPool } from './analysisPool';
 import { cliKnowledge, ConfigError, init } from './cli/config';
 import { CONFIG_FILE } from './config/configFile';
 import { align } from './cli/align';
-import { UsageError } from './cli/usage';
+import { environmentLocale, readArguments, UsageError } from './cli/usage';
 
 const USAGE = `Usage:
   regtext check [--format text|json|sarif] [--fail-on error|warning] [--max-file-size-mb N] [--config FILE] [--locale L] PATH...
   regtext annotate [--format json|text] [--max-file-size-mb N] [--config FILE] [--locale L] FILE
   regtext graph [--format json|dot] [--max-file-size-mb N] [--config FILE] PATH...
-  regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] TRANSLATION ORIGINAL
+  regtext align [--format json|tsv|tmx] [--clauses] [--out FILE] [--config FILE] [--locale L] TRANSLATION ORIGINAL
   regtext init [FOLDER]
 
 check     reports banned terms, numbering problems, broken clause references, and across the files checked:
@@ -68,30 +68,18 @@ interface Options {
 
 function parseArguments(args: string[], formats: string[]): Options {
   const options: Options = { format: formats[0]!, failOn: 'error', maxBytes: undefined, config: undefined, locale: environmentLocale(), paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value.`);
-      return next;
-    };
+  readArguments(args, (flag, value) => {
     if (flag === '--format') options.format = value();
     else if (flag === '--fail-on') options.failOn = value() as Severity;
     else if (flag === '--max-file-size-mb') options.maxBytes = megabytes(value()) * MB;
     else if (flag === '--config') options.config = value();
     else if (flag === '--locale') options.locale = value();
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
-    else options.paths.push(arg);
-  }
+    else return false;
+    return true;
+  }, (path) => options.paths.push(path));
   if (!formats.includes(options.format)) throw new UsageError(`--format must be one of ${formats.join(', ')}.`);
   if (!['error', 'warning'].includes(options.failOn)) throw new UsageError('--fail-on must be error or warning.');
   return options;
-}
-
-/** The locale POSIX programs follow: LC_ALL, then LC_MESSAGES, then LANG (an empty variable counts as unset). */
-function environmentLocale(): string | undefined {
-  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
 }
 
 function megabytes(value: string): number {

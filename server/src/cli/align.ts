@@ -5,11 +5,13 @@
  * name different notices are aligned anyway, with a warning.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { alignDocuments, analyze, toJson, toTmx, toTsv, translationPair, type AnalysedDocument, type Knowledge } from '../core';
+import {
+  alignDocuments, analyze, matchLocale, messagesFor, toJson, toTmx, toTsv, translationPair, type AnalysedDocument, type Knowledge,
+} from '../core';
 import { decodeUtf8 } from '../fileText';
 import { cliKnowledge } from './config';
 import { fileSystem, regularFile, statPath, Unreadable } from './files';
-import { UsageError } from './usage';
+import { environmentLocale, readArguments, UsageError } from './usage';
 
 const FORMATS = ['json', 'tsv', 'tmx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -19,26 +21,22 @@ interface AlignOptions {
   clauses: boolean;
   out: string | undefined;
   config: string | undefined;
+  /** From --locale; otherwise the environment's: the language of the translation findings. */
+  locale: string | undefined;
   paths: string[];
 }
 
 function parseAlignArguments(args: readonly string[]): AlignOptions {
-  const options: AlignOptions = { format: 'json', clauses: false, out: undefined, config: undefined, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') ? arg.split('=', 2) : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value.`);
-      return next;
-    };
+  const options: AlignOptions = { format: 'json', clauses: false, out: undefined, config: undefined, locale: environmentLocale(), paths: [] };
+  readArguments(args, (flag, value) => {
     if (flag === '--format') options.format = formatOf(value());
     else if (flag === '--out') options.out = value();
     else if (flag === '--config') options.config = value();
+    else if (flag === '--locale') options.locale = value();
     else if (flag === '--clauses') options.clauses = true;
-    else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
-    else options.paths.push(arg);
-  }
+    else return false;
+    return true;
+  }, (path) => options.paths.push(path));
   if (options.paths.length !== 2) throw new UsageError('align needs two files: the translation and the original.');
   return options;
 }
@@ -63,7 +61,7 @@ export async function align(args: string[]): Promise<number> {
   if (!translationPair(first, second)) process.stderr.write('regtext: warning: the two files do not name the same notice in their headers; aligning them anyway.\n');
   const [original, translation] = first.language === 'zh' ? [first, second] : [second, first];
   const [originalPath, translationPath] = first.language === 'zh' ? options.paths : [options.paths[1]!, options.paths[0]!];
-  const alignment = alignDocuments(original, translation);
+  const alignment = alignDocuments(original, translation, messagesFor(matchLocale(options.locale)).translation);
   const exportOptions = { clauses: options.clauses, toolVersion: process.env.npm_package_version ?? '0.1.0', names: { original: originalPath!, translation: translationPath! } };
   const output = options.format === 'tmx' ? toTmx(alignment, exportOptions) : options.format === 'tsv' ? toTsv(alignment, exportOptions) : toJson(alignment, exportOptions);
   if (options.out !== undefined) {
