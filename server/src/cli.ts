@@ -95,10 +95,11 @@ async function runSettings(options: Options) {
 async function indexedWorkspace(options: Options) {
   const { knowledge, data, maxBytes } = await runSettings(options);
   const workspace = new CliWorkspace(collectFiles(options.paths), maxBytes);
-  const pool = new AnalysisPool(data);
-  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize });
+  // One file is analysed here: a worker would only add its start and the copy of its result back.
+  const pool = workspace.entries.length > 1 ? new AnalysisPool(data) : undefined;
+  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool?.summarize });
   await service.index.scan(NEVER_CANCELLED);
-  pool.dispose();
+  pool?.dispose();
   if (workspace.fatal) throw workspace.fatal;
   return { workspace, service };
 }
