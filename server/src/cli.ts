@@ -15,7 +15,7 @@ import {
   type DocumentSymbol, type LanguageService, type Severity, type Span,
 } from './core';
 import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } from './cli/files';
-import { formatGraphDot, formatGraphJson, formatJson, formatSarif, formatText, jsonDiagnostic, type CheckedFile } from './cli/format';
+import { formatGraphDot, formatGraphJson, formatText, jsonDiagnostic, reportWriter, type CheckedFile } from './cli/format';
 import { MB } from './fileText';
 import { AnalysisPool } from './analysisPool';
 import { cliKnowledge, ConfigError, init } from './cli/config';
@@ -114,18 +114,26 @@ async function check(args: string[]): Promise<number> {
   const options = parseArguments(args, ['text', 'json', 'sarif']);
   if (options.paths.length === 0) throw new UsageError('check needs at least one path.');
   const { workspace, service } = await indexedWorkspace(options);
-  const files: CheckedFile[] = workspace.entries.flatMap((entry) => {
+  const report = reportWriter(options.format, pathNamer(workspace));
+  const counts = new Map<Severity, number>(SEVERITY_ORDER.map((severity) => [severity, 0]));
+  let checked = 0;
+  // Each file's findings are made, printed and dropped in turn: the output of thousands of files is never one string.
+  for (const entry of workspace.entries) {
     const diagnostics = service.fileDiagnostics(uriOf(entry.path));
-    return diagnostics ? [{ path: entry.path, diagnostics }] : [];
-  });
-  const pathOf = pathNamer(workspace);
-  const output = options.format === 'json' ? formatJson(files, pathOf) : options.format === 'sarif' ? formatSarif(files, pathOf) : formatText(files);
-  if (output) process.stdout.write(output + '\n');
-  const found = files.flatMap((file) => file.diagnostics);
-  const counts = SEVERITY_ORDER.map((severity) => [severity, found.filter((diagnostic) => diagnostic.severity === severity).length] as const);
-  process.stderr.write(`regtext: ${files.length} file${files.length === 1 ? '' : 's'} checked; ${counts.reverse().map(([severity, count]) => `${count} ${severity}`).join(', ')}\n`);
+    if (!diagnostics) continue;
+    checked++;
+    for (const diagnostic of diagnostics) counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
+    print(report.file({ path: entry.path, diagnostics }));
+  }
+  print(report.end());
+  const tally = [...SEVERITY_ORDER].reverse().map((severity) => `${counts.get(severity)} ${severity}`).join(', ');
+  process.stderr.write(`regtext: ${checked} file${checked === 1 ? '' : 's'} checked; ${tally}\n`);
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
-  return found.some((diagnostic) => SEVERITY_ORDER.indexOf(diagnostic.severity) >= threshold) ? 1 : 0;
+  return SEVERITY_ORDER.some((severity, level) => level >= threshold && counts.get(severity)! > 0) ? 1 : 0;
+}
+
+function print(text: string): void {
+  if (text) process.stdout.write(text);
 }
 
 async function graph(args: string[]): Promise<number> {
