@@ -9,6 +9,7 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (default: error), 2 bad usage, a path named on the command
  * line that cannot be read, a configuration with problems, or an internal error. Only findings give 1: CI reads it as "the text has problems".
  */
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
   createLanguageService, DEFAULT_MAX_BYTES, NEVER_CANCELLED, type AnalysedDocument, type Annotation,
@@ -123,17 +124,18 @@ async function check(args: string[]): Promise<number> {
     if (!diagnostics) continue;
     checked++;
     for (const diagnostic of diagnostics) counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
-    print(report.file({ path: entry.path, diagnostics }));
+    await print(report.file({ path: entry.path, diagnostics }));
   }
-  print(report.end());
+  await print(report.end());
   const tally = [...SEVERITY_ORDER].reverse().map((severity) => `${counts.get(severity)} ${severity}`).join(', ');
   process.stderr.write(`regtext: ${checked} file${checked === 1 ? '' : 's'} checked; ${tally}\n`);
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
   return SEVERITY_ORDER.some((severity, level) => level >= threshold && counts.get(severity)! > 0) ? 1 : 0;
 }
 
-function print(text: string): void {
-  if (text) process.stdout.write(text);
+/** Writes to stdout, waiting while a slow reader (a pipe) has not taken what was written before: memory stays bounded. */
+async function print(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 async function graph(args: string[]): Promise<number> {
