@@ -2,7 +2,9 @@
 // Type checking is separate (`npm run typecheck`); esbuild only strips types.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configValidatorsPlugin } from './scripts/configValidators.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -27,6 +29,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  plugins: [configValidatorsPlugin(dirname(fileURLToPath(import.meta.url)))],
 };
 
 /** cytoscape's MIT notice, kept at the top of the webview bundle (minifying drops the library's own comment). */

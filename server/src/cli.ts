@@ -10,13 +10,14 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on (default: error), 2 bad usage, a path named on the command
  * line that cannot be read, a configuration with problems, or an internal error. Only findings give 1: CI reads it as "the text has problems".
  */
+import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
   createLanguageService, DEFAULT_MAX_BYTES, NEVER_CANCELLED, type AnalysedDocument, type Annotation,
   type DocumentSymbol, type LanguageService, type Severity, type Span,
 } from './core';
 import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } from './cli/files';
-import { formatGraphDot, formatGraphJson, formatJson, formatSarif, formatText, jsonDiagnostic, type CheckedFile } from './cli/format';
+import { formatGraphDot, formatGraphJson, formatText, jsonDiagnostic, reportWriter, type CheckedFile } from './cli/format';
 import { MB } from './fileText';
 import { AnalysisPool } from './analysisPool';
 import { cliKnowledge, ConfigError, init } from './cli/config';
@@ -99,10 +100,11 @@ async function runSettings(options: Options) {
 async function indexedWorkspace(options: Options) {
   const { knowledge, data, maxBytes } = await runSettings(options);
   const workspace = new CliWorkspace(collectFiles(options.paths), maxBytes);
-  const pool = new AnalysisPool(data);
-  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool.summarize, locale: options.locale });
+  // One file is analysed here: a worker would only add its start and the copy of its result back.
+  const pool = workspace.entries.length > 1 ? new AnalysisPool(data) : undefined;
+  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool?.summarize, locale: options.locale });
   await service.index.scan(NEVER_CANCELLED);
-  pool.dispose();
+  pool?.dispose();
   if (workspace.fatal) throw workspace.fatal;
   return { workspace, service };
 }
@@ -117,18 +119,27 @@ async function check(args: string[]): Promise<number> {
   const options = parseArguments(args, ['text', 'json', 'sarif']);
   if (options.paths.length === 0) throw new UsageError('check needs at least one path.');
   const { workspace, service } = await indexedWorkspace(options);
-  const files: CheckedFile[] = workspace.entries.flatMap((entry) => {
+  const report = reportWriter(options.format, pathNamer(workspace));
+  const counts = new Map<Severity, number>(SEVERITY_ORDER.map((severity) => [severity, 0]));
+  let checked = 0;
+  // Each file's findings are made, printed and dropped in turn: the output of thousands of files is never one string.
+  for (const entry of workspace.entries) {
     const diagnostics = service.fileDiagnostics(uriOf(entry.path));
-    return diagnostics ? [{ path: entry.path, diagnostics }] : [];
-  });
-  const pathOf = pathNamer(workspace);
-  const output = options.format === 'json' ? formatJson(files, pathOf) : options.format === 'sarif' ? formatSarif(files, pathOf) : formatText(files);
-  if (output) process.stdout.write(output + '\n');
-  const found = files.flatMap((file) => file.diagnostics);
-  const counts = SEVERITY_ORDER.map((severity) => [severity, found.filter((diagnostic) => diagnostic.severity === severity).length] as const);
-  process.stderr.write(`${service.messages.cli.checked(files.length, counts.reverse())}\n`);
+    if (!diagnostics) continue;
+    checked++;
+    for (const diagnostic of diagnostics) counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
+    await print(report.file({ path: entry.path, diagnostics }));
+  }
+  await print(report.end());
+  const tally = [...SEVERITY_ORDER].reverse().map((severity) => [severity, counts.get(severity)!] as const);
+  process.stderr.write(`${service.messages.cli.checked(checked, tally)}\n`);
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
-  return found.some((diagnostic) => SEVERITY_ORDER.indexOf(diagnostic.severity) >= threshold) ? 1 : 0;
+  return SEVERITY_ORDER.some((severity, level) => level >= threshold && counts.get(severity)! > 0) ? 1 : 0;
+}
+
+/** Writes to stdout, waiting while a slow reader (a pipe) has not taken what was written before: memory stays bounded. */
+async function print(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 async function graph(args: string[]): Promise<number> {

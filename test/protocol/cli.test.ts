@@ -11,7 +11,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import type * as esbuild from 'esbuild';
 import { LspClient, REPO_ROOT } from './lspClient';
@@ -432,6 +432,13 @@ function bundler(): typeof esbuild {
   return createRequire(join(REPO_ROOT, 'package.json'))('esbuild');
 }
 
+/** The plugin esbuild.mjs builds the configuration's validators with (scripts/configValidators.mjs). */
+async function configValidators(): Promise<esbuild.Plugin> {
+  const script = pathToFileURL(join(REPO_ROOT, 'scripts/configValidators.mjs')).href;
+  const { configValidatorsPlugin } = await import(script) as { configValidatorsPlugin: (root: string) => esbuild.Plugin };
+  return configValidatorsPlugin(REPO_ROOT);
+}
+
 /** bin/regtext, and the CLI built against a package.json with another version: SARIF reports each one's version. */
 const VERSIONS: { name: string; cli: () => Promise<string>; version: () => string }[] = [
   { name: 'bin/regtext', cli: async () => CLI, version: () => JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version },
@@ -447,7 +454,7 @@ async function buildCli(version: string): Promise<string> {
       name: 'package-version',
       setup: (build) => build.onLoad({ filter: /package\.json$/ }, (args) =>
         args.path === packageJson ? { contents: JSON.stringify({ version }), loader: 'json' } : undefined),
-    }],
+    }, await configValidators()],
   });
   return outfile;
 }

@@ -17,8 +17,57 @@ export function formatText(files: CheckedFile[]): string {
   })).join('\n');
 }
 
-export function formatJson(files: CheckedFile[], pathOfUri: (uri: string) => string): string {
-  return JSON.stringify(files.map((file) => ({ file: file.path, diagnostics: file.diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) })), null, 2);
+/**
+ * A report printed a file at a time, in the order the files are given, so that the findings of thousands of files
+ * are never held at once, nor made into one string. `file` returns what to print for a file, `end` what closes the report.
+ */
+export interface ReportWriter {
+  file(file: CheckedFile): string;
+  end(): string;
+}
+
+export function reportWriter(format: string, pathOfUri: (uri: string) => string): ReportWriter {
+  switch (format) {
+    case 'json': return jsonReport(pathOfUri);
+    case 'sarif': return sarifReport(pathOfUri);
+    default: return textReport();
+  }
+}
+
+function textReport(): ReportWriter {
+  return {
+    file: (file) => {
+      const text = formatText([file]);
+      return text ? `${text}\n` : '';
+    },
+    end: () => '',
+  };
+}
+
+/** One JSON array of files, the same bytes as JSON.stringify(files, null, 2). */
+function jsonReport(pathOfUri: (uri: string) => string): ReportWriter {
+  let printed = 0;
+  return {
+    file: (file) => {
+      const json = { file: file.path, diagnostics: file.diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) };
+      // An element of a one-element array is indented as it is in the whole array: "[\n  {…}\n]".
+      const element = JSON.stringify([json], null, 2).slice(2, -2);
+      return `${printed++ === 0 ? '[\n' : ',\n'}${element}`;
+    },
+    end: () => (printed === 0 ? '[]\n' : '\n]\n'),
+  };
+}
+
+/** SARIF holds every result in one run: the files are kept until the end. */
+function sarifReport(pathOfUri: (uri: string) => string): ReportWriter {
+  const files: CheckedFile[] = [];
+  return {
+    file: (file) => {
+      files.push(file);
+      return '';
+    },
+    end: () => `${formatSarif(files, pathOfUri)}\n`,
+  };
 }
 
 export function jsonDiagnostic(diagnostic: Diagnostic, pathOfUri: (uri: string) => string) {
@@ -48,7 +97,7 @@ function region(range: Diagnostic['range']) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
-export function formatSarif(files: CheckedFile[], pathOfUri: (uri: string) => string): string {
+function formatSarif(files: CheckedFile[], pathOfUri: (uri: string) => string): string {
   const cwd = process.cwd();
   const results = files.flatMap((file) => file.diagnostics.map((diagnostic) => ({
     ruleId: diagnostic.code,

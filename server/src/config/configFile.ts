@@ -4,14 +4,11 @@
  * problem placed where it is in the file (a syntax error at its character, a schema violation on the value or the
  * property at fault). Pure: text in, values and problems out; reading files is the caller's.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv';
 // The ES build: the default (UMD) one requires its own modules at run time, which a bundle cannot follow.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import agenciesSchema from '../knowledge/schema/agencies.schema.json';
-import bannedTermsSchema from '../knowledge/schema/banned-terms.schema.json';
-import configSchema from '../knowledge/schema/config.schema.json';
-import issuerCodesSchema from '../knowledge/schema/issuer-codes.schema.json';
-import noticesSchema from '../knowledge/schema/notices.schema.json';
+// Compiled from the JSON schemas when the bundle is built, not at every start (scripts/configValidators.mjs).
+import { validateConfig, validateDataFile } from 'regtext:config-validators';
 import type { AgencyRecord, BannedTermList, IssuerCodeRecord, NoticeRecord, ProblemCode, Severity, TermPlacement } from '../core';
 
 /** Where a workspace folder keeps its configuration. */
@@ -48,14 +45,6 @@ export interface Parsed<T> {
   value: T | undefined;
   problems: ConfigProblem[];
 }
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-for (const [name, schema] of Object.entries({
-  'agencies.schema.json': agenciesSchema, 'banned-terms.schema.json': bannedTermsSchema, 'issuer-codes.schema.json': issuerCodesSchema,
-  'notices.schema.json': noticesSchema, 'config.schema.json': configSchema,
-})) ajv.addSchema(schema, name);
-const validateConfig = ajv.getSchema('config.schema.json')!;
-const validateDataFile = ajv.getSchema('config.schema.json#/$defs/dataFile')!;
 
 export function parseConfig(text: string): Parsed<WorkspaceConfig> {
   return parseAndValidate<WorkspaceConfig>(text, validateConfig);

@@ -329,25 +329,36 @@ function resolveReferences(
  * the name is a heading of this one (`## Resolutions`); then the reference is into that part.
  */
 class OwnParts {
-  /** The headings without numbers, lower-cased, longest first (so "Recitals and Background" wins over "Recitals"). */
-  private readonly names: string[];
+  /** The headings without numbers, lower-cased (a compilation repeats the same few thousands of times). */
+  private readonly names: Set<string>;
+  private readonly longest: number;
 
   constructor(private readonly text: string, clauses: readonly Clause[]) {
-    this.names = clauses.filter((clause) => clause.style === 'heading').map((clause) => clause.label.toLowerCase()).sort((a, b) => b.length - a.length);
+    this.names = new Set(clauses.filter((clause) => clause.style === 'heading').map((clause) => clause.label.toLowerCase()));
+    this.longest = [...this.names].reduce((longest, name) => Math.max(longest, name.length), 0);
   }
 
   inOwnPart(reference: RawReference): RawReference {
     const after = reference.external?.after;
-    if (after === undefined || this.names.length === 0) return reference;
+    if (after === undefined || this.names.size === 0) return reference;
     const from = this.text.startsWith('the ', after) ? after + 4 : after;
-    const window = this.text.slice(from, from + MAX_HEADING_NAME + 1).toLowerCase();
-    const name = this.names.find((candidate) => window.startsWith(candidate) && !/[\p{L}\p{N}]/u.test(window[candidate.length] ?? ''));
+    const name = this.nameAtStartOf(this.text.slice(from, from + MAX_HEADING_NAME + 1).toLowerCase());
     if (!name) return reference;
     const [first, ...rest] = reference.steps;
     return {
       start: reference.start, end: reference.end, explicitlyInternal: true,
       steps: [{ ...first!, scope: singularWord(name.split(' ')[0]!) }, ...rest],
     };
+  }
+
+  /** The longest heading the window starts with, as a whole word (so "Recitals and Background" wins over "Recitals"). */
+  private nameAtStartOf(window: string): string | undefined {
+    for (let length = Math.min(window.length, this.longest); length > 0; length--) {
+      if (length < window.length && /[\p{L}\p{N}]/u.test(window[length]!)) continue;
+      const candidate = window.slice(0, length);
+      if (this.names.has(candidate)) return candidate;
+    }
+    return undefined;
   }
 }
 

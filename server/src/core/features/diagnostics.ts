@@ -4,7 +4,7 @@
  * one language claiming one number. One code path for open documents and files on disk: both are summaries.
  */
 import type { Diagnostic, RelatedInformation } from '../api';
-import { identityAsLocation, noticeName, referenceInto } from '../workspace/crossFile';
+import { clauseIn, identityAsLocation, noticeName } from '../workspace/crossFile';
 import type { KnowledgeData } from '../knowledge/types';
 import type { Citation, NoticeIdentity, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
@@ -120,8 +120,10 @@ function antecedentOnSameLine(document: CitingDocument, position: number): boole
 
 function missingClauses(context: FeatureContext, summary: FileSummary): Diagnostic[] {
   return summary.externalReferences.flatMap((reference): Diagnostic[] => {
-    const { info, hits } = referenceInto(context.index, reference.cites, reference.steps, summary.language);
-    if (!info || info.files.length === 0 || hits.length > 0 || info.files.every((file) => file.uri === summary.uri)) return [];
+    const key = context.index.resolve(reference.cites);
+    const info = key ? context.index.notice(key) : undefined;
+    // Any one file of the notice that has the clause will do: the first that does ends the search.
+    if (!info || info.files.every((file) => file.uri === summary.uri) || info.files.some((file) => clauseIn(file, reference.steps))) return [];
     const name = noticeName(info, namesLanguage(context, summary.language), context.knowledge);
     return [{
       range: rangeIn(summary, reference), severity: 'warning', code: 'missing-clause',

@@ -38,7 +38,7 @@ export interface IndexChange {
 export interface RepealInfo {
   byKey: string;
   /** The repealing notice's files in the workspace, where the repeal was found there. */
-  byFiles: FileSummary[];
+  byFiles: readonly FileSummary[];
   date?: string;
   source: 'workspace' | 'built-in';
 }
@@ -47,7 +47,7 @@ export interface RepealInfo {
 export interface NoticeInfo {
   key: string;
   number: NoticeNumber | undefined;
-  files: FileSummary[];
+  files: readonly FileSummary[];
   builtin: NoticeEntry | undefined;
   repeal: RepealInfo | undefined;
 }
@@ -93,6 +93,11 @@ export class WorkspaceIndex implements Disposable {
   private unannounced = new Set<string>();
   /** Files summarised with knowledge that has since changed: replaced by the next summary even of the same version. */
   private outdated = new Set<string>();
+  /**
+   * Answers of the joins (resolve, filesOf, notice, …) since the index last changed: a run that asks every file's
+   * diagnostics asks the same few questions thousands of times. Dropped whenever a summary or the knowledge changes.
+   */
+  private joins = new Map<string, unknown>();
   readonly onDidChange = this.changes.event;
 
   constructor(
@@ -154,6 +159,7 @@ export class WorkspaceIndex implements Disposable {
   setKnowledge(knowledge: Knowledge): void {
     this.knowledge = knowledge;
     this.outdated = new Set(this.files.keys());
+    this.joins.clear();
   }
 
   /** Re-reads one file (created or changed) soon; changes arriving together are handled together. */
@@ -237,10 +243,12 @@ export class WorkspaceIndex implements Disposable {
       for (const other of this.affectedBy(previous)) affected.add(other);
       this.contribute(previous, false);
       this.files.delete(uri);
+      this.joins.clear();
     }
     if (summary) {
       this.files.set(uri, summary);
       this.contribute(summary, true);
+      this.joins.clear();
       for (const other of this.affectedBy(summary)) affected.add(other);
     }
     return [...affected];
@@ -292,18 +300,26 @@ export class WorkspaceIndex implements Disposable {
     return [...this.claimants.keys()];
   }
 
-  /** The files that are notice `key`. */
-  filesOf(key: string): FileSummary[] {
-    return [...(this.claimants.get(key) ?? [])].flatMap((uri) => this.files.get(uri) ?? []).sort(byUri);
+  /** The files that are notice `key`, by uri. */
+  filesOf(key: string): readonly FileSummary[] {
+    return this.memoised(`f:${key}`, () => [...(this.claimants.get(key) ?? [])].flatMap((uri) => this.files.get(uri) ?? []).sort(byUri));
   }
 
   /** The notice a citation names, when the workspace or the built-in data can tell. */
   resolve(target: CitationTarget): string | undefined {
     switch (target.kind) {
       case 'number': return target.number.key;
-      case 'title': return this.resolveTitle(target.title);
-      case 'serial': return this.resolveSerial(target);
+      case 'title': return this.memoised(`r:${targetId(target)}`, () => this.resolveTitle(target.title));
+      case 'serial': return this.memoised(`r:${targetId(target)}:${target.order ? 'o' : ''}${target.year ?? ''}`, () => this.resolveSerial(target));
     }
+  }
+
+  /** The answer to a join, computed once until the index changes. */
+  private memoised<T>(key: string, compute: () => T): T {
+    if (this.joins.has(key)) return this.joins.get(key) as T;
+    const value = compute();
+    this.joins.set(key, value);
+    return value;
   }
 
   /** A title: a file of the workspace that has it first, then the built-in data, then titles cited with a number. */
@@ -336,7 +352,11 @@ export class WorkspaceIndex implements Disposable {
   }
 
   /** The ids under which citations of `key` are filed: its number, and its titles and serial where they resolve to it. */
-  private targetIds(key: string): string[] {
+  private targetIds(key: string): readonly string[] {
+    return this.memoised(`i:${key}`, () => this.findTargetIds(key));
+  }
+
+  private findTargetIds(key: string): string[] {
     const ids = [`n:${key}`];
     for (const title of this.titlesOfKey(key)) if (this.resolveTitle(title) === key) ids.push(`t:${title}`);
     // Citations by serial (号文, 号令) are filed under the serial alone; which of them name `key` is read at query time.
@@ -399,6 +419,10 @@ export class WorkspaceIndex implements Disposable {
 
   /** Everything known of notice `key`. */
   notice(key: string): NoticeInfo {
+    return this.memoised(`n:${key}`, () => this.findNotice(key));
+  }
+
+  private findNotice(key: string): NoticeInfo {
     const files = this.filesOf(key);
     const builtin = this.knowledge.notices.get(key);
     const number = files.find((file) => file.identity?.number)?.identity?.number ?? builtin?.number ?? numberOfKey(key);
