@@ -47,6 +47,12 @@ test('counterpart: from the original, the translation; pairs of clauses and sent
   assert.deepEqual(folder.service.diagnostics(folder.document).filter((diagnostic) => diagnostic.code.startsWith('translation-')), [], 'the original gets no translator\'s checks');
 });
 
+test('counterpart: a defined term\'s hover shows the term the other language defines in the aligned sentence', async () => {
+  const folder = await openFolder({ 'en.notice': englishWithCursor('"Regulations"', 3), 'zh.notice': CHINESE });
+  await folder.service.loadCounterpart(folder.document);
+  assert.match(folder.service.hover(folder.document, folder.position)?.markdown ?? '', /In the Chinese original: \*\*《?条例》?\*\*/);
+});
+
 test('counterpart: the translator\'s checks appear in the translation, with the original\'s clause as related information', async () => {
   const planted = ENGLISH.replace('within 15 working days', 'within 20 working days');
   const folder = await openFolder({ 'en.notice': englishWithCursor('(5) No Services', 1, planted), 'zh.notice': CHINESE });

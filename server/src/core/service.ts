@@ -123,6 +123,12 @@ export interface LanguageService {
   dispose(): void;
 }
 
+/**
+ * Files longer than this (code units) are not aligned with their counterparts: analysing the other file and aligning
+ * would hold the thread for seconds. Notices, even long ones, are far shorter.
+ */
+const MAX_ALIGNED_LENGTH = 2_000_000;
+
 /** Analyses kept at a time: the open documents a user works in, and a few read for cross-file answers. */
 const CACHED_ANALYSES = 16;
 
@@ -246,9 +252,9 @@ class RegtextLanguageService implements LanguageService {
   /** The alignment of this version of the document with the counterpart's current text, made once per pair of versions. */
   private async counterpartView(document: TextDocument): Promise<CounterpartView | undefined> {
     const file = this.file(document);
-    const uri = counterpartUri(this.index, file);
+    const uri = file.analysis.text.length <= MAX_ALIGNED_LENGTH ? counterpartUri(this.index, file) : undefined;
     const content = uri ? await this.workspace.readFile(uri) : undefined;
-    if (!uri || content?.kind !== 'text') {
+    if (!uri || content?.kind !== 'text' || content.text.length > MAX_ALIGNED_LENGTH) {
       this.counterparts.delete(document.uri);
       return undefined;
     }

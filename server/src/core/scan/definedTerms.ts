@@ -576,7 +576,15 @@ function sentenceStart(folded: LinedText, end: number): number {
   let start = end;
   while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(folded.text, start - 1) && folded.text[start - 1] !== ':' &&
     !stopsPhrase(folded, start, end, breaks)) start--;
-  return start;
+  return end - start >= MAX_DEFINITION ? nextWordStart(folded.text, start, end) : start;
+}
+
+/** A phrase cut at its greatest length starts at a word, not inside one ("…lated activities" → "activities"). */
+function nextWordStart(text: string, start: number, end: number): number {
+  let at = start;
+  if (/[A-Za-z0-9]/.test(text[at - 1] ?? '')) while (at < end && /[A-Za-z0-9'’-]/.test(text[at]!)) at++;
+  while (at < end && text[at] === ' ') at++;
+  return at;
 }
 
 /**
