@@ -154,12 +154,12 @@ export function codeServerCli(runDir, args, { timeoutMs = 120_000 } = {}) {
  * VS Code shows a display language other than English only when a language pack for it is installed: the server
  * reads languagepacks.json in the user-data dir when it builds the workbench's and the extension host's NLS
  * configuration. The marketplace's packs cannot be downloaded offline, so the tests bring their own,
- * test/editor/fixtures/LOCALE-language-pack (packaged into the run folder with the repository's vsce). Returns its
- * fixture folder and .vsix, or nothing for English.
+ * test/editor/fixtures/LOCALE-language-pack, packaged into the run folder with the repository's vsce. Returns the
+ * .vsix, or nothing for English.
  */
 function languagePackVsix(locale, runDir) {
   if (locale.toLowerCase().startsWith('en')) return undefined;
-  const fixture = languagePackFixture(locale);
+  const fixture = join(REPO, 'test', 'editor', 'fixtures', `${locale.toLowerCase()}-language-pack`);
   if (!existsSync(fixture)) throw new Error(`no language pack for display language ${locale}: ${fixture} is missing`);
   const out = join(runDir, `${locale}-language-pack.vsix`);
   const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -168,10 +168,6 @@ function languagePackVsix(locale, runDir) {
   });
   if (result.status !== 0) throw new Error(`packaging ${fixture} failed (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return out;
-}
-
-function languagePackFixture(locale) {
-  return join(REPO, 'test', 'editor', 'fixtures', `${locale.toLowerCase()}-language-pack`);
 }
 
 /**
