@@ -7,6 +7,7 @@
 // Every wait is on a condition with a bounded timeout; nothing here sleeps for a fixed time.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
@@ -150,15 +151,66 @@ export function codeServerCli(runDir, args, { timeoutMs = 120_000 } = {}) {
 }
 
 /**
+ * VS Code shows a display language other than English only when a language pack for it is installed: the server
+ * reads languagepacks.json in the user-data dir when it builds the workbench's and the extension host's NLS
+ * configuration. The marketplace's packs cannot be downloaded offline, so the tests bring their own,
+ * test/editor/fixtures/LOCALE-language-pack, packaged into the run folder with the repository's vsce. Returns the
+ * .vsix, or nothing for English.
+ */
+function languagePackVsix(locale, runDir) {
+  if (locale.toLowerCase().startsWith('en')) return undefined;
+  const fixture = join(REPO, 'test', 'editor', 'fixtures', `${locale.toLowerCase()}-language-pack`);
+  if (!existsSync(fixture)) throw new Error(`no language pack for display language ${locale}: ${fixture} is missing`);
+  const out = join(runDir, `${locale}-language-pack.vsix`);
+  const vsce = join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', out], {
+    cwd: fixture, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL',
+  });
+  if (result.status !== 0) throw new Error(`packaging ${fixture} failed (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return out;
+}
+
+/**
+ * Writes ud/languagepacks.json for the language packs installed in the run's extensions dir, as VS Code's own
+ * language-pack cache does after an install through the running server (`code-server --install-extension` runs
+ * the CLI, which installs but leaves the file alone): per language, the packs' ids and versions, a hash of them,
+ * and the translations file of each translation id.
+ */
+function registerLanguagePacks(runDir) {
+  const exts = join(runDir, 'exts');
+  const packs = {};
+  for (const entry of readdirSync(exts)) {
+    const manifestPath = join(exts, entry, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    const id = `${manifest.publisher}.${manifest.name}`;
+    for (const localization of manifest.contributes?.localizations ?? []) {
+      const pack = packs[localization.languageId] ??= { hash: '', extensions: [], translations: {}, label: localization.localizedLanguageName ?? localization.languageName };
+      pack.extensions.push({ extensionIdentifier: { id }, version: manifest.version });
+      for (const translation of localization.translations) pack.translations[translation.id] = join(exts, entry, translation.path);
+    }
+  }
+  for (const pack of Object.values(packs)) {
+    const hash = createHash('md5');
+    for (const extension of pack.extensions) hash.update(extension.extensionIdentifier.id).update(extension.version);
+    pack.hash = hash.digest('hex');
+  }
+  writeFileSync(join(runDir, 'ud', 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
+/**
  * Starts code-server on a free loopback port with the run's own HOME, user-data-dir and extensions-dir.
  * Resolves once /healthz answers. `vsix`: install that packaged extension first. `env`: extra environment for
- * the server (the extension host and the language server inherit it).
+ * the server (the extension host and the language server inherit it). `locale`: the display language, with the
+ * tests' language pack for it installed.
  */
 export async function startCodeServer({ name, runDir = makeRunDir(name), folder, vsix, settings = {}, env = {}, locale, timeoutMs = 60_000 }) {
   hookExit();
   for (const dir of ['home', 'ud/User', 'exts']) mkdirSync(join(runDir, dir), { recursive: true });
   writeFileSync(join(runDir, 'ud', 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
-  if (vsix) codeServerCli(runDir, ['--install-extension', vsix]);
+  const installs = [vsix, locale && languagePackVsix(locale, runDir)].filter(Boolean);
+  if (installs.length > 0) codeServerCli(runDir, installs.flatMap((path) => ['--install-extension', path]));
+  if (locale) registerLanguagePacks(runDir);
 
   const port = await freePort();
   const logFile = join(runDir, 'code-server.log');

@@ -6,8 +6,9 @@
 // in the run folder, so that the suite can add files to it (the cross-file tests do) without touching the repository.
 //
 //   node test/editor/extension-host.mjs [--folder DIR] [--timeout SECONDS] [--locale zh-cn] [--verbose]
-// With --locale the workbench runs in that display language and only the suite's locale tests run (the others
-// expect English).
+// With --locale the workbench runs in that display language, with the tests' language pack for it installed
+// (test/editor/fixtures/LOCALE-language-pack, see code-server.mjs), and only the suite's locale tests run (the
+// others expect English).
 // Needs `node esbuild.mjs` first, and the tools of scripts/install-editor-tools.sh.
 import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

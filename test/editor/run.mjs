@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The real-editor stage of `npm test`: runs, in order,
 //   extension-host.mjs  the mocha suite in code-server's real extension host (extension from the source folder)
+//                       (stage extension-host), and its locale tests in the Chinese display language (extension-host-zh)
 //   ui.mjs              Playwright against code-server with the packaged VSIX installed
 //   neovim.mjs          headless Neovim as a second LSP client
 // Needs a development build (`node esbuild.mjs`); packages dist/regtext.vsix (`npm run package`) when it is
@@ -8,7 +9,7 @@
 // skipped with the reason, except when CI is set: then missing tools are a failure.
 // The last line of output is "N passed, N failed".
 //
-//   node test/editor/run.mjs [--only extension-host,ui,neovim] [--update-docs]
+//   node test/editor/run.mjs [--only extension-host,extension-host-zh,ui,neovim] [--update-docs]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ const SCRIPT_MS = 6 * 60_000;
 
 const tests = [
   { name: 'extension-host', script: 'extension-host.mjs', needs: { neovim: false, browser: true } },
+  // The locale suite in VS Code's Chinese display language (the tests' language pack, test/editor/fixtures).
+  { name: 'extension-host-zh', script: 'extension-host.mjs', needs: { neovim: false, browser: true }, args: ['--locale', 'zh-cn'] },
   { name: 'ui', script: 'ui.mjs', needs: { neovim: false, browser: true }, args: args.includes('--update-docs') ? ['--update-docs'] : [] },
   { name: 'neovim', script: 'neovim.mjs', needs: { onlyNeovim: true } },
 ];
