@@ -62,6 +62,11 @@ async function goToCounterpart(currentClient: CurrentClient): Promise<void> {
 
 /** How long the events of an editor this sync scrolled are taken as the echo of that scroll. */
 const ECHO_MS = 250;
+/**
+ * An editor whose top line is this close to where it should be is left alone: a line revealed at the top sits below
+ * sticky scroll's headers, so an editor reports a top line a few lines above the one it was sent to.
+ */
+const SETTLED_LINES = 3;
 
 /** Two editors whose scrolling follows each other. */
 class ScrollSync implements vscode.Disposable {
@@ -94,7 +99,9 @@ class ScrollSync implements vscode.Disposable {
     if (this.moving?.editor === editor && performance.now() < this.moving.until) return;
     const [other, pairs] = editor === this.left ? [this.right, this.leftToRight] : [this.left, this.rightToLeft];
     const line = matchingLine(pairs, top);
-    if (line === undefined || other.visibleRanges[0]?.start.line === line) return;
+    const otherTop = other.visibleRanges[0]?.start.line;
+    // Already there, give or take the lines sticky scroll covers: moving it again would start a chase.
+    if (line === undefined || (otherTop !== undefined && Math.abs(otherTop - line) <= SETTLED_LINES)) return;
     this.moving = { editor: other, until: performance.now() + ECHO_MS };
     other.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
   }
