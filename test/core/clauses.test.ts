@@ -107,6 +107,10 @@ const trees: [string, string, string, string[]][] = [
     lines('第三条 有下列情形之一的，属于情节严重：', '（一）数额较大的；', '（二）次数较多的。', '具有下列情形之一的，属于情节特别严重：', '（一）数额巨大的；', '（二）造成严重后果的。', '第四条 施行。'),
     lines('第三条', '  （一）', '  （二）', '  （一）', '  （二）', '第四条'), []],
 
+  ['full-width digits: １． and （１） items', lines('第三条　报送：', '　　１．经营情况；', '　　２．风险事件。', '（１）甲；', '（２）乙。', '第四条　施行。'),
+    lines('第三条', '  １．', '  ２．', '    （１）', '    （２）', '第四条'), []],
+  ['full-width numbers that are not labels', lines('２０２６年２月６日', '１．５亿元'), '', []],
+
   // Markdown (a language regtext analyses by default) and markdown left in converted text.
   ['markdown headings', lines('# 第一章 总则', '## 第一节 一般规定', '第一条 甲。', '第二条 乙。'), lines('第一章', '  第一节', '    第一条', '    第二条'), []],
   ['markdown bold around article labels', lines('**第一条** 甲。', '**第二条** 乙。'), lines('第一条', '第二条'), []],

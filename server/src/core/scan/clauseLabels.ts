@@ -83,8 +83,8 @@ const PATTERNS: LabelPattern[] = [
     classify: (match) => valued('zh-paren', 'clause', chineseNumeralValue(match[1]!)),
   },
   {
-    regex: /[（(]\s*(\d{1,3})\s*[）)]/y,
-    classify: (match) => valued('paren-arabic', 'item', Number(match[1])),
+    regex: /[（(]\s*([\d０-９]{1,3})\s*[）)]/y,
+    classify: (match) => valued('paren-arabic', 'item', digitsValue(match[1]!)),
   },
   {
     regex: /\(([IVXLC]+|[ivxlc]+|[A-Za-z])\)/y,
@@ -101,8 +101,9 @@ const PATTERNS: LabelPattern[] = [
     classify: (match, rest) => restStartsWith(rest, DECIMAL_QUANTITY) ? undefined : valued('decimal', 'section', decimalPath(match[1]!).pop()),
   },
   {
-    regex: /(\d{1,3})(?:\.(?!\d)|．|、)/y,
-    classify: (match) => valued('arabic-dot', 'item', Number(match[1])),
+    // Full-width digits too: １．合作机构的经营情况 (a Chinese text typed with a full-width keyboard).
+    regex: /([\d０-９]{1,3})(?:[.．](?![\d０-９])|、)/y,
+    classify: (match) => valued('arabic-dot', 'item', digitsValue(match[1]!)),
   },
   {
     regex: new RegExp(`(Part|Chapter|Section|Article)\\s+(\\d+|[IVXLC]+|${ENGLISH_NUMBER_WORD_PATTERN})\\b\\.?`, 'iy'),
@@ -131,6 +132,7 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
     ['(', [zhParen!, arabicParen!, letterParen!]],
     ['IVXLC', [romanDot!]],
     ['0123456789', [decimal!, arabicDot!]],
+    ['０１２３４５６７８９', [arabicDot!]],
     ['PCSApcsa', [english!]],
     ['§', [sectionSign!]],
   ];
@@ -145,6 +147,13 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
 /** Whether a line whose first character (after spaces) is `code` can hold a label: a label's first, or Markdown's. */
 export function mayStartLabel(code: number): boolean {
   return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
+}
+
+/** The value of ASCII or full-width digits (１２ → 12). */
+function digitsValue(digits: string): number {
+  let value = 0;
+  for (const char of digits) value = value * 10 + (char.charCodeAt(0) >= 0xff10 ? char.charCodeAt(0) - 0xff10 : char.charCodeAt(0) - 0x30);
+  return value;
 }
 
 /** 5, V, Five (capitalised: "Part One", not "part one of the plan") as a number. */
