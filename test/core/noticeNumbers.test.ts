@@ -141,3 +141,7 @@ test('notice number: a number inside a sentence keeps exact UTF-16 offsets after
   assert.equal(text.slice(number.start, number.end), '银发〔2021〕237号');
   assert.equal(number.start, 4);
 });
+
+test('notice number: the NDRC\'s English forms of 发改财金 (NDRC Caijin, NDRC Finance) are that code', () => {
+  assert.deepEqual(noticeKeysOf('See NDRC Finance [2025] No. 321 and NDRC Caijin [2024] No. 5.'), ['发改财金〔2025〕321号', '发改财金〔2024〕5号']);
+});
