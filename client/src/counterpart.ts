@@ -72,11 +72,12 @@ const SETTLED_LINES = 3;
 class ScrollSync implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[];
   /**
-   * The editor being scrolled by this sync, and until when: its own events meanwhile (a reveal may report several,
-   * as wrapped lines are laid out, and a top line a few lines above the one revealed, under sticky scroll's headers)
-   * are not echoed back to the other editor.
+   * The editor being scrolled by this sync, to which line, and until when: its own events meanwhile that show it
+   * near that line (a reveal may report several, as wrapped lines are laid out, and a top line a few lines above the
+   * one revealed, under sticky scroll's headers) are not echoed back to the other editor. An event that shows it
+   * elsewhere is the user scrolling it, and is followed even within that time.
    */
-  private moving: { editor: vscode.TextEditor; until: number } | undefined;
+  private moving: { editor: vscode.TextEditor; line: number; until: number } | undefined;
 
   constructor(
     private readonly left: vscode.TextEditor,
@@ -96,14 +97,19 @@ class ScrollSync implements vscode.Disposable {
   private scrolled(editor: vscode.TextEditor, visible: readonly vscode.Range[]): void {
     const top = visible[0]?.start.line;
     if (top === undefined || (editor !== this.left && editor !== this.right)) return;
-    if (this.moving?.editor === editor && performance.now() < this.moving.until) return;
+    if (this.isEcho(editor, top)) return;
     const [other, pairs] = editor === this.left ? [this.right, this.leftToRight] : [this.left, this.rightToLeft];
     const line = matchingLine(pairs, top);
     const otherTop = other.visibleRanges[0]?.start.line;
     // Already there, give or take the lines sticky scroll covers: moving it again would start a chase.
     if (line === undefined || (otherTop !== undefined && Math.abs(otherTop - line) <= SETTLED_LINES)) return;
-    this.moving = { editor: other, until: performance.now() + ECHO_MS };
+    this.moving = { editor: other, line, until: performance.now() + ECHO_MS };
     other.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+  }
+
+  private isEcho(editor: vscode.TextEditor, top: number): boolean {
+    const moving = this.moving;
+    return moving?.editor === editor && performance.now() < moving.until && Math.abs(top - moving.line) <= SETTLED_LINES;
   }
 
   dispose(): void {

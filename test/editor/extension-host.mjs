@@ -53,6 +53,8 @@ async function main() {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
+    /** The suite's report, whose failures are printed again after the logs (a CI log may keep only its tail). */
+    const suiteLines = [];
     let exitWith;
     const exited = new Promise((resolveExit) => { exitWith = resolveExit; });
     // Exposed before page.goto, so the workbench finds them when the suite ends.
@@ -66,7 +68,10 @@ async function main() {
       // as "%c INFO color: … <text>"; the suite tags its lines.
       const text = message.text();
       const at = text.indexOf(SUITE_TAG);
-      if (at >= 0) console.log(text.slice(at + SUITE_TAG.length));
+      if (at >= 0) {
+        suiteLines.push(text.slice(at + SUITE_TAG.length));
+        console.log(suiteLines.at(-1));
+      }
       else if (verbose) console.log(`[console ${message.type()}] ${text}`);
     });
     page.on('pageerror', (error) => console.log(`[page error] ${error.message}`));
@@ -81,7 +86,10 @@ async function main() {
       `the extension-host suite did not finish (window.codeAutomationExit was not called); see ${resultsDir}`);
     console.log(`extension-host suite exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     ok = code === 0;
-    if (!ok) await saveFailure({ page, server, dir: resultsDir, name: 'extension-host-failure' });
+    if (!ok) {
+      await saveFailure({ page, server, dir: resultsDir, name: 'extension-host-failure' });
+      printFailuresAgain(suiteLines);
+    }
     return code;
   } catch (error) {
     console.log(`extension-host: ${error.message}`);
@@ -93,6 +101,13 @@ async function main() {
     if (ok) removeRunDir(runDir);
     else console.log(`run dir kept for inspection: ${runDir}`);
   }
+}
+
+function printFailuresAgain(suiteLines) {
+  const failing = suiteLines.findIndex((line) => /\b\d+ failing\b/.test(line));
+  if (failing < 0) return;
+  console.log('----- the suite\'s failures, again -----');
+  for (const line of suiteLines.slice(failing)) console.log(line);
 }
 
 process.exitCode = await main();
