@@ -163,8 +163,10 @@ const LANGUAGE_SAMPLE = 16384;
 
 /** Chinese when Han characters are at least a third as many as Latin letters (a Chinese word is one or two). */
 function dominantLanguage(text: string): Language {
-  const counts = [0, 0, 0];
   const end = Math.min(text.length, LANGUAGE_SAMPLE);
+  // No Han character in the sample (most English texts): a native search says so.
+  if (!HAN_CHARACTER.test(end < text.length ? text.slice(0, end) : text)) return 'en';
+  const counts = new Int32Array(3);
   for (let i = 0; i < end; i++) counts[SCRIPT[text.charCodeAt(i)]!]!++;
   const han = counts[HAN]!;
   return han * 3 >= counts[LATIN]! && han > 0 ? 'zh' : 'en';
@@ -172,6 +174,8 @@ function dominantLanguage(text: string): Language {
 
 const HAN = 1;
 const LATIN = 2;
+/** What isHan accepts, as a search. */
+const HAN_CHARACTER = /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007]/;
 /** Han, Latin letter or neither, for each code unit: one look-up per character of the sample. */
 const SCRIPT: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);

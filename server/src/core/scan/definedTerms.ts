@@ -63,6 +63,8 @@ const FIRST_ENGLISH_NAME = /(?:^|[ ,;])((?:(?:each|collectively|together|individ
 const AFTER_NAMES = /^(?:,? ?(?:respectively|collectively|together|individually|each)|, [^"“”]{1,80})?$/i;
 /** The words before the names say they are names: (hereinafter referred to as "X"), (in this section referred to as "X"). */
 const NAMING_WORDS = /(?:^|[ ,;])(?:(?:hereinafter|hereafter)\b[^"“”]*|(?:referred to|known|called|designated|defined)\b[^"“”]*\bas|called)[,:]?$/i;
+/** What a parenthesis that names needs: a quote (FIRST_ENGLISH_NAME) or "hereinafter" (HEREINAFTER). */
+const MAY_NAME = /["“‘]|hereinafter|hereafter/i;
 /** Unquoted: (hereinafter the Bank), (hereinafter referred to as PBOC). */
 const HEREINAFTER = /(?:^|[,;] ?)(?:hereinafter|hereafter)\b/i;
 const HEREINAFTER_LEAD = /^,?\s*(?:in this \w+\s+)?(?:collectively\s+)?(?:(?:referred\s+to|called|known)\s+)?(?:in this \w+\s+)?(?:as\s+)?(?:the\s+)?[,:]?\s*/i;
@@ -158,14 +160,17 @@ const ITEM_ENDS = /(?:[;；:：]|; (?:and|or))\s*$/;
 /** A semicolon does not end a definition when the next item of its enumeration or a conjunction follows: (a) …; (b) …; and (c) …. */
 const ENUMERATION_GOES_ON = /^\s*(?:(?:and|or|but)\b|以及|或者|并且|但是|或|及|\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|（(?:[一二三四五六七八九十]{1,3}|\d{1,2})）|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))/i;
 
+/** What QUOTED_MEANS and PLAIN_DEFINING_VERB cannot match without. */
+const DEFINING_VERB_WORDS = [' mean', ' refer', ' is defined as'];
+
 export function scanDefinitions(folded: LinedText): RawDefinition[] {
   const text = folded.text;
+  // Each form needs a word or a mark of its own: a text without it is not scanned for that form (a native search).
   const found = [
-    ...englishParenthesisDefinitions(folded),
-    ...quotedMeansDefinitions(text),
-    ...plainDefiningVerbDefinitions(text),
-    ...chineseParenthesisDefinitions(folded),
-    ...chineseIsDefinedDefinitions(folded),
+    ...(text.includes('(') ? englishParenthesisDefinitions(folded) : []),
+    ...(DEFINING_VERB_WORDS.some((word) => text.includes(word)) ? [...quotedMeansDefinitions(text), ...plainDefiningVerbDefinitions(text)] : []),
+    ...(text.includes('称') ? chineseParenthesisDefinitions(folded) : []),
+    ...(text.includes('指') ? chineseIsDefinedDefinitions(folded) : []),
   ];
   return found.sort((a, b) => a.start - b.start);
 }
@@ -197,6 +202,7 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
 
 /** The names a parenthesis gives the phrase before it, or none. */
 function englishNamesIn(content: string, offset: number): FoundName[] {
+  if (!MAY_NAME.test(content)) return [];
   // (… the "Group"; and in its capacity as guarantor, the "Guarantor"): each part has its own lead-in.
   const names: FoundName[] = [];
   let partStart = 0;

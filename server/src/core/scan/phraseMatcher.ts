@@ -47,37 +47,31 @@ const KEY: Uint16Array = (() => {
 
 /**
  * The trie as flat arrays, made once after the last phrase is added: whether a phrase starts with a code unit is one
- * bit (most positions stop there), and a node's children are a run of sorted keys. No maps, no objects per node.
- * The root is node 0.
+ * look-up in a table of the root's children (most positions stop there), and a node's children are a run of sorted
+ * keys. No maps, no objects per node. The root is node 0.
  */
 class CompactTrie<T> {
-  /** One bit per key code: some phrase starts with it. 8 KB, so a small per-document trie stays cheap to make. */
-  readonly startBits = new Uint32Array(0x10000 >>> 5);
-  /** One bit per key code that is a whole phrase on its own (稳, a one-character term). */
-  readonly wholeBits = new Uint32Array(0x10000 >>> 5);
   /**
    * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
-   * with some phrase, few share the first two. A collision only costs a walk that finds nothing.
+   * with some phrase, few share the first two. A collision only costs a walk that finds nothing. Sixteen bits or more
+   * per pair, so a small per-document trie has a small table.
    */
-  readonly pairBits = new Uint32Array(0x10000 >>> 5);
+  readonly pairBits: Uint32Array;
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
   readonly entries: (Entry<T>[] | undefined)[] = [];
+  readonly firstSteps: FirstSteps;
 
   constructor(root: TrieNode<T>) {
     const nodes: TrieNode<T>[] = [root];
     // Breadth-first, so that every node's children are numbered before they are laid out.
     for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) nodes.push(child);
-    for (const [code, first] of root.next) {
-      this.startBits[code >>> 5]! |= 1 << (code & 31);
-      if (first.entries) this.wholeBits[code >>> 5]! |= 1 << (code & 31);
-      for (const second of first.next.keys()) {
-        const pair = pairHash(code, second);
-        this.pairBits[pair >>> 5]! |= 1 << (pair & 31);
-      }
-    }
+    const pairs = [...root.next].flatMap(([code, first]) => [...first.next.keys()].map((second) => pairHash(code, second)));
+    this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
+    const pairMask = (this.pairBits.length << 5) - 1;
+    for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
     this.childStart = new Int32Array(nodes.length);
     this.childCount = new Int32Array(nodes.length);
     this.childKeys = new Uint16Array(nodes.length);
@@ -93,6 +87,13 @@ class CompactTrie<T> {
         this.childNodes[slot++] = index.get(child)!;
       }
     });
+    this.firstSteps = new FirstSteps([...root.next].flatMap(([key, child]) => codesOfKey(key).map((code) => [code, index.get(child)!] as const)));
+  }
+
+  /** Whether some phrase may start with these two key codes. */
+  hasPair(first: number, second: number): boolean {
+    const pair = pairHash(first, second) & ((this.pairBits.length << 5) - 1);
+    return (this.pairBits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
   }
 
   /** The child of `node` by key code, or -1: a binary search among its sorted keys. */
@@ -143,21 +144,22 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.root));
-    const { startBits, wholeBits, pairBits } = trie;
+    const { firstSteps, entries } = trie;
     const length = text.length;
     // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
     // word it reads (no phrase starts inside one), and a match never ends inside one.
+    const best: Longest<T> = { end: -1, value: undefined };
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      const key = KEY[code]!;
-      // Whether a phrase starts with this key code (and the next): the one test made at every position.
-      if ((startBits[key >>> 5]! & (1 << (key & 31))) !== 0 &&
-        ((wholeBits[key >>> 5]! & (1 << (key & 31))) !== 0 || (i + 1 < length && hasPair(pairBits, key, KEY[text.charCodeAt(i + 1)]!)))) {
-        const match = longestAt(trie, trie.child(0, key), text, i, lineEndHyphen);
-        if (match) {
-          matches.push(match);
-          i = match.end;
+      const first = firstSteps.nodeOf(code);
+      // Whether a phrase starts with this code unit (and the next): the one test made at every position.
+      if (first !== 0 && (entries[first] !== undefined || (i + 1 < length && trie.hasPair(KEY[code]!, KEY[text.charCodeAt(i + 1)]!)))) {
+        best.end = -1;
+        walk(trie, first, text, i, i, lineEndHyphen, best);
+        if (best.end >= 0) {
+          matches.push({ start: i, end: best.end, value: best.value as T });
+          i = best.end;
           continue;
         }
       }
@@ -169,22 +171,59 @@ export class PhraseMatcher<T> {
   }
 }
 
+/** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
+function codesOfKey(key: number): number[] {
+  return [key, ...KEY_ALIASES.filter((code) => KEY[code] === key)];
+}
+
+/** The code units whose key code is another. */
+const KEY_ALIASES: number[] = [...KEY.keys()].filter((code) => KEY[code] !== code);
+
 function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
 }
 
-function hasPair(bits: Uint32Array, first: number, second: number): boolean {
-  const pair = pairHash(first, second);
-  return (bits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
+function powerOfTwoAtLeast(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 }
 
-/** The longest phrase starting at `start`, whose first code unit led to `first`. */
-function longestAt<T>(
-  trie: CompactTrie<T>, first: number, text: string, start: number, lineEndHyphen: ((index: number) => boolean) | undefined,
-): PhraseMatch<T> | undefined {
-  const best: Longest<T> = { end: -1, value: undefined };
-  walk(trie, first, text, start, start, lineEndHyphen, best);
-  return best.end < 0 ? undefined : { start, end: best.end, value: best.value as T };
+/**
+ * The root's children by code unit (capitals and hyphens under their own codes too), in open addressing at most a
+ * quarter full: whether a phrase starts with a code unit, and the first step of its walk, in about one probe; a small
+ * per-document trie has a small table.
+ */
+class FirstSteps {
+  /** Code unit + 1 in each used slot; 0 in an empty one. */
+  private readonly codes: Int32Array;
+  private readonly nodes: Int32Array;
+  private readonly shift: number;
+
+  constructor(steps: readonly (readonly [code: number, node: number])[]) {
+    const size = Math.max(8, powerOfTwoAtLeast(steps.length * 4));
+    this.shift = 32 - Math.log2(size);
+    this.codes = new Int32Array(size);
+    this.nodes = new Int32Array(size);
+    for (const [code, node] of steps) {
+      let slot = this.home(code);
+      while (this.codes[slot] !== 0) slot = (slot + 1) & (size - 1);
+      this.codes[slot] = code + 1;
+      this.nodes[slot] = node;
+    }
+  }
+
+  /** The node the code unit leads to from the root, or 0 (the root is no one's child). */
+  nodeOf(code: number): number {
+    const mask = this.codes.length - 1;
+    for (let slot = this.home(code); ; slot = (slot + 1) & mask) {
+      const found = this.codes[slot]!;
+      if (found === code + 1) return this.nodes[slot]!;
+      if (found === 0) return 0;
+    }
+  }
+
+  private home(code: number): number {
+    return Math.imul(code, 0x9e3779b1) >>> this.shift;
+  }
 }
 
 interface Longest<T> {

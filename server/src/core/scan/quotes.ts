@@ -29,9 +29,14 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
   let openStraight = -1;
   let openStraightSingle = -1;
   for (let i = 0; i < text.length; i++) {
+    // Most characters are none of the marks below: with no straight quote open, the search skips them.
+    if (openStraight < 0 && openStraightSingle < 0) {
+      QUOTE_MARK.lastIndex = i;
+      if (!QUOTE_MARK.test(text)) break;
+      i = QUOTE_MARK.lastIndex - 1;
+    }
     const code = text.charCodeAt(i);
     if (openStraightSingle >= 0 && i - openStraightSingle > MAX_SINGLE_QUOTE) openStraightSingle = -1;
-    // Most characters are none of the marks below: one table look-up skips them.
     if (QUOTE_MARKS[code] === 0 && openStraight < 0 && openStraightSingle < 0) continue;
     if (code === 0x0a) {
       openTitles.length = 0;
@@ -87,6 +92,8 @@ export function scanQuotes(text: string, isLineBreak: (foldedOffset: number) => 
 }
 
 /** The characters scanQuotes acts on: line feed, 《 》 “ ” ‘ ' 「 」 and ". */
+const QUOTE_MARK = /[\n《》“”‘'「」"]/g;
+/** QUOTE_MARK as a table. */
 const QUOTE_MARKS: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);
   for (const code of [0x0a, 0x300a, 0x300b, 0x201c, 0x201d, 0x2018, 0x27, 0x300c, 0x300d, 0x22]) table[code] = 1;

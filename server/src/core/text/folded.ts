@@ -24,11 +24,14 @@ export class FoldedText {
     readonly source: string,
     /** For each folded code unit, the offset of the original code unit it stands for. */
     private readonly origins: Uint32Array,
+    /** One bit per folded code unit: the original had a line break just before it (made by `fold`, read by `lineBreakBefore`). */
+    private readonly breaksBefore: Uint32Array,
   ) {}
 
   static fold(original: string): FoldedText {
     const codes = new Uint16Array(original.length);
     const origins = new Uint32Array(original.length);
+    const breaksBefore = new Uint32Array((original.length >>> 5) + 1);
     let length = 0;
     let i = 0;
     while (i < original.length) {
@@ -65,14 +68,14 @@ export class FoldedText {
         origins[length++] = runStart;
       } else if (length === 0 || i >= original.length) {
         continue;
-      } else if (isWide(before) || isWide(after) || (before === 0x2d && lineBreaks === 1)) {
-        continue;
-      } else {
+      } else if (!(isWide(before) || isWide(after) || (before === 0x2d && lineBreaks === 1))) {
         codes[length] = 0x20;
         origins[length++] = runStart;
       }
+      // The next folded code unit (the run's last invisible characters aside) follows the run's line breaks.
+      if (lineBreaks > 0 && length > 0) breaksBefore[length >>> 5]! |= 1 << (length & 31);
     }
-    return new FoldedText(decode(codes, length), original, origins.subarray(0, length));
+    return new FoldedText(decode(codes, length), original, origins.subarray(0, length), breaksBefore);
   }
 
   /** The original offset of a folded offset; the end of the text maps to the end of the original. */
@@ -98,11 +101,7 @@ export class FoldedText {
    */
   lineBreakBefore(foldedOffset: number): boolean {
     if (foldedOffset <= 0 || foldedOffset >= this.origins.length) return false;
-    const end = this.origins[foldedOffset]!;
-    for (let origin = this.origins[foldedOffset - 1]!; origin < end; origin++) {
-      if (isLineBreak(this.source.charCodeAt(origin))) return true;
-    }
-    return false;
+    return (this.breaksBefore[foldedOffset >>> 5]! & (1 << (foldedOffset & 31))) !== 0;
   }
 
   /** The original range covered by folded range [start, end). */
