@@ -11,10 +11,25 @@ export interface Segment {
   span: Span;
   length: number;
   anchors: Anchor[];
-  /** `kind:value` of each distinct anchor, for comparing, and each one's kind (index in ANCHOR_KINDS). */
-  keyList: string[];
-  kindList: number[];
-  keys: Set<string>;
+  /** Each distinct anchor (`kind:value`) as its id in the pair's `AnchorKeys`, and each one's kind as a bit (1 << index in ANCHOR_KINDS). */
+  keys: number[];
+  kinds: number[];
+}
+
+/** The anchor keys of a document pair as small integers, so that comparing segments is integer work. */
+export class AnchorKeys {
+  private readonly ids = new Map<string, number>();
+
+  get count(): number {
+    return this.ids.size;
+  }
+
+  idOf(anchor: Anchor): number {
+    const key = anchorKey(anchor);
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, id = this.ids.size);
+    return id;
+  }
 }
 
 export interface Unit extends Segment {
@@ -24,21 +39,21 @@ export interface Unit extends Segment {
 }
 
 /** The preamble (when it has any text) and every clause, in document order. */
-export function unitsOf(document: AnalysedDocument): Unit[] {
+export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
   const { clauses, text } = document;
   const first = clauses[0]?.span.start ?? text.length;
-  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, undefined, { start: 0, end: first }, 0)] : [];
+  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
   return [...preamble, ...clauses.map((clause) => {
     const firstChild = clause.children[0];
     const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
-    return makeUnit(document, clause, { start: clause.span.start, end }, clause.labelSpan.end);
+    return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.labelSpan.end);
   })];
 }
 
-function makeUnit(document: AnalysedDocument, clause: Clause | undefined, span: Span, textStart: number): Unit {
-  const sentences = sentencesIn(document, { start: Math.max(span.start, textStart), end: span.end });
+function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
+  const sentences = sentencesIn(document, keys, { start: Math.max(span.start, textStart), end: span.end });
   return {
-    ...mergeSegments(span, sentences),
+    ...mergeSegments(keys, span, sentences),
     unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span },
     clause,
     sentences,
@@ -46,40 +61,40 @@ function makeUnit(document: AnalysedDocument, clause: Clause | undefined, span: 
 }
 
 /** One segment standing for several (a clause's sentences). */
-function mergeSegments(span: Span, parts: readonly Segment[]): Segment {
-  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), ...keysOf(parts.flatMap((part) => part.anchors)) };
+function mergeSegments(keys: AnchorKeys, span: Span, parts: readonly Segment[]): Segment {
+  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), ...keysOf(keys, parts.flatMap((part) => part.anchors)) };
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
-export function sentencesIn(document: AnalysedDocument, span: Span): Segment[] {
+function sentencesIn(document: AnalysedDocument, keys: AnchorKeys, span: Span): Segment[] {
   const { text } = document;
   const sentences: Segment[] = [];
   let start = span.start;
   for (let index = span.start; index < span.end; index++) {
     if (index === span.end - 1 || endsSentenceAt(text, index)) {
       const trimmed = trim(text, start, index + 1);
-      if (trimmed) sentences.push(segment(document, trimmed));
+      if (trimmed) sentences.push(segment(document, keys, trimmed));
       start = index + 1;
     }
   }
   return sentences;
 }
 
-function segment(document: AnalysedDocument, span: Span): Segment {
+function segment(document: AnalysedDocument, keys: AnchorKeys, span: Span): Segment {
   const anchors = anchorsIn(document, span);
-  return { span, length: countLength(document.text, span.start, span.end), ...keysOf(anchors) };
+  return { span, length: countLength(document.text, span.start, span.end), ...keysOf(keys, anchors) };
 }
 
-function keysOf(anchors: Anchor[]): Pick<Segment, 'anchors' | 'keyList' | 'kindList' | 'keys'> {
-  const keys = new Set<string>();
-  const kindList: number[] = [];
+function keysOf(keys: AnchorKeys, anchors: Anchor[]): Pick<Segment, 'anchors' | 'keys' | 'kinds'> {
+  const ids = new Set<number>();
+  const kinds: number[] = [];
   for (const anchor of anchors) {
-    const key = anchorKey(anchor);
-    if (keys.has(key)) continue;
-    keys.add(key);
-    kindList.push(ANCHOR_KINDS.indexOf(anchor.kind));
+    const id = keys.idOf(anchor);
+    if (ids.has(id)) continue;
+    ids.add(id);
+    kinds.push(1 << ANCHOR_KINDS.indexOf(anchor.kind));
   }
-  return { anchors, keyList: [...keys], kindList, keys };
+  return { anchors, keys: [...ids], kinds };
 }
 
 /** The span from the first span's start to the last one's end. */
@@ -114,8 +129,16 @@ const FAMILY: Record<LabelStyle, string> = {
   decimal: 'decimal', heading: 'heading',
 };
 
+/** A clause's number as compared across languages: its rank (family of label styles) and its number in that rank; none for a heading. */
+export function numberOf(clause: Clause | undefined): { rank: string; number: string } | undefined {
+  if (!clause || clause.style === 'heading') return undefined;
+  return { rank: FAMILY[clause.style], number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+}
+
 /** How two clauses' labels compare: the same number of the same rank, another number, or not comparable. */
 export function compareNumbers(a: Clause | undefined, b: Clause | undefined): 'same' | 'different' | 'incomparable' {
-  if (!a || !b || FAMILY[a.style] !== FAMILY[b.style] || a.style === 'heading') return 'incomparable';
-  return a.value === b.value && (a.insertion ?? 0) === (b.insertion ?? 0) && (a.style !== 'decimal' || a.label === b.label) ? 'same' : 'different';
+  const first = numberOf(a);
+  const second = numberOf(b);
+  if (!first || !second || first.rank !== second.rank) return 'incomparable';
+  return first.number === second.number ? 'same' : 'different';
 }
