@@ -6,7 +6,7 @@
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
 import { AnchorComparison, StepJudge, lengthModel, clamp, type LengthModel } from './evidence';
-import { alignMonotonic } from './monotonic';
+import { alignMonotonic, type Step } from './monotonic';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
 import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
@@ -14,6 +14,7 @@ import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
 /** How sure a unit left without a counterpart is missing: surer when its number is missing too. */
 const SKIPPED_NUMBERED = 0.7;
 const SKIPPED = 0.5;
+const ONE_TO_ONE: Step = { i: 0, di: 1, j: 0, dj: 1 };
 
 /** The length model and the anchor comparison of a document pair, for each of its judges. */
 interface PairContext {
@@ -32,22 +33,26 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const translationClauses = preambles ? translationUnits.slice(1) : translationUnits.filter((unit) => unit.clause);
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
   const { steps, banded } = alignMonotonic(originalClauses.length, translationClauses.length, (i, di, j, dj, limit) => judge.cost(i, di, j, dj, limit));
+  const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
-    ...(preambles ? [clausePair(context, [originalUnits[0]!], [translationUnits[0]!])] : []),
-    ...steps.map((step) => clausePair(context, originalClauses.slice(step.i, step.i + step.di), translationClauses.slice(step.j, step.j + step.dj))),
+    ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),
+    ...steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)),
   ];
   const terms = pairTerms(original, translation, pairs);
   return { original, translation, pairs, terms, checks: translationChecks(original, translation, pairs, terms, messages), lengthRatio: context.model.ratio, banded };
 }
 
-function clausePair(context: PairContext, original: Unit[], translation: Unit[]): ClausePair {
+/** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */
+function clausePair(context: PairContext, judge: StepJudge, originalUnits: readonly Unit[], translationUnits: readonly Unit[], { i, di, j, dj }: Step): ClausePair {
+  const original = originalUnits.slice(i, i + di);
+  const translation = translationUnits.slice(j, j + dj);
   const sentences = alignSentences(context, original.flatMap((unit) => unit.sentences), translation.flatMap((unit) => unit.sentences));
   const units = { original: original.map((unit) => unit.unit), translation: translation.map((unit) => unit.unit) };
   if (original.length === 0 || translation.length === 0) {
     const numbered = [...original, ...translation].some((unit) => unit.clause && unit.clause.style !== 'heading');
     return { ...units, confidence: numbered ? SKIPPED_NUMBERED : SKIPPED, basis: numbered ? 'number' : 'length', sentences };
   }
-  const { basis, confidence } = new StepJudge(context.model, context.anchors, original, translation).evidence(0, original.length, 0, translation.length);
+  const { basis, confidence } = judge.evidence(i, di, j, dj);
   return { ...units, confidence, basis, sentences };
 }
 

@@ -38,31 +38,39 @@ const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')})
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
   const anchors: Anchor[] = [];
-  const chars = foldDigits(document.text.slice(span.start, span.end)).split('');
+  const masked: Span[] = [];
   for (const annotation of annotationsIn(document, span)) {
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
     if (annotation.kind === 'noticeNumber') anchors.push(anchor('notice', annotation.key, annotation.text, annotation));
-    if (MASKED.has(annotation.kind)) blank(chars, annotation.start - span.start, Math.min(annotation.end, span.end) - span.start);
+    if (MASKED.has(annotation.kind)) masked.push({ start: annotation.start - span.start, end: annotation.end - span.start });
   }
-  const withoutLabels = chars.join('');
-  for (const date of datesIn(withoutLabels)) {
-    anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
-    blank(chars, date.start, date.end);
-  }
-  numbersIn(chars.join(''), span.start, anchors);
+  const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked);
+  const dates = datesIn(withoutLabels);
+  for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
+  numbersIn(blanked(withoutLabels, dates), span.start, anchors);
   return anchors;
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
-  return { kind, value, text: text.replace(/\s+/g, ' ').trim(), start: where.start, end: where.end };
+  return { kind, value, text: /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text, start: where.start, end: where.end };
 }
 
 function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) chars[i] = ' ';
+/** `text` with the code units of `spans` (sorted by start, perhaps overlapping or running past its end) as spaces. */
+function blanked(text: string, spans: readonly Span[]): string {
+  let result = '';
+  let done = 0;
+  for (const span of spans) {
+    const from = Math.max(done, span.start);
+    const to = Math.min(span.end, text.length);
+    if (to <= from) continue;
+    result += text.slice(done, from) + ' '.repeat(to - from);
+    done = to;
+  }
+  return done === 0 ? text : result + text.slice(done);
 }
 
 /** Full-width digits, percent sign and comma as ASCII (one code unit for one: offsets stay). */

@@ -84,10 +84,11 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   const theirs = pair.original.flatMap((unit) => anchorsIn(context.original, unit.span));
   const clauseName = pair.original.map((unit) => unit.label).join(' ');
   const firstLabel = labelSpan(context.translation, pair.translation[0]!);
+  const [myKeys, theirKeys] = [new Set(mine.map(anchorKey)), new Set(theirs.map(anchorKey))];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
-    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirs);
-    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), mine);
+    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirKeys);
+    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), myKeys);
     const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(clauseName, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
@@ -109,9 +110,8 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   });
 }
 
-/** The anchors of `anchors` whose value `others` lacks, the first of each value. */
-function unmatched(anchors: readonly Anchor[], others: readonly Anchor[]): Anchor[] {
-  const theirs = new Set(others.map(anchorKey));
+/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value. */
+function unmatched(anchors: readonly Anchor[], theirs: ReadonlySet<string>): Anchor[] {
   const found: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {

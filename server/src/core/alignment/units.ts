@@ -3,6 +3,7 @@
  * their lengths (characters that are not white space) and anchors.
  */
 import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
+import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
 import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
@@ -109,15 +110,20 @@ export function anchorKey(anchor: Anchor): string {
 function trim(text: string, start: number, end: number): Span | undefined {
   let from = start;
   let to = end;
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
   return from < to ? { start: from, end: to } : undefined;
 }
 
 function countLength(text: string, start: number, end: number): number {
   let count = 0;
-  for (let index = start; index < end; index++) if (!/\s/.test(text[index]!)) count++;
+  for (let index = start; index < end; index++) if (!isWhiteSpace(text.charCodeAt(index))) count++;
   return count;
+}
+
+/** White space as /\s/ reads it. */
+function isWhiteSpace(code: number): boolean {
+  return isSpace(code) || code === 0xfeff;
 }
 
 /** Label styles that number the same rank in either language: 一、 I. 1. / （一） (I) (5) (a) / 第五条 Article 5 … */
