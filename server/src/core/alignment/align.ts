@@ -39,7 +39,9 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
     ...steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)),
   ];
   const terms = pairTerms(original, translation, pairs);
-  return { original, translation, pairs, terms, checks: translationChecks(original, translation, pairs, terms, messages), lengthRatio: context.model.ratio, banded };
+  const anchorsOf = new Map([...originalUnits, ...translationUnits].map((unit) => [unit.unit, unit.spanAnchors]));
+  const checks = translationChecks(original, translation, pairs, terms, (unit) => anchorsOf.get(unit)!, messages);
+  return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded };
 }
 
 /** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */

@@ -37,18 +37,45 @@ const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')})
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
+  return readAnchors(document, span).anchors;
+}
+
+/**
+ * The anchors of `span`, and those each of `parts` (spans inside it, in order, apart, with only white space between
+ * them) has as anchorsIn reads it. Read once for the whole span, each anchor then given to the part it starts in,
+ * unless an anchor or a masked annotation reaches from outside a part into it, or from one part into the next: then
+ * part by part.
+ */
+export function anchorsInParts(document: AnalysedDocument, span: Span, parts: readonly Span[]): { anchors: Anchor[]; parts: Anchor[][] } {
+  const { anchors, masked } = readAnchors(document, span);
+  if (anchors.some((item) => crossesParts(parts, item)) || masked.some((item) => crossesParts(parts, item))) {
+    return { anchors, parts: parts.map((part) => anchorsIn(document, part)) };
+  }
+  const byPart = parts.map((): Anchor[] => []);
+  for (const anchor of anchors) byPart[lastAtOrBefore(parts, anchor.start, (part) => part.start)]?.push(anchor);
+  return { anchors, parts: byPart };
+}
+
+/** Whether `item` reaches into the first part that starts after it does: from a part into the next, or from outside into one. */
+function crossesParts(parts: readonly Span[], item: Span): boolean {
+  const next = parts[lastAtOrBefore(parts, item.start, (part) => part.start) + 1];
+  return next !== undefined && item.end > next.start;
+}
+
+/** The anchors of `span`, and the annotations masked in it (offsets in the document). */
+function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[]; masked: Span[] } {
   const anchors: Anchor[] = [];
   const masked: Span[] = [];
   for (const annotation of annotationsIn(document, span)) {
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
     if (annotation.kind === 'noticeNumber') anchors.push(anchor('notice', annotation.key, annotation.text, annotation));
-    if (MASKED.has(annotation.kind)) masked.push({ start: annotation.start - span.start, end: annotation.end - span.start });
+    if (MASKED.has(annotation.kind)) masked.push(annotation);
   }
-  const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked);
+  const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked.map((item) => shift(item, -span.start)));
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
   numbersIn(blanked(withoutLabels, dates), span.start, anchors);
-  return anchors;
+  return { anchors, masked };
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {

@@ -7,7 +7,7 @@ import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
-import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
+import { ANCHOR_KINDS, type Anchor } from './anchors';
 import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
 import { anchorKey, compareNumbers } from './units';
 
@@ -18,15 +18,18 @@ interface Context {
   original: AnalysedDocument;
   translation: AnalysedDocument;
   pairs: readonly ClausePair[];
+  /** The anchors of a unit's span (as anchorsIn reads them). */
+  anchorsOf: (unit: AlignmentUnit) => readonly Anchor[];
   messages: TranslationMessages;
 }
 
 export type TranslationMessages = Messages['translation'];
 
 export function translationChecks(
-  original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[], messages: TranslationMessages = en.translation,
+  original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[],
+  anchorsOf: Context['anchorsOf'], messages: TranslationMessages = en.translation,
 ): TranslationCheck[] {
-  const context: Context = { original, translation, pairs, messages };
+  const context: Context = { original, translation, pairs, anchorsOf, messages };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
     ...termsTranslatedTwice(context, terms),
@@ -80,8 +83,8 @@ function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   if (pair.original.length === 0 || pair.translation.length === 0 || pair.confidence < MIN_CONFIDENCE_TO_COMPARE) return [];
-  const mine = pair.translation.flatMap((unit) => anchorsIn(context.translation, unit.span));
-  const theirs = pair.original.flatMap((unit) => anchorsIn(context.original, unit.span));
+  const mine = pair.translation.flatMap(context.anchorsOf);
+  const theirs = pair.original.flatMap(context.anchorsOf);
   const clauseName = pair.original.map((unit) => unit.label).join(' ');
   const firstLabel = labelSpan(context.translation, pair.translation[0]!);
   const [myKeys, theirKeys] = [new Set(mine.map(anchorKey)), new Set(theirs.map(anchorKey))];

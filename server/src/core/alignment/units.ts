@@ -5,7 +5,7 @@
 import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
 import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
-import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
+import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
 
 export interface Segment {
@@ -37,6 +37,8 @@ export interface Unit extends Segment {
   unit: AlignmentUnit;
   clause: Clause | undefined;
   sentences: Segment[];
+  /** The anchors of the whole span, label included, as the checks compare them. */
+  spanAnchors: Anchor[];
 }
 
 /** The preamble (when it has any text) and every clause, in document order. */
@@ -52,12 +54,15 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
 }
 
 function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
-  const sentences = sentencesIn(document, keys, { start: Math.max(span.start, textStart), end: span.end });
+  const spans = sentenceSpans(document.text, { start: Math.max(span.start, textStart), end: span.end });
+  const anchors = anchorsInParts(document, span, spans);
+  const sentences = spans.map((sentence, index) => segment(document.text, keys, sentence, anchors.parts[index]!));
   return {
     ...mergeSegments(keys, span, sentences),
     unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span },
     clause,
     sentences,
+    spanAnchors: anchors.anchors,
   };
 }
 
@@ -67,23 +72,21 @@ function mergeSegments(keys: AnchorKeys, span: Span, parts: readonly Segment[]):
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
-function sentencesIn(document: AnalysedDocument, keys: AnchorKeys, span: Span): Segment[] {
-  const { text } = document;
-  const sentences: Segment[] = [];
+function sentenceSpans(text: string, span: Span): Span[] {
+  const sentences: Span[] = [];
   let start = span.start;
   for (let index = span.start; index < span.end; index++) {
     if (index === span.end - 1 || endsSentenceAt(text, index)) {
       const trimmed = trim(text, start, index + 1);
-      if (trimmed) sentences.push(segment(document, keys, trimmed));
+      if (trimmed) sentences.push(trimmed);
       start = index + 1;
     }
   }
   return sentences;
 }
 
-function segment(document: AnalysedDocument, keys: AnchorKeys, span: Span): Segment {
-  const anchors = anchorsIn(document, span);
-  return { span, length: countLength(document.text, span.start, span.end), ...keysOf(keys, anchors) };
+function segment(text: string, keys: AnchorKeys, span: Span, anchors: Anchor[]): Segment {
+  return { span, length: countLength(text, span.start, span.end), ...keysOf(keys, anchors) };
 }
 
 function keysOf(keys: AnchorKeys, anchors: Anchor[]): Pick<Segment, 'anchors' | 'keys' | 'kinds'> {
