@@ -37,22 +37,26 @@ export interface MonotonicAlignment {
 
 export function alignMonotonic(n: number, m: number, cost: StepCost): MonotonicAlignment {
   const grid = new BandedGrid(n, m);
-  grid.cost[grid.index(0, 0)] = 0;
+  const { cost: costs, move: moves, low, high, rowStart } = grid;
+  costs[grid.index(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = grid.low[i]!; j <= grid.high[i]!; j++) {
-      const here = grid.index(i, j);
+    for (let j = low[i]!; j <= high[i]!; j++) {
+      const here = rowStart[i]! + j - low[i]!;
+      let best = costs[here]!;
+      let bestMove = moves[here]!;
       for (const move of TRIED) {
         const di = MOVE_A[move]!;
         const dj = MOVE_B[move]!;
-        const from = grid.index(i - di, j - dj);
-        if (from < 0 || grid.cost[from] === Infinity) continue;
-        const best = grid.cost[here]!;
-        const total = grid.cost[from]! + cost(i - di, di, j - dj, dj, best - grid.cost[from]! + MARGIN);
-        if (total < best || (total === best && move < grid.move[here]!)) {
-          grid.cost[here] = total;
-          grid.move[here] = move;
+        const before = grid.costAt(i - di, j - dj);
+        if (before === Infinity) continue;
+        const total = before + cost(i - di, di, j - dj, dj, best - before + MARGIN);
+        if (total < best || (total === best && move < bestMove)) {
+          best = total;
+          bestMove = move;
         }
       }
+      costs[here] = best;
+      moves[here] = bestMove;
     }
   }
   return { steps: grid.path(), banded: grid.banded };
@@ -66,7 +70,7 @@ class BandedGrid {
   /** Each row's first and last column in the band. */
   readonly low: Int32Array;
   readonly high: Int32Array;
-  private readonly rowStart: Int32Array;
+  readonly rowStart: Int32Array;
 
   constructor(private readonly n: number, private readonly m: number) {
     this.banded = (n + 1) * (m + 1) > MAX_FULL_CELLS;
@@ -88,6 +92,12 @@ class BandedGrid {
   index(i: number, j: number): number {
     if (i < 0 || i > this.n || j < this.low[i]! || j > this.high[i]!) return -1;
     return this.rowStart[i]! + j - this.low[i]!;
+  }
+
+  /** The cell's cost; Infinity outside the grid or its band. */
+  costAt(i: number, j: number): number {
+    const index = this.index(i, j);
+    return index < 0 ? Infinity : this.cost[index]!;
   }
 
   path(): Step[] {

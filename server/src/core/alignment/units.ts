@@ -11,7 +11,6 @@ import type { AlignmentUnit } from './types';
 export interface Segment {
   span: Span;
   length: number;
-  anchors: Anchor[];
   /** Each distinct anchor (`kind:value`) as its id in the pair's `AnchorKeys`, and each one's kind as a bit (1 << index in ANCHOR_KINDS). */
   keys: number[];
   kinds: number[];
@@ -56,19 +55,13 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
 function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
   const spans = sentenceSpans(document.text, { start: Math.max(span.start, textStart), end: span.end });
   const anchors = anchorsInParts(document, span, spans);
-  const sentences = spans.map((sentence, index) => segment(document.text, keys, sentence, anchors.parts[index]!));
+  const sentences = spans.map((sentence, index): Segment => ({
+    span: sentence, length: countLength(document.text, sentence.start, sentence.end), ...keysOf(keys, anchors.parts[index]!),
+  }));
   return {
-    ...mergeSegments(keys, span, sentences),
-    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span },
-    clause,
-    sentences,
-    spanAnchors: anchors.anchors,
+    span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
+    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span }, clause, sentences, spanAnchors: anchors.anchors,
   };
-}
-
-/** One segment standing for several (a clause's sentences). */
-function mergeSegments(keys: AnchorKeys, span: Span, parts: readonly Segment[]): Segment {
-  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), ...keysOf(keys, parts.flatMap((part) => part.anchors)) };
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
@@ -85,11 +78,8 @@ function sentenceSpans(text: string, span: Span): Span[] {
   return sentences;
 }
 
-function segment(text: string, keys: AnchorKeys, span: Span, anchors: Anchor[]): Segment {
-  return { span, length: countLength(text, span.start, span.end), ...keysOf(keys, anchors) };
-}
-
-function keysOf(keys: AnchorKeys, anchors: Anchor[]): Pick<Segment, 'anchors' | 'keys' | 'kinds'> {
+/** The distinct keys of some anchors, with their kinds. */
+function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'keys' | 'kinds'> {
   const ids = new Set<number>();
   const kinds: number[] = [];
   for (const anchor of anchors) {
@@ -98,7 +88,21 @@ function keysOf(keys: AnchorKeys, anchors: Anchor[]): Pick<Segment, 'anchors' | 
     ids.add(id);
     kinds.push(1 << ANCHOR_KINDS.indexOf(anchor.kind));
   }
-  return { anchors, keys: [...ids], kinds };
+  return { keys: [...ids], kinds };
+}
+
+/** The distinct keys of several segments (a clause's sentences), with their kinds. */
+function unionOfKeys(parts: readonly Segment[]): Pick<Segment, 'keys' | 'kinds'> {
+  const ids = new Set<number>();
+  const kinds: number[] = [];
+  for (const part of parts) {
+    part.keys.forEach((id, index) => {
+      if (ids.has(id)) return;
+      ids.add(id);
+      kinds.push(part.kinds[index]!);
+    });
+  }
+  return { keys: [...ids], kinds };
 }
 
 /** The span from the first span's start to the last one's end. */
