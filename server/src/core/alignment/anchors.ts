@@ -37,32 +37,67 @@ const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')})
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
+  return readAnchors(document, span).anchors;
+}
+
+/**
+ * The anchors of `span`, and those each of `parts` (spans inside it, in order, apart, with only white space between
+ * them) has as anchorsIn reads it. Read once for the whole span, each anchor then given to the part it starts in,
+ * unless an anchor or a masked annotation reaches from outside a part into it, or from one part into the next: then
+ * part by part.
+ */
+export function anchorsInParts(document: AnalysedDocument, span: Span, parts: readonly Span[]): { anchors: Anchor[]; parts: Anchor[][] } {
+  const { anchors, masked } = readAnchors(document, span);
+  if (anchors.some((item) => crossesParts(parts, item)) || masked.some((item) => crossesParts(parts, item))) {
+    return { anchors, parts: parts.map((part) => anchorsIn(document, part)) };
+  }
+  const byPart = parts.map((): Anchor[] => []);
+  for (const anchor of anchors) byPart[lastAtOrBefore(parts, anchor.start, (part) => part.start)]?.push(anchor);
+  return { anchors, parts: byPart };
+}
+
+/** Whether `item` reaches into the first part that starts after it does: from a part into the next, or from outside into one. */
+function crossesParts(parts: readonly Span[], item: Span): boolean {
+  const next = parts[lastAtOrBefore(parts, item.start, (part) => part.start) + 1];
+  return next !== undefined && item.end > next.start;
+}
+
+/** The anchors of `span`, and the annotations masked in it (offsets in the document). */
+function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[]; masked: Span[] } {
   const anchors: Anchor[] = [];
-  const chars = foldDigits(document.text.slice(span.start, span.end)).split('');
+  const masked: Span[] = [];
   for (const annotation of annotationsIn(document, span)) {
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
     if (annotation.kind === 'noticeNumber') anchors.push(anchor('notice', annotation.key, annotation.text, annotation));
-    if (MASKED.has(annotation.kind)) blank(chars, annotation.start - span.start, Math.min(annotation.end, span.end) - span.start);
+    if (MASKED.has(annotation.kind)) masked.push(annotation);
   }
-  const withoutLabels = chars.join('');
-  for (const date of datesIn(withoutLabels)) {
-    anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
-    blank(chars, date.start, date.end);
-  }
-  numbersIn(chars.join(''), span.start, anchors);
-  return anchors;
+  const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked.map((item) => shift(item, -span.start)));
+  const dates = datesIn(withoutLabels);
+  for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
+  numbersIn(blanked(withoutLabels, dates), span.start, anchors);
+  return { anchors, masked };
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
-  return { kind, value, text: text.replace(/\s+/g, ' ').trim(), start: where.start, end: where.end };
+  return { kind, value, text: /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text, start: where.start, end: where.end };
 }
 
 function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = Math.max(0, from); i < Math.min(to, chars.length); i++) chars[i] = ' ';
+/** `text` with the code units of `spans` (sorted by start, perhaps overlapping or running past its end) as spaces. */
+function blanked(text: string, spans: readonly Span[]): string {
+  let result = '';
+  let done = 0;
+  for (const span of spans) {
+    const from = Math.max(done, span.start);
+    const to = Math.min(span.end, text.length);
+    if (to <= from) continue;
+    result += text.slice(done, from) + ' '.repeat(to - from);
+    done = to;
+  }
+  return done === 0 ? text : result + text.slice(done);
 }
 
 /** Full-width digits, percent sign and comma as ASCII (one code unit for one: offsets stay). */

@@ -7,7 +7,7 @@ import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
-import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
+import { ANCHOR_KINDS, type Anchor } from './anchors';
 import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
 import { anchorKey, compareNumbers } from './units';
 
@@ -18,15 +18,18 @@ interface Context {
   original: AnalysedDocument;
   translation: AnalysedDocument;
   pairs: readonly ClausePair[];
+  /** The anchors of a unit's span (as anchorsIn reads them). */
+  anchorsOf: (unit: AlignmentUnit) => readonly Anchor[];
   messages: TranslationMessages;
 }
 
 export type TranslationMessages = Messages['translation'];
 
 export function translationChecks(
-  original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[], messages: TranslationMessages = en.translation,
+  original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[],
+  anchorsOf: Context['anchorsOf'], messages: TranslationMessages = en.translation,
 ): TranslationCheck[] {
-  const context: Context = { original, translation, pairs, messages };
+  const context: Context = { original, translation, pairs, anchorsOf, messages };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
     ...termsTranslatedTwice(context, terms),
@@ -80,14 +83,15 @@ function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   if (pair.original.length === 0 || pair.translation.length === 0 || pair.confidence < MIN_CONFIDENCE_TO_COMPARE) return [];
-  const mine = pair.translation.flatMap((unit) => anchorsIn(context.translation, unit.span));
-  const theirs = pair.original.flatMap((unit) => anchorsIn(context.original, unit.span));
+  const mine = pair.translation.flatMap(context.anchorsOf);
+  const theirs = pair.original.flatMap(context.anchorsOf);
   const clauseName = pair.original.map((unit) => unit.label).join(' ');
   const firstLabel = labelSpan(context.translation, pair.translation[0]!);
+  const [myKeys, theirKeys] = [new Set(mine.map(anchorKey)), new Set(theirs.map(anchorKey))];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
-    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirs);
-    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), mine);
+    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirKeys);
+    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), myKeys);
     const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(clauseName, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
@@ -109,9 +113,8 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   });
 }
 
-/** The anchors of `anchors` whose value `others` lacks, the first of each value. */
-function unmatched(anchors: readonly Anchor[], others: readonly Anchor[]): Anchor[] {
-  const theirs = new Set(others.map(anchorKey));
+/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value. */
+function unmatched(anchors: readonly Anchor[], theirs: ReadonlySet<string>): Anchor[] {
   const found: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {

@@ -4,7 +4,8 @@
  * anchors), and, for the pair chosen, a basis and a confidence.
  */
 import type { AlignmentBasis } from './types';
-import { compareNumbers, type Segment, type Unit } from './units';
+import type { Clause } from '../model';
+import { numberOf, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
 export interface LengthModel {
@@ -32,6 +33,8 @@ const PER_ONE_SIDED_KIND = 0.6;
 const PER_SHARED_ANCHOR = -1.2;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
+/** The least the anchors can add: all shared. */
+const MIN_CONTENT = PER_SHARED_ANCHOR * MAX_COUNTED;
 const MAX_LENGTH_COST = 8;
 
 /** The model of a document pair: the ratio of their lengths; Gale–Church's variance, scaled to that ratio. */
@@ -43,32 +46,99 @@ export function lengthModel(original: readonly Segment[], translation: readonly 
 }
 
 /** -log P(the lengths match), Gale–Church: the deviation from the expected length, in standard deviations. */
-export function lengthCost(model: LengthModel, originalLength: number, translationLength: number): number {
+function lengthCost(model: LengthModel, originalLength: number, translationLength: number): number {
   const delta = (translationLength - originalLength * model.ratio) / Math.sqrt((originalLength + 1) * model.variance);
   const probability = 2 * (1 - normalCdf(Math.abs(delta)));
   return Math.min(MAX_LENGTH_COST, -Math.log(Math.max(probability, 1e-12)));
 }
 
-/** Shared anchors, and kinds of anchor both sides give differently (30% here, 20% there). No allocation: it runs per cell. */
-export function compareAnchors(a: readonly Segment[], b: readonly Segment[]): { shared: number; conflicts: number; oneSided: number } {
-  let shared = 0;
-  let onlyA = 0;
-  let onlyB = 0;
-  for (const segment of a) {
-    for (let k = 0; k < segment.keyList.length; k++) {
-      if (hasKey(b, segment.keyList[k]!)) shared++;
-      else onlyA |= 1 << segment.kindList[k]!;
-    }
-  }
-  for (const segment of b) {
-    for (let k = 0; k < segment.keyList.length; k++) if (!hasKey(a, segment.keyList[k]!)) onlyB |= 1 << segment.kindList[k]!;
-  }
-  return { shared, conflicts: bitCount(onlyA & onlyB), oneSided: bitCount(onlyA ^ onlyB) };
+/** A clause (a unit) or a sentence, which has no number. */
+type Judged = Segment & { readonly clause?: Clause | undefined };
+
+/**
+ * One side of the sequences a judge aligns, in flat arrays: lengths as prefix sums (`lengths[k]`: of the first k
+ * items), anchor keys and their kind bits (item k's from `keyStart[k]` to `keyStart[k + 1]`), and each item's clause
+ * number (`numberOf`) as ids: its rank (-1 for none) and its number.
+ */
+interface Side {
+  lengths: Float64Array;
+  keyStart: Int32Array;
+  keys: Int32Array;
+  kinds: Uint8Array;
+  rank: Int32Array;
+  number: Int32Array;
 }
 
-function hasKey(segments: readonly Segment[], key: string): boolean {
-  for (const segment of segments) if (segment.keys.has(key)) return true;
-  return false;
+function sideOf(items: readonly Judged[], numberIds: Map<string, number>): Side {
+  const idOf = (key: string) => numberIds.get(key) ?? numberIds.set(key, numberIds.size).size - 1;
+  const keyCount = items.reduce((sum, item) => sum + item.keys.length, 0);
+  const side: Side = {
+    lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
+    kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
+  };
+  items.forEach((item, k) => {
+    side.lengths[k + 1] = side.lengths[k]! + item.length;
+    side.keys.set(item.keys, side.keyStart[k]);
+    side.kinds.set(item.kinds, side.keyStart[k]);
+    side.keyStart[k + 1] = side.keyStart[k]! + item.keys.length;
+    const numbered = numberOf(item.clause);
+    if (!numbered) return;
+    side.rank[k] = idOf(`rank ${numbered.rank}`);
+    side.number[k] = idOf(`number ${numbered.rank} ${numbered.number}`);
+  });
+  return side;
+}
+
+const SAME = 0;
+const DIFFERENT = 1;
+const INCOMPARABLE = 2;
+
+/** compareNumbers of a's item i and b's item j, on ids. */
+function compareIds(a: Side, i: number, b: Side, j: number): number {
+  const rank = a.rank[i]!;
+  if (rank < 0 || rank !== b.rank[j]) return INCOMPARABLE;
+  return a.number[i] === b.number[j] ? SAME : DIFFERENT;
+}
+
+/**
+ * Shared anchors, and kinds of anchor both sides give differently (30% here, 20% there), of two groups of items.
+ * No allocation, as it runs per cell: the keys of one group are marked with a fresh stamp, the other's looked up; the
+ * counts are left in the fields. One per document pair, shared by its judges.
+ */
+export class AnchorComparison {
+  shared = 0;
+  conflicts = 0;
+  oneSided = 0;
+  private readonly marks: Float64Array;
+  private stamp = 0;
+
+  constructor(keyCount: number) {
+    this.marks = new Float64Array(keyCount);
+  }
+
+  /** Compares a's items [aFrom, aTo) with b's items [bFrom, bTo). */
+  compare(a: Side, aFrom: number, aTo: number, b: Side, bFrom: number, bTo: number): void {
+    const { marks } = this;
+    const inB = this.mark(b.keys, b.keyStart[bFrom]!, b.keyStart[bTo]!);
+    let shared = 0;
+    let onlyA = 0;
+    for (let k = a.keyStart[aFrom]!; k < a.keyStart[aTo]!; k++) {
+      if (marks[a.keys[k]!] === inB) shared++;
+      else onlyA |= a.kinds[k]!;
+    }
+    const inA = this.mark(a.keys, a.keyStart[aFrom]!, a.keyStart[aTo]!);
+    let onlyB = 0;
+    for (let k = b.keyStart[bFrom]!; k < b.keyStart[bTo]!; k++) if (marks[b.keys[k]!] !== inA) onlyB |= b.kinds[k]!;
+    this.shared = shared;
+    this.conflicts = bitCount(onlyA & onlyB);
+    this.oneSided = bitCount(onlyA ^ onlyB);
+  }
+
+  private mark(keys: Int32Array, from: number, to: number): number {
+    const stamp = ++this.stamp;
+    for (let k = from; k < to; k++) this.marks[keys[k]!] = stamp;
+    return stamp;
+  }
 }
 
 function bitCount(bits: number): number {
@@ -77,46 +147,90 @@ function bitCount(bits: number): number {
   return count;
 }
 
-function totalLength(segments: readonly Segment[]): number {
-  let length = 0;
-  for (const segment of segments) length += segment.length;
-  return length;
-}
+/**
+ * The evidence for the steps of an alignment of two sequences (clauses, or the sentences of a clause pair): the cost
+ * of a step, which the dynamic programme asks of every cell (no allocation), and the basis and confidence of a chosen one.
+ */
+export class StepJudge {
+  private readonly original: Side;
+  private readonly translation: Side;
+  private numberCost = 0;
+  private numbered = false;
 
-/** The evidence for pairing `original` with `translation` (each one or two units). */
-export function judgeUnits(model: LengthModel, original: readonly Unit[], translation: readonly Unit[]): Evidence {
-  if (original.length === 1 && translation.length === 1) {
-    const numbers = compareNumbers(original[0]!.clause, translation[0]!.clause);
-    return judge(model, original, translation, numbers === 'same' ? NUMBER_AGREES : numbers === 'different' ? NUMBER_DISAGREES : 0, numbers === 'same');
+  constructor(private readonly model: LengthModel, private readonly anchors: AnchorComparison, original: readonly Judged[], translation: readonly Judged[]) {
+    const numberIds = new Map<string, number>();
+    this.original = sideOf(original, numberIds);
+    this.translation = sideOf(translation, numberIds);
   }
-  // A merge: it agrees when one of its clauses has its partner's number; each clause numbered otherwise counts against it.
-  let agrees = false;
-  let strays = 0;
-  for (const [group, others] of [[original, translation], [translation, original]] as const) {
-    for (const unit of group) {
-      const numbers = others.map((other) => compareNumbers(unit.clause, other.clause));
-      if (numbers.includes('same')) agrees = true;
-      else if (numbers.includes('different')) strays++;
+
+  /**
+   * The cost of pairing original[i, i + di) with translation[j, j + dj); SKIP_COST when either is empty. With a
+   * `limit`, a lower bound at least `limit` when the cost cannot be below it: numbers first, then lengths, then anchors.
+   */
+  cost(i: number, di: number, j: number, dj: number, limit = Infinity): number {
+    if (di === 0 || dj === 0) return SKIP_COST;
+    this.compareNumbers(i, di, j, dj);
+    const prior = di + dj === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
+    const bound = prior + this.numberCost + MIN_CONTENT;
+    if (bound >= limit) return bound;
+    const length = this.lengthCost(i, di, j, dj);
+    if (bound + length >= limit) return bound + length;
+    this.anchors.compare(this.original, i, i + di, this.translation, j, j + dj);
+    return prior + length + this.numberCost + this.content();
+  }
+
+  /** The cost, basis and confidence of pairing original[i, i + di) with translation[j, j + dj), both non-empty. */
+  evidence(i: number, di: number, j: number, dj: number): Evidence {
+    const cost = this.cost(i, di, j, dj);
+    const { shared, conflicts } = this.anchors;
+    const basis: AlignmentBasis = this.numbered ? 'number' : shared > 0 ? 'content' : 'length';
+    const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;
+    const confidence = base + 0.12 * Math.exp(-this.lengthCost(i, di, j, dj)) + 0.04 * Math.min(shared, MAX_COUNTED) - 0.15 * conflicts - (di + dj > 2 ? 0.1 : 0);
+    return { cost, basis, confidence: clamp(confidence) };
+  }
+
+  private lengthCost(i: number, di: number, j: number, dj: number): number {
+    const { lengths } = this.original;
+    return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
+  }
+
+  private content(): number {
+    const { shared, conflicts, oneSided } = this.anchors;
+    return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
+  }
+
+  /**
+   * Numbers: a 1-1 pair agrees or disagrees; a merge agrees when one of its clauses has its partner's number, and each
+   * clause numbered otherwise counts against it.
+   */
+  private compareNumbers(i: number, di: number, j: number, dj: number): void {
+    if (di === 1 && dj === 1) {
+      const numbers = compareIds(this.original, i, this.translation, j);
+      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
+      this.numbered = numbers === SAME;
+      return;
     }
+    this.numbered = false;
+    const strays = this.strays(this.original, i, di, this.translation, j, dj) + this.strays(this.translation, j, dj, this.original, i, di);
+    this.numberCost = (this.numbered ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * strays;
   }
-  return judge(model, original, translation, (agrees ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * strays, agrees);
-}
 
-/** The evidence for pairing two groups of sentences. */
-export function judgeSentences(model: LengthModel, original: readonly Segment[], translation: readonly Segment[]): Evidence {
-  return judge(model, original, translation, 0, false);
-}
-
-function judge(model: LengthModel, a: readonly Segment[], b: readonly Segment[], numberCost: number, numbered: boolean): Evidence {
-  const count = a.length + b.length;
-  const length = lengthCost(model, totalLength(a), totalLength(b));
-  const { shared, conflicts, oneSided } = compareAnchors(a, b);
-  const content = PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
-  const prior = count === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
-  const basis: AlignmentBasis = numbered ? 'number' : shared > 0 ? 'content' : 'length';
-  const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;
-  const confidence = base + 0.12 * Math.exp(-length) + 0.04 * Math.min(shared, MAX_COUNTED) - 0.15 * conflicts - (count > 2 ? 0.1 : 0);
-  return { cost: prior + length + numberCost + content, basis, confidence: clamp(confidence) };
+  /** How many of group's items [from, from + count) have a number none of others' [otherFrom, otherFrom + otherCount) has; one with a partner's number makes the step numbered. */
+  private strays(group: Side, from: number, count: number, others: Side, otherFrom: number, otherCount: number): number {
+    let strays = 0;
+    for (let g = from; g < from + count; g++) {
+      let same = false;
+      let different = false;
+      for (let o = otherFrom; o < otherFrom + otherCount; o++) {
+        const numbers = compareIds(group, g, others, o);
+        same ||= numbers === SAME;
+        different ||= numbers === DIFFERENT;
+      }
+      if (same) this.numbered = true;
+      else if (different) strays++;
+    }
+    return strays;
+  }
 }
 
 export function clamp(confidence: number): number {

@@ -12,9 +12,19 @@ export interface Step {
   dj: number;
 }
 
-export type StepCost = (step: Step) => number;
+/**
+ * The cost of the step a[i, i + di) with b[j, j + dj), asked of every cell: plain numbers in and out. When the cost
+ * cannot be below `limit` (the cell has a cheaper move), any number at least `limit` will do: the judge may stop early.
+ */
+export type StepCost = (i: number, di: number, j: number, dj: number, limit: number) => number;
 
-const MOVES: readonly (readonly [number, number])[] = [[1, 1], [1, 0], [0, 1], [2, 1], [1, 2]];
+/** The moves 1-1, 1-0, 0-1, 2-1, 1-2 (items taken from a and from b); of two moves as cheap, the earlier wins. */
+const MOVE_A = [1, 1, 0, 2, 1];
+const MOVE_B = [1, 0, 1, 1, 2];
+/** The order the moves are tried in: the skips first, whose cost is a constant, so that the others can stop early. */
+const TRIED = [1, 2, 0, 3, 4];
+/** How far above the cell's best a cost must be to be cut short: far above rounding, far below any real difference. */
+const MARGIN = 1e-6;
 /** Above this many cells (200 × 200 items) the grid is banded. */
 const MAX_FULL_CELLS = 40_000;
 /** The band's half width: how far from the scaled diagonal a path may stray (64 clauses missing on one side). */
@@ -27,20 +37,26 @@ export interface MonotonicAlignment {
 
 export function alignMonotonic(n: number, m: number, cost: StepCost): MonotonicAlignment {
   const grid = new BandedGrid(n, m);
-  grid.cost[grid.index(0, 0)] = 0;
+  const { cost: costs, move: moves, low, high, rowStart } = grid;
+  costs[grid.index(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
-    for (let j = grid.low(i); j <= grid.high(i); j++) {
-      const here = grid.index(i, j);
-      for (let move = 0; move < MOVES.length; move++) {
-        const [di, dj] = MOVES[move]!;
-        const from = grid.index(i - di, j - dj);
-        if (from < 0 || grid.cost[from] === Infinity) continue;
-        const total = grid.cost[from]! + cost({ i: i - di, di, j: j - dj, dj });
-        if (total < grid.cost[here]!) {
-          grid.cost[here] = total;
-          grid.move[here] = move;
+    for (let j = low[i]!; j <= high[i]!; j++) {
+      const here = rowStart[i]! + j - low[i]!;
+      let best = costs[here]!;
+      let bestMove = moves[here]!;
+      for (const move of TRIED) {
+        const di = MOVE_A[move]!;
+        const dj = MOVE_B[move]!;
+        const before = grid.costAt(i - di, j - dj);
+        if (before === Infinity) continue;
+        const total = before + cost(i - di, di, j - dj, dj, best - before + MARGIN);
+        if (total < best || (total === best && move < bestMove)) {
+          best = total;
+          bestMove = move;
         }
       }
+      costs[here] = best;
+      moves[here] = bestMove;
     }
   }
   return { steps: grid.path(), banded: grid.banded };
@@ -51,31 +67,37 @@ class BandedGrid {
   readonly banded: boolean;
   readonly cost: Float64Array;
   readonly move: Uint8Array;
-  private readonly rowStart: Int32Array;
-  private readonly halfBand: number;
+  /** Each row's first and last column in the band. */
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+  readonly rowStart: Int32Array;
 
   constructor(private readonly n: number, private readonly m: number) {
     this.banded = (n + 1) * (m + 1) > MAX_FULL_CELLS;
     // Wide enough for consecutive rows' bands to overlap, so that a path always exists.
-    this.halfBand = this.banded ? Math.max(HALF_BAND, Math.ceil(m / Math.max(1, n)) + 1) : m + 1;
+    const halfBand = this.banded ? Math.max(HALF_BAND, Math.ceil(m / Math.max(1, n)) + 1) : m + 1;
+    this.low = new Int32Array(n + 1);
+    this.high = new Int32Array(n + 1);
     this.rowStart = new Int32Array(n + 2);
-    for (let i = 0; i <= n; i++) this.rowStart[i + 1] = this.rowStart[i]! + this.high(i) - this.low(i) + 1;
+    for (let i = 0; i <= n; i++) {
+      this.low[i] = Math.max(0, Math.floor((i * m) / Math.max(1, n)) - halfBand);
+      this.high[i] = Math.min(m, Math.ceil((i * m) / Math.max(1, n)) + halfBand);
+      this.rowStart[i + 1] = this.rowStart[i]! + this.high[i]! - this.low[i]! + 1;
+    }
     this.cost = new Float64Array(this.rowStart[n + 1]!).fill(Infinity);
     this.move = new Uint8Array(this.rowStart[n + 1]!);
   }
 
-  low(i: number): number {
-    return Math.max(0, Math.floor((i * this.m) / Math.max(1, this.n)) - this.halfBand);
-  }
-
-  high(i: number): number {
-    return Math.min(this.m, Math.ceil((i * this.m) / Math.max(1, this.n)) + this.halfBand);
-  }
-
   /** The cell's index, or -1 outside the grid or its band. */
   index(i: number, j: number): number {
-    if (i < 0 || i > this.n || j < this.low(i) || j > this.high(i)) return -1;
-    return this.rowStart[i]! + j - this.low(i);
+    if (i < 0 || i > this.n || j < this.low[i]! || j > this.high[i]!) return -1;
+    return this.rowStart[i]! + j - this.low[i]!;
+  }
+
+  /** The cell's cost; Infinity outside the grid or its band. */
+  costAt(i: number, j: number): number {
+    const index = this.index(i, j);
+    return index < 0 ? Infinity : this.cost[index]!;
   }
 
   path(): Step[] {
@@ -83,7 +105,9 @@ class BandedGrid {
     let i = this.n;
     let j = this.m;
     while (i > 0 || j > 0) {
-      const [di, dj] = MOVES[this.move[this.index(i, j)]!]!;
+      const move = this.move[this.index(i, j)]!;
+      const di = MOVE_A[move]!;
+      const dj = MOVE_B[move]!;
       i -= di;
       j -= dj;
       steps.push({ i, di, j, dj });

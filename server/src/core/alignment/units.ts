@@ -3,83 +3,106 @@
  * their lengths (characters that are not white space) and anchors.
  */
 import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
+import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
-import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
+import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
 
 export interface Segment {
   span: Span;
   length: number;
-  anchors: Anchor[];
-  /** `kind:value` of each distinct anchor, for comparing, and each one's kind (index in ANCHOR_KINDS). */
-  keyList: string[];
-  kindList: number[];
-  keys: Set<string>;
+  /** Each distinct anchor (`kind:value`) as its id in the pair's `AnchorKeys`, and each one's kind as a bit (1 << index in ANCHOR_KINDS). */
+  keys: number[];
+  kinds: number[];
+}
+
+/** The anchor keys of a document pair as small integers, so that comparing segments is integer work. */
+export class AnchorKeys {
+  private readonly ids = new Map<string, number>();
+
+  get count(): number {
+    return this.ids.size;
+  }
+
+  idOf(anchor: Anchor): number {
+    const key = anchorKey(anchor);
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, id = this.ids.size);
+    return id;
+  }
 }
 
 export interface Unit extends Segment {
   unit: AlignmentUnit;
   clause: Clause | undefined;
   sentences: Segment[];
+  /** The anchors of the whole span, label included, as the checks compare them. */
+  spanAnchors: Anchor[];
 }
 
 /** The preamble (when it has any text) and every clause, in document order. */
-export function unitsOf(document: AnalysedDocument): Unit[] {
+export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
   const { clauses, text } = document;
   const first = clauses[0]?.span.start ?? text.length;
-  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, undefined, { start: 0, end: first }, 0)] : [];
+  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
   return [...preamble, ...clauses.map((clause) => {
     const firstChild = clause.children[0];
     const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
-    return makeUnit(document, clause, { start: clause.span.start, end }, clause.labelSpan.end);
+    return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.labelSpan.end);
   })];
 }
 
-function makeUnit(document: AnalysedDocument, clause: Clause | undefined, span: Span, textStart: number): Unit {
-  const sentences = sentencesIn(document, { start: Math.max(span.start, textStart), end: span.end });
+function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
+  const spans = sentenceSpans(document.text, { start: Math.max(span.start, textStart), end: span.end });
+  const anchors = anchorsInParts(document, span, spans);
+  const sentences = spans.map((sentence, index): Segment => ({
+    span: sentence, length: countLength(document.text, sentence.start, sentence.end), ...keysOf(keys, anchors.parts[index]!),
+  }));
   return {
-    ...mergeSegments(span, sentences),
-    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span },
-    clause,
-    sentences,
+    span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
+    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span }, clause, sentences, spanAnchors: anchors.anchors,
   };
 }
 
-/** One segment standing for several (a clause's sentences). */
-function mergeSegments(span: Span, parts: readonly Segment[]): Segment {
-  return { span, length: parts.reduce((sum, part) => sum + part.length, 0), ...keysOf(parts.flatMap((part) => part.anchors)) };
-}
-
 /** The sentences of a stretch of text, without the white space around them. */
-export function sentencesIn(document: AnalysedDocument, span: Span): Segment[] {
-  const { text } = document;
-  const sentences: Segment[] = [];
+function sentenceSpans(text: string, span: Span): Span[] {
+  const sentences: Span[] = [];
   let start = span.start;
   for (let index = span.start; index < span.end; index++) {
     if (index === span.end - 1 || endsSentenceAt(text, index)) {
       const trimmed = trim(text, start, index + 1);
-      if (trimmed) sentences.push(segment(document, trimmed));
+      if (trimmed) sentences.push(trimmed);
       start = index + 1;
     }
   }
   return sentences;
 }
 
-function segment(document: AnalysedDocument, span: Span): Segment {
-  const anchors = anchorsIn(document, span);
-  return { span, length: countLength(document.text, span.start, span.end), ...keysOf(anchors) };
+/** The distinct keys of some anchors, with their kinds. */
+function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'keys' | 'kinds'> {
+  const ids = new Set<number>();
+  const kinds: number[] = [];
+  for (const anchor of anchors) {
+    const id = keys.idOf(anchor);
+    if (ids.has(id)) continue;
+    ids.add(id);
+    kinds.push(1 << ANCHOR_KINDS.indexOf(anchor.kind));
+  }
+  return { keys: [...ids], kinds };
 }
 
-function keysOf(anchors: Anchor[]): Pick<Segment, 'anchors' | 'keyList' | 'kindList' | 'keys'> {
-  const keys = new Set<string>();
-  const kindList: number[] = [];
-  for (const anchor of anchors) {
-    const key = anchorKey(anchor);
-    if (keys.has(key)) continue;
-    keys.add(key);
-    kindList.push(ANCHOR_KINDS.indexOf(anchor.kind));
+/** The distinct keys of several segments (a clause's sentences), with their kinds. */
+function unionOfKeys(parts: readonly Segment[]): Pick<Segment, 'keys' | 'kinds'> {
+  const ids = new Set<number>();
+  const kinds: number[] = [];
+  for (const part of parts) {
+    part.keys.forEach((id, index) => {
+      if (ids.has(id)) return;
+      ids.add(id);
+      kinds.push(part.kinds[index]!);
+    });
   }
-  return { anchors, keyList: [...keys], kindList, keys };
+  return { keys: [...ids], kinds };
 }
 
 /** The span from the first span's start to the last one's end. */
@@ -94,15 +117,20 @@ export function anchorKey(anchor: Anchor): string {
 function trim(text: string, start: number, end: number): Span | undefined {
   let from = start;
   let to = end;
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  while (from < to && isWhiteSpace(text.charCodeAt(from))) from++;
+  while (to > from && isWhiteSpace(text.charCodeAt(to - 1))) to--;
   return from < to ? { start: from, end: to } : undefined;
 }
 
 function countLength(text: string, start: number, end: number): number {
   let count = 0;
-  for (let index = start; index < end; index++) if (!/\s/.test(text[index]!)) count++;
+  for (let index = start; index < end; index++) if (!isWhiteSpace(text.charCodeAt(index))) count++;
   return count;
+}
+
+/** White space as /\s/ reads it. */
+function isWhiteSpace(code: number): boolean {
+  return isSpace(code) || code === 0xfeff;
 }
 
 /** Label styles that number the same rank in either language: 一、 I. 1. / （一） (I) (5) (a) / 第五条 Article 5 … */
@@ -114,8 +142,16 @@ const FAMILY: Record<LabelStyle, string> = {
   decimal: 'decimal', heading: 'heading',
 };
 
+/** A clause's number as compared across languages: its rank (family of label styles) and its number in that rank; none for a heading. */
+export function numberOf(clause: Clause | undefined): { rank: string; number: string } | undefined {
+  if (!clause || clause.style === 'heading') return undefined;
+  return { rank: FAMILY[clause.style], number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+}
+
 /** How two clauses' labels compare: the same number of the same rank, another number, or not comparable. */
 export function compareNumbers(a: Clause | undefined, b: Clause | undefined): 'same' | 'different' | 'incomparable' {
-  if (!a || !b || FAMILY[a.style] !== FAMILY[b.style] || a.style === 'heading') return 'incomparable';
-  return a.value === b.value && (a.insertion ?? 0) === (b.insertion ?? 0) && (a.style !== 'decimal' || a.label === b.label) ? 'same' : 'different';
+  const first = numberOf(a);
+  const second = numberOf(b);
+  if (!first || !second || first.rank !== second.rank) return 'incomparable';
+  return first.number === second.number ? 'same' : 'different';
 }
