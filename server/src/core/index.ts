@@ -24,6 +24,7 @@ export { RULES } from './rules';
 export { matchLocale, messagesFor, type Locale, type Messages } from './messages';
 export { formatProblem } from './messages/problems';
 export { summarize, type FileSummary } from './workspace/summary';
+export { decodeSummary, encodeSummary, type EncodedSummary } from './workspace/summaryCodec';
 export {
   alignDocuments, counterpartAt, termPairAt, toJson, toTmx, toTsv, translationPair,
   type AlignmentBasis, type AlignmentUnit, type ClausePair, type Counterpart, type DocumentAlignment, type ExportOptions,
