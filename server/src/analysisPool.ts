@@ -22,9 +22,14 @@ interface TextRequest {
   maxBytes: number;
 }
 
-export type WorkerRequest = TextRequest & { task: 'summary' | 'analysis' };
+/** A file the worker reads itself: its text never crosses threads. */
+type FileRequest = Omit<TextRequest, 'text'> & { task: 'fileSummary'; path: string };
 
-export type WorkerReply = { id: number; summary: EncodedSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string };
+export type WorkerRequest = (TextRequest & { task: 'summary' | 'analysis' }) | FileRequest;
+
+export type WorkerReply = { id: number; summary: EncodedSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string }
+  /** The worker could not read the file (gone, not allowed): whoever asked reads it, and says why. */
+  | { id: number; unreadable: true };
 
 interface Pending {
   request: WorkerRequest;
@@ -66,6 +71,14 @@ export class AnalysisPool {
     if (reply && 'summary' in reply) return decodeSummary(reply.summary);
     if (reply && 'error' in reply) this.log(`regtext: a worker failed to summarise ${uri}: ${reply.error}`);
     return this.summaryInThisThread(request);
+  };
+
+  /** The summary of a file on disk, read by the worker; undefined when no worker could read it (the caller reads it). */
+  summarizeFile = async (uri: string, path: string, version: number | string, maxBytes: number): Promise<FileSummary | undefined> => {
+    const reply = await this.send({ task: 'fileSummary', id: this.nextId++, uri, version, path, maxBytes });
+    if (reply && 'summary' in reply) return decodeSummary(reply.summary);
+    if (reply && 'error' in reply) this.log(`regtext: a worker failed to summarise ${uri}: ${reply.error}`);
+    return undefined;
   };
 
   /** A document's full analysis, encoded; undefined when no worker could make it (the caller analyses it itself). */

@@ -120,6 +120,7 @@ export function startServer(connection: Connection): void {
     knowledge: compileKnowledge(builtinKnowledgeData),
     workspace,
     summarizer: pool.summarize,
+    fileSummarizer: pool.summarizeFile,
     scheduler,
     logger: { log: (message) => connection.console.log(message) },
   });

@@ -41,7 +41,7 @@ async function index(files: FileEntry[]): Promise<{ service: LanguageService; ms
   const cpu = process.cpuUsage();
   const pool = new AnalysisPool(builtinKnowledgeData, { script: join(root, 'dist', 'analysisWorker.js') });
   pool.warmUp();
-  const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize });
+  const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize, fileSummarizer: pool.summarizeFile });
   await service.index.scan(NEVER_CANCELLED);
   const used = process.cpuUsage(cpu);
   pool.dispose();
