@@ -2,7 +2,8 @@
  * A file's summary made on another thread, carried back lean. A notice's clause tree is most of a summary (four
  * fifths of what the corpus's summaries copy), and as objects it crosses threads slowly: every clause's property
  * names, spans and strings are cloned one by one. Here it travels as columns: the numbers of every clause in one
- * Float64Array (moved, not copied, with the line starts), its label, title and first sentence in one string. The
+ * Float64Array (moved, not copied, with the line starts), its label, title and first sentence in one list of strings
+ * (each arrives as a string of its own: a slice of one long string would keep the whole alive). The
  * rest of the summary is small and travels as it is. Decoding makes the same objects again, so nothing downstream
  * knows: `decodeSummary(encodeSummary(s))` deep-equals `s`.
  */
@@ -17,8 +18,8 @@ export interface EncodedSummary {
 interface EncodedClauses {
   /** Per clause, FIELDS numbers; then the children of each clause, the roots, and the internal references. */
   numbers: Float64Array;
-  /** Every clause's label, title and first sentence, one after another; their lengths are among the numbers. */
-  strings: string;
+  /** Every clause's label, title and first sentence, one after another. */
+  strings: string[];
   /** The distinct styles and kinds, which the numbers index. */
   styles: LabelStyle[];
   kinds: ClauseKind[];
@@ -27,8 +28,8 @@ interface EncodedClauses {
   internalReferenceCount: number;
 }
 
-/** Numbers per clause: value, insertion, label span, span, parent, depth, child count, style, kind, lengths of 3 strings. */
-const FIELDS = 14;
+/** Numbers per clause: value, insertion, label span, span, parent, depth, child count, style, kind. */
+const FIELDS = 11;
 /** An absent insertion or parent. */
 const NONE = -1;
 
@@ -68,7 +69,6 @@ function encodeClauses(notice: NoticeClauses): EncodedClauses {
     numbers.set([
       clause.value, clause.insertion ?? NONE, clause.labelSpan.start, clause.labelSpan.end, clause.span.start, clause.span.end,
       clause.parent ?? NONE, clause.depth, clause.children.length, styles.indexOf(clause.style), kinds.indexOf(clause.kind),
-      clause.label.length, clause.title.length, clause.firstSentence.length,
     ], at);
     at += FIELDS;
     strings.push(clause.label, clause.title, clause.firstSentence);
@@ -80,7 +80,7 @@ function encodeClauses(notice: NoticeClauses): EncodedClauses {
     at += 3;
   }
   return {
-    numbers, strings: strings.join(''), styles: styles.list, kinds: kinds.list,
+    numbers, strings, styles: styles.list, kinds: kinds.list,
     clauseCount: clauses.length, rootCount: roots.length, internalReferenceCount: internalReferences.length,
   };
 }
@@ -89,27 +89,33 @@ function decodeClauses(encoded: EncodedClauses): NoticeClauses {
   const { numbers, strings, styles, kinds } = encoded;
   const clauses: Clause[] = [];
   let children = encoded.clauseCount * FIELDS;
-  let text = 0;
-  const nextString = (length: number) => strings.slice(text, (text += length));
   for (let id = 0, at = 0; id < encoded.clauseCount; id++, at += FIELDS) {
-    const field = (index: number) => numbers[at + index]!;
+    const field = (index: number) => integer(numbers[at + index]!);
     // The fields in the order the clause tree makes them: one shape for clauses from here and from an analysis.
     const clause: Clause = {
-      id, label: nextString(field(11)), style: styles[field(9)]!, kind: kinds[field(10)]!, value: field(0),
-      labelSpan: { start: field(2), end: field(3) }, title: nextString(field(12)), firstSentence: nextString(field(13)),
+      id, label: strings[3 * id]!, style: styles[field(9)]!, kind: kinds[field(10)]!, value: numbers[at]!,
+      labelSpan: { start: field(2), end: field(3) }, title: strings[3 * id + 1]!, firstSentence: strings[3 * id + 2]!,
       span: { start: field(4), end: field(5) }, parent: optional(field(6)),
-      children: Array.from(numbers.subarray(children, (children += field(8)))), depth: field(7),
+      children: Array.from(numbers.subarray(children, (children += field(8))), integer), depth: field(7),
     };
     const insertion = optional(field(1));
     if (insertion !== undefined) clause.insertion = insertion;
     clauses.push(clause);
   }
-  const roots = Array.from(numbers.subarray(children, children + encoded.rootCount));
+  const roots = Array.from(numbers.subarray(children, children + encoded.rootCount), integer);
   const internalReferences: NoticeClauses['internalReferences'] = [];
   for (let at = children + encoded.rootCount, n = 0; n < encoded.internalReferenceCount; n++, at += 3) {
-    internalReferences.push({ start: numbers[at]!, end: numbers[at + 1]!, clause: numbers[at + 2]! });
+    internalReferences.push({ start: integer(numbers[at]!), end: integer(numbers[at + 1]!), clause: integer(numbers[at + 2]!) });
   }
   return { clauses, roots, internalReferences };
+}
+
+/**
+ * An offset, id or count read from the Float64Array, as a small integer: stored as a double it would take a heap
+ * number of its own in every object that holds it.
+ */
+function integer(value: number): number {
+  return value | 0;
 }
 
 function optional(value: number): number | undefined {
