@@ -1,14 +1,18 @@
 /**
  * A pool of worker threads (analysisWorker.ts) that analyse off the thread that answers requests: they summarise
  * files for the workspace index, so that indexing a folder uses every core and never holds up a request, and they
- * analyse large open documents in full. Requests go to the least busy worker; a worker that fails is replaced, and
+ * analyse large open documents in full. Requests wait in one queue (analyses of open documents first) and each worker
+ * takes the next when it has fewer than IN_FLIGHT, so a large file never holds up small ones queued behind it on the
+ * same worker. Summaries come back encoded (core/workspace/summaryCodec.ts). A worker that fails is replaced, and
  * its requests are done in this thread instead (a summary) or handed back undone (an analysis), so nothing is lost.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyze, compileKnowledge, summarize, type EncodedAnalysis, type FileSummary, type Knowledge, type KnowledgeData } from './core';
+import {
+  analyze, compileKnowledge, decodeSummary, summarize, type EncodedAnalysis, type EncodedSummary, type FileSummary, type Knowledge, type KnowledgeData,
+} from './core';
 
 interface TextRequest {
   id: number;
@@ -18,9 +22,14 @@ interface TextRequest {
   maxBytes: number;
 }
 
-export type WorkerRequest = TextRequest & { task: 'summary' | 'analysis' };
+/** A file the worker reads itself: its text never crosses threads. */
+type FileRequest = Omit<TextRequest, 'text'> & { task: 'fileSummary'; path: string };
 
-export type WorkerReply = { id: number; summary: FileSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string };
+export type WorkerRequest = (TextRequest & { task: 'summary' | 'analysis' }) | FileRequest;
+
+export type WorkerReply = { id: number; summary: EncodedSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string }
+  /** The worker could not read the file (gone, not allowed): whoever asked reads it, and says why. */
+  | { id: number; unreadable: true };
 
 interface Pending {
   request: WorkerRequest;
@@ -30,9 +39,17 @@ interface Pending {
 
 /** Workers beyond the cores only contend; one core stays for the thread that answers requests where there are many. */
 const MAX_WORKERS = 4;
+/** Requests a worker holds at once: one it works on, one ready for when it is done (no idle round trip between). */
+const IN_FLIGHT = 2;
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
 
 export class AnalysisPool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
+  private readonly workers: Slot[] = [];
+  private readonly queue: Pending[] = [];
   private nextId = 0;
   private knowledge: Knowledge | undefined;
 
@@ -51,9 +68,17 @@ export class AnalysisPool {
   summarize = async (uri: string, text: string, version: number | string, maxBytes: number): Promise<FileSummary> => {
     const request: WorkerRequest = { task: 'summary', id: this.nextId++, uri, version, text, maxBytes };
     const reply = await this.send(request);
-    if (reply && 'summary' in reply) return reply.summary;
+    if (reply && 'summary' in reply) return decodeSummary(reply.summary);
     if (reply && 'error' in reply) this.log(`regtext: a worker failed to summarise ${uri}: ${reply.error}`);
     return this.summaryInThisThread(request);
+  };
+
+  /** The summary of a file on disk, read by the worker; undefined when no worker could read it (the caller reads it). */
+  summarizeFile = async (uri: string, path: string, version: number | string, maxBytes: number): Promise<FileSummary | undefined> => {
+    const reply = await this.send({ task: 'fileSummary', id: this.nextId++, uri, version, path, maxBytes });
+    if (reply && 'summary' in reply) return decodeSummary(reply.summary);
+    if (reply && 'error' in reply) this.log(`regtext: a worker failed to summarise ${uri}: ${reply.error}`);
+    return undefined;
   };
 
   /** A document's full analysis, encoded; undefined when no worker could make it (the caller analyses it itself). */
@@ -64,6 +89,11 @@ export class AnalysisPool {
     return undefined;
   };
 
+  /** Starts the workers now (they load and compile the knowledge), so that they are ready when files come. */
+  warmUp(): void {
+    while (this.workers.length < this.size && existsSync(this.script)) this.start();
+  }
+
   /** New knowledge: the workers are replaced (what they were doing is settled without a reply, and done again here). */
   setKnowledge(data: KnowledgeData): void {
     this.data = data;
@@ -72,36 +102,51 @@ export class AnalysisPool {
   }
 
   dispose(): void {
+    this.queue.length = 0;
     for (const { worker } of this.workers.splice(0)) void worker.terminate();
   }
 
   private send(request: WorkerRequest): Promise<WorkerReply | undefined> {
-    const slot = this.leastBusy();
-    if (!slot) return Promise.resolve(undefined);
+    this.warmUp();
+    if (this.workers.length === 0) return Promise.resolve(undefined);
     return new Promise((settle) => {
-      // A busy worker keeps the process alive (a command-line run waits for it); an idle one does not.
-      if (slot.pending.size === 0) slot.worker.ref();
-      slot.pending.set(request.id, { request, settle });
-      slot.worker.postMessage(request);
+      // An open document's analysis is awaited by a request: it goes before the index's summaries.
+      if (request.task === 'analysis') this.queue.unshift({ request, settle });
+      else this.queue.push({ request, settle });
+      this.dispatch();
     });
   }
 
-  private leastBusy() {
-    if (this.workers.length < this.size && existsSync(this.script)) this.start();
-    let best: (typeof this.workers)[number] | undefined;
+  /** Hands queued requests to the workers that have room, the least busy first; without workers, settles them unanswered. */
+  private dispatch(): void {
+    if (this.workers.length === 0) for (const pending of this.queue.splice(0)) pending.settle(undefined);
+    for (;;) {
+      const slot = this.leastBusy();
+      const next = slot && slot.pending.size < IN_FLIGHT ? this.queue.shift() : undefined;
+      if (!slot || !next) return;
+      // A busy worker keeps the process alive (a command-line run waits for it); an idle one does not.
+      if (slot.pending.size === 0) slot.worker.ref();
+      slot.pending.set(next.request.id, next);
+      slot.worker.postMessage(next.request);
+    }
+  }
+
+  private leastBusy(): Slot | undefined {
+    let best: Slot | undefined;
     for (const slot of this.workers) if (!best || slot.pending.size < best.pending.size) best = slot;
     return best;
   }
 
   private start(): void {
     const worker = new Worker(this.script, { workerData: { knowledge: this.data } });
-    const slot = { worker, pending: new Map<number, Pending>() };
+    const slot: Slot = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending.get(reply.id);
       if (!pending) return;
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
       pending.settle(reply);
+      this.dispatch();
     });
     worker.on('error', (error) => this.replace(slot, `failed: ${error.message}`));
     worker.on('exit', (code) => { if (code !== 0) this.replace(slot, `exited with code ${code}`); });
@@ -110,7 +155,7 @@ export class AnalysisPool {
   }
 
   /** Drops a worker (that died, or is replaced); what it had pending is settled without a reply. */
-  private replace(slot: (typeof this.workers)[number], reason: string, failed = true): void {
+  private replace(slot: Slot, reason: string, failed = true): void {
     const index = this.workers.indexOf(slot);
     if (index < 0) return;
     this.workers.splice(index, 1);
@@ -118,6 +163,8 @@ export class AnalysisPool {
     else void slot.worker.terminate();
     for (const pending of slot.pending.values()) pending.settle(undefined);
     slot.pending.clear();
+    if (this.queue.length > 0) this.warmUp();
+    this.dispatch();
   }
 
   private summaryInThisThread(request: TextRequest): FileSummary {

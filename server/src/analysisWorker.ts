@@ -1,23 +1,56 @@
 /**
- * A worker thread that analyses off the thread that answers requests: it summarises files for the workspace index,
- * and analyses large open documents in full (sent back encoded in pieces, see core/analysisCodec.ts). The same core
- * as the language service, on text the pool sends. Knowledge data comes with the worker's start.
+ * A worker thread that analyses off the thread that answers requests: it summarises files for the workspace index
+ * (reading a file on disk itself, so that its text never crosses threads), and analyses large open documents in full
+ * (sent back encoded in pieces, see core/analysisCodec.ts). Summaries go back encoded, their clause numbers moved
+ * (core/workspace/summaryCodec.ts). The same core as the language service, on text the pool sends or names. Knowledge
+ * data comes with the worker's start.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, compileKnowledge, encodeAnalysis, summarize, type KnowledgeData } from './core';
+import { analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type FileSummary, type KnowledgeData } from './core';
 import type { WorkerReply, WorkerRequest } from './analysisPool';
+import { decodeUtf8, NOT_UTF8 } from './fileText';
 
 const knowledge = compileKnowledge((workerData as { knowledge: KnowledgeData }).knowledge);
 
+interface Answer {
+  reply: WorkerReply;
+  /** Buffers moved to the pool's thread with the reply. */
+  transfer: ArrayBuffer[];
+}
+
 parentPort?.on('message', (request: WorkerRequest) => {
-  let reply: WorkerReply;
-  try {
-    const analysis = analyze(request.text, knowledge, { maxBytes: request.maxBytes });
-    reply = request.task === 'summary'
-      ? { id: request.id, summary: summarize(request.uri, request.version, analysis) }
-      : { id: request.id, analysis: encodeAnalysis(analysis) };
-  } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
-  }
-  parentPort?.postMessage(reply);
+  const { reply, transfer } = answer(request);
+  parentPort?.postMessage(reply, transfer);
 });
+
+function answer(request: WorkerRequest): Answer {
+  const { id, uri, version, maxBytes } = request;
+  try {
+    switch (request.task) {
+      case 'analysis': return { reply: { id, analysis: encodeAnalysis(analyze(request.text, knowledge, { maxBytes })) }, transfer: [] };
+      case 'summary': return summaryAnswer(id, summarize(uri, version, analyze(request.text, knowledge, { maxBytes })));
+      case 'fileSummary': {
+        const read = readText(request.path);
+        if (!read) return { reply: { id, unreadable: true }, transfer: [] };
+        return summaryAnswer(id, read.text === undefined ? declinedSummary(uri, version, NOT_UTF8) : summarize(uri, version, analyze(read.text, knowledge, { maxBytes })));
+      }
+    }
+  } catch (error) {
+    return { reply: { id, error: error instanceof Error ? error.stack ?? error.message : String(error) }, transfer: [] };
+  }
+}
+
+function summaryAnswer(id: number, summary: FileSummary): Answer {
+  const { encoded, transfer } = encodeSummary(summary);
+  return { reply: { id, summary: encoded }, transfer };
+}
+
+/** A file's text (undefined when it is not UTF-8); undefined when the file cannot be read (the pool's thread says why). */
+function readText(path: string): { text: string | undefined } | undefined {
+  try {
+    return { text: decodeUtf8(readFileSync(path)) };
+  } catch {
+    return undefined;
+  }
+}

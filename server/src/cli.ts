@@ -102,7 +102,7 @@ async function indexedWorkspace(options: Options) {
   const workspace = new CliWorkspace(collectFiles(options.paths), maxBytes);
   // One file is analysed here: a worker would only add its start and the copy of its result back.
   const pool = workspace.entries.length > 1 ? new AnalysisPool(data) : undefined;
-  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool?.summarize, locale: options.locale });
+  const service = createLanguageService({ knowledge, workspace, maxBytes, summarizer: pool?.summarize, fileSummarizer: pool?.summarizeFile, locale: options.locale });
   await service.index.scan(NEVER_CANCELLED);
   pool?.dispose();
   if (workspace.fatal) throw workspace.fatal;

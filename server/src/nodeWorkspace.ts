@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
-import { Emitter, NEVER_CANCELLED, type CancellationToken, type FileContent, type Workspace } from './core';
+import { Emitter, NEVER_CANCELLED, type CancellationToken, type FileContent, type FileStamp, type Workspace } from './core';
 import { decodeUtf8, MB, NOT_UTF8, tooLarge } from './fileText';
 import { ALWAYS_EXCLUDED, type Settings } from './settings';
 import type { Messages } from './core';
@@ -103,18 +103,34 @@ export class NodeWorkspace implements Workspace {
   }
 
   async readFile(uri: string): Promise<FileContent> {
+    const located = await this.locateFile(uri);
+    if (located.kind !== 'unread') return located;
+    return this.whenReadable(located.location, async () => {
+      const text = decodeUtf8(await readFile(located.location));
+      return text === undefined ? { kind: 'declined', reason: NOT_UTF8, version: located.version } : { kind: 'text', text, version: located.version };
+    });
+  }
+
+  /** An open document's text; for a file on disk, its version (modification time and size) and path, from a stat. */
+  async locateFile(uri: string): Promise<FileStamp> {
     const open = this.documents.get(uri);
     if (open) return { kind: 'text', text: open.getText(), version: open.version };
     const path = pathOf(uri);
     if (!path || !this.covers(uri)) return { kind: 'missing' };
-    try {
+    return this.whenReadable(path, async () => {
       const stats = await stat(path);
       if (!stats.isFile()) return { kind: 'missing' };
       const version = `disk:${stats.mtimeMs}:${stats.size}`;
       const maxBytes = (this.settings?.maxFileSizeMB ?? 32) * MB;
       if (stats.size > maxBytes) return { kind: 'declined', reason: tooLarge(stats.size, maxBytes, 'regtext.maxFileSizeMB'), version };
-      const text = decodeUtf8(await readFile(path));
-      return text === undefined ? { kind: 'declined', reason: NOT_UTF8, version } : { kind: 'text', text, version };
+      return { kind: 'unread', version, location: path };
+    });
+  }
+
+  /** What `access` finds at `path`; missing when it is gone (logged when it is there but cannot be read). */
+  private async whenReadable<T extends FileStamp>(path: string, access: () => Promise<T>): Promise<T | { kind: 'missing' }> {
+    try {
+      return await access();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') this.notices.log(`regtext: cannot read ${path}: ${(error as Error).message}`);

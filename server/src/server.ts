@@ -120,6 +120,7 @@ export function startServer(connection: Connection): void {
     knowledge: compileKnowledge(builtinKnowledgeData),
     workspace,
     summarizer: pool.summarize,
+    fileSummarizer: pool.summarizeFile,
     scheduler,
     logger: { log: (message) => connection.console.log(message) },
   });
@@ -130,6 +131,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     server.support = clientSupport(params.capabilities);
     server.folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // A folder will be indexed: the workers load and compile the knowledge meanwhile, not once the files are listed.
+    if (server.folders.length > 0) pool.warmUp();
     server.userSettings = readSettings(params.initializationOptions);
     // The user's language (VS Code sends its display language); messages are English without one.
     service.setLocale(params.locale);

@@ -40,7 +40,8 @@ async function index(files: FileEntry[]): Promise<{ service: LanguageService; ms
   const started = performance.now();
   const cpu = process.cpuUsage();
   const pool = new AnalysisPool(builtinKnowledgeData, { script: join(root, 'dist', 'analysisWorker.js') });
-  const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize });
+  pool.warmUp();
+  const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize, fileSummarizer: pool.summarizeFile });
   await service.index.scan(NEVER_CANCELLED);
   const used = process.cpuUsage(cpu);
   pool.dispose();

@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Emitter, type FileContent, type Workspace } from '../core';
+import { Emitter, type FileContent, type FileStamp, type Workspace } from '../core';
 import { decodeUtf8, NOT_UTF8, tooLarge } from '../fileText';
 
 const TEXT_EXTENSIONS = /\.(notice|regtext|txt|md|markdown)$/i;
@@ -111,11 +111,20 @@ export class CliWorkspace implements Workspace {
     return [...this.byUri.keys()];
   }
 
-  async readFile(uri: string): Promise<FileContent> {
+  /** A file's version (its size, as listed) and path; declined when too large. Read where it is summarised. */
+  async locateFile(uri: string): Promise<FileStamp> {
     const entry = this.byUri.get(uri);
     if (!entry) return { kind: 'missing' };
     const version = entry.size;
     if (entry.size > this.maxBytes) return { kind: 'declined', reason: tooLarge(entry.size, this.maxBytes, '--max-file-size-mb'), version };
+    return { kind: 'unread', version, location: entry.path };
+  }
+
+  async readFile(uri: string): Promise<FileContent> {
+    const located = await this.locateFile(uri);
+    if (located.kind !== 'unread') return located;
+    const entry = this.byUri.get(uri)!;
+    const version = located.version;
     try {
       const text = decodeUtf8(fileSystem(entry.path, () => readFileSync(entry.path)));
       return text === undefined ? { kind: 'declined', reason: NOT_UTF8, version } : { kind: 'text', text, version };

@@ -18,12 +18,13 @@ export { annotationAt } from './features/annotationAt';
 export type { PrepareRename } from './features/rename';
 export type { ConfigCandidate } from './features/configCandidates';
 export { LineIndex } from './text/lineIndex';
-export { InMemoryWorkspace, Emitter, type FileContent, type Workspace } from './workspace/workspace';
+export { InMemoryWorkspace, Emitter, type FileContent, type FileStamp, type Workspace } from './workspace/workspace';
 export { DEFAULT_SCHEDULER, type IndexChange, type IndexProgress, type Scheduler } from './workspace/workspaceIndex';
 export { RULES } from './rules';
 export { matchLocale, messagesFor, type Locale, type Messages } from './messages';
 export { formatProblem } from './messages/problems';
-export { summarize, type FileSummary } from './workspace/summary';
+export { declinedSummary, summarize, type FileSummary } from './workspace/summary';
+export { decodeSummary, encodeSummary, type EncodedSummary } from './workspace/summaryCodec';
 export {
   alignDocuments, counterpartAt, termPairAt, toJson, toTmx, toTsv, translationPair,
   type AlignmentBasis, type AlignmentUnit, type ClausePair, type Counterpart, type DocumentAlignment, type ExportOptions,

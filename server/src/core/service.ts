@@ -38,7 +38,7 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { alignedPairs, counterpartUri, translationDiagnostics, type AlignedPair, type CounterpartView } from './features/counterpart';
 import { alignDocuments, toJson, toTmx, toTsv, translationPair } from './alignment';
 import { declinedSummary, summarize, type FileSummary } from './workspace/summary';
-import { InMemoryWorkspace, type FileContent, type Workspace } from './workspace/workspace';
+import { InMemoryWorkspace, type FileStamp, type Workspace } from './workspace/workspace';
 import { DEFAULT_SCHEDULER, WorkspaceIndex, type Scheduler } from './workspace/workspaceIndex';
 
 export interface LanguageServiceOptions {
@@ -54,6 +54,11 @@ export interface LanguageServiceOptions {
    * analysis); by default the service analyses in this thread.
    */
   summarizer?: (uri: string, text: string, version: number | string, maxBytes: number) => Promise<FileSummary>;
+  /**
+   * Summarises a file the workspace located but did not read (`Workspace.locateFile`) where it is read (a worker
+   * reads `location`); undefined when it could not, and then the service reads the file through the workspace.
+   */
+  fileSummarizer?: (uri: string, location: string, version: number | string, maxBytes: number) => Promise<FileSummary | undefined>;
   /**
    * The user's language, as a BCP 47 tag or a POSIX locale (`zh-CN`, `zh_CN.UTF-8`, `en`): every message, hover,
    * title and hint is written in it (Simplified Chinese for any Chinese tag, English otherwise; default English).
@@ -145,6 +150,7 @@ class RegtextLanguageService implements LanguageService {
   private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
 
   private readonly summarizer: LanguageServiceOptions['summarizer'];
+  private readonly fileSummarizer: LanguageServiceOptions['fileSummarizer'];
   private readonly workspace: Workspace;
   private readonly logger: Logger | undefined;
   /** uri → its alignment with its counterpart, for the versions of both it was made from. */
@@ -153,6 +159,7 @@ class RegtextLanguageService implements LanguageService {
   constructor(options: LanguageServiceOptions) {
     this.knowledge = options.knowledge;
     this.summarizer = options.summarizer;
+    this.fileSummarizer = options.fileSummarizer;
     this.byteLimit = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.workspace = options.workspace ?? new InMemoryWorkspace();
     this.logger = options.logger;
@@ -376,11 +383,20 @@ class RegtextLanguageService implements LanguageService {
   }
 
   /** A file's summary for the index: from the cached analysis when it is of that version, else from a fresh one. */
-  private summarizeContent(uri: string, content: Exclude<FileContent, { kind: 'missing' }>): FileSummary | Promise<FileSummary> {
+  private summarizeContent(uri: string, content: Exclude<FileStamp, { kind: 'missing' }>): FileSummary | Promise<FileSummary | undefined> {
     if (content.kind === 'declined') return declinedSummary(uri, content.version, content.reason);
     const cached = this.cache.get(uri);
     if (cached && cached.version === content.version) return cached.summary;
+    if (content.kind === 'unread') return this.summarizeUnread(uri, content);
     if (this.summarizer) return this.summarizer(uri, content.text, content.version, this.maxBytes);
     return summarize(uri, content.version, analyze(content.text, this.knowledge, { maxBytes: this.maxBytes }));
+  }
+
+  /** A file located but not read: summarised where it is read, else read here (undefined when it is gone by now). */
+  private async summarizeUnread(uri: string, content: Extract<FileStamp, { kind: 'unread' }>): Promise<FileSummary | undefined> {
+    const summary = await this.fileSummarizer?.(uri, content.location, content.version, this.maxBytes);
+    if (summary) return summary;
+    const read = await this.workspace.readFile(uri);
+    return read.kind === 'missing' ? undefined : this.summarizeContent(uri, read);
   }
 }

@@ -12,6 +12,13 @@ export type FileContent =
   | { kind: 'declined'; reason: DeclineReason; version: number | string }
   | { kind: 'missing' };
 
+/**
+ * A file as the workspace knows it before reading its text: its version, and where it is. `location` means nothing
+ * to the core; the service hands it to a summarizer that reads the file itself (a worker thread), so that the text
+ * never crosses threads. Open documents, declined and missing files are as `readFile` gives them.
+ */
+export type FileStamp = FileContent | { kind: 'unread'; version: number | string; location: string };
+
 export interface Workspace {
   /**
    * The files the index covers (URIs), after the workspace's filters and caps. May take a while (a directory walk):
@@ -20,6 +27,8 @@ export interface Workspace {
   listFiles(token: CancellationToken): Promise<string[]>;
   /** The text of a file: the editor's unsaved text when the file is open, otherwise what is on disk. */
   readFile(uri: string): Promise<FileContent>;
+  /** Optional: what `readFile` would give, without reading a file on disk (its version from its metadata). */
+  locateFile?(uri: string): Promise<FileStamp>;
   /** A file was created or changed, on disk or in an editor. */
   readonly onDidChangeFile: Event<string>;
   /** A file or a folder was deleted (a folder's URI stands for every file below it). */

@@ -10,7 +10,7 @@
 import type { CancellationToken, Disposable, Logger } from '../api';
 import { numberOfKey, type Knowledge, type NoticeEntry } from '../knowledge/compile';
 import type { CitationTarget, NoticeIdentity, NoticeNumber } from '../model';
-import { Emitter, type FileContent, type Workspace } from './workspace';
+import { Emitter, type FileStamp, type Workspace } from './workspace';
 import type { FileSummary } from './summary';
 
 export interface Scheduler {
@@ -62,8 +62,11 @@ const SLICE_MS = 8;
 /** Files read and summarised ahead (by a pool of workers, where there is one) while earlier ones are indexed. */
 const READ_AHEAD = 16;
 
-/** Makes a file's summary: in this thread, or elsewhere (a worker) and then asynchronously. */
-export type Summarizer = (uri: string, content: Exclude<FileContent, { kind: 'missing' }>) => FileSummary | Promise<FileSummary>;
+/**
+ * Makes a file's summary: in this thread, or elsewhere (a worker) and then asynchronously; undefined when the file,
+ * not read yet, turns out to be gone.
+ */
+export type Summarizer = (uri: string, content: Exclude<FileStamp, { kind: 'missing' }>) => FileSummary | undefined | Promise<FileSummary | undefined>;
 
 type Table = Map<string, Set<string>>;
 
@@ -225,9 +228,13 @@ export class WorkspaceIndex implements Disposable {
     return gone.flatMap((known) => this.replace(known, undefined));
   }
 
-  /** A file's summary as it is now (undefined when it is gone); the one indexed, when the version is unchanged. */
+  /**
+   * A file's summary as it is now (undefined when it is gone); the one indexed, when the version is unchanged. A file
+   * is located first where the workspace can: an unchanged file is not read again, a changed one is read where it is
+   * summarised.
+   */
   private async read(uri: string): Promise<{ uri: string; summary: FileSummary | undefined }> {
-    const content = await this.workspace.readFile(uri);
+    const content = await (this.workspace.locateFile?.(uri) ?? this.workspace.readFile(uri));
     if (content.kind === 'missing') return { uri, summary: undefined };
     const known = this.files.get(uri);
     if (known && known.version === content.version && !this.outdated.has(uri)) return { uri, summary: known };
