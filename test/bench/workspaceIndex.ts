@@ -4,7 +4,9 @@
  * keeps (heap after a full GC, beside the size of the text), and what it found: notices identified, citations,
  * repeals, cross-file findings. Run in its own process, with --expose-gc, so that nothing else is on the heap:
  *
- *   node --expose-gc dist/test/bench/workspaceIndex.js [--runs 3] [--json]
+ *   node --expose-gc dist/test/bench/workspaceIndex.js [--runs 3] [--workers N] [--json]
+ *
+ * --workers sets the pool's size (default: as the server sizes it, from the machine's cores).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,6 +23,9 @@ function option(name: string, fallback: number): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
+
+/** The pool's size when --workers is given; otherwise the pool sizes itself, as in the server. */
+const workers = process.argv.includes('--workers') ? Math.round(option('workers', 1)) : undefined;
 
 function corpusFiles(): FileEntry[] | undefined {
   const corpus = [process.env.REGTEXT_CORPUS, resolve(root, '../shared/corpus')].find((candidate) => candidate && existsSync(join(candidate, 'zh')));
@@ -39,7 +44,7 @@ function heapMegabytes(): number {
 async function index(files: FileEntry[]): Promise<{ service: LanguageService; ms: number; cpuMs: number }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const pool = new AnalysisPool(builtinKnowledgeData, { script: join(root, 'dist', 'analysisWorker.js') });
+  const pool = new AnalysisPool(builtinKnowledgeData, { size: workers, script: join(root, 'dist', 'analysisWorker.js') });
   pool.warmUp();
   const service = createLanguageService({ knowledge: compileKnowledge(builtinKnowledgeData), workspace: new CliWorkspace(files, 32 * MB), summarizer: pool.summarize, fileSummarizer: pool.summarizeFile });
   await service.index.scan(NEVER_CANCELLED);
