@@ -187,8 +187,13 @@ export const en = {
   cli: {
     /** What `regtext check` says on stderr at the end: how many files, and how many findings of each severity. */
     checked: (files: number, counts: readonly (readonly [Severity, number])[]) =>
-      `regtext: ${files} file${files === 1 ? '' : 's'} checked; ${counts.map(([severity, count]) => `${count} ${severity}`).join(', ')}`,
+      `regtext: ${files} file${files === 1 ? '' : 's'} checked; ${counts.map(([severity, count]) => `${count} ${severityNoun(severity, count)}`).join(', ')}`,
   },
 };
 
 export type Messages = typeof en;
+
+/** "1 error", "2 errors", "3 information" (a mass noun). */
+function severityNoun(severity: Severity, count: number): string {
+  return count === 1 || severity === 'information' ? severity : `${severity}s`;
+}
