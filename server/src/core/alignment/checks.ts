@@ -73,12 +73,29 @@ function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'origina
 }
 
 function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
+  if (pair.original.length + pair.translation.length === 3) return [mergedOrSplit(context, pair)];
   if (pair.original.length !== 1 || pair.translation.length !== 1) return [];
   const [a, b] = [pair.original[0]!, pair.translation[0]!];
   if (a.clause === undefined || b.clause === undefined) return [];
   if (compareNumbers(context.original.clauses[a.clause], context.translation.clauses[b.clause]) !== 'different') return [];
   return [check(context, 'translation-numbering', 'warning', context.messages.numbering(b.label, a.label),
     labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: context.messages.inOriginal(a.label) }])];
+}
+
+/**
+ * Two clauses of one side translated as one of the other: a warning when all three are numbered (a number goes
+ * missing), information when a heading or the preamble is one of them.
+ */
+function mergedOrSplit(context: Context, pair: ClausePair): TranslationCheck {
+  const numbered = [...pair.original.map((unit) => context.original.clauses[unit.clause ?? -1]), ...pair.translation.map((unit) => context.translation.clauses[unit.clause ?? -1])]
+    .every((clause) => clause !== undefined && clause.style !== 'heading');
+  const severity = numbered ? 'warning' : 'information';
+  const related = pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) }));
+  const [first, second] = pair.translation.length === 2 ? pair.translation : pair.original;
+  if (pair.translation.length === 2) {
+    return check(context, 'translation-numbering', severity, context.messages.split(first!.label, second!.label, pair.original[0]!.label), labelSpan(context.translation, second!), related);
+  }
+  return check(context, 'translation-numbering', severity, context.messages.merged(pair.translation[0]!.label, first!.label, second!.label), labelSpan(context.translation, pair.translation[0]!), related);
 }
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {

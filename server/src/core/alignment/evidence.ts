@@ -26,8 +26,13 @@ const PRIOR_MERGE = 2.4;
 export const SKIP_COST = 4.6;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
-/** For each clause of a merge whose number is none of its partners'. */
+/** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
+/**
+ * For a stray that shares no anchor with its partners ((10) after (9) where the original has no （十）, a 第九条 next to
+ * the 第十条 of Article 10): more than leaving it out costs, so that only lengths that fit far better make it a merge.
+ */
+const STRAY_WITHOUT_CONTENT = 6;
 /** For each kind of anchor only one side has (a clause that cites a notice, its counterpart no notice). */
 const PER_ONE_SIDED_KIND = 0.6;
 const PER_SHARED_ANCHOR = -1.2;
@@ -156,6 +161,10 @@ export class StepJudge {
   private readonly translation: Side;
   private numberCost = 0;
   private numbered = false;
+  /** The strays of the step last compared: how many, and each one's index and side (1 for the original). */
+  private strayCount = 0;
+  private readonly strayIndex = new Int32Array(3);
+  private readonly strayInOriginal = new Uint8Array(3);
 
   constructor(private readonly model: LengthModel, private readonly anchors: AnchorComparison, original: readonly Judged[], translation: readonly Judged[]) {
     const numberIds = new Map<string, number>();
@@ -175,8 +184,10 @@ export class StepJudge {
     if (bound >= limit) return bound;
     const length = this.lengthCost(i, di, j, dj);
     if (bound + length >= limit) return bound + length;
+    const strays = this.strayCount === 0 ? 0 : (STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS) * this.straysWithoutContent(i, di, j, dj);
+    if (bound + length + strays >= limit) return bound + length + strays;
     this.anchors.compare(this.original, i, i + di, this.translation, j, j + dj);
-    return prior + length + this.numberCost + this.content();
+    return prior + length + this.numberCost + strays + this.content();
   }
 
   /** The cost, basis and confidence of pairing original[i, i + di) with translation[j, j + dj), both non-empty. */
@@ -194,6 +205,18 @@ export class StepJudge {
     return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
   }
 
+  /** How many strays of the step last compared share no anchor with their partners. */
+  private straysWithoutContent(i: number, di: number, j: number, dj: number): number {
+    let count = 0;
+    for (let k = 0; k < this.strayCount; k++) {
+      const at = this.strayIndex[k]!;
+      if (this.strayInOriginal[k]) this.anchors.compare(this.original, at, at + 1, this.translation, j, j + dj);
+      else this.anchors.compare(this.original, i, i + di, this.translation, at, at + 1);
+      if (this.anchors.shared === 0) count++;
+    }
+    return count;
+  }
+
   private content(): number {
     const { shared, conflicts, oneSided } = this.anchors;
     return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
@@ -204,6 +227,7 @@ export class StepJudge {
    * clause numbered otherwise counts against it.
    */
   private compareNumbers(i: number, di: number, j: number, dj: number): void {
+    this.strayCount = 0;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
       this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
@@ -211,13 +235,13 @@ export class StepJudge {
       return;
     }
     this.numbered = false;
-    const strays = this.strays(this.original, i, di, this.translation, j, dj) + this.strays(this.translation, j, dj, this.original, i, di);
-    this.numberCost = (this.numbered ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * strays;
+    this.findStrays(this.original, i, di, this.translation, j, dj);
+    this.findStrays(this.translation, j, dj, this.original, i, di);
+    this.numberCost = (this.numbered ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * this.strayCount;
   }
 
-  /** How many of group's items [from, from + count) have a number none of others' [otherFrom, otherFrom + otherCount) has; one with a partner's number makes the step numbered. */
-  private strays(group: Side, from: number, count: number, others: Side, otherFrom: number, otherCount: number): number {
-    let strays = 0;
+  /** Records the strays among group's items [from, from + count): numbered, but as none of others' [otherFrom, otherFrom + otherCount); one with a partner's number makes the step numbered. */
+  private findStrays(group: Side, from: number, count: number, others: Side, otherFrom: number, otherCount: number): void {
     for (let g = from; g < from + count; g++) {
       let same = false;
       let different = false;
@@ -227,9 +251,11 @@ export class StepJudge {
         different ||= numbers === DIFFERENT;
       }
       if (same) this.numbered = true;
-      else if (different) strays++;
+      else if (different) {
+        this.strayIndex[this.strayCount] = g;
+        this.strayInOriginal[this.strayCount++] = group === this.original ? 1 : 0;
+      }
     }
-    return strays;
   }
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Alignment accuracy on texts written apart from the rest of the suite (issue 10): a skipped article number, an extra
+ * clause at the end, merges and splits (reported), dates without a year, numbers written differently (ordinals, half a
+ * year, number words), a defined term in its singular and "X or Y" form, a long pair with a typo'd article number,
+ * Markdown titles as whole labels. Each class with its near misses that must stay quiet.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
+import { analyse, lines } from './fixture';
+
+function align(original: string, translation: string): DocumentAlignment {
+  return alignDocuments(analyse(original), analyse(translation));
+}
+
+/** "第一条=Article 1", "第九条=" (no counterpart), "第八条+第九条=Article 8"; the preamble pair is left out. */
+function pairsOf(alignment: DocumentAlignment): string[] {
+  return alignment.pairs.filter((pair) => pair.original[0]?.clause !== undefined || pair.translation[0]?.clause !== undefined)
+    .map((pair) => `${pair.original.map((unit) => unit.label).join('+')}=${pair.translation.map((unit) => unit.label).join('+')}`);
+}
+
+/** "line code: message" of every finding, lines 1-based in the translation. */
+function checksOf(alignment: DocumentAlignment): string[] {
+  return alignment.checks.map((check) => `${check.range.start.line + 1} ${check.code}: ${check.message}`);
+}
+
+/** Measures in articles: each article a line, so that a variant replaces or drops lines. */
+const MEASURES_ZH = [
+  '上市公司募集资金管理办法',
+  '',
+  '第一条　为规范上市公司募集资金的使用与管理，保护投资者的合法权益，制定本办法。',
+  '第二条　本办法所称募集资金，是指上市公司通过发行股票或者其他具有股权性质的证券向投资者募集并用于特定用途的资金。',
+  '第三条　上市公司应当审慎使用募集资金，保证募集资金的使用与招股说明书的承诺相一致，不得随意改变募集资金的投向。',
+  '第四条　上市公司应当在募集资金到账后一个月内与保荐机构、存放募集资金的商业银行签订三方监管协议。',
+  '第五条　募集资金投资项目年度实际使用金额与预计使用金额差异超过30%的，上市公司应当调整募集资金投资计划。',
+  '第六条　上市公司董事会应当每半年全面核查募集资金投资项目的进展情况，并出具专项报告。',
+  '第七条　上市公司应当在每年4月30日前披露上一年度募集资金存放与使用情况的专项报告。',
+  '第八条　上市公司以闲置募集资金暂时补充流动资金的，单次补充流动资金时间不得超过12个月，并应当经董事会审议通过。',
+  '第九条　上市公司变更募集资金投资项目的，应当在董事会审议通过后及时披露。',
+  '第十条　上市公司对外担保总额超过最近一期经审计净资产50%的，应当在董事会审议通过后提交股东大会审议。',
+  '第十一条　上市公司的信息系统的网络安全等级不得低于第三级。',
+  '第十二条　本办法自2026年3月1日起施行。',
+];
+
+const MEASURES_EN = [
+  'Measures for the Administration of Funds Raised by Listed Companies',
+  '',
+  'Article 1 These Measures are formulated to regulate the use and management of funds raised by listed companies and to protect the lawful rights and interests of investors.',
+  'Article 2 For the purposes of these Measures, raised funds means the funds that a listed company raises from investors for specified purposes by issuing shares or other securities in the nature of equity.',
+  'Article 3 A listed company shall use raised funds prudently, ensure that their use is consistent with the commitments in the prospectus, and shall not change the investment of raised funds at will.',
+  'Article 4 A listed company shall sign a tripartite supervision agreement with its sponsor and the commercial bank where the raised funds are deposited within one month after the raised funds arrive.',
+  'Article 5 Where the actual annual use of a project financed by raised funds differs from the expected use by more than 30%, the listed company shall adjust its investment plan for the raised funds.',
+  'Article 6 The board of directors of a listed company shall fully verify the progress of the projects financed by raised funds every six months and issue a special report.',
+  'Article 7 A listed company shall disclose a special report on the deposit and use of raised funds in the previous year before April 30 each year.',
+  'Article 8 Where a listed company uses idle raised funds to temporarily supplement its working capital, each supplement shall not last longer than 12 months and shall be approved by the board of directors.',
+  'Article 9 Where a listed company changes a project financed by raised funds, it shall disclose the change in a timely manner after the board of directors approves it.',
+  'Article 10 Where the total amount of external guarantees of a listed company exceeds 50% of its net assets audited for the latest period, it shall be submitted to the shareholders\' meeting for deliberation after the board of directors approves it.',
+  'Article 11 The cybersecurity protection level of the information systems of a listed company shall not be lower than Level 3.',
+  'Article 12 These Measures shall come into effect on March 1, 2026.',
+];
+
+const ZH_LABELS = MEASURES_ZH.slice(2).map((line) => line.split('　')[0]!);
+const EN_LABELS = MEASURES_EN.slice(2).map((line) => /^Article \d+/.exec(line)![0]);
+const FAITHFUL_MEASURES = ZH_LABELS.map((label, k) => `${label}=${EN_LABELS[k]}`);
+
+/** The English measures with the line of `label` replaced (or dropped). */
+function measuresEn(changes: Record<string, string | undefined>): string {
+  return lines(...MEASURES_EN.flatMap((line) => {
+    const label = /^Article \d+/.exec(line)?.[0];
+    if (label === undefined || !(label in changes)) return [line];
+    const replacement = changes[label];
+    return replacement === undefined ? [] : [replacement];
+  }));
+}
+
+test('measures: the faithful pair pairs every article with its number, with no finding (dates without a year, 第三级, 每半年)', () => {
+  const alignment = align(lines(...MEASURES_ZH), lines(...MEASURES_EN));
+  assert.deepEqual(pairsOf(alignment), FAITHFUL_MEASURES);
+  assert.deepEqual(checksOf(alignment), []);
+});
+
+test('class 1: a skipped article is a missing article, not a merge with the next (whose number the translation has)', () => {
+  const alignment = align(lines(...MEASURES_ZH), measuresEn({ 'Article 9': undefined }));
+  assert.deepEqual(pairsOf(alignment), FAITHFUL_MEASURES.map((pair) => (pair.startsWith('第九条') ? '第九条=' : pair)));
+  assert.deepEqual(checksOf(alignment), ['11 translation-missing-clause: Clause 第九条 of the original has no counterpart in the translation.']);
+})
+
+/** A notice in numbered items, each a line. */
+const NOTICE_ZH = [
+  '中国人民银行关于加强银行理财产品销售管理的通知',
+  '',
+  '各银行：',
+  '为规范银行理财产品销售行为，保护金融消费者合法权益，现就有关事项通知如下：',
+  '（一）银行应当建立理财产品销售管理制度，明确销售人员的职责和操作流程。',
+  '（二）银行销售理财产品，应当对客户进行风险承受能力评估，并将评估结果告知客户。',
+  '（三）银行不得通过电话、短信等方式向非本行客户销售理财产品，不得委托第三方机构代为开展风险评估。',
+  '（四）银行应当在理财产品销售文件中以显著方式提示产品风险，风险揭示书应当由客户亲笔签署。',
+  '（五）单一客户首次购买理财产品的起点金额不得低于1万元。',
+  '（六）银行应当对销售过程进行录音录像，相关资料至少保存5年。',
+  '（七）银行应当每季度对理财产品销售情况开展自查，发现问题及时整改。',
+  '（八）银行应当妥善处理客户投诉，在15个工作日内答复客户。',
+  '（九）各分支机构应当将本通知转发至辖区内各城市商业银行、农村商业银行、农村合作银行和村镇银行，并督促其认真贯彻执行。',
+];
+
+const NOTICE_EN = [
+  'Notice of the People\'s Bank of China on Strengthening the Administration of the Sale of Bank Wealth Management Products',
+  '',
+  'To all banks:',
+  'In order to regulate the sale of bank wealth management products and protect the lawful rights and interests of financial consumers, the relevant matters are hereby notified as follows:',
+  '(1) Banks shall establish a system for the administration of the sale of wealth management products, and specify the duties and operating procedures of sales personnel.',
+  '(2) Banks that sell wealth management products shall assess the risk tolerance of customers and inform the customers of the results of the assessment.',
+  '(3) Banks shall not sell wealth management products to persons who are not their customers by telephone, text messages or other means, and shall not entrust third-party institutions to conduct risk assessments on their behalf.',
+  '(4) Banks shall prominently disclose the risks of a product in its sales documents, and the risk disclosure statement shall be signed by the customer in person.',
+  '(5) The minimum amount of the first purchase of wealth management products by a single customer shall not be less than RMB 10,000.',
+  '(6) Banks shall make audio and video recordings of the sales process and keep the relevant materials for at least five years.',
+  '(7) Banks shall conduct a self-inspection of the sale of wealth management products every quarter and rectify any problems found in a timely manner.',
+  '(8) Banks shall properly handle customer complaints and reply to customers within 15 working days.',
+  '(9) Branches shall forward this Notice to the banks in their jurisdiction and see to its implementation.',
+];
+
+const FAITHFUL_NOTICE = NOTICE_ZH.slice(4).map((line, k) => `${line.slice(0, line.indexOf('）') + 1)}=(${k + 1})`);
+
+/** The English notice with the line of item `label` ("(3)") replaced by some lines (or dropped: none). */
+function noticeEn(changes: Record<string, string[]>): string {
+  return lines(...NOTICE_EN.flatMap((line) => changes[/^\(\d+\)/.exec(line)?.[0] ?? ''] ?? [line]));
+}
+
+test('notice: the faithful pair pairs every item with its number, with no finding', () => {
+  const alignment = align(lines(...NOTICE_ZH), lines(...NOTICE_EN));
+  assert.deepEqual(pairsOf(alignment), FAITHFUL_NOTICE);
+  assert.deepEqual(checksOf(alignment), []);
+});
+
+test('class 2: an extra item at the end is an extra clause, not part of the last one', () => {
+  const extra = '(10) Banks shall report the implementation of this Notice to the local branch of the PBOC by the end of each year.';
+  const alignment = align(lines(...NOTICE_ZH), lines(...NOTICE_EN, extra));
+  assert.deepEqual(pairsOf(alignment), [...FAITHFUL_NOTICE, '=(10)']);
+  assert.deepEqual(checksOf(alignment), ['14 translation-extra-clause: Clause (10) has no counterpart in the original.']);
+});
+
+test('class 2, near miss: a last item the translator made long is still the last item, quietly', () => {
+  const longer = `${NOTICE_EN.at(-1)!.slice(0, -1)}, and the notices on the sale of wealth management products issued before it shall be read together with it.`;
+  const alignment = align(lines(...NOTICE_ZH), lines(...NOTICE_EN.slice(0, -1), longer));
+  assert.deepEqual(pairsOf(alignment), FAITHFUL_NOTICE);
+  assert.deepEqual(checksOf(alignment), []);
+});
+
+test('class 3: two articles merged into one are aligned as a merge and reported', () => {
+  const merged = `${MEASURES_EN[9]!.slice(0, -1)}; where a listed company changes a project financed by raised funds, it shall disclose the change in a timely manner after the board of directors approves it.`;
+  const alignment = align(lines(...MEASURES_ZH), measuresEn({ 'Article 8': merged, 'Article 9': undefined }));
+  assert.deepEqual(pairsOf(alignment), [...FAITHFUL_MEASURES.slice(0, 7), '第八条+第九条=Article 8', ...FAITHFUL_MEASURES.slice(9)]);
+  assert.deepEqual(checksOf(alignment), ['10 translation-numbering: Article 8 translates both 第八条 and 第九条 of the original: they are merged.']);
+});
+
+test('class 3: an item split in two is aligned as a split and reported, and the item after it as renumbered', () => {
+  const split = ['(8) Banks shall properly handle customer complaints.', '(9) Banks shall reply to customers within 15 working days after receiving a complaint.'];
+  const alignment = align(lines(...NOTICE_ZH), noticeEn({ '(8)': split, '(9)': [NOTICE_EN.at(-1)!.replace('(9)', '(10)')] }));
+  assert.deepEqual(pairsOf(alignment), [...FAITHFUL_NOTICE.slice(0, 7), '（八）=(8)+(9)', '（九）=(10)']);
+  assert.deepEqual(checksOf(alignment), [
+    '13 translation-numbering: (8) and (9) both translate （八） of the original: it is split.',
+    '14 translation-numbering: (10) translates （九） of the original: the numbers disagree.',
+  ]);
+});
