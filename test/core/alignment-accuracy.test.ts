@@ -161,3 +161,58 @@ test('class 3: an item split in two is aligned as a split and reported, and the 
     '14 translation-numbering: (10) translates （九） of the original: the numbers disagree.',
   ]);
 });
+
+/** The measures with one Chinese article's text and one English article's text replaced: [article, from, to]. */
+function measuresVariant(zh: [string, string, string] | undefined, en: [string, string, string] | undefined): DocumentAlignment {
+  const replace = (text: string[], [label, from, to]: [string, string, string]) => text.map((line) => (line.startsWith(label) ? line.replace(from, to) : line));
+  const original = zh ? replace(MEASURES_ZH, zh) : MEASURES_ZH;
+  const translation = en ? replace(MEASURES_EN, en) : MEASURES_EN;
+  assert.ok(!zh || original.join() !== MEASURES_ZH.join(), `the fixture has ${zh?.[1]}`);
+  assert.ok(!en || translation.join() !== MEASURES_EN.join(), `the fixture has ${en?.[1]}`);
+  return align(lines(...original), lines(...translation));
+}
+
+// Near misses: a month and a day without a year, an ordinal, a unit of time, written the other language's way.
+const quiet: [string, [string, string, string] | undefined, [string, string, string] | undefined][] = [
+  ['full-width 每年４月３０日前', ['第七条', '4月30日', '４月３０日'], undefined],
+  ['30 April', undefined, ['Article 7', 'April 30', '30 April']],
+  ['the 30th of April', undefined, ['Article 7', 'before April 30', 'before the 30th of April']],
+  ['四月三十日', ['第七条', '4月30日', '四月三十日'], undefined],
+  ['every half year', undefined, ['Article 6', 'every six months', 'every half year']],
+  ['semi-annually', undefined, ['Article 6', 'every six months', 'semi-annually']],
+  ['每六个月 = every half-year', ['第六条', '每半年', '每六个月'], ['Article 6', 'every six months', 'every half-year']],
+  ['每季度 = every three months', ['第六条', '每半年', '每季度'], ['Article 6', 'every six months', 'every three months']],
+  ['第三级 = the third level', undefined, ['Article 11', 'Level 3', 'the third level']],
+  ['第3级 = Level 3', ['第十一条', '第三级', '第3级'], undefined],
+  ['第三方 = third-party (both implied)', ['第四条', '保荐机构、', '保荐机构、第三方机构、'], ['Article 4', 'its sponsor and', 'its sponsor, third-party institutions and']],
+];
+
+for (const [what, zh, en] of quiet) {
+  test(`classes 5 and 6, near miss: ${what} is no finding`, () => {
+    const alignment = measuresVariant(zh, en);
+    assert.deepEqual(pairsOf(alignment), FAITHFUL_MEASURES);
+    assert.deepEqual(checksOf(alignment), []);
+  });
+}
+
+// Faults of the same kinds, which must be found.
+const found: [string, [string, string, string] | undefined, [string, string, string], string][] = [
+  ['another day of the month', undefined, ['Article 7', 'April 30', 'April 3'],
+    '9 translation-mismatch: The translation has the date April 3 where the original has the date 4月30日.'],
+  ['another month, day first', undefined, ['Article 7', 'before April 30', 'before 30 June'],
+    '9 translation-mismatch: The translation has the date 30 June where the original has the date 4月30日.'],
+  ['another level', undefined, ['Article 11', 'Level 3', 'Level 2'],
+    '13 translation-mismatch: The translation has the number 2; the original\'s 第十一条 does not.'],
+  ['every three months for 每半年', undefined, ['Article 6', 'every six months', 'every three months'],
+    '8 translation-mismatch: The translation has the number three; the original\'s 第六条 does not.'],
+  ['每六个月 left out', ['第六条', '每半年', '每六个月'], ['Article 6', ' every six months', ''],
+    '8 translation-mismatch: The original has the number 六; this clause does not.'],
+];
+
+for (const [what, zh, en, finding] of found) {
+  test(`classes 5 and 6, a fault: ${what}`, () => {
+    const alignment = measuresVariant(zh, en);
+    assert.deepEqual(pairsOf(alignment), FAITHFUL_MEASURES);
+    assert.deepEqual(checksOf(alignment), [finding]);
+  });
+}

@@ -130,13 +130,13 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   });
 }
 
-/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value. */
+/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value; never a weak one. */
 function unmatched(anchors: readonly Anchor[], theirs: ReadonlySet<string>): Anchor[] {
   const found: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {
     const key = anchorKey(anchor);
-    if (theirs.has(key) || seen.has(key)) continue;
+    if (anchor.weak || theirs.has(key) || seen.has(key)) continue;
     seen.add(key);
     found.push(anchor);
   }

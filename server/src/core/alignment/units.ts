@@ -78,11 +78,12 @@ function sentenceSpans(text: string, span: Span): Span[] {
   return sentences;
 }
 
-/** The distinct keys of some anchors, with their kinds. */
+/** The distinct keys of some anchors, with their kinds; weak anchors are not compared. */
 function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'keys' | 'kinds'> {
   const ids = new Set<number>();
   const kinds: number[] = [];
   for (const anchor of anchors) {
+    if (anchor.weak) continue;
     const id = keys.idOf(anchor);
     if (ids.has(id)) continue;
     ids.add(id);
