@@ -216,3 +216,38 @@ for (const [what, zh, en, finding] of found) {
     assert.deepEqual(checksOf(alignment), [finding]);
   });
 }
+
+const GOVERNANCE_ZH = [
+  '银行保险机构公司治理准则',
+  '',
+  '第一条　本准则所称银行保险机构，是指在中华人民共和国境内依法设立的商业银行和保险公司。',
+  '第二条　银行保险机构董事会对公司治理承担最终责任。',
+  '第三条　银行保险机构应当建立健全内部控制制度，并定期评估其有效性。',
+];
+
+const GOVERNANCE_EN = [
+  'Corporate Governance Standards for Banking and Insurance Institutions',
+  '',
+  'Article 1 For the purposes of these Standards, "banking and insurance institutions" refers to commercial banks and insurance companies legally established within the territory of the People\'s Republic of China.',
+  'Article 2 The board of directors of a banking or insurance institution shall bear the ultimate responsibility for its corporate governance.',
+  'Article 3 Banking and insurance institutions shall establish and improve their internal control systems and assess their effectiveness regularly.',
+];
+
+const termForms: [string, string, string[]][] = [
+  ['the singular, "X or Y" for "X and Y"', GOVERNANCE_EN[3]!, []],
+  ['the singular', GOVERNANCE_EN[3]!.replace('banking or insurance institution', 'banking and insurance institution'), []],
+  ['"X and Y" for "X or Y", hyphens and a line break', GOVERNANCE_EN[3]!.replace('a banking or insurance institution', 'each banking-and\ninsurance institution'), []],
+  ['another rendering: reported', GOVERNANCE_EN[3]!.replace('a banking or insurance institution', 'a financial institution'),
+    ['4 translation-term: The original uses the defined term 银行保险机构 here; this clause never uses its translation "banking and insurance institutions".']],
+  ['only a part of the term: reported', GOVERNANCE_EN[3]!.replace('a banking or insurance institution', 'an insurance institution'),
+    ['4 translation-term: The original uses the defined term 银行保险机构 here; this clause never uses its translation "banking and insurance institutions".']],
+];
+
+for (const [what, article2, findings] of termForms) {
+  test(`class 7: a defined term in ${what}`, () => {
+    const alignment = align(lines(...GOVERNANCE_ZH), lines(...GOVERNANCE_EN.slice(0, 3), article2, ...GOVERNANCE_EN.slice(4)));
+    assert.deepEqual(alignment.terms.map((term) => `${term.original.term} = ${term.translation.term}`), ['银行保险机构 = banking and insurance institutions']);
+    assert.deepEqual(pairsOf(alignment), ['第一条=Article 1', '第二条=Article 2', '第三条=Article 3']);
+    assert.deepEqual(checksOf(alignment), findings);
+  });
+}

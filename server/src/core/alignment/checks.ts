@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
+import { pluralOf, singularOf } from '../scan/phraseMatcher';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, type Anchor } from './anchors';
@@ -168,9 +169,32 @@ function termsNotUsed(context: Context, pair: ClausePair, terms: readonly TermPa
   return [...rendered.values()].flatMap((term) => {
     const used = pair.original.flatMap((unit) => usesIn(context.original, unit.span, term.original.key));
     if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).length > 0)) return [];
+    if (pair.translation.some((unit) => writesAnyOf(context.translation.text, unit.span, formsOf(term.translation.key)))) return [];
     return [check(context, 'translation-term', 'information',
       context.messages.termNotUsed(term.original.term, term.translation.term),
       labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: context.messages.inOriginal(term.original.term) }])];
+  });
+}
+
+/**
+ * The forms a translator may write a term of several words in, besides its uses: "X and Y" as "X or Y" and back, each
+ * in the singular and the plural ("a banking or insurance institution" for "banking and insurance institutions").
+ */
+function formsOf(key: string): string[] {
+  if (!key.includes(' ')) return [];
+  const joined = [key, key.replace(/ and /g, ' or '), key.replace(/ or /g, ' and ')];
+  return [...new Set(joined.flatMap((form) => [form, singularOf(form) ?? pluralOf(form)]))];
+}
+
+/** Whether a span of text has one of `forms` (lower case, words apart by single spaces) as whole words. */
+function writesAnyOf(text: string, span: Span, forms: readonly string[]): boolean {
+  if (forms.length === 0) return false;
+  const folded = text.slice(span.start, span.end).toLowerCase().replace(/[\s-]+/g, ' ');
+  return forms.some((form) => {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      if (!/[a-z0-9]/.test(folded[at - 1] ?? '') && !/[a-z0-9]/.test(folded[at + form.length] ?? '')) return true;
+    }
+    return false;
   });
 }
 
