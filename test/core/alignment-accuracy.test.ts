@@ -251,3 +251,14 @@ for (const [what, article2, findings] of termForms) {
     assert.deepEqual(checksOf(alignment), findings);
   });
 }
+
+test('class 10: a Markdown title is paired under its whole text, never a cut of it', () => {
+  const title = 'Notice of the People\'s Bank of China and the National Financial Regulatory Administration on Regulating the Management of Cross-border Wealth Management Connect Business';
+  const alignment = align(
+    lines('# 中国人民银行 国家金融监督管理总局关于规范跨境理财通业务管理的通知', '', '（一）银行应当建立跨境理财通业务管理制度。', '（二）本通知自发布之日起施行。'),
+    lines(`# **${title}** #`, '', '(1) Banks shall establish a system for the administration of the Cross-border Wealth Management Connect business.', '(2) This Notice shall come into effect on the date of its issuance.'),
+  );
+  assert.ok(title.length > 120);
+  assert.deepEqual(pairsOf(alignment), [`中国人民银行 国家金融监督管理总局关于规范跨境理财通业务管理的通知=${title}`, '（一）=(1)', '（二）=(2)']);
+  assert.deepEqual(checksOf(alignment), []);
+});
