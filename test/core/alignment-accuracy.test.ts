@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
+import { toChineseNumeral } from '../../server/src/core/text/numerals';
 import { analyse, lines } from './fixture';
 
 function align(original: string, translation: string): DocumentAlignment {
@@ -261,4 +262,41 @@ test('class 10: a Markdown title is paired under its whole text, never a cut of 
   assert.ok(title.length > 120);
   assert.deepEqual(pairsOf(alignment), [`中国人民银行 国家金融监督管理总局关于规范跨境理财通业务管理的通知=${title}`, '（一）=(1)', '（二）=(2)']);
   assert.deepEqual(checksOf(alignment), []);
+});
+
+/**
+ * Long measures: a regulation of 28 articles repeated `copies` times, numbered straight through (so only the numbers
+ * tell the copies apart), the translation without articles [dropFrom, dropFrom + dropped) and with `typo` written as
+ * the number of an article two copies later.
+ */
+function repeatedMeasures(copies: number, dropFrom: number, dropped: number, typo: number): { zh: string; en: string } {
+  const zh = ['中国人民银行合成测试办法', ''];
+  const en = ['Measures of the People\'s Bank of China for a Synthetic Test', ''];
+  const zhText = ['商业银行应当在15个工作日内报送业务情况。', '资本充足率不得低于8%。', '大额交易是指单笔金额超过50万元的交易。'];
+  const enText = ['Commercial banks shall report their business within 15 working days.', 'The capital adequacy ratio shall not be lower than 8%.', 'Large transactions are transactions of more than RMB 500,000 each.'];
+  for (let n = 1; n <= copies * 28; n++) {
+    zh.push(`第${toChineseNumeral(n)}条\u3000${zhText.slice(0, 1 + (n % 3)).join('')}`);
+    if (n < dropFrom || n >= dropFrom + dropped) en.push(`Article ${n === typo ? n + 56 : n} ${enText.slice(0, 1 + (n % 3)).join(' ')}`);
+  }
+  return { zh: lines(...zh), en: lines(...en) };
+}
+
+test('class 8: a long pair whose copies only numbers tell apart follows its numbers past a block of missing articles and a typo', () => {
+  const { zh, en } = repeatedMeasures(24, 150, 84, 40);
+  const alignment = align(zh, en);
+  assert.equal(alignment.banded, true);
+  const counts = new Map<string, number>();
+  for (const check of alignment.checks) counts.set(check.code, (counts.get(check.code) ?? 0) + 1);
+  assert.deepEqual([...counts], [['translation-numbering', 1], ['translation-missing-clause', 84]]);
+  assert.equal(checksOf(alignment)[0], '42 translation-numbering: Article 96 translates 第四十条 of the original: the numbers disagree.');
+  const paired = alignment.pairs.filter((pair) => pair.original.length === 1 && pair.translation.length === 1);
+  assert.equal(paired.length, 1 + 24 * 28 - 84, 'the preamble and every article left with its number');
+});
+
+test('class 8: the same with the block missing from the original: extra clauses, and every other article with its number', () => {
+  const { zh, en } = repeatedMeasures(24, 0, 0, 0);
+  const withoutBlock = zh.split('\n').filter((_, line) => line < 400 || line >= 484).join('\n');
+  const alignment = align(withoutBlock, en);
+  assert.deepEqual(checksOf(alignment).filter((check) => !check.includes('extra-clause')), []);
+  assert.equal(alignment.checks.length, 84);
 });

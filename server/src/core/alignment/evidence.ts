@@ -5,6 +5,7 @@
  */
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
+import type { FixedPoint } from './monotonic';
 import { numberOf, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
@@ -94,6 +95,17 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>): Side 
   return side;
 }
 
+/** For each number id, the one item of the side that has it; -1 for none, -2 for several. */
+function onlyPlaceOf(side: Side, idCount: number): Int32Array {
+  const place = new Int32Array(idCount).fill(-1);
+  side.rank.forEach((rank, k) => {
+    if (rank < 0) return;
+    const id = side.number[k]!;
+    place[id] = place[id] === -1 ? k : -2;
+  });
+  return place;
+}
+
 const SAME = 0;
 const DIFFERENT = 1;
 const INCOMPARABLE = 2;
@@ -166,10 +178,21 @@ export class StepJudge {
   private readonly strayIndex = new Int32Array(3);
   private readonly strayInOriginal = new Uint8Array(3);
 
+  private readonly numberCount: number;
+
   constructor(private readonly model: LengthModel, private readonly anchors: AnchorComparison, original: readonly Judged[], translation: readonly Judged[]) {
     const numberIds = new Map<string, number>();
     this.original = sideOf(original, numberIds);
     this.translation = sideOf(translation, numberIds);
+    this.numberCount = numberIds.size;
+  }
+
+  /** The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to follow. */
+  uniqueNumberPairs(): FixedPoint[] {
+    const [inOriginal, inTranslation] = [onlyPlaceOf(this.original, this.numberCount), onlyPlaceOf(this.translation, this.numberCount)];
+    const pairs: FixedPoint[] = [];
+    for (let id = 0; id < this.numberCount; id++) if (inOriginal[id]! >= 0 && inTranslation[id]! >= 0) pairs.push({ i: inOriginal[id]!, j: inTranslation[id]! });
+    return pairs;
   }
 
   /**
