@@ -32,7 +32,8 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const originalClauses = preambles ? originalUnits.slice(1) : originalUnits.filter((unit) => unit.clause);
   const translationClauses = preambles ? translationUnits.slice(1) : translationUnits.filter((unit) => unit.clause);
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
-  const { steps, banded } = alignMonotonic(originalClauses.length, translationClauses.length, (i, di, j, dj, limit) => judge.cost(i, di, j, dj, limit));
+  const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
+  const { steps, banded } = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),

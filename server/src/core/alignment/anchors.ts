@@ -1,13 +1,18 @@
 /**
  * What a stretch of text says that both languages write alike, as values: the notices it cites (by key), the agencies
- * it names (by id), its dates (y-m-d), percentages and other numbers (三十 = 30 = thirty; 5000万 = 50 million). The
- * alignment pairs clauses and sentences on them, and the checks compare them.
+ * it names (by id), its dates (y-m-d, or --m-d without a year: 4月30日 = April 30 = 30 April), percentages and other
+ * numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs clauses and sentences on them, and the checks
+ * compare them.
  *
  * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates before
  * plain numbers, so that the 2021 of Yinfa [2021] No. 237 or the 5 of Clause (5) is no amount.
+ *
+ * Some numbers are only implied: ordinals (第三级 = Level 3, the second …) and units of time (半年 = six months, 季度 =
+ * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
+ * reported itself, nor compared by the alignment.
  */
 import type { AnalysedDocument, Annotation, Span } from '../model';
-import { datesIn } from '../scan/dates';
+import { datesIn, MONTHS } from '../scan/dates';
 import { chineseNumeralValue } from '../text/numerals';
 import { lastAtOrBefore } from '../text/search';
 
@@ -21,6 +26,8 @@ export interface Anchor extends Span {
   value: string;
   /** As written. */
   text: string;
+  /** Implied (an ordinal, a unit of time): it answers the other side's anchor of its value, and is never reported. */
+  weak?: true;
 }
 
 const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
@@ -33,6 +40,15 @@ const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+/** Ordinals, and units of time as months: read as weak numbers. */
+const IMPLIED = new RegExp(`\\b(?:(${ORDINALS.join('|')})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
+const HALF_YEAR = 6;
+const QUARTER = 3;
+const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
+/** A month and a day without a year (full dates are read first): 4月30日, April 30, 30 April, the 30th of April. */
+const MONTH_DAY = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`, 'g');
 const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(percent\\b|per\\s+cent\\b|thousand\\b|million\\b|billion\\b))?`, 'gi');
 
 /** The anchors in `span` of a document, in document order within each kind. */
@@ -74,7 +90,10 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked.map((item) => shift(item, -span.start)));
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
-  numbersIn(blanked(withoutLabels, dates), span.start, anchors);
+  const withoutDates = blanked(withoutLabels, dates);
+  const monthDays = monthDaysIn(withoutDates);
+  for (const date of monthDays) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
+  numbersIn(blanked(withoutDates, monthDays), span.start, anchors);
   return { anchors, masked };
 }
 
@@ -115,6 +134,24 @@ function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
   return found;
 }
 
+/** Month-day dates (--04-30) in text whose full dates are blanked. */
+function monthDaysIn(text: string): (Span & { date: string })[] {
+  const found: (Span & { date: string })[] = [];
+  for (const match of text.matchAll(MONTH_DAY)) {
+    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2] = match as unknown as [string, ...(string | undefined)[]];
+    if (/[\d.]/.test(text[match.index! - 1] ?? '')) continue;
+    const month = zhMonth ? arabicOrChinese(zhMonth) : MONTHS.indexOf((enMonth1 ?? enMonth2)!.toLowerCase()) + 1;
+    const day = arabicOrChinese((zhDay ?? enDay1 ?? enDay2)!);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    found.push({ date: `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: match.index!, end: match.index! + written.length });
+  }
+  return found;
+}
+
+function arabicOrChinese(numeral: string): number {
+  return /^\d/.test(numeral) ? Number(numeral) : chineseNumeralValue(numeral) ?? 0;
+}
+
 function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   const add = (value: number, suffix: string | undefined, start: number, written: string) => {
     const percent = suffix !== undefined && /^(?:%|per)/i.test(suffix);
@@ -130,14 +167,25 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const [written, percent, numeral, scale] = match as unknown as [string, string | undefined, string, string | undefined];
     const value = chineseNumeralValue(numeral);
     const counted = percent || scale || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(text.slice(match.index! + written.length));
-    if (value === undefined || !counted || text[match.index! - 1] === '第') continue;
-    add(value, percent ? '%' : scale, match.index!, written);
+    if (value === undefined) continue;
+    if (text[match.index! - 1] === '第') addImplied(anchors, value, offset + match.index! - 1, `第${written}`);
+    else if (counted) add(value, percent ? '%' : scale, match.index!, written);
+  }
+  for (const match of text.matchAll(IMPLIED)) {
+    const [written, ordinal, halfYear, , zhHalfYear] = match as unknown as [string, ...(string | undefined)[]];
+    const value = ordinal ? ORDINALS.indexOf(ordinal.toLowerCase()) + 2 : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
+    addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(ENGLISH)) {
     const [written, tens, unit, single, suffix] = match as unknown as [string, ...(string | undefined)[]];
     const value = tens ? (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0) : englishSingle(single!);
     add(value, suffix, match.index!, written);
   }
+}
+
+/** A weak number: an ordinal or a unit of time. */
+function addImplied(anchors: Anchor[], value: number, start: number, written: string): void {
+  if (value > 1) anchors.push({ ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true });
 }
 
 function englishSingle(word: string): number {

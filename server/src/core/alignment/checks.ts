@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
+import { pluralOf, singularOf } from '../scan/phraseMatcher';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, type Anchor } from './anchors';
@@ -73,12 +74,29 @@ function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'origina
 }
 
 function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
+  if (pair.original.length + pair.translation.length === 3) return [mergedOrSplit(context, pair)];
   if (pair.original.length !== 1 || pair.translation.length !== 1) return [];
   const [a, b] = [pair.original[0]!, pair.translation[0]!];
   if (a.clause === undefined || b.clause === undefined) return [];
   if (compareNumbers(context.original.clauses[a.clause], context.translation.clauses[b.clause]) !== 'different') return [];
   return [check(context, 'translation-numbering', 'warning', context.messages.numbering(b.label, a.label),
     labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: context.messages.inOriginal(a.label) }])];
+}
+
+/**
+ * Two clauses of one side translated as one of the other: a warning when all three are numbered (a number goes
+ * missing), information when a heading or the preamble is one of them.
+ */
+function mergedOrSplit(context: Context, pair: ClausePair): TranslationCheck {
+  const numbered = [...pair.original.map((unit) => context.original.clauses[unit.clause ?? -1]), ...pair.translation.map((unit) => context.translation.clauses[unit.clause ?? -1])]
+    .every((clause) => clause !== undefined && clause.style !== 'heading');
+  const severity = numbered ? 'warning' : 'information';
+  const related = pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) }));
+  const [first, second] = pair.translation.length === 2 ? pair.translation : pair.original;
+  if (pair.translation.length === 2) {
+    return check(context, 'translation-numbering', severity, context.messages.split(first!.label, second!.label, pair.original[0]!.label), labelSpan(context.translation, second!), related);
+  }
+  return check(context, 'translation-numbering', severity, context.messages.merged(pair.translation[0]!.label, first!.label, second!.label), labelSpan(context.translation, pair.translation[0]!), related);
 }
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {
@@ -113,13 +131,13 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   });
 }
 
-/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value. */
+/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value; never a weak one. */
 function unmatched(anchors: readonly Anchor[], theirs: ReadonlySet<string>): Anchor[] {
   const found: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {
     const key = anchorKey(anchor);
-    if (theirs.has(key) || seen.has(key)) continue;
+    if (anchor.weak || theirs.has(key) || seen.has(key)) continue;
     seen.add(key);
     found.push(anchor);
   }
@@ -151,9 +169,32 @@ function termsNotUsed(context: Context, pair: ClausePair, terms: readonly TermPa
   return [...rendered.values()].flatMap((term) => {
     const used = pair.original.flatMap((unit) => usesIn(context.original, unit.span, term.original.key));
     if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).length > 0)) return [];
+    if (pair.translation.some((unit) => writesAnyOf(context.translation.text, unit.span, formsOf(term.translation.key)))) return [];
     return [check(context, 'translation-term', 'information',
       context.messages.termNotUsed(term.original.term, term.translation.term),
       labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: context.messages.inOriginal(term.original.term) }])];
+  });
+}
+
+/**
+ * The forms a translator may write a term of several words in, besides its uses: "X and Y" as "X or Y" and back, each
+ * in the singular and the plural ("a banking or insurance institution" for "banking and insurance institutions").
+ */
+function formsOf(key: string): string[] {
+  if (!key.includes(' ')) return [];
+  const joined = [key, key.replace(/ and /g, ' or '), key.replace(/ or /g, ' and ')];
+  return [...new Set(joined.flatMap((form) => [form, singularOf(form) ?? pluralOf(form)]))];
+}
+
+/** Whether a span of text has one of `forms` (lower case, words apart by single spaces) as whole words. */
+function writesAnyOf(text: string, span: Span, forms: readonly string[]): boolean {
+  if (forms.length === 0) return false;
+  const folded = text.slice(span.start, span.end).toLowerCase().replace(/[\s-]+/g, ' ');
+  return forms.some((form) => {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      if (!/[a-z0-9]/.test(folded[at - 1] ?? '') && !/[a-z0-9]/.test(folded[at + form.length] ?? '')) return true;
+    }
+    return false;
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
+import type { FixedPoint } from './monotonic';
 import { numberOf, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
@@ -26,8 +27,13 @@ const PRIOR_MERGE = 2.4;
 export const SKIP_COST = 4.6;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
-/** For each clause of a merge whose number is none of its partners'. */
+/** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
+/**
+ * For a stray that shares no anchor with its partners ((10) after (9) where the original has no （十）, a 第九条 next to
+ * the 第十条 of Article 10): more than leaving it out costs, so that only lengths that fit far better make it a merge.
+ */
+const STRAY_WITHOUT_CONTENT = 6;
 /** For each kind of anchor only one side has (a clause that cites a notice, its counterpart no notice). */
 const PER_ONE_SIDED_KIND = 0.6;
 const PER_SHARED_ANCHOR = -1.2;
@@ -87,6 +93,17 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>): Side 
     side.number[k] = idOf(`number ${numbered.rank} ${numbered.number}`);
   });
   return side;
+}
+
+/** For each number id, the one item of the side that has it; -1 for none, -2 for several. */
+function onlyPlaceOf(side: Side, idCount: number): Int32Array {
+  const place = new Int32Array(idCount).fill(-1);
+  side.rank.forEach((rank, k) => {
+    if (rank < 0) return;
+    const id = side.number[k]!;
+    place[id] = place[id] === -1 ? k : -2;
+  });
+  return place;
 }
 
 const SAME = 0;
@@ -156,11 +173,26 @@ export class StepJudge {
   private readonly translation: Side;
   private numberCost = 0;
   private numbered = false;
+  /** The strays of the step last compared: how many, and each one's index and side (1 for the original). */
+  private strayCount = 0;
+  private readonly strayIndex = new Int32Array(3);
+  private readonly strayInOriginal = new Uint8Array(3);
+
+  private readonly numberCount: number;
 
   constructor(private readonly model: LengthModel, private readonly anchors: AnchorComparison, original: readonly Judged[], translation: readonly Judged[]) {
     const numberIds = new Map<string, number>();
     this.original = sideOf(original, numberIds);
     this.translation = sideOf(translation, numberIds);
+    this.numberCount = numberIds.size;
+  }
+
+  /** The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to follow. */
+  uniqueNumberPairs(): FixedPoint[] {
+    const [inOriginal, inTranslation] = [onlyPlaceOf(this.original, this.numberCount), onlyPlaceOf(this.translation, this.numberCount)];
+    const pairs: FixedPoint[] = [];
+    for (let id = 0; id < this.numberCount; id++) if (inOriginal[id]! >= 0 && inTranslation[id]! >= 0) pairs.push({ i: inOriginal[id]!, j: inTranslation[id]! });
+    return pairs;
   }
 
   /**
@@ -175,8 +207,10 @@ export class StepJudge {
     if (bound >= limit) return bound;
     const length = this.lengthCost(i, di, j, dj);
     if (bound + length >= limit) return bound + length;
+    const strays = this.strayCount === 0 ? 0 : (STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS) * this.straysWithoutContent(i, di, j, dj);
+    if (bound + length + strays >= limit) return bound + length + strays;
     this.anchors.compare(this.original, i, i + di, this.translation, j, j + dj);
-    return prior + length + this.numberCost + this.content();
+    return prior + length + this.numberCost + strays + this.content();
   }
 
   /** The cost, basis and confidence of pairing original[i, i + di) with translation[j, j + dj), both non-empty. */
@@ -194,6 +228,18 @@ export class StepJudge {
     return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
   }
 
+  /** How many strays of the step last compared share no anchor with their partners. */
+  private straysWithoutContent(i: number, di: number, j: number, dj: number): number {
+    let count = 0;
+    for (let k = 0; k < this.strayCount; k++) {
+      const at = this.strayIndex[k]!;
+      if (this.strayInOriginal[k]) this.anchors.compare(this.original, at, at + 1, this.translation, j, j + dj);
+      else this.anchors.compare(this.original, i, i + di, this.translation, at, at + 1);
+      if (this.anchors.shared === 0) count++;
+    }
+    return count;
+  }
+
   private content(): number {
     const { shared, conflicts, oneSided } = this.anchors;
     return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
@@ -204,6 +250,7 @@ export class StepJudge {
    * clause numbered otherwise counts against it.
    */
   private compareNumbers(i: number, di: number, j: number, dj: number): void {
+    this.strayCount = 0;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
       this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
@@ -211,13 +258,13 @@ export class StepJudge {
       return;
     }
     this.numbered = false;
-    const strays = this.strays(this.original, i, di, this.translation, j, dj) + this.strays(this.translation, j, dj, this.original, i, di);
-    this.numberCost = (this.numbered ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * strays;
+    this.findStrays(this.original, i, di, this.translation, j, dj);
+    this.findStrays(this.translation, j, dj, this.original, i, di);
+    this.numberCost = (this.numbered ? NUMBER_AGREES : 0) + MERGED_NUMBER_STRAYS * this.strayCount;
   }
 
-  /** How many of group's items [from, from + count) have a number none of others' [otherFrom, otherFrom + otherCount) has; one with a partner's number makes the step numbered. */
-  private strays(group: Side, from: number, count: number, others: Side, otherFrom: number, otherCount: number): number {
-    let strays = 0;
+  /** Records the strays among group's items [from, from + count): numbered, but as none of others' [otherFrom, otherFrom + otherCount); one with a partner's number makes the step numbered. */
+  private findStrays(group: Side, from: number, count: number, others: Side, otherFrom: number, otherCount: number): void {
     for (let g = from; g < from + count; g++) {
       let same = false;
       let different = false;
@@ -227,9 +274,11 @@ export class StepJudge {
         different ||= numbers === DIFFERENT;
       }
       if (same) this.numbered = true;
-      else if (different) strays++;
+      else if (different) {
+        this.strayIndex[this.strayCount] = g;
+        this.strayInOriginal[this.strayCount++] = group === this.original ? 1 : 0;
+      }
     }
-    return strays;
   }
 }
 

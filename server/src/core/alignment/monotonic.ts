@@ -1,7 +1,10 @@
 /**
  * Monotonic alignment of two sequences by dynamic programming (no crossings): each step takes 1-1, 1-0, 0-1, 2-1 or
  * 1-2 items, at a cost the caller gives; the path of least total cost wins. When the grid would be large, only a band
- * around the diagonal (scaled to the two lengths) is filled: O(n · band) time and memory.
+ * is filled: O(n · band) time and memory. The band follows the fixed points the caller knows (items that must be a
+ * pair: their numbers are found once on each side), the longest chain of them that does not cross, and the straight
+ * line between them; without any, the diagonal scaled to the two lengths. So a block of a hundred clauses missing on
+ * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not.
  */
 
 /** One step: items a[i, i + di) with b[j, j + dj). */
@@ -35,8 +38,15 @@ export interface MonotonicAlignment {
   banded: boolean;
 }
 
-export function alignMonotonic(n: number, m: number, cost: StepCost): MonotonicAlignment {
-  const grid = new BandedGrid(n, m);
+/** Item i of a with item j of b. */
+export interface FixedPoint {
+  i: number;
+  j: number;
+}
+
+/** `fixed`: pairs the band should follow (any order; those that cross others are left out). */
+export function alignMonotonic(n: number, m: number, cost: StepCost, fixed: readonly FixedPoint[] = []): MonotonicAlignment {
+  const grid = new BandedGrid(n, m, fixed);
   const { cost: costs, move: moves, low, high, rowStart } = grid;
   costs[grid.index(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
@@ -72,16 +82,18 @@ class BandedGrid {
   readonly high: Int32Array;
   readonly rowStart: Int32Array;
 
-  constructor(private readonly n: number, private readonly m: number) {
+  constructor(private readonly n: number, private readonly m: number, fixed: readonly FixedPoint[]) {
     this.banded = (n + 1) * (m + 1) > MAX_FULL_CELLS;
-    // Wide enough for consecutive rows' bands to overlap, so that a path always exists.
-    const halfBand = this.banded ? Math.max(HALF_BAND, Math.ceil(m / Math.max(1, n)) + 1) : m + 1;
+    const halfBand = this.banded ? HALF_BAND : m + 1;
+    const centre = bandCentres(n, m, this.banded ? longestChain(fixed) : []);
     this.low = new Int32Array(n + 1);
     this.high = new Int32Array(n + 1);
     this.rowStart = new Int32Array(n + 2);
     for (let i = 0; i <= n; i++) {
-      this.low[i] = Math.max(0, Math.floor((i * m) / Math.max(1, n)) - halfBand);
-      this.high[i] = Math.min(m, Math.ceil((i * m) / Math.max(1, n)) + halfBand);
+      // From the previous row's centre to the next one's: a row where the band jumps (clauses missing on one side)
+      // holds the whole run of skips, and consecutive rows overlap, so that a path always exists.
+      this.low[i] = i === 0 ? 0 : Math.max(0, Math.floor(centre[i - 1]!) - halfBand);
+      this.high[i] = i === n ? m : Math.min(m, Math.ceil(centre[i + 1]!) + halfBand);
       this.rowStart[i + 1] = this.rowStart[i]! + this.high[i]! - this.low[i]! + 1;
     }
     this.cost = new Float64Array(this.rowStart[n + 1]!).fill(Infinity);
@@ -114,4 +126,39 @@ class BandedGrid {
     }
     return steps.reverse();
   }
+}
+
+/** Where each row's band is centred: on the straight line from (0, 0) through the fixed points (a chain) to (n, m). */
+function bandCentres(n: number, m: number, chain: readonly FixedPoint[]): Float64Array {
+  const centre = new Float64Array(n + 1);
+  const points = [{ i: 0, j: 0 }, ...chain, { i: n, j: m }];
+  let next = 1;
+  for (let i = 0; i <= n; i++) {
+    while (next < points.length - 1 && points[next]!.i < i) next++;
+    const [from, to] = [points[next - 1]!, points[next]!];
+    centre[i] = to.i === from.i ? to.j : from.j + ((i - from.i) * (to.j - from.j)) / (to.i - from.i);
+  }
+  return centre;
+}
+
+/** The longest chain of fixed points increasing in both i and j (patience sorting: O(k log k)). */
+function longestChain(fixed: readonly FixedPoint[]): FixedPoint[] {
+  const points = [...fixed].sort((a, b) => a.i - b.i || b.j - a.j);
+  // tails[length - 1]: the index in points of the chain of that length ending with the least j; before: each one's predecessor.
+  const tails: number[] = [];
+  const before = new Int32Array(points.length);
+  points.forEach((point, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (points[tails[middle]!]!.j < point.j) low = middle + 1;
+      else high = middle;
+    }
+    before[index] = low > 0 ? tails[low - 1]! : -1;
+    tails[low] = index;
+  });
+  const chain: FixedPoint[] = [];
+  for (let index = tails.at(-1) ?? -1; index >= 0; index = before[index]!) chain.push(points[index]!);
+  return chain.reverse();
 }

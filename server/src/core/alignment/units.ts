@@ -48,8 +48,20 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
   return [...preamble, ...clauses.map((clause) => {
     const firstChild = clause.children[0];
     const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
-    return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.labelSpan.end);
+    // A heading's label is its text: it is measured and read like any clause's.
+    return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
   })];
+}
+
+/**
+ * How a unit is named: its clause's label, or for a Markdown heading without a number its whole line (the clause's
+ * label is cut at a length), without the closing hashes and emphasis.
+ */
+function labelOf(text: string, clause: Clause | undefined): string {
+  if (!clause) return 'preamble';
+  if (clause.style !== 'heading') return clause.label;
+  const lineEnd = text.indexOf('\n', clause.labelSpan.start);
+  return text.slice(clause.labelSpan.start, lineEnd < 0 ? text.length : lineEnd).replace(/(?:[ \t]+#+|[ \t]*(?:\*\*|__))*[ \t]*\r?$/, '');
 }
 
 function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
@@ -60,7 +72,7 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   }));
   return {
     span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
-    unit: { clause: clause?.id, label: clause?.label ?? 'preamble', span }, clause, sentences, spanAnchors: anchors.anchors,
+    unit: { clause: clause?.id, label: labelOf(document.text, clause), span }, clause, sentences, spanAnchors: anchors.anchors,
   };
 }
 
@@ -78,11 +90,12 @@ function sentenceSpans(text: string, span: Span): Span[] {
   return sentences;
 }
 
-/** The distinct keys of some anchors, with their kinds. */
+/** The distinct keys of some anchors, with their kinds; weak anchors are not compared. */
 function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'keys' | 'kinds'> {
   const ids = new Set<number>();
   const kinds: number[] = [];
   for (const anchor of anchors) {
+    if (anchor.weak) continue;
     const id = keys.idOf(anchor);
     if (ids.has(id)) continue;
     ids.add(id);

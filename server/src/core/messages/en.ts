@@ -153,6 +153,8 @@ export const en = {
     missingClause: (label: string) => `Clause ${label} of the original has no counterpart in the translation.`,
     extraClause: (label: string) => `Clause ${label} has no counterpart in the original.`,
     numbering: (translated: string, original: string) => `${translated} translates ${original} of the original: the numbers disagree.`,
+    merged: (translated: string, first: string, second: string) => `${translated} translates both ${first} and ${second} of the original: they are merged.`,
+    split: (first: string, second: string, original: string) => `${first} and ${second} both translate ${original} of the original: it is split.`,
     /** What a clause says of one kind of value: "cites Yinfa [2021] No. 237", "has the date February 16, 2026". */
     says: {
       notice: (text: string) => `cites ${text}`,

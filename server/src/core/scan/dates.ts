@@ -9,7 +9,7 @@ import type { DocumentDates, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { chineseNumeralValue } from '../text/numerals';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
 const ZH_DIGITS = '[〇○零一二三四五六七八九]';
 const ZH_SMALL = '[一二三四五六七八九十]{1,3}';
