@@ -63,6 +63,8 @@ class CompactTrie<T> {
   readonly childNodes: Int32Array;
   readonly entries: (Entry<T>[] | undefined)[] = [];
   readonly firstSteps: FirstSteps;
+  /** A native search for the phrases' first two code units, when they are few (prefixSearch). */
+  readonly prefixes: RegExp | undefined;
 
   constructor(root: TrieNode<T>) {
     const nodes: TrieNode<T>[] = [root];
@@ -88,6 +90,7 @@ class CompactTrie<T> {
       }
     });
     this.firstSteps = new FirstSteps([...root.next].flatMap(([key, child]) => codesOfKey(key).map((code) => [code, index.get(child)!] as const)));
+    this.prefixes = prefixSearch(root);
   }
 
   /** Whether some phrase may start with these two key codes. */
@@ -144,6 +147,7 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.root));
+    if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
     const { firstSteps, entries } = trie;
     const length = text.length;
     // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
@@ -169,7 +173,68 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
+
+  /**
+   * findAll for a trie of few phrases (a document's defined terms): a native search for their first key codes jumps
+   * from candidate to candidate, and only a candidate that does not stand inside a word is walked.
+   */
+  private findFromPrefixes(trie: CompactTrie<T>, prefixes: RegExp, text: string, lineEndHyphen: ((index: number) => boolean) | undefined, matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
+    const best: Longest<T> = { end: -1, value: undefined };
+    prefixes.lastIndex = 0;
+    for (let found = prefixes.exec(text); found !== null; found = prefixes.exec(text)) {
+      const i = found.index;
+      prefixes.lastIndex = i + 1;
+      if (i > 0 && WORD_CHARS[text.charCodeAt(i)] === 1 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) continue;
+      best.end = -1;
+      walk(trie, trie.firstSteps.nodeOf(text.charCodeAt(i)), text, i, i, lineEndHyphen, best);
+      if (best.end >= 0) {
+        matches.push({ start: i, end: best.end, value: best.value as T });
+        prefixes.lastIndex = best.end;
+      }
+    }
+    return matches;
+  }
 }
+
+/**
+ * A search for the first three key codes of every phrase (the whole of a shorter one), when they are few, ignoring
+ * case; a phrase that starts with an ASCII letter, digit or underscore only at the start of a word (\b), as phrases
+ * start; a space as a space or a hyphen, and a hyphen allowed between two letters (cur-⏎rency). It finds every place
+ * the per-code-unit loop of findAll would walk from, and few more. Undefined for a trie of many phrases.
+ */
+function prefixSearch<T>(root: TrieNode<T>): RegExp | undefined {
+  const atWordStart: string[] = [];
+  const anywhere: string[] = [];
+  for (const [first, node] of root.next) {
+    const found = first < 0x80 && WORD_CHARS[first] === 1 ? atWordStart : anywhere;
+    if (!addPrefixes(node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
+  }
+  const alternatives = [...(atWordStart.length > 0 ? [`\\b(?:${atWordStart.join('|')})`] : []), ...anywhere];
+  return new RegExp(alternatives.join('|') || '[^\\s\\S]', 'gi');
+}
+
+/** The prefixes below `node`, which `pattern` leads to, to PREFIX_LENGTH key codes; false when they are too many. */
+function addPrefixes<T>(node: TrieNode<T>, pattern: string, last: number, depth: number, found: string[]): boolean {
+  if (depth === PREFIX_LENGTH || node.entries !== undefined) {
+    found.push(pattern);
+    return true;
+  }
+  for (const [key, child] of node.next) {
+    const hyphenation = isLowerLetter(last) && isLowerLetter(key) ? '-?' : '';
+    if (!addPrefixes(child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
+  }
+  return true;
+}
+
+/** A key code in a search that ignores case: a space stands for a hyphen too. */
+function keyPattern(key: number): string {
+  if (key === SPACE) return '[ -]';
+  return WORD_CHARS[key] === 1 && key < 0x80 ? String.fromCharCode(key) : `\\u${key.toString(16).padStart(4, '0')}`;
+}
+
+const PREFIX_LENGTH = 3;
+/** Above this many prefixes, the per-code-unit loop of findAll beats a native search. */
+const MAX_PREFIXES = 200;
 
 /** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
 function codesOfKey(key: number): number[] {
