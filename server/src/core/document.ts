@@ -480,10 +480,11 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
   };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
-    const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
+    const start = folded.originOf(match.start);
+    const end = folded.originOf(match.end - 1) + 1;
+    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, start, end) ||
       enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
-    termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
+    termUses.push({ kind: 'termUse', start, end, text: folded.source.slice(start, end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
 }
@@ -503,11 +504,11 @@ function isProperName(term: string): boolean {
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 'a', 'an']);
 
-/** Whether a range overlaps any of `spans` (sorted by start). */
-function overlapsAny(spans: readonly Span[], range: Span): boolean {
-  const index = lastAtOrBefore(spans, range.end - 1, (span) => span.start);
+/** Whether the range [start, end) overlaps any of `spans` (sorted by start). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  const index = lastAtOrBefore(spans, end - 1, (span) => span.start);
   for (let i = index; i >= 0 && i > index - 4; i--) {
-    if (spans[i]!.end > range.start) return true;
+    if (spans[i]!.end > start) return true;
   }
   return false;
 }

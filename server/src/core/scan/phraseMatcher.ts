@@ -24,11 +24,36 @@ interface Entry<T> {
   caseSensitiveForm?: string;
 }
 
-/** A node of the trie while phrases are added. */
-class TrieNode<T> {
-  readonly next = new Map<number, TrieNode<T>>();
-  entries: Entry<T>[] | undefined;
+/**
+ * The trie while phrases are added: nodes are numbers (the root is 0), an edge is a number in a map (its parent node
+ * times 2^16 plus its key code, to its child), and each node's entries are at its number. No object per node.
+ */
+class TrieBuilder<T> {
+  readonly edges = new Map<number, number>();
+  /** The edges' numbers, in the order they were made. */
+  readonly edgeNumbers: number[] = [];
+  readonly entries: (Entry<T>[] | undefined)[] = [undefined];
+
+  /** The node a phrase's key codes lead to from the root, made as needed. */
+  nodeOf(keys: string): number {
+    let node = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const edge = node * EDGE_BASE + keyCode(keys.charCodeAt(i));
+      const child = this.edges.get(edge);
+      if (child !== undefined) {
+        node = child;
+        continue;
+      }
+      this.edges.set(edge, (node = this.entries.length));
+      this.edgeNumbers.push(edge);
+      this.entries.push(undefined);
+    }
+    return node;
+  }
 }
+
+/** An edge's number: parent × EDGE_BASE + key code. */
+const EDGE_BASE = 0x10000;
 
 const SPACE = 0x20;
 const HYPHEN = 0x2d;
@@ -61,36 +86,41 @@ class CompactTrie<T> {
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
-  readonly entries: (Entry<T>[] | undefined)[] = [];
+  readonly entries: readonly (Entry<T>[] | undefined)[];
   readonly firstSteps: FirstSteps;
   /** A native search for the phrases' first two code units, when they are few (prefixSearch). */
   readonly prefixes: RegExp | undefined;
 
-  constructor(root: TrieNode<T>) {
-    const nodes: TrieNode<T>[] = [root];
-    // Breadth-first, so that every node's children are numbered before they are laid out.
-    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) nodes.push(child);
-    const pairs = [...root.next].flatMap(([code, first]) => [...first.next.keys()].map((second) => pairHash(code, second)));
+  constructor(builder: TrieBuilder<T>) {
+    const nodeCount = builder.entries.length;
+    this.entries = builder.entries;
+    // Edges sorted by parent, then key code: each node's children are one run of sorted keys.
+    const edges = Float64Array.from(builder.edgeNumbers).sort();
+    this.childStart = new Int32Array(nodeCount);
+    this.childCount = new Int32Array(nodeCount);
+    this.childKeys = new Uint16Array(edges.length);
+    this.childNodes = new Int32Array(edges.length);
+    edges.forEach((edge, slot) => {
+      const parent = Math.floor(edge / EDGE_BASE);
+      if (this.childCount[parent]!++ === 0) this.childStart[parent] = slot;
+      this.childKeys[slot] = edge % EDGE_BASE;
+      this.childNodes[slot] = builder.edges.get(edge)!;
+    });
+    const pairs: number[] = [];
+    for (const [first, node] of this.children(0)) for (const [second] of this.children(node)) pairs.push(pairHash(first, second));
     this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
     const pairMask = (this.pairBits.length << 5) - 1;
     for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
-    this.childStart = new Int32Array(nodes.length);
-    this.childCount = new Int32Array(nodes.length);
-    this.childKeys = new Uint16Array(nodes.length);
-    this.childNodes = new Int32Array(nodes.length);
-    const index = new Map(nodes.map((node, i) => [node, i]));
-    let slot = 0;
-    nodes.forEach((node, i) => {
-      this.entries.push(node.entries);
-      this.childStart[i] = slot;
-      this.childCount[i] = node.next.size;
-      for (const [code, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
-        this.childKeys[slot] = code;
-        this.childNodes[slot++] = index.get(child)!;
-      }
-    });
-    this.firstSteps = new FirstSteps([...root.next].flatMap(([key, child]) => codesOfKey(key).map((code) => [code, index.get(child)!] as const)));
-    this.prefixes = prefixSearch(root);
+    this.firstSteps = new FirstSteps(this.children(0).flatMap(([key, child]) => codesOfKey(key).map((code) => [code, child] as const)));
+    this.prefixes = prefixSearch(this);
+  }
+
+  /** A node's children as [key code, node] pairs. */
+  children(node: number): [key: number, child: number][] {
+    const found: [number, number][] = [];
+    const start = this.childStart[node]!;
+    for (let slot = start; slot < start + this.childCount[node]!; slot++) found.push([this.childKeys[slot]!, this.childNodes[slot]!]);
+    return found;
   }
 
   /** Whether some phrase may start with these two key codes. */
@@ -115,7 +145,7 @@ class CompactTrie<T> {
 }
 
 export class PhraseMatcher<T> {
-  private readonly root = new TrieNode<T>();
+  private readonly builder = new TrieBuilder<T>();
   private compact: CompactTrie<T> | undefined;
   private size = 0;
 
@@ -126,18 +156,9 @@ export class PhraseMatcher<T> {
   add(form: string, value: T, options: { caseSensitive?: boolean } = {}): void {
     const normalized = form.trim().replace(/[\s\u3000]+/g, ' ').replace(/[’‘]/g, "'");
     if (normalized.length === 0) return;
-    let node = this.root;
-    for (let i = 0; i < normalized.length; i++) {
-      const code = keyCode(normalized.charCodeAt(i));
-      let child = node.next.get(code);
-      if (!child) {
-        child = new TrieNode<T>();
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.entries ??= [];
-    node.entries.push(options.caseSensitive ? { value, caseSensitiveForm: normalized } : { value });
+    const node = this.builder.nodeOf(normalized);
+    const entry = options.caseSensitive ? { value, caseSensitiveForm: normalized } : { value };
+    (this.builder.entries[node] ??= []).push(entry);
     this.size++;
     this.compact = undefined;
   }
@@ -146,7 +167,7 @@ export class PhraseMatcher<T> {
   findAll(text: string, lineEndHyphen?: (index: number) => boolean): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
-    const trie = (this.compact ??= new CompactTrie(this.root));
+    const trie = (this.compact ??= new CompactTrie(this.builder));
     if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
     const { firstSteps, entries } = trie;
     const length = text.length;
@@ -202,26 +223,26 @@ export class PhraseMatcher<T> {
  * start; a space as a space or a hyphen, and a hyphen allowed between two letters (cur-⏎rency). It finds every place
  * the per-code-unit loop of findAll would walk from, and few more. Undefined for a trie of many phrases.
  */
-function prefixSearch<T>(root: TrieNode<T>): RegExp | undefined {
+function prefixSearch<T>(trie: CompactTrie<T>): RegExp | undefined {
   const atWordStart: string[] = [];
   const anywhere: string[] = [];
-  for (const [first, node] of root.next) {
+  for (const [first, node] of trie.children(0)) {
     const found = first < 0x80 && WORD_CHARS[first] === 1 ? atWordStart : anywhere;
-    if (!addPrefixes(node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
+    if (!addPrefixes(trie, node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
   }
   const alternatives = [...(atWordStart.length > 0 ? [`\\b(?:${atWordStart.join('|')})`] : []), ...anywhere];
   return new RegExp(alternatives.join('|') || '[^\\s\\S]', 'gi');
 }
 
 /** The prefixes below `node`, which `pattern` leads to, to PREFIX_LENGTH key codes; false when they are too many. */
-function addPrefixes<T>(node: TrieNode<T>, pattern: string, last: number, depth: number, found: string[]): boolean {
-  if (depth === PREFIX_LENGTH || node.entries !== undefined) {
+function addPrefixes<T>(trie: CompactTrie<T>, node: number, pattern: string, last: number, depth: number, found: string[]): boolean {
+  if (depth === PREFIX_LENGTH || trie.entries[node] !== undefined) {
     found.push(pattern);
     return true;
   }
-  for (const [key, child] of node.next) {
+  for (const [key, child] of trie.children(node)) {
     const hyphenation = isLowerLetter(last) && isLowerLetter(key) ? '-?' : '';
-    if (!addPrefixes(child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
+    if (!addPrefixes(trie, child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
   }
   return true;
 }
@@ -237,12 +258,18 @@ const PREFIX_LENGTH = 3;
 const MAX_PREFIXES = 200;
 
 /** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
-function codesOfKey(key: number): number[] {
-  return [key, ...KEY_ALIASES.filter((code) => KEY[code] === key)];
+function codesOfKey(key: number): readonly number[] {
+  return KEY_ALIASES.get(key) ?? [key];
 }
 
-/** The code units whose key code is another. */
-const KEY_ALIASES: number[] = [...KEY.keys()].filter((code) => KEY[code] !== code);
+/** For each key code that other code units have, all the code units that have it. */
+const KEY_ALIASES: ReadonlyMap<number, number[]> = (() => {
+  const aliases = new Map<number, number[]>();
+  KEY.forEach((key, code) => {
+    if (key !== code) (aliases.get(key) ?? aliases.set(key, [key]).get(key)!).push(code);
+  });
+  return aliases;
+})();
 
 function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
