@@ -85,7 +85,8 @@ const MAX_SHORT_NAME = 4;
 
 const QUOTED_MEANS = /(?:["“]([^"”\n]{1,60})["”]|‘([^‘'\n]{1,60})'),? (?:means|mean|refers to|refer to|shall mean|is defined as|shall refer to)\b/g;
 /** "X refers to …", "X means …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
-const PLAIN_DEFINING_VERB = / (?:refers to|shall refer to|means|shall mean)\b/g;
+/** Matched without the space before it (a regex that starts with a space would try every space); the caller checks it. */
+const PLAIN_DEFINING_VERB = /(?:refers to|shall refer to|means|shall mean)\b/g;
 /** "Electronic means shall be used", "by means of": the noun, not the verb. */
 const MEANS_AS_NOUN = /^ (?:shall mean|means) (?:shall|must|may|should|will|can|is|are|was|were|of|to|by|for|that|and|or|as|in)\b|^ means[,.;]/;
 const NOT_A_TERM = /^(?:This|That|These|Those|It|It's|Which|What|There|Such|Each|Any|All|He|She|They|We|By|As|(?:Clause|Article|Section|Paragraph|Item|Part|Chapter)s?\b)/;
@@ -106,9 +107,14 @@ const JOINER = /^[\s,;，；、]*(?:(?:and|or)\b|以及|与|和|及|或)?\s*/;
 const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
 /**
  * 是指, 系指 (not 体系指标), and a bare 指 after a comma or right after the term when 所称 leads the term in, or after a
- * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指….
+ * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指…. Found by each 指
+ * (a native search), with the character before it that makes the verb.
  */
-const CHINESE_IS_DEFINED = /是指|系指|[，,]?指/g;
+function chineseVerbEndingAt(text: string, zhi: number): string {
+  return VERBS_ENDING_IN_ZHI.get(text[zhi - 1]!) ?? '指';
+}
+
+const VERBS_ENDING_IN_ZHI = new Map(['是指', '系指', '，指', ',指'].map((verb) => [verb[0]!, verb]));
 /** 体系指标, 关系指数: 系指 inside another word. */
 const NOT_BEFORE_XI_ZHI = /[体关联派维世水直]/;
 /** 指导, 指出, 指定: 指 starting another word. */
@@ -118,7 +124,7 @@ const BREAK_BEFORE_ZHI = /[，,。；;：:\n“”]/;
 const MAX_TERM_AFTER_SUOCHENG = 20;
 
 /**
- * Whether a match of CHINESE_IS_DEFINED is the verb that defines: decided here, after the match, rather than by
+ * Whether a verb found by chineseVerbEndingAt is the verb that defines: decided here, after the match, rather than by
  * look-behinds in the expression, which V8 would try at every position of the text.
  */
 function isDefiningVerb(text: string, verb: string, at: number): boolean {
@@ -346,11 +352,14 @@ function plainDefiningVerbDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   let searchedTo = 0;
   for (const match of text.matchAll(PLAIN_DEFINING_VERB)) {
-    const subjectStart = sentenceSubjectStart(text, match.index!);
+    // The verb with the space before it.
+    const verb = match.index! - 1;
+    if (text.charCodeAt(verb) !== 0x20) continue;
+    const subjectStart = sentenceSubjectStart(text, verb);
     if (subjectStart === undefined || subjectStart < searchedTo) continue;
-    if (MEANS_AS_NOUN.test(text.slice(match.index!, match.index! + 20))) continue;
+    if (MEANS_AS_NOUN.test(text.slice(verb, verb + 20))) continue;
     searchedTo = match.index! + match[0].length;
-    const subject = text.slice(subjectStart, match.index!);
+    const subject = text.slice(subjectStart, verb);
     const term = subject.replace(/^(?:The|A|An) /, '');
     // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
     if (!isPlausibleTerm(term) || NOT_A_TERM.test(term) || ENDS_IN_FUNCTION_WORD.test(term)) continue;
@@ -525,16 +534,17 @@ function openingParenthesisBefore(text: string, offset: number): number {
 function chineseIsDefinedDefinitions(folded: LinedText): RawDefinition[] {
   const text = folded.text;
   const found: RawDefinition[] = [];
-  for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
-    const anchor = match.index!;
-    if (!isDefiningVerb(text, match[0], anchor)) continue;
-    const bareVerb = match[0] !== '是指' && match[0] !== '系指';
+  for (let zhi = text.indexOf('指'); zhi >= 0; zhi = text.indexOf('指', zhi + 1)) {
+    const verb = chineseVerbEndingAt(text, zhi);
+    const anchor = zhi + 1 - verb.length;
+    if (!isDefiningVerb(text, verb, anchor)) continue;
+    const bareVerb = verb !== '是指' && verb !== '系指';
     // "X，是指" puts a comma between the term and the verb.
     const termEnd = !bareVerb && /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
     const quoted = quotedTermBefore(text, termEnd);
     const term = quoted ?? plainTermBefore(folded, termEnd, bareVerb);
     if (!term || !isPlausibleTerm(term.text) || term.text.length > 20) continue;
-    const definition = definitionAfter(text, anchor + match[0].length);
+    const definition = definitionAfter(text, zhi + 1);
     const others = quoted ? quotedNamesBefore(text, quoted.start - 1).map((name) => ({ text: name.text, start: name.start })) : [];
     for (const name of [...others, term]) {
       if (isPlausibleTerm(name.text)) found.push({ term: name.text, start: name.start, end: name.start + name.text.length, definition });
