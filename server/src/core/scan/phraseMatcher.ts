@@ -71,25 +71,20 @@ const KEY: Uint16Array = (() => {
 })();
 
 /**
- * The trie as flat arrays, made once after the last phrase is added: whether a phrase starts with a code unit is one
- * look-up in a table of the root's children (most positions stop there), and a node's children are a run of sorted
- * keys. No maps, no objects per node. The root is node 0.
+ * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
+ * maps, no objects per node. The root is node 0. A trie of few phrases is searched for their first key codes
+ * (`prefixes`); one of many is read code unit by code unit, with `rootSteps`.
  */
 class CompactTrie<T> {
-  /**
-   * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
-   * with some phrase, few share the first two. A collision only costs a walk that finds nothing. Sixteen bits or more
-   * per pair, so a small per-document trie has a small table.
-   */
-  readonly pairBits: Uint32Array;
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
-  readonly firstSteps: FirstSteps;
-  /** A native search for the phrases' first two code units, when they are few (prefixSearch). */
+  /** A native search for the phrases' first key codes, when they are few (prefixSearch). */
   readonly prefixes: RegExp | undefined;
+  /** For a trie of many phrases: which code units (and pairs) start one. */
+  readonly rootSteps: RootSteps | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -106,13 +101,8 @@ class CompactTrie<T> {
       this.childKeys[slot] = edge % EDGE_BASE;
       this.childNodes[slot] = builder.edges.get(edge)!;
     });
-    const pairs: number[] = [];
-    for (const [first, node] of this.children(0)) for (const [second] of this.children(node)) pairs.push(pairHash(first, second));
-    this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
-    const pairMask = (this.pairBits.length << 5) - 1;
-    for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
-    this.firstSteps = new FirstSteps(this.children(0).flatMap(([key, child]) => codesOfKey(key).map((code) => [code, child] as const)));
     this.prefixes = prefixSearch(this);
+    this.rootSteps = this.prefixes === undefined ? new RootSteps(this) : undefined;
   }
 
   /** A node's children as [key code, node] pairs. */
@@ -121,12 +111,6 @@ class CompactTrie<T> {
     const start = this.childStart[node]!;
     for (let slot = start; slot < start + this.childCount[node]!; slot++) found.push([this.childKeys[slot]!, this.childNodes[slot]!]);
     return found;
-  }
-
-  /** Whether some phrase may start with these two key codes. */
-  hasPair(first: number, second: number): boolean {
-    const pair = pairHash(first, second) & ((this.pairBits.length << 5) - 1);
-    return (this.pairBits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
   }
 
   /** The child of `node` by key code, or -1: a binary search among its sorted keys. */
@@ -141,6 +125,34 @@ class CompactTrie<T> {
       else high = middle - 1;
     }
     return -1;
+  }
+}
+
+/**
+ * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit (most
+ * positions stop there), and the first two key codes' bit.
+ */
+class RootSteps {
+  /**
+   * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
+   * with some phrase, few share the first two. A collision only costs a walk that finds nothing.
+   */
+  private readonly pairBits: Uint32Array;
+  readonly firstSteps: FirstSteps;
+
+  constructor(trie: CompactTrie<unknown>) {
+    const pairs: number[] = [];
+    for (const [first, node] of trie.children(0)) for (const [second] of trie.children(node)) pairs.push(pairHash(first, second));
+    this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
+    const pairMask = (this.pairBits.length << 5) - 1;
+    for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
+    this.firstSteps = new FirstSteps(trie.children(0).flatMap(([key, child]) => codesOfKey(key).map((code) => [code, child] as const)));
+  }
+
+  /** Whether some phrase may start with these two key codes. */
+  hasPair(first: number, second: number): boolean {
+    const pair = pairHash(first, second) & ((this.pairBits.length << 5) - 1);
+    return (this.pairBits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
   }
 }
 
@@ -169,7 +181,9 @@ export class PhraseMatcher<T> {
     if (this.isEmpty) return matches;
     const trie = (this.compact ??= new CompactTrie(this.builder));
     if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
-    const { firstSteps, entries } = trie;
+    const steps = trie.rootSteps!;
+    const { firstSteps } = steps;
+    const { entries } = trie;
     const length = text.length;
     // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
     // word it reads (no phrase starts inside one), and a match never ends inside one.
@@ -179,7 +193,7 @@ export class PhraseMatcher<T> {
       const code = text.charCodeAt(i);
       const first = firstSteps.nodeOf(code);
       // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-      if (first !== 0 && (entries[first] !== undefined || (i + 1 < length && trie.hasPair(KEY[code]!, KEY[text.charCodeAt(i + 1)]!)))) {
+      if (first !== 0 && (entries[first] !== undefined || (i + 1 < length && steps.hasPair(KEY[code]!, KEY[text.charCodeAt(i + 1)]!)))) {
         best.end = -1;
         walk(trie, first, text, i, i, lineEndHyphen, best);
         if (best.end >= 0) {
@@ -206,8 +220,11 @@ export class PhraseMatcher<T> {
       const i = found.index;
       prefixes.lastIndex = i + 1;
       if (i > 0 && WORD_CHARS[text.charCodeAt(i)] === 1 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) continue;
+      // The search ignores case more widely than the trie (µ and Μ): a first code unit may lead nowhere.
+      const first = trie.child(0, KEY[text.charCodeAt(i)]!);
+      if (first < 0) continue;
       best.end = -1;
-      walk(trie, trie.firstSteps.nodeOf(text.charCodeAt(i)), text, i, i, lineEndHyphen, best);
+      walk(trie, first, text, i, i, lineEndHyphen, best);
       if (best.end >= 0) {
         matches.push({ start: i, end: best.end, value: best.value as T });
         prefixes.lastIndex = best.end;
