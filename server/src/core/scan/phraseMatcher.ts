@@ -130,29 +130,65 @@ class CompactTrie<T> {
 
 /**
  * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit (most
- * positions stop there), and the first two key codes' bit.
+ * positions stop there), then bits for the first two and the first three key codes. Most word starts in English share
+ * a first letter with some phrase, many share the first two ("of", "in", "an" …), few the first three. A collision
+ * only costs a walk that finds nothing.
  */
 class RootSteps {
-  /**
-   * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
-   * with some phrase, few share the first two. A collision only costs a walk that finds nothing.
-   */
-  private readonly pairBits: Uint32Array;
   readonly firstSteps: FirstSteps;
+  private readonly pairs: HashBits;
+  /** The first two key codes of a phrase of two. */
+  private readonly wholePairs: HashBits;
+  private readonly triples: HashBits;
 
   constructor(trie: CompactTrie<unknown>) {
     const pairs: number[] = [];
-    for (const [first, node] of trie.children(0)) for (const [second] of trie.children(node)) pairs.push(pairHash(first, second));
-    this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
-    const pairMask = (this.pairBits.length << 5) - 1;
-    for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
+    const wholePairs: number[] = [];
+    const triples: number[] = [];
+    for (const [first, node] of trie.children(0)) {
+      for (const [second, next] of trie.children(node)) {
+        pairs.push(pairHash(first, second));
+        if (trie.entries[next] !== undefined) wholePairs.push(pairHash(first, second));
+        for (const [third] of trie.children(next)) triples.push(tripleHash(first, second, third));
+      }
+    }
+    this.pairs = new HashBits(pairs);
+    this.wholePairs = new HashBits(wholePairs);
+    this.triples = new HashBits(triples);
     this.firstSteps = new FirstSteps(trie.children(0).flatMap(([key, child]) => codesOfKey(key).map((code) => [code, child] as const)));
   }
 
-  /** Whether some phrase may start with these two key codes. */
-  hasPair(first: number, second: number): boolean {
-    const pair = pairHash(first, second) & ((this.pairBits.length << 5) - 1);
-    return (this.pairBits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
+  /**
+   * Whether a phrase may start at `i`, whose first code unit leads to `first`: a phrase of one, or one that begins with
+   * the next two key codes too. A hyphen second or third may be a word's hyphenation (cur-⏎rency): walked.
+   */
+  mayStartAt(text: string, i: number, first: number, entries: readonly unknown[]): boolean {
+    if (entries[first] !== undefined) return true;
+    if (i + 1 >= text.length) return false;
+    const key = KEY[text.charCodeAt(i)]!;
+    const second = KEY[text.charCodeAt(i + 1)]!;
+    const pair = pairHash(key, second);
+    if (!this.pairs.has(pair)) return false;
+    const third = text.charCodeAt(i + 2);
+    if (this.wholePairs.has(pair) || i + 2 >= text.length || third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
+    return this.triples.has(tripleHash(key, second, KEY[third]!));
+  }
+}
+
+/** A set of hashes as bits, sixteen or more per hash so that a small set has a small table. */
+class HashBits {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  constructor(hashes: readonly number[]) {
+    this.bits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
+    this.mask = (this.bits.length << 5) - 1;
+    for (const hash of hashes) this.bits[(hash & this.mask) >>> 5]! |= 1 << (hash & 31);
+  }
+
+  has(hash: number): boolean {
+    const bit = hash & this.mask;
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 }
 
@@ -193,7 +229,7 @@ export class PhraseMatcher<T> {
       const code = text.charCodeAt(i);
       const first = firstSteps.nodeOf(code);
       // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-      if (first !== 0 && (entries[first] !== undefined || (i + 1 < length && steps.hasPair(KEY[code]!, KEY[text.charCodeAt(i + 1)]!)))) {
+      if (first !== 0 && steps.mayStartAt(text, i, first, entries)) {
         best.end = -1;
         walk(trie, first, text, i, i, lineEndHyphen, best);
         if (best.end >= 0) {
@@ -290,6 +326,10 @@ const KEY_ALIASES: ReadonlyMap<number, number[]> = (() => {
 
 function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
+}
+
+function tripleHash(first: number, second: number, third: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third) >>> 0;
 }
 
 function powerOfTwoAtLeast(n: number): number {
