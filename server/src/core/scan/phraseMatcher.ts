@@ -129,13 +129,14 @@ class CompactTrie<T> {
 }
 
 /**
- * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit (most
- * positions stop there), then bits for the first two and the first three key codes. Most word starts in English share
+ * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit, in a
+ * table of every code unit (most positions stop there; a trie of many phrases is the dictionary, made once), then bits for the first two and the first three key codes. Most word starts in English share
  * a first letter with some phrase, many share the first two ("of", "in", "an" …), few the first three. A collision
  * only costs a walk that finds nothing.
  */
 class RootSteps {
-  readonly firstSteps: FirstSteps;
+  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up. */
+  readonly firstNodes: Int32Array;
   private readonly pairs: HashBits;
   /** The first two key codes of a phrase of two. */
   private readonly wholePairs: HashBits;
@@ -155,7 +156,8 @@ class RootSteps {
     this.pairs = new HashBits(pairs);
     this.wholePairs = new HashBits(wholePairs);
     this.triples = new HashBits(triples);
-    this.firstSteps = new FirstSteps(trie.children(0).flatMap(([key, child]) => codesOfKey(key).map((code) => [code, child] as const)));
+    this.firstNodes = new Int32Array(0x10000);
+    for (const [key, child] of trie.children(0)) for (const code of codesOfKey(key)) this.firstNodes[code] = child;
   }
 
   /**
@@ -218,7 +220,7 @@ export class PhraseMatcher<T> {
     const trie = (this.compact ??= new CompactTrie(this.builder));
     if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
     const steps = trie.rootSteps!;
-    const { firstSteps } = steps;
+    const { firstNodes } = steps;
     const { entries } = trie;
     const length = text.length;
     // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
@@ -227,7 +229,7 @@ export class PhraseMatcher<T> {
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      const first = firstSteps.nodeOf(code);
+      const first = firstNodes[code]!;
       // Whether a phrase starts with this code unit (and the next): the one test made at every position.
       if (first !== 0 && steps.mayStartAt(text, i, first, entries)) {
         best.end = -1;
@@ -334,45 +336,6 @@ function tripleHash(first: number, second: number, third: number): number {
 
 function powerOfTwoAtLeast(n: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
-}
-
-/**
- * The root's children by code unit (capitals and hyphens under their own codes too), in open addressing at most a
- * quarter full: whether a phrase starts with a code unit, and the first step of its walk, in about one probe; a small
- * per-document trie has a small table.
- */
-class FirstSteps {
-  /** Code unit + 1 in each used slot; 0 in an empty one. */
-  private readonly codes: Int32Array;
-  private readonly nodes: Int32Array;
-  private readonly shift: number;
-
-  constructor(steps: readonly (readonly [code: number, node: number])[]) {
-    const size = Math.max(8, powerOfTwoAtLeast(steps.length * 4));
-    this.shift = 32 - Math.log2(size);
-    this.codes = new Int32Array(size);
-    this.nodes = new Int32Array(size);
-    for (const [code, node] of steps) {
-      let slot = this.home(code);
-      while (this.codes[slot] !== 0) slot = (slot + 1) & (size - 1);
-      this.codes[slot] = code + 1;
-      this.nodes[slot] = node;
-    }
-  }
-
-  /** The node the code unit leads to from the root, or 0 (the root is no one's child). */
-  nodeOf(code: number): number {
-    const mask = this.codes.length - 1;
-    for (let slot = this.home(code); ; slot = (slot + 1) & mask) {
-      const found = this.codes[slot]!;
-      if (found === code + 1) return this.nodes[slot]!;
-      if (found === 0) return 0;
-    }
-  }
-
-  private home(code: number): number {
-    return Math.imul(code, 0x9e3779b1) >>> this.shift;
-  }
 }
 
 interface Longest<T> {
