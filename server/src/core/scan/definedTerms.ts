@@ -37,8 +37,8 @@ export interface RawDefinition {
   definite?: boolean;
 }
 
-/** A parenthesis and its content, bounded: a "(" that is never closed costs this much at most. */
-const PARENTHESIS = /\(([^()\n]{1,240})\)/g;
+/** The longest content of a parenthesis read for names: a "(" that is never closed costs this much at most. */
+const MAX_PARENTHESIS = 240;
 /**
  * A Chinese parenthesis, or its last part when a parenthesis stands inside it:
  * （…令（2007）第2号发布，以下简称《办法》） is read from the comma.
@@ -192,18 +192,41 @@ interface FoundName {
 function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
-  for (const match of folded.text.matchAll(PARENTHESIS)) {
-    const contentStart = match.index! + 1;
-    const names = englishNamesIn(match[1]!, contentStart);
+  const text = folded.text;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = namingParenthesisEnd(text, open);
+    if (close < 0) continue;
+    const names = englishNamesIn(text.slice(open + 1, close), open + 1);
     if (names.length === 0) continue;
     const acronym = names.find((name) => ACRONYM.test(name.term));
-    const phrase = abbreviatedPhrase(folded, match.index!, previousEnd, acronym?.term);
-    previousEnd = match.index! + match[0].length;
+    const phrase = abbreviatedPhrase(folded, open, previousEnd, acronym?.term);
+    previousEnd = close + 1;
     for (const name of names) {
       found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, definite: name.definite, ...phrase });
     }
   }
   return found;
+}
+
+/**
+ * Where the parenthesis opening at `open` closes, when it holds 1 to MAX_PARENTHESIS characters, none of them a
+ * bracket or a line break, among them a quote or "here" (as MAY_NAME needs): read in place, so that the many
+ * parentheses that name nothing ((a), (1), (2019)) cost no string. -1 otherwise.
+ */
+function namingParenthesisEnd(text: string, open: number): number {
+  let marked = false;
+  for (let i = open + 1; i < text.length && i - open - 1 <= MAX_PARENTHESIS; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x29) return marked && i > open + 1 ? i : -1;
+    if (code === 0x28 || code === 0x0a) return -1;
+    marked ||= code === 0x22 || code === 0x201c || code === 0x2018 || ((code | 0x20) === 0x68 && isEreAt(text, i + 1));
+  }
+  return -1;
+}
+
+/** "ere" in any case at `at` (of "here"), compared in place. */
+function isEreAt(text: string, at: number): boolean {
+  return (text.charCodeAt(at) | 0x20) === 0x65 && (text.charCodeAt(at + 1) | 0x20) === 0x72 && (text.charCodeAt(at + 2) | 0x20) === 0x65;
 }
 
 /** The names a parenthesis gives the phrase before it, or none. */
@@ -663,11 +686,24 @@ function definitionAfter(text: string, verbEnd: number): string {
   let from = verbEnd;
   while (from < text.length && from - verbEnd < 4 && /[\s:：,，]/.test(text[from]!)) from++;
   const limit = Math.min(text.length, from + MAX_DEFINITION_AFTER_VERB);
-  let end = from;
-  while (end < limit && !endsDefinitionAt(text, end)) end++;
+  const end = definitionEnd(text, from, limit);
   const words = text.slice(from, Math.min(end + 1, limit)).trim().replace(/\n/g, ' ');
   return end >= limit && limit < text.length ? `${words} …` : words;
 }
+
+/** The first offset in [from, limit) that ends a definition, or `limit`: only the marks that may end a sentence are tried. */
+function definitionEnd(text: string, from: number, limit: number): number {
+  const window = text.slice(from, limit);
+  SENTENCE_MARK.lastIndex = 0;
+  while (SENTENCE_MARK.test(window)) {
+    const at = from + SENTENCE_MARK.lastIndex - 1;
+    if (endsDefinitionAt(text, at)) return at;
+  }
+  return limit;
+}
+
+/** What endsSentenceAt may accept. */
+const SENTENCE_MARK = /[。！？；!?;\n.]/g;
 
 function endsDefinitionAt(text: string, index: number): boolean {
   if (!endsSentenceAt(text, index)) return false;
