@@ -39,12 +39,9 @@ export interface RawDefinition {
 
 /** The longest content of a parenthesis read for names: a "(" that is never closed costs this much at most. */
 const MAX_PARENTHESIS = 240;
-/**
- * A Chinese parenthesis, or its last part when a parenthesis stands inside it:
- * （…令（2007）第2号发布，以下简称《办法》） is read from the comma.
- */
-// Every naming word has 称: a parenthesis without it (most of an English text's) fails at once.
-const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))(?=[^（()）\n]{0,79}称)([^（()）\n]{1,80})[）)]/g;
+/** The longest content of a Chinese parenthesis read for names, and how near after a comma its 称 must stand. */
+const MAX_CHINESE_PARENTHESIS = 80;
+const MAX_NAMING_AFTER_COMMA = 16;
 
 /**
  * One quoted name in parentheses, in double quotes or in single curly ones (the ‘Bank’, as British drafting has it;
@@ -428,24 +425,88 @@ function startsSentence(text: string, start: number): boolean {
 function chineseParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
-  for (const match of folded.text.matchAll(CHINESE_PARENTHESIS)) {
-    const content = match[1]!;
+  for (const { start, close } of chineseNamingParentheses(folded.text)) {
+    const content = folded.text.slice(start + 1, close);
     const names: FoundName[] = [];
     let gathers = false;
     for (const naming of content.matchAll(CHINESE_NAMING)) {
       const at = naming.index! + naming[0].length;
-      names.push(...chineseNamesAt(content, at, match.index! + 1));
+      names.push(...chineseNamesAt(content, at, start + 1));
       gathers ||= GATHERS.test(naming[0]);
     }
     if (names.length === 0) continue;
-    const end = match[0].startsWith('，') || match[0].startsWith(',') ? openingParenthesisBefore(folded.text, match.index!) : match.index!;
+    const end = isComma(folded.text.charCodeAt(start)) ? openingParenthesisBefore(folded.text, start) : start;
     const gathered = gathers || !names.every((name) => abbreviatesLastItem(folded.text, end, name.term));
     const phraseStart = afterJoiner(folded.text, Math.max(chinesePhraseStart(folded, end, gathered), previousEnd), end);
-    previousEnd = match.index! + match[0].length;
+    previousEnd = close + 1;
     const phrase = { definition: folded.text.slice(phraseStart, end), abbreviates: { start: phraseStart, end } };
     for (const name of names) found.push({ term: name.term, start: name.start, end: name.start + name.term.length, ...phrase });
   }
   return found;
+}
+
+/**
+ * The Chinese parentheses that may name: one that holds a 称 (every naming word has one) in at most
+ * MAX_CHINESE_PARENTHESIS characters, none of them a bracket or a line break; or, when it is longer or opens with no
+ * bracket of its own, its last part from the first comma with a 称 soon after it (（…令（2007）第2号发布，以下简称
+ * 《办法》） is read from the comma). `start` is the bracket or the comma, `close` the closing bracket. Found from each
+ * 称, by a native search; the stretch between brackets around it is read once.
+ */
+function chineseNamingParentheses(text: string): { start: number; close: number }[] {
+  const found: { start: number; close: number }[] = [];
+  for (let cheng = text.indexOf('称'); cheng >= 0; cheng = text.indexOf('称', cheng + 1)) {
+    const close = nextBracketOrBreak(text, cheng);
+    if (close < 0 || !isClosingBracket(text.charCodeAt(close))) continue;
+    const earliest = Math.max(0, close - MAX_CHINESE_PARENTHESIS - 1);
+    const open = previousBracketOrBreak(text, cheng, earliest);
+    if (open >= 0 && isOpeningBracket(text.charCodeAt(open)) && close - open - 1 <= MAX_CHINESE_PARENTHESIS) {
+      found.push({ start: open, close });
+    } else {
+      const comma = namingComma(text, Math.max(open + 1, earliest), close);
+      if (comma >= 0) found.push({ start: comma, close });
+    }
+    cheng = close;
+  }
+  return found;
+}
+
+/** The first bracket or line break after `from`, within a parenthesis's reach; -1 if none. */
+function nextBracketOrBreak(text: string, from: number): number {
+  for (let i = from; i < text.length && i - from <= MAX_CHINESE_PARENTHESIS; i++) if (isBracketOrBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The last bracket or line break before `from`, not before `earliest`; -1 if none. */
+function previousBracketOrBreak(text: string, from: number, earliest: number): number {
+  for (let i = from - 1; i >= earliest; i--) if (isBracketOrBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The first comma in [from, close) with a 称 after it, no other comma between, at most MAX_NAMING_AFTER_COMMA characters on; -1 if none. */
+function namingComma(text: string, from: number, close: number): number {
+  for (let comma = from; comma < close - 1; comma++) {
+    if (!isComma(text.charCodeAt(comma))) continue;
+    for (let i = comma + 1; i < close && i - comma - 1 <= MAX_NAMING_AFTER_COMMA && !isComma(text.charCodeAt(i)); i++) {
+      if (text.charCodeAt(i) === 0x79f0) return comma;
+    }
+  }
+  return -1;
+}
+
+function isBracketOrBreak(code: number): boolean {
+  return isOpeningBracket(code) || isClosingBracket(code) || code === 0x0a;
+}
+
+function isOpeningBracket(code: number): boolean {
+  return code === 0xff08 || code === 0x28;
+}
+
+function isClosingBracket(code: number): boolean {
+  return code === 0xff09 || code === 0x29;
+}
+
+function isComma(code: number): boolean {
+  return code === 0xff0c || code === 0x2c;
 }
 
 /** The names after naming words at `at`: quoted names joined by 或 、 和 …, or one unquoted name. */
