@@ -34,7 +34,7 @@ import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
-import { lastAtOrBefore } from './text/search';
+import { lastAtOrBefore, lastStartAtOrBefore, mergeByStart } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
@@ -108,7 +108,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
+  const terms = scanTerms(folded, mergeByStart<Span>(agencies, noticeNumbers), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
@@ -467,7 +467,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
   abbreviated.sort((a, b) => a.start - b.start);
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const last = lastAtOrBefore(abbreviated, start, (candidate) => candidate.start);
+    const last = lastStartAtOrBefore(abbreviated, start);
     for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
       if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
     }
@@ -506,7 +506,7 @@ const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 
 
 /** Whether the range [start, end) overlaps any of `spans` (sorted by start). */
 function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  const index = lastAtOrBefore(spans, end - 1, (span) => span.start);
+  const index = lastStartAtOrBefore(spans, end - 1);
   for (let i = index; i >= 0 && i > index - 4; i--) {
     if (spans[i]!.end > start) return true;
   }
