@@ -203,18 +203,19 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
     if (value.kind === 'bannedTerm' && (isInsideAddress(folded.text, match.start, match.end) ||
       straddlesChineseWord(folded.text, match.start, match.end))) continue;
-    const range = folded.originalRange(match.start, match.end);
-    const text = folded.source.slice(range.start, range.end);
+    const start = folded.originOf(match.start);
+    const end = folded.originOf(match.end - 1) + 1;
+    const text = folded.source.slice(start, end);
     if (value.kind === 'agency') {
-      const mention: AgencyMention = { kind: 'agency', ...range, text, agencyId: value.agencyId };
+      const mention: AgencyMention = { kind: 'agency', start, end, text, agencyId: value.agencyId };
       agencies.push(mention);
       if (value.abbreviation) abbreviations.add(mention, match.start, match.end);
       if (value.ambiguous) ambiguous.add(mention);
       else if (!value.abbreviation) namedInFull.add(value.agencyId);
     } else if (value.kind === 'noticeShortName') {
-      shortNames.push({ ...range, text, title: value.title });
+      shortNames.push({ start, end, text, title: value.title });
     } else {
-      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
+      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', start, end, text, listId: value.listId, termId: value.termId });
     }
   }
   // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full;
