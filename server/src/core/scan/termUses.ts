@@ -140,8 +140,6 @@ function writesLongerName(text: SeparatedText, start: number, shape: TermShape):
   return before === '非' && !NOT_PREFIX_BEFORE_FEI.has(text.text[start - 2] ?? '');
 }
 
-/** A word with a capital and then a lower-case letter: "Bank", "Shanghai", "People's" (an acronym is not one). */
-const NAME_WORD = /^[A-Z][a-z]/;
 /** Words that join a proper name's words: "Bank of China", "Bank for International Settlements", "Code on Unit Trusts". */
 const NAME_JOINERS = new Set(['of', 'for', 'on']);
 /** Title Case capitalises these too ("Obligations Of The Bank"): they make no name. */
@@ -151,7 +149,7 @@ const MAX_NAME_WORD = 24;
 
 /** Whether a capitalised hit ("Bank", "Companies") is one word of a longer proper name around it. */
 function isWordOfLongerName(text: SeparatedText, start: number, end: number): boolean {
-  if (!NAME_WORD.test(text.text.slice(start, start + 2))) return false;
+  if (!startsNameWord(text.text, start)) return false;
   const next = wordAfter(text, end);
   if (next && (isNameWord(next.word) || (NAME_JOINERS.has(next.word) && isNameWord(wordAfter(text, next.end)?.word)))) return true;
   const previous = wordBefore(text, start);
@@ -159,7 +157,14 @@ function isWordOfLongerName(text: SeparatedText, start: number, end: number): bo
 }
 
 function isNameWord(word: string | undefined): boolean {
-  return word !== undefined && NAME_WORD.test(word) && !TITLE_CASE_SMALL_WORDS.has(word);
+  return word !== undefined && startsNameWord(word, 0) && !TITLE_CASE_SMALL_WORDS.has(word);
+}
+
+/** A word with a capital and then a lower-case letter at `at`: "Bank", "Shanghai", "People's" (an acronym is not one). */
+function startsNameWord(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  const second = text.charCodeAt(at + 1);
+  return first >= 0x41 && first <= 0x5a && second >= 0x61 && second <= 0x7a;
 }
 
 /** The word after one space at `end` (not across a line break), or undefined. */
