@@ -34,7 +34,7 @@ import { ClauseResolver } from './resolve';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
-import { lastAtOrBefore } from './text/search';
+import { lastAtOrBefore, lastStartAtOrBefore, mergeByStart } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
@@ -108,7 +108,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, [...agencies, ...noticeNumbers].sort((a, b) => a.start - b.start), quotes.filter((quote) => quote.kind === 'book-title'));
+  const terms = scanTerms(folded, mergeByStart<Span>(agencies, noticeNumbers), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
@@ -203,18 +203,19 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
     if (value.kind === 'bannedTerm' && (isInsideAddress(folded.text, match.start, match.end) ||
       straddlesChineseWord(folded.text, match.start, match.end))) continue;
-    const range = folded.originalRange(match.start, match.end);
-    const text = folded.source.slice(range.start, range.end);
+    const start = folded.originOf(match.start);
+    const end = folded.originOf(match.end - 1) + 1;
+    const text = folded.source.slice(start, end);
     if (value.kind === 'agency') {
-      const mention: AgencyMention = { kind: 'agency', ...range, text, agencyId: value.agencyId };
+      const mention: AgencyMention = { kind: 'agency', start, end, text, agencyId: value.agencyId };
       agencies.push(mention);
       if (value.abbreviation) abbreviations.add(mention, match.start, match.end);
       if (value.ambiguous) ambiguous.add(mention);
       else if (!value.abbreviation) namedInFull.add(value.agencyId);
     } else if (value.kind === 'noticeShortName') {
-      shortNames.push({ ...range, text, title: value.title });
+      shortNames.push({ start, end, text, title: value.title });
     } else {
-      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', ...range, text, listId: value.listId, termId: value.termId });
+      bannedTerms.add(match.start, match.end, { kind: 'bannedTerm', start, end, text, listId: value.listId, termId: value.termId });
     }
   }
   // "SFC", "CFA": an abbreviation that means other things too is the agency's only where the document names it in full;
@@ -467,7 +468,7 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
   abbreviated.sort((a, b) => a.start - b.start);
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const last = lastAtOrBefore(abbreviated, start, (candidate) => candidate.start);
+    const last = lastStartAtOrBefore(abbreviated, start);
     for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
       if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
     }
@@ -480,10 +481,11 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
   };
   const termUses: TermUse[] = [];
   for (const match of matcher.findAll(folded.text)) {
-    const range = folded.originalRange(match.start, match.end);
-    if (definedAt.has(range.start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, range) ||
+    const start = folded.originOf(match.start);
+    const end = folded.originOf(match.end - 1) + 1;
+    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, start, end) ||
       enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
-    termUses.push({ kind: 'termUse', ...range, text: folded.source.slice(range.start, range.end), key: match.value });
+    termUses.push({ kind: 'termUse', start, end, text: folded.source.slice(start, end), key: match.value });
   }
   return { definitions, definitionSites, termUses, abbreviatedPhrases };
 }
@@ -503,11 +505,11 @@ function isProperName(term: string): boolean {
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 'a', 'an']);
 
-/** Whether a range overlaps any of `spans` (sorted by start). */
-function overlapsAny(spans: readonly Span[], range: Span): boolean {
-  const index = lastAtOrBefore(spans, range.end - 1, (span) => span.start);
+/** Whether the range [start, end) overlaps any of `spans` (sorted by start). */
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  const index = lastStartAtOrBefore(spans, end - 1);
   for (let i = index; i >= 0 && i > index - 4; i--) {
-    if (spans[i]!.end > range.start) return true;
+    if (spans[i]!.end > start) return true;
   }
   return false;
 }

@@ -37,14 +37,11 @@ export interface RawDefinition {
   definite?: boolean;
 }
 
-/** A parenthesis and its content, bounded: a "(" that is never closed costs this much at most. */
-const PARENTHESIS = /\(([^()\n]{1,240})\)/g;
-/**
- * A Chinese parenthesis, or its last part when a parenthesis stands inside it:
- * （…令（2007）第2号发布，以下简称《办法》） is read from the comma.
- */
-// Every naming word has 称: a parenthesis without it (most of an English text's) fails at once.
-const CHINESE_PARENTHESIS = /(?:[（(]|[，,](?=[^（()）\n，,]{0,16}?称))(?=[^（()）\n]{0,79}称)([^（()）\n]{1,80})[）)]/g;
+/** The longest content of a parenthesis read for names: a "(" that is never closed costs this much at most. */
+const MAX_PARENTHESIS = 240;
+/** The longest content of a Chinese parenthesis read for names, and how near after a comma its 称 must stand. */
+const MAX_CHINESE_PARENTHESIS = 80;
+const MAX_NAMING_AFTER_COMMA = 16;
 
 /**
  * One quoted name in parentheses, in double quotes or in single curly ones (the ‘Bank’, as British drafting has it;
@@ -85,7 +82,8 @@ const MAX_SHORT_NAME = 4;
 
 const QUOTED_MEANS = /(?:["“]([^"”\n]{1,60})["”]|‘([^‘'\n]{1,60})'),? (?:means|mean|refers to|refer to|shall mean|is defined as|shall refer to)\b/g;
 /** "X refers to …", "X means …": found by the verb; the term is the run of up to eight words before it, at a sentence's start. */
-const PLAIN_DEFINING_VERB = / (?:refers to|shall refer to|means|shall mean)\b/g;
+/** Matched without the space before it (a regex that starts with a space would try every space); the caller checks it. */
+const PLAIN_DEFINING_VERB = /(?:refers to|shall refer to|means|shall mean)\b/g;
 /** "Electronic means shall be used", "by means of": the noun, not the verb. */
 const MEANS_AS_NOUN = /^ (?:shall mean|means) (?:shall|must|may|should|will|can|is|are|was|were|of|to|by|for|that|and|or|as|in)\b|^ means[,.;]/;
 const NOT_A_TERM = /^(?:This|That|These|Those|It|It's|Which|What|There|Such|Each|Any|All|He|She|They|We|By|As|(?:Clause|Article|Section|Paragraph|Item|Part|Chapter)s?\b)/;
@@ -106,9 +104,14 @@ const JOINER = /^[\s,;，；、]*(?:(?:and|or)\b|以及|与|和|及|或)?\s*/;
 const LABEL_BEFORE_TERM = /^(?:第[^条\s]{1,8}条(?:之[一二三四五六七八九十]+)?|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十]+、|\d+[.．、])?(?:所谓)?/;
 /**
  * 是指, 系指 (not 体系指标), and a bare 指 after a comma or right after the term when 所称 leads the term in, or after a
- * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指….
+ * comma when the term starts its sentence: 本办法所称X，指…, 本规定所称X指…, （三）短期融资，指…. Found by each 指
+ * (a native search), with the character before it that makes the verb.
  */
-const CHINESE_IS_DEFINED = /是指|系指|[，,]?指/g;
+function chineseVerbEndingAt(text: string, zhi: number): string {
+  return VERBS_ENDING_IN_ZHI.get(text[zhi - 1]!) ?? '指';
+}
+
+const VERBS_ENDING_IN_ZHI = new Map(['是指', '系指', '，指', ',指'].map((verb) => [verb[0]!, verb]));
 /** 体系指标, 关系指数: 系指 inside another word. */
 const NOT_BEFORE_XI_ZHI = /[体关联派维世水直]/;
 /** 指导, 指出, 指定: 指 starting another word. */
@@ -118,7 +121,7 @@ const BREAK_BEFORE_ZHI = /[，,。；;：:\n“”]/;
 const MAX_TERM_AFTER_SUOCHENG = 20;
 
 /**
- * Whether a match of CHINESE_IS_DEFINED is the verb that defines: decided here, after the match, rather than by
+ * Whether a verb found by chineseVerbEndingAt is the verb that defines: decided here, after the match, rather than by
  * look-behinds in the expression, which V8 would try at every position of the text.
  */
 function isDefiningVerb(text: string, verb: string, at: number): boolean {
@@ -186,18 +189,41 @@ interface FoundName {
 function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
-  for (const match of folded.text.matchAll(PARENTHESIS)) {
-    const contentStart = match.index! + 1;
-    const names = englishNamesIn(match[1]!, contentStart);
+  const text = folded.text;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = namingParenthesisEnd(text, open);
+    if (close < 0) continue;
+    const names = englishNamesIn(text.slice(open + 1, close), open + 1);
     if (names.length === 0) continue;
     const acronym = names.find((name) => ACRONYM.test(name.term));
-    const phrase = abbreviatedPhrase(folded, match.index!, previousEnd, acronym?.term);
-    previousEnd = match.index! + match[0].length;
+    const phrase = abbreviatedPhrase(folded, open, previousEnd, acronym?.term);
+    previousEnd = close + 1;
     for (const name of names) {
       found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, definite: name.definite, ...phrase });
     }
   }
   return found;
+}
+
+/**
+ * Where the parenthesis opening at `open` closes, when it holds 1 to MAX_PARENTHESIS characters, none of them a
+ * bracket or a line break, among them a quote or "here" (as MAY_NAME needs): read in place, so that the many
+ * parentheses that name nothing ((a), (1), (2019)) cost no string. -1 otherwise.
+ */
+function namingParenthesisEnd(text: string, open: number): number {
+  let marked = false;
+  for (let i = open + 1; i < text.length && i - open - 1 <= MAX_PARENTHESIS; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x29) return marked && i > open + 1 ? i : -1;
+    if (code === 0x28 || code === 0x0a) return -1;
+    marked ||= code === 0x22 || code === 0x201c || code === 0x2018 || ((code | 0x20) === 0x68 && isEreAt(text, i + 1));
+  }
+  return -1;
+}
+
+/** "ere" in any case at `at` (of "here"), compared in place. */
+function isEreAt(text: string, at: number): boolean {
+  return (text.charCodeAt(at) | 0x20) === 0x65 && (text.charCodeAt(at + 1) | 0x20) === 0x72 && (text.charCodeAt(at + 2) | 0x20) === 0x65;
 }
 
 /** The names a parenthesis gives the phrase before it, or none. */
@@ -346,11 +372,14 @@ function plainDefiningVerbDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   let searchedTo = 0;
   for (const match of text.matchAll(PLAIN_DEFINING_VERB)) {
-    const subjectStart = sentenceSubjectStart(text, match.index!);
+    // The verb with the space before it.
+    const verb = match.index! - 1;
+    if (text.charCodeAt(verb) !== 0x20) continue;
+    const subjectStart = sentenceSubjectStart(text, verb);
     if (subjectStart === undefined || subjectStart < searchedTo) continue;
-    if (MEANS_AS_NOUN.test(text.slice(match.index!, match.index! + 20))) continue;
+    if (MEANS_AS_NOUN.test(text.slice(verb, verb + 20))) continue;
     searchedTo = match.index! + match[0].length;
-    const subject = text.slice(subjectStart, match.index!);
+    const subject = text.slice(subjectStart, verb);
     const term = subject.replace(/^(?:The|A|An) /, '');
     // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
     if (!isPlausibleTerm(term) || NOT_A_TERM.test(term) || ENDS_IN_FUNCTION_WORD.test(term)) continue;
@@ -396,24 +425,88 @@ function startsSentence(text: string, start: number): boolean {
 function chineseParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
-  for (const match of folded.text.matchAll(CHINESE_PARENTHESIS)) {
-    const content = match[1]!;
+  for (const { start, close } of chineseNamingParentheses(folded.text)) {
+    const content = folded.text.slice(start + 1, close);
     const names: FoundName[] = [];
     let gathers = false;
     for (const naming of content.matchAll(CHINESE_NAMING)) {
       const at = naming.index! + naming[0].length;
-      names.push(...chineseNamesAt(content, at, match.index! + 1));
+      names.push(...chineseNamesAt(content, at, start + 1));
       gathers ||= GATHERS.test(naming[0]);
     }
     if (names.length === 0) continue;
-    const end = match[0].startsWith('，') || match[0].startsWith(',') ? openingParenthesisBefore(folded.text, match.index!) : match.index!;
+    const end = isComma(folded.text.charCodeAt(start)) ? openingParenthesisBefore(folded.text, start) : start;
     const gathered = gathers || !names.every((name) => abbreviatesLastItem(folded.text, end, name.term));
     const phraseStart = afterJoiner(folded.text, Math.max(chinesePhraseStart(folded, end, gathered), previousEnd), end);
-    previousEnd = match.index! + match[0].length;
+    previousEnd = close + 1;
     const phrase = { definition: folded.text.slice(phraseStart, end), abbreviates: { start: phraseStart, end } };
     for (const name of names) found.push({ term: name.term, start: name.start, end: name.start + name.term.length, ...phrase });
   }
   return found;
+}
+
+/**
+ * The Chinese parentheses that may name: one that holds a 称 (every naming word has one) in at most
+ * MAX_CHINESE_PARENTHESIS characters, none of them a bracket or a line break; or, when it is longer or opens with no
+ * bracket of its own, its last part from the first comma with a 称 soon after it (（…令（2007）第2号发布，以下简称
+ * 《办法》） is read from the comma). `start` is the bracket or the comma, `close` the closing bracket. Found from each
+ * 称, by a native search; the stretch between brackets around it is read once.
+ */
+function chineseNamingParentheses(text: string): { start: number; close: number }[] {
+  const found: { start: number; close: number }[] = [];
+  for (let cheng = text.indexOf('称'); cheng >= 0; cheng = text.indexOf('称', cheng + 1)) {
+    const close = nextBracketOrBreak(text, cheng);
+    if (close < 0 || !isClosingBracket(text.charCodeAt(close))) continue;
+    const earliest = Math.max(0, close - MAX_CHINESE_PARENTHESIS - 1);
+    const open = previousBracketOrBreak(text, cheng, earliest);
+    if (open >= 0 && isOpeningBracket(text.charCodeAt(open)) && close - open - 1 <= MAX_CHINESE_PARENTHESIS) {
+      found.push({ start: open, close });
+    } else {
+      const comma = namingComma(text, Math.max(open + 1, earliest), close);
+      if (comma >= 0) found.push({ start: comma, close });
+    }
+    cheng = close;
+  }
+  return found;
+}
+
+/** The first bracket or line break after `from`, within a parenthesis's reach; -1 if none. */
+function nextBracketOrBreak(text: string, from: number): number {
+  for (let i = from; i < text.length && i - from <= MAX_CHINESE_PARENTHESIS; i++) if (isBracketOrBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The last bracket or line break before `from`, not before `earliest`; -1 if none. */
+function previousBracketOrBreak(text: string, from: number, earliest: number): number {
+  for (let i = from - 1; i >= earliest; i--) if (isBracketOrBreak(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The first comma in [from, close) with a 称 after it, no other comma between, at most MAX_NAMING_AFTER_COMMA characters on; -1 if none. */
+function namingComma(text: string, from: number, close: number): number {
+  for (let comma = from; comma < close - 1; comma++) {
+    if (!isComma(text.charCodeAt(comma))) continue;
+    for (let i = comma + 1; i < close && i - comma - 1 <= MAX_NAMING_AFTER_COMMA && !isComma(text.charCodeAt(i)); i++) {
+      if (text.charCodeAt(i) === 0x79f0) return comma;
+    }
+  }
+  return -1;
+}
+
+function isBracketOrBreak(code: number): boolean {
+  return isOpeningBracket(code) || isClosingBracket(code) || code === 0x0a;
+}
+
+function isOpeningBracket(code: number): boolean {
+  return code === 0xff08 || code === 0x28;
+}
+
+function isClosingBracket(code: number): boolean {
+  return code === 0xff09 || code === 0x29;
+}
+
+function isComma(code: number): boolean {
+  return code === 0xff0c || code === 0x2c;
 }
 
 /** The names after naming words at `at`: quoted names joined by 或 、 和 …, or one unquoted name. */
@@ -525,16 +618,17 @@ function openingParenthesisBefore(text: string, offset: number): number {
 function chineseIsDefinedDefinitions(folded: LinedText): RawDefinition[] {
   const text = folded.text;
   const found: RawDefinition[] = [];
-  for (const match of text.matchAll(CHINESE_IS_DEFINED)) {
-    const anchor = match.index!;
-    if (!isDefiningVerb(text, match[0], anchor)) continue;
-    const bareVerb = match[0] !== '是指' && match[0] !== '系指';
+  for (let zhi = text.indexOf('指'); zhi >= 0; zhi = text.indexOf('指', zhi + 1)) {
+    const verb = chineseVerbEndingAt(text, zhi);
+    const anchor = zhi + 1 - verb.length;
+    if (!isDefiningVerb(text, verb, anchor)) continue;
+    const bareVerb = verb !== '是指' && verb !== '系指';
     // "X，是指" puts a comma between the term and the verb.
     const termEnd = !bareVerb && /[，,]/.test(text[anchor - 1] ?? '') ? anchor - 1 : anchor;
     const quoted = quotedTermBefore(text, termEnd);
     const term = quoted ?? plainTermBefore(folded, termEnd, bareVerb);
     if (!term || !isPlausibleTerm(term.text) || term.text.length > 20) continue;
-    const definition = definitionAfter(text, anchor + match[0].length);
+    const definition = definitionAfter(text, zhi + 1);
     const others = quoted ? quotedNamesBefore(text, quoted.start - 1).map((name) => ({ text: name.text, start: name.start })) : [];
     for (const name of [...others, term]) {
       if (isPlausibleTerm(name.text)) found.push({ term: name.text, start: name.start, end: name.start + name.text.length, definition });
@@ -653,11 +747,24 @@ function definitionAfter(text: string, verbEnd: number): string {
   let from = verbEnd;
   while (from < text.length && from - verbEnd < 4 && /[\s:：,，]/.test(text[from]!)) from++;
   const limit = Math.min(text.length, from + MAX_DEFINITION_AFTER_VERB);
-  let end = from;
-  while (end < limit && !endsDefinitionAt(text, end)) end++;
+  const end = definitionEnd(text, from, limit);
   const words = text.slice(from, Math.min(end + 1, limit)).trim().replace(/\n/g, ' ');
   return end >= limit && limit < text.length ? `${words} …` : words;
 }
+
+/** The first offset in [from, limit) that ends a definition, or `limit`: only the marks that may end a sentence are tried. */
+function definitionEnd(text: string, from: number, limit: number): number {
+  const window = text.slice(from, limit);
+  SENTENCE_MARK.lastIndex = 0;
+  while (SENTENCE_MARK.test(window)) {
+    const at = from + SENTENCE_MARK.lastIndex - 1;
+    if (endsDefinitionAt(text, at)) return at;
+  }
+  return limit;
+}
+
+/** What endsSentenceAt may accept. */
+const SENTENCE_MARK = /[。！？；!?;\n.]/g;
 
 function endsDefinitionAt(text: string, index: number): boolean {
   if (!endsSentenceAt(text, index)) return false;

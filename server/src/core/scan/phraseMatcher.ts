@@ -24,11 +24,36 @@ interface Entry<T> {
   caseSensitiveForm?: string;
 }
 
-/** A node of the trie while phrases are added. */
-class TrieNode<T> {
-  readonly next = new Map<number, TrieNode<T>>();
-  entries: Entry<T>[] | undefined;
+/**
+ * The trie while phrases are added: nodes are numbers (the root is 0), an edge is a number in a map (its parent node
+ * times 2^16 plus its key code, to its child), and each node's entries are at its number. No object per node.
+ */
+class TrieBuilder<T> {
+  readonly edges = new Map<number, number>();
+  /** The edges' numbers, in the order they were made. */
+  readonly edgeNumbers: number[] = [];
+  readonly entries: (Entry<T>[] | undefined)[] = [undefined];
+
+  /** The node a phrase's key codes lead to from the root, made as needed. */
+  nodeOf(keys: string): number {
+    let node = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const edge = node * EDGE_BASE + keyCode(keys.charCodeAt(i));
+      const child = this.edges.get(edge);
+      if (child !== undefined) {
+        node = child;
+        continue;
+      }
+      this.edges.set(edge, (node = this.entries.length));
+      this.edgeNumbers.push(edge);
+      this.entries.push(undefined);
+    }
+    return node;
+  }
 }
+
+/** An edge's number: parent × EDGE_BASE + key code. */
+const EDGE_BASE = 0x10000;
 
 const SPACE = 0x20;
 const HYPHEN = 0x2d;
@@ -46,54 +71,46 @@ const KEY: Uint16Array = (() => {
 })();
 
 /**
- * The trie as flat arrays, made once after the last phrase is added: whether a phrase starts with a code unit is one
- * look-up in a table of the root's children (most positions stop there), and a node's children are a run of sorted
- * keys. No maps, no objects per node. The root is node 0.
+ * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
+ * maps, no objects per node. The root is node 0. A trie of few phrases is searched for their first key codes
+ * (`prefixes`); one of many is read code unit by code unit, with `rootSteps`.
  */
 class CompactTrie<T> {
-  /**
-   * One bit per hash of the first two key codes of some phrase: most word starts in English share a first letter
-   * with some phrase, few share the first two. A collision only costs a walk that finds nothing. Sixteen bits or more
-   * per pair, so a small per-document trie has a small table.
-   */
-  readonly pairBits: Uint32Array;
   readonly childStart: Int32Array;
   readonly childCount: Int32Array;
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
-  readonly entries: (Entry<T>[] | undefined)[] = [];
-  readonly firstSteps: FirstSteps;
+  readonly entries: readonly (Entry<T>[] | undefined)[];
+  /** A native search for the phrases' first key codes, when they are few (prefixSearch). */
+  readonly prefixes: RegExp | undefined;
+  /** For a trie of many phrases: which code units (and pairs) start one. */
+  readonly rootSteps: RootSteps | undefined;
 
-  constructor(root: TrieNode<T>) {
-    const nodes: TrieNode<T>[] = [root];
-    // Breadth-first, so that every node's children are numbered before they are laid out.
-    for (let i = 0; i < nodes.length; i++) for (const child of nodes[i]!.next.values()) nodes.push(child);
-    const pairs = [...root.next].flatMap(([code, first]) => [...first.next.keys()].map((second) => pairHash(code, second)));
-    this.pairBits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(pairs.length * 16) >>> 5));
-    const pairMask = (this.pairBits.length << 5) - 1;
-    for (const pair of pairs) this.pairBits[(pair & pairMask) >>> 5]! |= 1 << (pair & 31);
-    this.childStart = new Int32Array(nodes.length);
-    this.childCount = new Int32Array(nodes.length);
-    this.childKeys = new Uint16Array(nodes.length);
-    this.childNodes = new Int32Array(nodes.length);
-    const index = new Map(nodes.map((node, i) => [node, i]));
-    let slot = 0;
-    nodes.forEach((node, i) => {
-      this.entries.push(node.entries);
-      this.childStart[i] = slot;
-      this.childCount[i] = node.next.size;
-      for (const [code, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
-        this.childKeys[slot] = code;
-        this.childNodes[slot++] = index.get(child)!;
-      }
+  constructor(builder: TrieBuilder<T>) {
+    const nodeCount = builder.entries.length;
+    this.entries = builder.entries;
+    // Edges sorted by parent, then key code: each node's children are one run of sorted keys.
+    const edges = Float64Array.from(builder.edgeNumbers).sort();
+    this.childStart = new Int32Array(nodeCount);
+    this.childCount = new Int32Array(nodeCount);
+    this.childKeys = new Uint16Array(edges.length);
+    this.childNodes = new Int32Array(edges.length);
+    edges.forEach((edge, slot) => {
+      const parent = Math.floor(edge / EDGE_BASE);
+      if (this.childCount[parent]!++ === 0) this.childStart[parent] = slot;
+      this.childKeys[slot] = edge % EDGE_BASE;
+      this.childNodes[slot] = builder.edges.get(edge)!;
     });
-    this.firstSteps = new FirstSteps([...root.next].flatMap(([key, child]) => codesOfKey(key).map((code) => [code, index.get(child)!] as const)));
+    this.prefixes = prefixSearch(this);
+    this.rootSteps = this.prefixes === undefined ? new RootSteps(this) : undefined;
   }
 
-  /** Whether some phrase may start with these two key codes. */
-  hasPair(first: number, second: number): boolean {
-    const pair = pairHash(first, second) & ((this.pairBits.length << 5) - 1);
-    return (this.pairBits[pair >>> 5]! & (1 << (pair & 31))) !== 0;
+  /** A node's children as [key code, node] pairs. */
+  children(node: number): [key: number, child: number][] {
+    const found: [number, number][] = [];
+    const start = this.childStart[node]!;
+    for (let slot = start; slot < start + this.childCount[node]!; slot++) found.push([this.childKeys[slot]!, this.childNodes[slot]!]);
+    return found;
   }
 
   /** The child of `node` by key code, or -1: a binary search among its sorted keys. */
@@ -111,8 +128,74 @@ class CompactTrie<T> {
   }
 }
 
+/**
+ * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit, in a
+ * table of every code unit (most positions stop there; a trie of many phrases is the dictionary, made once), then bits for the first two and the first three key codes. Most word starts in English share
+ * a first letter with some phrase, many share the first two ("of", "in", "an" …), few the first three. A collision
+ * only costs a walk that finds nothing.
+ */
+class RootSteps {
+  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up. */
+  readonly firstNodes: Int32Array;
+  private readonly pairs: HashBits;
+  /** The first two key codes of a phrase of two. */
+  private readonly wholePairs: HashBits;
+  private readonly triples: HashBits;
+
+  constructor(trie: CompactTrie<unknown>) {
+    const pairs: number[] = [];
+    const wholePairs: number[] = [];
+    const triples: number[] = [];
+    for (const [first, node] of trie.children(0)) {
+      for (const [second, next] of trie.children(node)) {
+        pairs.push(pairHash(first, second));
+        if (trie.entries[next] !== undefined) wholePairs.push(pairHash(first, second));
+        for (const [third] of trie.children(next)) triples.push(tripleHash(first, second, third));
+      }
+    }
+    this.pairs = new HashBits(pairs);
+    this.wholePairs = new HashBits(wholePairs);
+    this.triples = new HashBits(triples);
+    this.firstNodes = new Int32Array(0x10000);
+    for (const [key, child] of trie.children(0)) for (const code of codesOfKey(key)) this.firstNodes[code] = child;
+  }
+
+  /**
+   * Whether a phrase may start at `i`, whose first code unit leads to `first`: a phrase of one, or one that begins with
+   * the next two key codes too. A hyphen second or third may be a word's hyphenation (cur-⏎rency): walked.
+   */
+  mayStartAt(text: string, i: number, first: number, entries: readonly unknown[]): boolean {
+    if (entries[first] !== undefined) return true;
+    if (i + 1 >= text.length) return false;
+    const key = KEY[text.charCodeAt(i)]!;
+    const second = KEY[text.charCodeAt(i + 1)]!;
+    const pair = pairHash(key, second);
+    if (!this.pairs.has(pair)) return false;
+    const third = text.charCodeAt(i + 2);
+    if (this.wholePairs.has(pair) || i + 2 >= text.length || third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
+    return this.triples.has(tripleHash(key, second, KEY[third]!));
+  }
+}
+
+/** A set of hashes as bits, sixteen or more per hash so that a small set has a small table. */
+class HashBits {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  constructor(hashes: readonly number[]) {
+    this.bits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
+    this.mask = (this.bits.length << 5) - 1;
+    for (const hash of hashes) this.bits[(hash & this.mask) >>> 5]! |= 1 << (hash & 31);
+  }
+
+  has(hash: number): boolean {
+    const bit = hash & this.mask;
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
 export class PhraseMatcher<T> {
-  private readonly root = new TrieNode<T>();
+  private readonly builder = new TrieBuilder<T>();
   private compact: CompactTrie<T> | undefined;
   private size = 0;
 
@@ -123,18 +206,9 @@ export class PhraseMatcher<T> {
   add(form: string, value: T, options: { caseSensitive?: boolean } = {}): void {
     const normalized = form.trim().replace(/[\s\u3000]+/g, ' ').replace(/[’‘]/g, "'");
     if (normalized.length === 0) return;
-    let node = this.root;
-    for (let i = 0; i < normalized.length; i++) {
-      const code = keyCode(normalized.charCodeAt(i));
-      let child = node.next.get(code);
-      if (!child) {
-        child = new TrieNode<T>();
-        node.next.set(code, child);
-      }
-      node = child;
-    }
-    node.entries ??= [];
-    node.entries.push(options.caseSensitive ? { value, caseSensitiveForm: normalized } : { value });
+    const node = this.builder.nodeOf(normalized);
+    const entry = options.caseSensitive ? { value, caseSensitiveForm: normalized } : { value };
+    (this.builder.entries[node] ??= []).push(entry);
     this.size++;
     this.compact = undefined;
   }
@@ -143,8 +217,11 @@ export class PhraseMatcher<T> {
   findAll(text: string, lineEndHyphen?: (index: number) => boolean): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     if (this.isEmpty) return matches;
-    const trie = (this.compact ??= new CompactTrie(this.root));
-    const { firstSteps, entries } = trie;
+    const trie = (this.compact ??= new CompactTrie(this.builder));
+    if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
+    const steps = trie.rootSteps!;
+    const { firstNodes } = steps;
+    const { entries } = trie;
     const length = text.length;
     // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
     // word it reads (no phrase starts inside one), and a match never ends inside one.
@@ -152,9 +229,9 @@ export class PhraseMatcher<T> {
     let i = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      const first = firstSteps.nodeOf(code);
+      const first = firstNodes[code]!;
       // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-      if (first !== 0 && (entries[first] !== undefined || (i + 1 < length && trie.hasPair(KEY[code]!, KEY[text.charCodeAt(i + 1)]!)))) {
+      if (first !== 0 && steps.mayStartAt(text, i, first, entries)) {
         best.end = -1;
         walk(trie, first, text, i, i, lineEndHyphen, best);
         if (best.end >= 0) {
@@ -169,61 +246,96 @@ export class PhraseMatcher<T> {
     }
     return matches;
   }
+
+  /**
+   * findAll for a trie of few phrases (a document's defined terms): a native search for their first key codes jumps
+   * from candidate to candidate, and only a candidate that does not stand inside a word is walked.
+   */
+  private findFromPrefixes(trie: CompactTrie<T>, prefixes: RegExp, text: string, lineEndHyphen: ((index: number) => boolean) | undefined, matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
+    const best: Longest<T> = { end: -1, value: undefined };
+    prefixes.lastIndex = 0;
+    for (let found = prefixes.exec(text); found !== null; found = prefixes.exec(text)) {
+      const i = found.index;
+      prefixes.lastIndex = i + 1;
+      if (i > 0 && WORD_CHARS[text.charCodeAt(i)] === 1 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) continue;
+      // The search ignores case more widely than the trie (µ and Μ): a first code unit may lead nowhere.
+      const first = trie.child(0, KEY[text.charCodeAt(i)]!);
+      if (first < 0) continue;
+      best.end = -1;
+      walk(trie, first, text, i, i, lineEndHyphen, best);
+      if (best.end >= 0) {
+        matches.push({ start: i, end: best.end, value: best.value as T });
+        prefixes.lastIndex = best.end;
+      }
+    }
+    return matches;
+  }
 }
+
+/**
+ * A search for the first three key codes of every phrase (the whole of a shorter one), when they are few, ignoring
+ * case; a phrase that starts with an ASCII letter, digit or underscore only at the start of a word (\b), as phrases
+ * start; a space as a space or a hyphen, and a hyphen allowed between two letters (cur-⏎rency). It finds every place
+ * the per-code-unit loop of findAll would walk from, and few more. Undefined for a trie of many phrases.
+ */
+function prefixSearch<T>(trie: CompactTrie<T>): RegExp | undefined {
+  const atWordStart: string[] = [];
+  const anywhere: string[] = [];
+  for (const [first, node] of trie.children(0)) {
+    const found = first < 0x80 && WORD_CHARS[first] === 1 ? atWordStart : anywhere;
+    if (!addPrefixes(trie, node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
+  }
+  const alternatives = [...(atWordStart.length > 0 ? [`\\b(?:${atWordStart.join('|')})`] : []), ...anywhere];
+  return new RegExp(alternatives.join('|') || '[^\\s\\S]', 'gi');
+}
+
+/** The prefixes below `node`, which `pattern` leads to, to PREFIX_LENGTH key codes; false when they are too many. */
+function addPrefixes<T>(trie: CompactTrie<T>, node: number, pattern: string, last: number, depth: number, found: string[]): boolean {
+  if (depth === PREFIX_LENGTH || trie.entries[node] !== undefined) {
+    found.push(pattern);
+    return true;
+  }
+  for (const [key, child] of trie.children(node)) {
+    const hyphenation = isLowerLetter(last) && isLowerLetter(key) ? '-?' : '';
+    if (!addPrefixes(trie, child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
+  }
+  return true;
+}
+
+/** A key code in a search that ignores case: a space stands for a hyphen too. */
+function keyPattern(key: number): string {
+  if (key === SPACE) return '[ -]';
+  return WORD_CHARS[key] === 1 && key < 0x80 ? String.fromCharCode(key) : `\\u${key.toString(16).padStart(4, '0')}`;
+}
+
+const PREFIX_LENGTH = 3;
+/** Above this many prefixes, the per-code-unit loop of findAll beats a native search. */
+const MAX_PREFIXES = 200;
 
 /** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
-function codesOfKey(key: number): number[] {
-  return [key, ...KEY_ALIASES.filter((code) => KEY[code] === key)];
+function codesOfKey(key: number): readonly number[] {
+  return KEY_ALIASES.get(key) ?? [key];
 }
 
-/** The code units whose key code is another. */
-const KEY_ALIASES: number[] = [...KEY.keys()].filter((code) => KEY[code] !== code);
+/** For each key code that other code units have, all the code units that have it. */
+const KEY_ALIASES: ReadonlyMap<number, number[]> = (() => {
+  const aliases = new Map<number, number[]>();
+  KEY.forEach((key, code) => {
+    if (key !== code) (aliases.get(key) ?? aliases.set(key, [key]).get(key)!).push(code);
+  });
+  return aliases;
+})();
 
 function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
 }
 
-function powerOfTwoAtLeast(n: number): number {
-  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+function tripleHash(first: number, second: number, third: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third) >>> 0;
 }
 
-/**
- * The root's children by code unit (capitals and hyphens under their own codes too), in open addressing at most a
- * quarter full: whether a phrase starts with a code unit, and the first step of its walk, in about one probe; a small
- * per-document trie has a small table.
- */
-class FirstSteps {
-  /** Code unit + 1 in each used slot; 0 in an empty one. */
-  private readonly codes: Int32Array;
-  private readonly nodes: Int32Array;
-  private readonly shift: number;
-
-  constructor(steps: readonly (readonly [code: number, node: number])[]) {
-    const size = Math.max(8, powerOfTwoAtLeast(steps.length * 4));
-    this.shift = 32 - Math.log2(size);
-    this.codes = new Int32Array(size);
-    this.nodes = new Int32Array(size);
-    for (const [code, node] of steps) {
-      let slot = this.home(code);
-      while (this.codes[slot] !== 0) slot = (slot + 1) & (size - 1);
-      this.codes[slot] = code + 1;
-      this.nodes[slot] = node;
-    }
-  }
-
-  /** The node the code unit leads to from the root, or 0 (the root is no one's child). */
-  nodeOf(code: number): number {
-    const mask = this.codes.length - 1;
-    for (let slot = this.home(code); ; slot = (slot + 1) & mask) {
-      const found = this.codes[slot]!;
-      if (found === code + 1) return this.nodes[slot]!;
-      if (found === 0) return 0;
-    }
-  }
-
-  private home(code: number): number {
-    return Math.imul(code, 0x9e3779b1) >>> this.shift;
-  }
+function powerOfTwoAtLeast(n: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 }
 
 interface Longest<T> {

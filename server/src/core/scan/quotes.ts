@@ -1,5 +1,5 @@
 import { isHan, isWordChar } from '../text/chars';
-import { lastAtOrBefore } from '../text/search';
+import { lastStartAtOrBefore } from '../text/search';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
@@ -113,7 +113,7 @@ function push(spans: QuoteSpan[], start: number, end: number, kind: QuoteSpan['k
 
 /** The innermost quote containing folded range [start, end), if any. */
 export function enclosingQuote(spans: readonly QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
-  const last = lastAtOrBefore(spans, start, (span) => span.start);
+  const last = lastStartAtOrBefore(spans, start);
   let best: QuoteSpan | undefined;
   // Quotes nest only a few deep; look back over the few that start before the range.
   for (let i = last; i >= 0 && i > last - 8; i--) {

@@ -8,7 +8,8 @@
  *   the dictionary pass reads such a hyphen both ways (phraseMatcher.ts, with lineBreakBefore);
  * - full-width letters and digits become ASCII, curly apostrophes become "'", hyphen look-alikes become "-";
  * - invisible characters (zero-width spaces, BOM, soft hyphen) disappear.
- * Every folded code unit remembers the offset it came from, so matches map back to exact UTF-16 ranges.
+ * Every folded code unit maps back to the offset it came from (through the few segments where the distance between the
+ * two changes), so matches map back to exact UTF-16 ranges.
  */
 import { isInvisible, isLineBreak, isSpace, isWide } from './chars';
 
@@ -18,78 +19,69 @@ export interface OriginalRange {
 }
 
 export class FoldedText {
+  /** The segment originOf found last: look-ups near each other stay in one segment. */
+  private segment = 0;
+
   private constructor(
     readonly text: string,
     /** The original text. */
     readonly source: string,
-    /** For each folded code unit, the offset of the original code unit it stands for. */
-    private readonly origins: Uint32Array,
+    /**
+     * Where the distance between folded and original offsets changes: the folded offset each segment starts at (the
+     * first is 0) and, for each, original − folded offset. A document has a few per line at most.
+     */
+    private readonly segmentStarts: Int32Array,
+    private readonly segmentShifts: Int32Array,
     /** One bit per folded code unit: the original had a line break just before it (made by `fold`, read by `lineBreakBefore`). */
     private readonly breaksBefore: Uint32Array,
   ) {}
 
+  /**
+   * Folds in one pass. The stretches that fold to themselves (most of any text: words, and single spaces between
+   * narrow characters) are checked with one table look-up per code unit and copied whole, as slices of the original.
+   */
   static fold(original: string): FoldedText {
-    const codes = new Uint16Array(original.length);
-    const origins = new Uint32Array(original.length);
-    const breaksBefore = new Uint32Array((original.length >>> 5) + 1);
-    let length = 0;
+    const out = new FoldedWriter(original);
+    const length = original.length;
     let i = 0;
-    while (i < original.length) {
+    while (i < length) {
       const code = original.charCodeAt(i);
       const kind = LAYOUT[code];
       if (kind === PLAIN) {
-        codes[length] = FOLDED[code]!;
-        origins[length++] = i++;
-        continue;
-      }
-      if (kind === INVISIBLE) {
+        i = out.stretchFrom(out.plain(i));
+      } else if (kind === INVISIBLE) {
         i++;
-        continue;
+      } else if (code === 0x20 && out.length > 0 && i + 1 < length && LAYOUT[original.charCodeAt(i + 1)] === PLAIN &&
+        WIDE[out.last] === 0 && WIDE[FOLDED[original.charCodeAt(i + 1)]!] === 0) {
+        // One space between two narrow characters (English text, between every two words): one space.
+        out.same(i++, 1);
+      } else {
+        i = out.layoutRun(i);
       }
-      // One space between two narrow characters (English text, between every two words): one space.
-      if (code === 0x20 && length > 0 && i + 1 < original.length && LAYOUT[original.charCodeAt(i + 1)] === PLAIN &&
-        WIDE[codes[length - 1]!] === 0 && WIDE[FOLDED[original.charCodeAt(i + 1)]!] === 0) {
-        codes[length] = 0x20;
-        origins[length++] = i++;
-        continue;
-      }
-      const runStart = i;
-      let lineBreaks = 0;
-      while (i < original.length && LAYOUT[original.charCodeAt(i)] !== PLAIN) {
-        const c = original.charCodeAt(i);
-        if (c === 13 && original.charCodeAt(i + 1) === 10) i++;
-        if (isLineBreak(c)) lineBreaks++;
-        i++;
-      }
-      const before = length > 0 ? codes[length - 1]! : 0;
-      const after = i < original.length ? FOLDED[original.charCodeAt(i)]! : 0;
-      if (lineBreaks >= 2) {
-        codes[length] = 10;
-        origins[length++] = runStart;
-      } else if (length === 0 || i >= original.length) {
-        continue;
-      } else if (!(isWide(before) || isWide(after) || (before === 0x2d && lineBreaks === 1))) {
-        codes[length] = 0x20;
-        origins[length++] = runStart;
-      }
-      // The next folded code unit (the run's last invisible characters aside) follows the run's line breaks.
-      if (lineBreaks > 0 && length > 0) breaksBefore[length >>> 5]! |= 1 << (length & 31);
     }
-    return new FoldedText(decode(codes, length), original, origins.subarray(0, length), breaksBefore);
+    const folded = out.finish();
+    return new FoldedText(folded.text, original, folded.segmentStarts, folded.segmentShifts, folded.breaksBefore);
   }
 
   /** The original offset of a folded offset; the end of the text maps to the end of the original. */
   originOf(foldedOffset: number): number {
-    return foldedOffset < this.origins.length ? this.origins[foldedOffset]! : this.source.length;
+    if (foldedOffset >= this.text.length) return this.source.length;
+    const starts = this.segmentStarts;
+    let segment = this.segment;
+    if (starts[segment]! > foldedOffset || (segment + 1 < starts.length && starts[segment + 1]! <= foldedOffset)) {
+      segment = lastAtOrBeforeIn(starts, foldedOffset);
+      this.segment = segment;
+    }
+    return foldedOffset + this.segmentShifts[segment]!;
   }
 
   /** The first folded offset whose original offset is at or after `originalOffset` (the text's length if none). */
   foldedAtOrAfter(originalOffset: number): number {
     let low = 0;
-    let high = this.origins.length;
+    let high = this.text.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.origins[middle]! < originalOffset) low = middle + 1;
+      if (this.originOf(middle) < originalOffset) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -100,7 +92,7 @@ export class FoldedText {
    * either the folded space before it stood for one, or one was dropped between two CJK characters.
    */
   lineBreakBefore(foldedOffset: number): boolean {
-    if (foldedOffset <= 0 || foldedOffset >= this.origins.length) return false;
+    if (foldedOffset <= 0 || foldedOffset >= this.text.length) return false;
     return (this.breaksBefore[foldedOffset >>> 5]! & (1 << (foldedOffset & 31))) !== 0;
   }
 
@@ -109,6 +101,163 @@ export class FoldedText {
     if (end <= start) return { start: this.originOf(start), end: this.originOf(start) };
     return { start: this.originOf(start), end: this.originOf(end - 1) + 1 };
   }
+}
+
+/** The index of the last of `sorted` (ascending, the first at most `value`) at or before `value`. */
+function lastAtOrBeforeIn(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (sorted[middle]! <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * The folded text as it is written: stretches of the original copied whole (one slice each, joined once at the end),
+ * the segments where the distance to the original changes, and the line-break bits.
+ */
+class FoldedWriter {
+  /** Folded code units written. */
+  length = 0;
+  /** The last folded code unit written (0 before the first). */
+  last = 0;
+  private readonly pieces: string[] = [];
+  /** The run of the original written as it is and not yet pushed to `pieces`: [copyStart, copyEnd). */
+  private copyStart = 0;
+  private copyEnd = 0;
+  private readonly segmentStarts: number[] = [0];
+  private readonly segmentShifts: number[] = [0];
+  private readonly breaksBefore: Uint32Array;
+
+  constructor(private readonly original: string) {
+    this.breaksBefore = new Uint32Array((original.length >>> 5) + 1);
+  }
+
+  /** Writes the plain code unit at `i` folded (a surrogate pair as it is, a lone surrogate as U+FFFD); returns the offset after it. */
+  plain(i: number): number {
+    const code = this.original.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdfff) {
+      const folded = FOLDED[code]!;
+      if (folded === code) this.same(i, 1);
+      else this.other(i, folded);
+      return i + 1;
+    }
+    if (code <= 0xdbff && isLowSurrogate(this.original.charCodeAt(i + 1))) {
+      this.same(i, 2);
+      return i + 2;
+    }
+    this.other(i, 0xfffd);
+    return i + 1;
+  }
+
+  /**
+   * Writes, as it is, the stretch from `i` that folds to itself (plain characters that fold to themselves, and single
+   * spaces between two narrow ones), and returns where it ends.
+   */
+  stretchFrom(i: number): number {
+    const original = this.original;
+    const length = original.length;
+    let end = i;
+    for (let previous = this.last; end < length; end++) {
+      const code = original.charCodeAt(end);
+      const kind = STRETCH[code];
+      if (kind === SPACE_IN_STRETCH) {
+        const next = original.charCodeAt(end + 1);
+        if (WIDE[previous] === 1 || end + 1 >= length || STRETCH[next] !== SAME || WIDE[next] === 1) break;
+      } else if (kind !== SAME) {
+        break;
+      }
+      previous = code;
+    }
+    if (end > i) this.same(i, end - i);
+    return end;
+  }
+
+  /** A run of white space and invisible characters from `i`: one space, a line break, or nothing. Returns its end. */
+  layoutRun(i: number): number {
+    const original = this.original;
+    const runStart = i;
+    let lineBreaks = 0;
+    while (i < original.length && LAYOUT[original.charCodeAt(i)] !== PLAIN) {
+      const c = original.charCodeAt(i);
+      if (c === 13 && original.charCodeAt(i + 1) === 10) i++;
+      if (isLineBreak(c)) lineBreaks++;
+      i++;
+    }
+    const before = this.last;
+    const after = i < original.length ? FOLDED[original.charCodeAt(i)]! : 0;
+    if (lineBreaks >= 2) {
+      this.write(runStart, i - runStart, 10);
+    } else if (this.length === 0 || i >= original.length) {
+      return i;
+    } else if (!(isWide(before) || isWide(after) || (before === 0x2d && lineBreaks === 1))) {
+      this.write(runStart, i - runStart, 0x20);
+    }
+    // The next folded code unit (the run's last invisible characters aside) follows the run's line breaks.
+    if (lineBreaks > 0 && this.length > 0) this.breaksBefore[this.length >>> 5]! |= 1 << (this.length & 31);
+    return i;
+  }
+
+  /** `count` code units of the original from `at`, folded as they are. */
+  same(at: number, count: number): void {
+    this.shiftTo(at);
+    if (at !== this.copyEnd) {
+      this.pushCopy();
+      this.copyStart = at;
+    }
+    this.copyEnd = at + count;
+    this.length += count;
+    this.last = this.original.charCodeAt(at + count - 1);
+  }
+
+  /** One folded code unit that stands for the original's at `at`, and is another. */
+  other(at: number, code: number): void {
+    this.shiftTo(at);
+    this.pushCopy();
+    this.pieces.push(String.fromCharCode(code));
+    this.copyStart = this.copyEnd = at + 1;
+    this.length++;
+    this.last = code;
+  }
+
+  finish(): { text: string; segmentStarts: Int32Array; segmentShifts: Int32Array; breaksBefore: Uint32Array } {
+    this.pushCopy();
+    return {
+      text: this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join(''),
+      segmentStarts: Int32Array.from(this.segmentStarts),
+      segmentShifts: Int32Array.from(this.segmentShifts),
+      breaksBefore: this.breaksBefore,
+    };
+  }
+
+  /** One folded code unit for `count` of the original from `at` (a run of white space). */
+  private write(at: number, count: number, code: number): void {
+    if (count === 1 && this.original.charCodeAt(at) === code) this.same(at, 1);
+    else this.other(at, code);
+  }
+
+  /** The next folded code unit stands for the original's at `at`: a new segment when the distance changes. */
+  private shiftTo(at: number): void {
+    const shift = at - this.length;
+    if (shift === this.segmentShifts[this.segmentShifts.length - 1]) return;
+    if (this.segmentStarts[this.segmentStarts.length - 1] === this.length) {
+      this.segmentShifts[this.segmentShifts.length - 1] = shift;
+      return;
+    }
+    this.segmentStarts.push(this.length);
+    this.segmentShifts.push(shift);
+  }
+
+  private pushCopy(): void {
+    if (this.copyEnd > this.copyStart) this.pieces.push(this.original.slice(this.copyStart, this.copyEnd));
+  }
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 const PLAIN = 0;
@@ -144,12 +293,18 @@ function foldCode(code: number): number {
   return code;
 }
 
+const SAME = 0;
+const SPACE_IN_STRETCH = 1;
+const CHANGED = 2;
 /**
- * The folded code units as a string, decoded natively. A lone surrogate becomes U+FFFD: one code unit for one, so
- * offsets are unchanged, and no recogniser looks for one.
+ * What each code unit is to a stretch that folds to itself: a code unit that folds to itself, a space (one between
+ * two narrow characters stays), or one that changes (white space, invisible, folding to another, a surrogate).
  */
-function decode(codes: Uint16Array, length: number): string {
-  return UTF16.decode(codes.subarray(0, length));
-}
-
-const UTF16 = new TextDecoder('utf-16le');
+const STRETCH: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < table.length; code++) {
+    const same = LAYOUT[code] === PLAIN && FOLDED[code] === code && (code < 0xd800 || code > 0xdfff);
+    table[code] = code === 0x20 ? SPACE_IN_STRETCH : same ? SAME : CHANGED;
+  }
+  return table;
+})();

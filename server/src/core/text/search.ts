@@ -16,3 +16,26 @@ export function lastAtOrBefore<T>(items: ArrayLike<T>, value: number, keyOf: (it
   }
   return found;
 }
+
+/** lastAtOrBefore by `start`, read directly: for the look-ups made at every hit. */
+export function lastStartAtOrBefore(items: ArrayLike<{ readonly start: number }>, value: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.start <= value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return high;
+}
+
+/** Two lists sorted by `start` as one, in one pass (on equal starts, `a`'s first, as a stable sort would). */
+export function mergeByStart<T extends { readonly start: number }>(a: readonly T[], b: readonly T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
