@@ -441,7 +441,7 @@ export function scanEnglishReferences(
     // "paragraph (9) or (13)" lists parenthesised numbers after a singular word too; after "clause (vii) of
     // subparagraph (A)" a list would continue the subparagraph, so none is read.
     const singular = !/s$/i.test(anchor[1]!);
-    const listed = singular && text.slice(first.start, first.end).includes(' of ') ? [] : listedReferences(text, first, isLabelAt, singular);
+    const listed = singular && hasOf(text, first.start, first.end) ? [] : listedReferences(text, first, isLabelAt, singular);
     const group = [first, ...listed];
     const last = group[group.length - 1]!;
     if (group.length > 1) withinOuterReference(text, group, isLabelAt);
@@ -452,10 +452,18 @@ export function scanEnglishReferences(
     const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt) ?? lawBeforeParenthesis(text, start);
     const external = qualifier && 'after' in qualifier ? qualifier : namedBefore;
     for (const reference of group) {
-      found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
+      reference.explicitlyInternal = qualifier !== undefined && !external;
+      if (external) reference.external = external;
+      found.push(reference);
     }
   }
   return withRangeMembers(text, found);
+}
+
+/** Whether " of " stands in [start, end) of the text. */
+function hasOf(text: string, start: number, end: number): boolean {
+  const at = text.indexOf(' of ', start);
+  return at >= 0 && at + 4 <= end;
 }
 
 const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?|[Rr]ules?|[Ss]teps?|[Cc]onditions?|[Rr]esolutions?|[Rr]ecitals?';
