@@ -460,10 +460,10 @@ export function scanEnglishReferences(
   return withRangeMembers(text, found);
 }
 
-/** Whether " of " stands in [start, end) of the text. */
+/** Whether " of " stands in [start, end) of the text (a reference's few words: read in place, never past `end`). */
 function hasOf(text: string, start: number, end: number): boolean {
-  const at = text.indexOf(' of ', start);
-  return at >= 0 && at + 4 <= end;
+  for (let i = start; i + 4 <= end; i++) if (text.charCodeAt(i) === 0x20 && text.startsWith(' of ', i)) return true;
+  return false;
 }
 
 const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?|[Rr]ules?|[Ss]teps?|[Cc]onditions?|[Rr]esolutions?|[Rr]ecitals?';
