@@ -27,7 +27,7 @@ import type { TermSurroundings } from './scan/termContext';
 import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
 import {
-  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, scanEnglishRelativeReferences, singularWord, type ExternalDocument,
+  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, singularWord, type ExternalDocument,
   type RawReference,
 } from './scan/references';
 import { ClauseResolver } from './resolve';
@@ -295,11 +295,12 @@ function resolveReferences(
   const isLabelAt = (foldedOffset: number) => isLabelStart(clauses, folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
   const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
+  const english = scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
+    (offset) => naming.endingAt(offset, 0) !== undefined);
   const raw = mergeByStart([
     scanChineseReferences(folded.text, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
-    scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
-      (offset) => naming.endingAt(offset, 0) !== undefined),
-    scanEnglishRelativeReferences(folded.text),
+    english.numbered,
+    english.relative,
     // "see 2.3.1" is a reference only where the document numbers its clauses so.
     numbersInDecimals ? scanBareDecimalReferences(folded.text) : [],
   ]);

@@ -426,13 +426,28 @@ const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH
 /** "of the Securities Law", "of this title" (a code title, not this document), "of such section" (one named before). */
 const EN_OTHER_DOCUMENT = / of (?:(?:this|such) (?:title|subchapter|chapter|Act)\b|such section\b|(?:the )?[A-Z"“《])/y;
 
+/** The English references of a text: those numbered (Clause (IX), Article 5), and those relative to where they stand. */
+export interface EnglishReferences {
+  numbered: RawReference[];
+  relative: RawReference[];
+}
+
+/**
+ * One search finds the words that head English references: a number after one makes a numbered reference, words
+ * before one a relative reference ("the preceding paragraph", see relativeReferenceAt).
+ */
 export function scanEnglishReferences(
   text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt, citationEndsAt: CitationAt,
-): RawReference[] {
+): EnglishReferences {
   const found: RawReference[] = [];
+  const relative: RawReference[] = [];
   let resumeAt = 0;
-  for (const anchor of text.matchAll(EN_ANCHOR)) {
-    const start = anchor.index!;
+  EN_ANCHOR.lastIndex = 0;
+  for (let anchor = EN_ANCHOR.exec(text); anchor; anchor = EN_ANCHOR.exec(text)) {
+    const start = anchor.index;
+    const word = anchor[1]!;
+    const relativeHere = relativeReferenceAt(text, start, word);
+    if (relativeHere) relative.push(relativeHere);
     if (start < resumeAt || isLabelAt(start)) continue;
     const first = parseEnglishChain(text, start, isLabelAt);
     if (!first) continue;
@@ -440,7 +455,7 @@ export function scanEnglishReferences(
     // number say which document the whole list points into.
     // "paragraph (9) or (13)" lists parenthesised numbers after a singular word too; after "clause (vii) of
     // subparagraph (A)" a list would continue the subparagraph, so none is read.
-    const singular = !/s$/i.test(anchor[1]!);
+    const singular = (word.charCodeAt(word.length - 1) | 0x20) !== 0x73; // s
     const listed = singular && hasOf(text, first.start, first.end) ? [] : listedReferences(text, first, isLabelAt, singular);
     const group = [first, ...listed];
     const last = group[group.length - 1]!;
@@ -457,7 +472,7 @@ export function scanEnglishReferences(
       found.push(reference);
     }
   }
-  return withRangeMembers(text, found);
+  return { numbered: withRangeMembers(text, found), relative };
 }
 
 /** Whether " of " stands in [start, end) of the text (a reference's few words: read in place, never past `end`). */
@@ -466,29 +481,38 @@ function hasOf(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?|[Rr]ules?|[Ss]teps?|[Cc]onditions?|[Rr]esolutions?|[Rr]ecitals?';
-const EN_RELATIVE = new RegExp(
-  `\\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))? (${EN_RELATIVE_UNIT})` +
-  `|[Tt]he (two|three|four|five) (preceding|foregoing|previous) (${EN_RELATIVE_UNIT})|(?:[Tt]his|[Tt]he present) (Article|Clause|Section|paragraph))\\b`, 'g');
+/** The units a relative reference counts ("the preceding two Articles"), singular and lower-cased. */
+const EN_RELATIVE_UNITS: ReadonlySet<string> = new Set([
+  'paragraph', 'subparagraph', 'article', 'clause', 'item', 'point', 'section', 'rule', 'step', 'condition', 'resolution', 'recital',
+]);
+/** The units "this" or "the present" names, as written. */
+const EN_SELF_UNITS: ReadonlySet<string> = new Set(['Article', 'Clause', 'Section', 'paragraph']);
+/** The words before a unit that make a relative reference, read back from the unit. */
+const EN_RELATIVE_LEAD = /\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))?|[Tt]he (two|three|four|five) (preceding|foregoing|previous)|([Tt]his|[Tt]he present)) $/;
+/** The longest lead ("the following three ") fits in this, with a character before it for its word boundary. */
+const EN_RELATIVE_LEAD_REACH = 32;
 
 /**
  * "the preceding paragraph", "the preceding two Articles", "the two preceding items", "the next Article", "this
- * Article": references relative to where they stand. A plural says how many ("the following items" without a number
- * is a list's lead-in, not a reference; "the foregoing provisions" names no unit).
+ * Article": a reference relative to where it stands, ending in the unit word at `start`. A plural says how many
+ * ("the following items" without a number is a list's lead-in, not a reference; "the foregoing provisions" names no
+ * unit).
  */
-export function scanEnglishRelativeReferences(text: string): RawReference[] {
-  const found: RawReference[] = [];
-  for (const match of text.matchAll(EN_RELATIVE)) {
-    const self = match[7];
-    const direction = (match[1] ?? match[5])?.toLowerCase();
-    const count = englishNumberWordValue(match[2] ?? match[4] ?? 'one')!;
-    const unit = (self ?? match[3] ?? match[6])!.toLowerCase();
-    const plural = !self && /s$/.test(unit);
-    if (!self && plural !== count > 1) continue;
-    const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
-    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [relativeStep(singularWord(unit), count, relative)], explicitlyInternal: false });
-  }
-  return found;
+function relativeReferenceAt(text: string, start: number, word: string): RawReference | undefined {
+  if (text.charCodeAt(start - 1) !== 0x20) return undefined;
+  const lower = word.toLowerCase();
+  const unit = singularWord(lower);
+  if (!EN_RELATIVE_UNITS.has(unit)) return undefined;
+  const from = Math.max(0, start - EN_RELATIVE_LEAD_REACH);
+  const lead = EN_RELATIVE_LEAD.exec(text.slice(from, start));
+  if (!lead) return undefined;
+  const self = lead[5] !== undefined;
+  if (self && !EN_SELF_UNITS.has(word)) return undefined;
+  const count = englishNumberWordValue(lead[2] ?? lead[3] ?? 'one')!;
+  if (!self && (lower !== unit) !== count > 1) return undefined;
+  const direction = (lead[1] ?? lead[4])?.toLowerCase();
+  const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
+  return { start: from + lead.index, end: start + word.length, steps: [relativeStep(unit, count, relative)], explicitlyInternal: false };
 }
 
 function relativeStep(unit: string, value: number, relative: 'previous' | 'next' | 'self'): ReferenceStep {
