@@ -83,6 +83,8 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
   const { folded, numbers } = inputs;
   const termSpans = new Set([...inputs.termUses.map((use) => use.start), ...inputs.definitions.map((term) => term.span.start)]);
   const found: CitationMention[] = [];
+  // A document quotes the same few titles over and over: each is normalised once.
+  const normalized = new Map<string, string | undefined>();
   for (const quote of inputs.quotes) {
     const inner = folded.text.slice(quote.start + 1, quote.end - 1);
     if (quote.kind === 'quote' && !isTitleQuote(inner)) continue;
@@ -90,7 +92,8 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
     const innerStart = folded.originOf(quote.start + 1);
     // A quoted defined term ("the "Regulations"", 《条例》 defined as a short name) is a use of the term.
     if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.identity?.title?.span)) continue;
-    const title = normalizeTitle(inner);
+    if (!normalized.has(inner)) normalized.set(inner, normalizeTitle(inner));
+    const title = normalized.get(inner);
     if (!title || !isSpecificEnough(inner)) continue;
     const text = folded.source.slice(range.start, range.end);
     const number = numberRightAfter(folded.source, numbers, range.end);
