@@ -255,27 +255,28 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
 }
 
 /**
- * Where the next 第, 本, 前, 上 or 下 stands: each found by the native search, and remembered until it is passed, so the
- * text is searched once for each of them (English text, which has none, costs three quick searches in all).
+ * Where the next 第, 本, 前, 上一, 下一 or 下列 stands: each found by the native search, and remembered until it is passed,
+ * so the text is searched once for each of them (English text, which has none, costs a few quick searches in all).
+ * 上 and 下 alone (以上, 上述, 下发) begin no reference: they are not looked at.
  */
 class ChineseAnchors {
-  /** For each anchor character, where it stands next: -2 before the first search, -1 when there is none left. */
-  private readonly found = ANCHOR_CHARS.map(() => -2);
+  /** For each anchor, where it stands next: -2 before the first search, -1 when there is none left. */
+  private readonly found = ANCHORS.map(() => -2);
 
   constructor(private readonly text: string) {}
 
   next(from: number): number {
     let nearest = -1;
-    for (let i = 0; i < ANCHOR_CHARS.length; i++) {
+    for (let i = 0; i < ANCHORS.length; i++) {
       let at = this.found[i]!;
-      if (at !== -1 && at < from) this.found[i] = at = this.text.indexOf(ANCHOR_CHARS[i]!, from);
+      if (at !== -1 && at < from) this.found[i] = at = this.text.indexOf(ANCHORS[i]!, from);
       if (at >= 0 && (nearest < 0 || at < nearest)) nearest = at;
     }
     return nearest;
   }
 }
 
-const ANCHOR_CHARS = ['第', '本', '前', '上', '下'];
+const ANCHORS = ['第', '本', '前', '上一', '下一', '下列'];
 
 function parseChineseChain(text: string, start: number): RawReference | undefined {
   if (text.charCodeAt(start) === 0x524d && ENDS_WORD_WITH_QIAN.has(text[start - 1] ?? '')) return undefined; // 前
