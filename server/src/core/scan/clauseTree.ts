@@ -89,6 +89,8 @@ interface Builder {
   headingLevels: number[];
   /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
   indents: number[];
+  /** The line of each clause's label (by id): a problem names the line of the label before. */
+  labelLines: number[];
   /** The body's memory, then the headings'. */
   memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
@@ -103,7 +105,7 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [],
+    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [],
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
@@ -349,6 +351,7 @@ function openClause(builder: Builder, line: number, label: LabelMatch, level: nu
   clauses.push(clause);
   builder.headingLevels.push(level);
   builder.indents.push(indent);
+  builder.labelLines.push(line);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
@@ -628,7 +631,7 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
   if (!code) return;
   report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', {
     kind: 'sequence', found: labelAt(builder, label, lineStart), value: label.value, style: label.style, expected, prefix,
-    previous: { label: previous.label, line: builder.lines.lineOf(previous.labelSpan.start) + 1 }, previousStyle: previous.style,
+    previous: { label: previous.label, line: builder.labelLines[previous.id]! + 1 }, previousStyle: previous.style,
   });
 }
 
