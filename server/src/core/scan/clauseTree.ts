@@ -91,6 +91,8 @@ interface Builder {
   indents: number[];
   /** The line of each clause's label (by id): a problem names the line of the label before. */
   labelLines: number[];
+  /** The texts of short labels met so far, each kept once (see labelAt). */
+  labelTexts: Map<string, string>;
   /** The body's memory, then the headings'. */
   memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
@@ -105,7 +107,7 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [],
+    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(),
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
@@ -514,7 +516,7 @@ function trimEnd(text: string, offset: number): number {
 
 function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
   const lineStart = builder.lines.lineStart(line);
-  const labelText = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const labelText = labelAt(builder, label, lineStart);
   const clause: Clause = {
     id: builder.clauses.length,
     label: labelText,
@@ -670,9 +672,17 @@ function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
   return STRUCTURAL_RANK[label.style] !== undefined && LIST_RANK[parent.style] !== undefined;
 }
 
+/** A label's text; the short ones shared (a text of a million labels holds a few hundred different ones). */
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
-  return builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const text = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  if (text.length > SHARED_LABEL_LENGTH) return text;
+  const shared = builder.labelTexts.get(text);
+  if (shared !== undefined) return shared;
+  builder.labelTexts.set(text, text);
+  return text;
 }
+
+const SHARED_LABEL_LENGTH = 8;
 
 function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail): void {
   builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, detail });
