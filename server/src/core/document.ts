@@ -31,6 +31,7 @@ import {
   type RawReference,
 } from './scan/references';
 import { ClauseResolver } from './resolve';
+import { mergeByStart } from './scan/sortedStreams';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
@@ -346,32 +347,6 @@ function clauseReference(
 /** Whether a clause's label starts at an original offset (the clauses are in document order). */
 function isLabelStart(clauses: readonly Clause[], offset: number): boolean {
   return clauses[lastAtOrBefore(clauses, offset, (clause) => clause.labelSpan.start)]?.labelSpan.start === offset;
-}
-
-/**
- * The references of several streams in order of their start, ties in the order of the streams: what a stable sort of
- * their concatenation gives, by a merge when each stream is in order (as the scanners give them), else by that sort.
- */
-function mergeByStart(streams: RawReference[][]): RawReference[] {
-  const nonEmpty = streams.filter((stream) => stream.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
-  if (!nonEmpty.every(isInOrder)) return nonEmpty.flat().sort((a, b) => a.start - b.start);
-  const merged: RawReference[] = [];
-  const next = nonEmpty.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < nonEmpty.length; i++) {
-      const candidate = nonEmpty[i]![next[i]!];
-      if (candidate && (best < 0 || candidate.start < nonEmpty[best]![next[best]!]!.start)) best = i;
-    }
-    if (best < 0) return merged;
-    merged.push(nonEmpty[best]![next[best]!++]!);
-  }
-}
-
-function isInOrder(references: readonly RawReference[]): boolean {
-  for (let i = 1; i < references.length; i++) if (references[i]!.start < references[i - 1]!.start) return false;
-  return true;
 }
 
 /**
