@@ -247,10 +247,13 @@ function restStartsWith(rest: LineRest, pattern: RegExp): boolean {
  * that ends in a full stop ends a number, not a sentence: "3. to refer the matter" is an item of a resolution.
  */
 function isPlausibleLabelEnd(rest: LineRest, endsInStop: boolean): boolean {
-  if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
-  if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
   if (rest.start >= rest.end) return true;
   const code = rest.text.charCodeAt(rest.start);
+  // Both continuations begin with white space (\s is isSpace and U+FEFF): most labels are followed by their text.
+  if (isSpace(code) || code === 0xfeff) {
+    if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
+    if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
+  }
   return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 
