@@ -25,7 +25,7 @@ import type { Clause, ClauseKind, LabelStyle, Problem, ProblemDetail, Span } fro
 import type { LineIndex } from '../text/lineIndex';
 import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
-import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
+import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
@@ -260,7 +260,7 @@ const ENDS_WITH_CITATION_WORD = new RegExp(
  * Paragraph(s), Part(s), Chapter(s) in either case; of 依照 按照 根据 依据 参照 违反, of 本条 and 本 and a document type, of 第.
  */
 const CITATION_WORD_LAST: ReadonlySet<number> = new Set([
-  ...'esmnhtrESMNHTR', ...'照据反条第', ...CHINESE_DOCUMENT_TYPE.slice('(?:'.length, -')'.length).split('|').map((type) => type[type.length - 1]!),
+  ...'esmnhtrESMNHTR', ...'照据反条第', ...CHINESE_DOCUMENT_TYPE_ENDINGS,
 ].map((char) => char.charCodeAt(0)));
 
 /** The longest ending ENDS_WITH_CITATION_WORD looks for ("with Subparagraphs" and its spaces) fits in this. */

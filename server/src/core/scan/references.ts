@@ -7,7 +7,7 @@
  */
 import type { LabelStyle, ReferenceStep } from '../model';
 import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue, romanValue } from '../text/numerals';
-import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
+import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
  * Where a reference into another document names it, in folded offsets: the naming words end at `before`
@@ -53,6 +53,10 @@ const ZH_SHORT_RANGE = new RegExp(`第(${ZH_NUMERAL})\\s*(?:至|到|—|-|~|～)
 const ENDS_WORD_WITH_QIAN = new Set([...'提目此以事当之空向面眼生日先从届会']);
 /** A law or document named right before a reference makes it a reference into that document. */
 const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|法例|判决书?|裁定书?|${CHINESE_DOCUMENT_TYPE})$`);
+/** The last characters of what ZH_OTHER_DOCUMENT looks for: 》, 号 文 令 ） ), 例 of 法例, 决 书 定 of judgments, a document type's. */
+const OTHER_DOCUMENT_LAST: ReadonlySet<number> = new Set([
+  ...'》号文令）)例决书定', ...CHINESE_DOCUMENT_TYPE_ENDINGS,
+].map((char) => char.charCodeAt(0)));
 const ZH_THIS_BEFORE = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|判决书?|裁定书?)$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
@@ -404,6 +408,8 @@ function parenthesisBefore(text: string, end: number): number | undefined {
 }
 
 function namesOtherDocument(text: string, start: number): boolean {
+  // Most references follow a character no name of a document ends with (的第, 和第, 、第): one look-up says so.
+  if (!OTHER_DOCUMENT_LAST.has(text.charCodeAt(start - 1))) return false;
   const before = text.slice(Math.max(0, start - 12), start);
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
 }
