@@ -688,7 +688,24 @@ function subSteps(text: string, position: number, parent: ReferenceStep): { step
   return { steps, end };
 }
 
+/**
+ * The step a head word and its number name ("Clause" "(IX)"), made once for each pair written: a document writes the
+ * same few again and again. A step is read, never changed, once made (see STYLES_BY_OWN), so references share it.
+ */
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
+  const key = `${keyword} ${numberText}`;
+  if (ENGLISH_STEPS.has(key)) return ENGLISH_STEPS.get(key);
+  if (ENGLISH_STEPS.size >= MAX_REMEMBERED_STEPS) ENGLISH_STEPS.clear();
+  // Frozen: a reference that changed a shared step would change it in every other.
+  const step = newEnglishStep(keyword, numberText);
+  ENGLISH_STEPS.set(key, step && Object.freeze(step));
+  return step;
+}
+
+const ENGLISH_STEPS = new Map<string, ReferenceStep | undefined>();
+const MAX_REMEMBERED_STEPS = 4096;
+
+function newEnglishStep(keyword: string, numberText: string): ReferenceStep | undefined {
   const word = singularWord(keyword.toLowerCase());
   const scope = OWN_UNIT_WORDS.has(word) ? word : undefined;
   if (/\d\.\d/.test(numberText)) return withScope(decimalStep(numberText), scope);
