@@ -97,7 +97,8 @@ export class ClauseResolver {
   private resolveFrom(steps: readonly ReferenceStep[], at: number | undefined, startNear: number | undefined): Resolution | undefined {
     let scope: Clause | undefined;
     let span: Span | undefined;
-    for (const [index, step] of steps.entries()) {
+    for (let index = 0; index < steps.length; index++) {
+      const step = steps[index]!;
       // "Article 5(2)": the sub-clause labelled (2) where the article has one, else its second paragraph.
       const written = step.kind === 'paragraph' && step.styles.length > 0 && scope ? this.find(step, scope.span, undefined) : undefined;
       if (written) {
@@ -275,17 +276,19 @@ export class ClauseResolver {
   private candidates(step: ReferenceStep): Clause[][] {
     if (step.path) return [this.byDecimal.get(step.path.join('.')) ?? []];
     const lists: Clause[][] = [];
-    const add = (style: string, value: number) => {
-      const list = this.byStyleAndValue.get(indexKey(style, value, step.insertion));
-      if (list) lists.push(list);
-    };
-    for (const [index, style] of step.styles.entries()) {
-      add(style, step.value);
+    for (let index = 0; index < step.styles.length; index++) {
+      const style = step.styles[index]!;
+      this.addCandidates(lists, style, step.value, step.insertion);
       const letter = index === 0 ? LETTER_READING[style] : undefined;
       const letterValue = letter && AMBIGUOUS_LETTERS.get(step.value);
-      if (letter && letterValue) add(letter, letterValue);
+      if (letter && letterValue) this.addCandidates(lists, letter, letterValue, step.insertion);
     }
     return lists;
+  }
+
+  private addCandidates(lists: Clause[][], style: string, value: number, insertion: number | undefined): void {
+    const list = this.byStyleAndValue.get(indexKey(style, value, insertion));
+    if (list) lists.push(list);
   }
 
   /**

@@ -15,6 +15,7 @@ import type { FoldedText } from '../text/folded';
 import { lastAtOrBefore } from '../text/search';
 import { isTitleQuote, type QuoteSpan } from './quotes';
 import { normalizeTitle } from './titles';
+import { mergeByStart } from './sortedStreams';
 
 export interface CitationInputs {
   folded: FoldedText;
@@ -56,19 +57,18 @@ const CUSTOMARY = /(?:((?:19|20)\d{2})年第?)?(\d{1,4})号(文(?!件)|令)/g;
 const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|\b(?:[Tt]he|[Tt]hat)(?<!\b(?:is|are|was|were|be|not) (?:[Tt]he|[Tt]hat)) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
 
 export function scanCitations(inputs: CitationInputs): ScannedCitations {
-  const titles = [...titleMentions(inputs), ...unquotedTitleMentions(inputs)].sort((a, b) => a.start - b.start);
+  const titles = mergeByStart([titleMentions(inputs), unquotedTitleMentions(inputs)]);
   const definitions = inputs.definitions.map((term) => withCitedNotice(term, inputs, titles));
   const shortNames = shortNameMentions(definitions, inputs.termUses);
   const customary = customaryMentions(inputs, shortNames);
-  const direct: Citation[] = [
-    ...inputs.numbers.filter((number) => !number.own).map((number): Citation => ({
-      start: number.start, end: number.end, via: 'number', target: { kind: 'number', number }, inRepealSentence: false,
-    })),
-    ...[...titles, ...shortNames, ...customary].filter((mention) => !mention.withNumber).map(toCitation),
-  ].sort((a, b) => a.start - b.start);
+  const byNumber = inputs.numbers.filter((number) => !number.own).map((number): Citation => ({
+    start: number.start, end: number.end, via: 'number', target: { kind: 'number', number }, inRepealSentence: false,
+  }));
+  const withoutNumber = (mentions: CitationMention[]) => mentions.filter((mention) => !mention.withNumber).map(toCitation);
+  const direct = mergeByStart([byNumber, withoutNumber(titles), withoutNumber(shortNames), withoutNumber(customary)]);
   const anaphora = anaphoraMentions(inputs.folded, direct);
-  const citations = [...direct, ...anaphora.map(toCitation)].sort((a, b) => a.start - b.start);
-  const mentions = [...titles, ...shortNames, ...customary, ...anaphora].sort((a, b) => a.start - b.start);
+  const citations = mergeByStart([direct, anaphora.map(toCitation)]);
+  const mentions = mergeByStart([titles, shortNames, customary, anaphora]);
   const selfKeys = new Set(definitions.filter((term) => term.namesThisDocument).map((term) => term.key));
   const selfNames = inputs.termUses.filter((use) => selfKeys.has(use.key));
   return { mentions, citations, definitions, selfNames };
@@ -83,6 +83,8 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
   const { folded, numbers } = inputs;
   const termSpans = new Set([...inputs.termUses.map((use) => use.start), ...inputs.definitions.map((term) => term.span.start)]);
   const found: CitationMention[] = [];
+  // A document quotes the same few titles over and over: each is normalised once.
+  const normalized = new Map<string, string | undefined>();
   for (const quote of inputs.quotes) {
     const inner = folded.text.slice(quote.start + 1, quote.end - 1);
     if (quote.kind === 'quote' && !isTitleQuote(inner)) continue;
@@ -90,7 +92,8 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
     const innerStart = folded.originOf(quote.start + 1);
     // A quoted defined term ("the "Regulations"", 《条例》 defined as a short name) is a use of the term.
     if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.identity?.title?.span)) continue;
-    const title = normalizeTitle(inner);
+    if (!normalized.has(inner)) normalized.set(inner, normalizeTitle(inner));
+    const title = normalized.get(inner);
     if (!title || !isSpecificEnough(inner)) continue;
     const text = folded.source.slice(range.start, range.end);
     const number = numberRightAfter(folded.source, numbers, range.end);

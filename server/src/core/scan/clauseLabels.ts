@@ -93,7 +93,7 @@ const PATTERNS: LabelPattern[] = [
   {
     // A lone C. or L. is a letter in an A. B. C. list, not 100 or 50.
     regex: /([IVX]|[IVXLC]{2,})\.(?=[\s\u3000]|$)/y,
-    classify: (match) => valued('roman-dot', 'part', romanValue(match[1]!)),
+    classify: (match) => valued('roman-dot', 'part', shortRomanValue(match[1]!)),
   },
   {
     // 2.3 and 2.3.1 in memos and guidelines; not 2026.1.5 (a date), 1.5% nor "2.5 million" (amounts).
@@ -171,14 +171,25 @@ function valued(style: LabelStyle, kind: ClauseKind, value: number | undefined):
 
 /** (IX) is Roman, (A) and (a) are letters, (iv) is lower-case Roman; single I, V, X are taken as Roman. */
 function classifyParenthesisedLetters(inner: string): LabelMatch | undefined {
-  const isUpper = inner === inner.toUpperCase();
-  const roman = romanValue(inner);
+  // One case throughout: [IVXLC]+, [ivxlc]+ or a single letter.
+  const isUpper = inner.charCodeAt(0) < 0x61;
+  const roman = shortRomanValue(inner);
   if (roman !== undefined && (inner.length > 1 || /[IVXivx]/.test(inner))) {
     return isUpper ? valued('paren-roman', 'clause', roman) : valued('paren-lower-roman', 'item', roman);
   }
   if (inner.length !== 1) return undefined;
   const letterValue = inner.toLowerCase().charCodeAt(0) - 96;
   return valued(isUpper ? 'paren-upper-alpha' : 'paren-lower-alpha', 'item', letterValue);
+}
+
+/** The values of short Roman numerals, remembered: a list repeats (I) … (XX) over and over. */
+const ROMAN_VALUES = new Map<string, number | undefined>();
+const REMEMBERED_ROMAN = 6;
+
+function shortRomanValue(numeral: string): number | undefined {
+  if (numeral.length > REMEMBERED_ROMAN) return romanValue(numeral);
+  if (!ROMAN_VALUES.has(numeral)) ROMAN_VALUES.set(numeral, romanValue(numeral));
+  return ROMAN_VALUES.get(numeral);
 }
 
 /**
@@ -189,8 +200,11 @@ function classifyParenthesisedLetters(inner: string): LabelMatch | undefined {
 export function matchClauseLabel(text: string, lineStart: number, lineEnd: number): LabelMatch | undefined {
   let start = lineStart;
   while (start < lineEnd && (isSpace(text.charCodeAt(start)) || isInvisible(text.charCodeAt(start)))) start++;
-  MARKDOWN_LEAD.lastIndex = start;
-  start += MARKDOWN_LEAD.exec(text)?.[0].length ?? 0;
+  const code = text.charCodeAt(start);
+  if (code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f) { // # > * _
+    MARKDOWN_LEAD.lastIndex = start;
+    if (MARKDOWN_LEAD.test(text)) start = MARKDOWN_LEAD.lastIndex;
+  }
   if (start >= lineEnd) return undefined;
   const candidates = PATTERNS_BY_FIRST_CHAR.get(text.charCodeAt(start));
   if (!candidates) return undefined;
@@ -233,10 +247,13 @@ function restStartsWith(rest: LineRest, pattern: RegExp): boolean {
  * that ends in a full stop ends a number, not a sentence: "3. to refer the matter" is an item of a resolution.
  */
 function isPlausibleLabelEnd(rest: LineRest, endsInStop: boolean): boolean {
-  if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
-  if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
   if (rest.start >= rest.end) return true;
   const code = rest.text.charCodeAt(rest.start);
+  // Both continuations begin with white space (\s is isSpace and U+FEFF): most labels are followed by their text.
+  if (isSpace(code) || code === 0xfeff) {
+    if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
+    if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
+  }
   return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
 }
 

@@ -23,9 +23,9 @@
  */
 import type { Clause, ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { isHan, isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
-import { CHINESE_DOCUMENT_TYPE } from './documentTypes';
+import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
 
 const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
@@ -45,10 +45,13 @@ const LIST_RANK: Partial<Record<LabelStyle, number>> = {
 type Shape = 'paren' | 'dot' | 'structure';
 
 function shapeOf(style: LabelStyle): Shape {
-  if (style.startsWith('paren') || style === 'zh-paren') return 'paren';
-  if (style.endsWith('dot')) return 'dot';
-  return 'structure';
+  let shape = SHAPES.get(style);
+  if (shape === undefined) SHAPES.set(style, (shape = style.startsWith('paren') || style === 'zh-paren' ? 'paren' : style.endsWith('dot') ? 'dot' : 'structure'));
+  return shape;
 }
+
+/** The shape of each style met so far: read for every open clause a label is compared with. */
+const SHAPES = new Map<LabelStyle, Shape>();
 
 /** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
 export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
@@ -86,6 +89,10 @@ interface Builder {
   headingLevels: number[];
   /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
   indents: number[];
+  /** The line of each clause's label (by id): a problem names the line of the label before. */
+  labelLines: number[];
+  /** The texts of short labels met so far, each kept once (see labelAt). */
+  labelTexts: Map<string, string>;
   /** The body's memory, then the headings'. */
   memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
@@ -100,7 +107,7 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [],
+    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(),
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
@@ -131,7 +138,7 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     if (level > 0) builder.markdown = true;
     const label = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
     if (label) {
-      const read = letterInSequence(builder, label, text.slice(start + label.start, start + label.end));
+      const read = letterInSequence(builder, label, start);
       undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
       builder.paragraphSinceLabel = false;
     } else if (level > 0) {
@@ -248,6 +255,14 @@ const ENDS_WITH_CITATION_WORD = new RegExp(
   '(?:\\b(?:under|with|in|of|to|by|see|per|and|or) (?:Clauses?|Items?|Articles?|Sections?|Paragraphs?|Parts?|Chapters?)' +
   `|(?:依照|按照|根据|依据|参照|违反)(?:本(?:${CHINESE_DOCUMENT_TYPE}|条))?|第)\\s*$`);
 
+/**
+ * The last characters of the endings ENDS_WITH_CITATION_WORD looks for: of Clause(s), Item(s), Article(s), Section(s),
+ * Paragraph(s), Part(s), Chapter(s) in either case; of 依照 按照 根据 依据 参照 违反, of 本条 and 本 and a document type, of 第.
+ */
+const CITATION_WORD_LAST: ReadonlySet<number> = new Set([
+  ...'esmnhtrESMNHTR', ...'照据反条第', ...CHINESE_DOCUMENT_TYPE_ENDINGS,
+].map((char) => char.charCodeAt(0)));
+
 /** The longest ending ENDS_WITH_CITATION_WORD looks for ("with Subparagraphs" and its spaces) fits in this. */
 const CITATION_WORD_REACH = 48;
 
@@ -255,9 +270,8 @@ function continuesCitation(text: string, lines: LineIndex, previousLine: number)
   if (previousLine < 0) return false;
   const start = lines.lineStart(previousLine);
   const end = trimEnd(text, lines.lineEnd(previousLine));
-  // Every ending ENDS_WITH_CITATION_WORD looks for ends in a Latin letter or a Han character: most lines end otherwise.
-  const last = end > start ? text.charCodeAt(end - 1) : 0;
-  if (!isHan(last) && !((last | 0x20) >= 0x61 && (last | 0x20) <= 0x7a)) return false;
+  // Most lines end in another character than the endings ENDS_WITH_CITATION_WORD looks for: one look-up says so.
+  if (end <= start || !CITATION_WORD_LAST.has(text.charCodeAt(end - 1))) return false;
   return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(start, end - CITATION_WORD_REACH), end));
 }
 
@@ -286,12 +300,17 @@ function closesSentence(text: string, start: number, end: number): boolean {
   return index >= start && (code === 0x3002 || code === 0x2e || code === 0xff1b || code === 0x3b);
 }
 
+/** I V X i v x: the letters a one-letter Roman number is written with. */
+const ROMAN_LOOKING: ReadonlySet<number> = new Set([...'IVXivx'].map((char) => char.charCodeAt(0)));
+
 /** (I) after (H) is the letter I, and (v) after (u) the letter v: Roman-looking letters continue a letter list. */
-function letterInSequence(builder: Builder, label: LabelMatch, labelText: string): LabelMatch {
-  const letter = /^\(([IVXivx])\)$/.exec(labelText.trim())?.[1];
-  if (!letter) return label;
-  const style: LabelStyle = letter === letter.toUpperCase() ? 'paren-upper-alpha' : 'paren-lower-alpha';
-  const value = letter.toLowerCase().charCodeAt(0) - 96;
+function letterInSequence(builder: Builder, label: LabelMatch, labelStart: number): LabelMatch {
+  const { text } = builder;
+  const start = labelStart + label.start;
+  const letter = text.charCodeAt(start + 1);
+  if (label.end - label.start !== 3 || text.charCodeAt(start) !== 0x28 || text.charCodeAt(start + 2) !== 0x29 || !ROMAN_LOOKING.has(letter)) return label;
+  const style: LabelStyle = letter < 0x61 ? 'paren-upper-alpha' : 'paren-lower-alpha';
+  const value = (letter | 0x20) - 96;
   const continues = builder.stack.some((id) => builder.clauses[id]!.style === style && builder.clauses[id]!.value === value - 1);
   return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
 }
@@ -334,6 +353,7 @@ function openClause(builder: Builder, line: number, label: LabelMatch, level: nu
   clauses.push(clause);
   builder.headingLevels.push(level);
   builder.indents.push(indent);
+  builder.labelLines.push(line);
   if (parentId === undefined) builder.roots.push(clause.id);
   else clauses[parentId]!.children.push(clause.id);
   stack.push(clause.id);
@@ -440,9 +460,9 @@ function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch,
   const continues = (index: number, sameStyle: boolean): boolean => {
     const open = clauses[stack[index]!]!;
     if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
-    const styleFits = sameStyle ? open.style === label.style
-      : open.style !== label.style && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure' && label.value > 1;
-    return styleFits && open.value + 1 === label.value;
+    if (open.value + 1 !== label.value) return false;
+    return sameStyle ? open.style === label.style
+      : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
   };
   for (let i = stack.length - 1; i >= floor; i--) if (continues(i, true)) return i;
   for (let i = stack.length - 1; i >= floor; i--) if (continues(i, false)) return i;
@@ -496,7 +516,7 @@ function trimEnd(text: string, offset: number): number {
 
 function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
   const lineStart = builder.lines.lineStart(line);
-  const labelText = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const labelText = labelAt(builder, label, lineStart);
   const clause: Clause = {
     id: builder.clauses.length,
     label: labelText,
@@ -574,15 +594,20 @@ function joinWrapped(first: string, second: string): string {
 
 /** Where the first sentence ends: 。 ！ ？ ； ：, or . ; : before a space, but not the full stop of "No." or "Art.". */
 function firstSentenceEnd(text: string): number {
-  for (let i = 0; i < text.length; i++) {
+  SENTENCE_END_MARK.lastIndex = 0;
+  for (let match = SENTENCE_END_MARK.exec(text); match; match = SENTENCE_END_MARK.exec(text)) {
+    const i = match.index;
     const code = text.charCodeAt(i);
-    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
-    if ((code === 0x2e || code === 0x3b || code === 0x3a) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1)))) {
+    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) return i;
+    if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) {
       if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(0, i - 5), i))) return i;
     }
   }
   return -1;
 }
+
+/** What may end a sentence, found by the native search: 。 ！ ？ ； ： at once, . ; : where a space follows. */
+const SENTENCE_END_MARK = /[。！？；：.;:]/g;
 
 const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
 
@@ -608,7 +633,7 @@ function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, li
   if (!code) return;
   report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', {
     kind: 'sequence', found: labelAt(builder, label, lineStart), value: label.value, style: label.style, expected, prefix,
-    previous: { label: previous.label, line: builder.lines.lineOf(previous.labelSpan.start) + 1 }, previousStyle: previous.style,
+    previous: { label: previous.label, line: builder.labelLines[previous.id]! + 1 }, previousStyle: previous.style,
   });
 }
 
@@ -647,9 +672,17 @@ function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
   return STRUCTURAL_RANK[label.style] !== undefined && LIST_RANK[parent.style] !== undefined;
 }
 
+/** A label's text; the short ones shared (a text of a million labels holds a few hundred different ones). */
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
-  return builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const text = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  if (text.length > SHARED_LABEL_LENGTH) return text;
+  const shared = builder.labelTexts.get(text);
+  if (shared !== undefined) return shared;
+  builder.labelTexts.set(text, text);
+  return text;
 }
+
+const SHARED_LABEL_LENGTH = 8;
 
 function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail): void {
   builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, detail });

@@ -18,8 +18,15 @@ const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{
 const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
 const ALL_DATES = new RegExp(DATE.source, 'g');
 const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
-/** Where a statement of effect is: found by its rarer words first, then read around them (a regex that begins with them). */
-const EFFECT_WORDS = /起(?:施行|实施|执行|生效)|\binto\s+(?:effect|force)\b|\btake\s+effect\b/g;
+/**
+ * Where a statement of effect is: found by its rarer words first, then read around them. One search per language, so
+ * that each begins with a literal (起, or effect / force and a look back at "into" or "take"), which the native search
+ * jumps to.
+ */
+const CHINESE_EFFECT_WORDS = /起(?:施行|实施|执行|生效)/g;
+const ENGLISH_EFFECT_WORDS = /(?:effect|force)\b/g;
+const WHITE_SPACE = /\s/;
+const WORD_CHARACTER = /\w/;
 const CHINESE_EFFECTIVE_ON = new RegExp(`自\\s*(?:${CHINESE_DATE})\\s*$`);
 const ENGLISH_EFFECTIVE_ON = new RegExp(`^\\s+(?:on|from|as of)\\s+(?:${ENGLISH_DATE})`);
 /** How far a date may stand from the words of effect: 自2026年12月31日起 is 15 characters. */
@@ -50,15 +57,42 @@ export function findDates(text: string, lines: LineIndex): DocumentDates {
 
 /** The first "自2026年3月1日起施行" / "shall come into effect on March 1, 2026" in the text: its date and where it is. */
 function firstEffectiveDate(text: string): { date: string; index: number } | undefined {
-  for (const match of text.matchAll(EFFECT_WORDS)) {
+  const chinese = firstChineseEffectiveDate(text);
+  const english = firstEnglishEffectiveDate(text, chinese?.index ?? text.length);
+  return english ?? chinese;
+}
+
+function firstChineseEffectiveDate(text: string): { date: string; index: number } | undefined {
+  for (const match of text.matchAll(CHINESE_EFFECT_WORDS)) {
     const index = match.index!;
-    const around = match[0].startsWith('起')
-      ? CHINESE_EFFECTIVE_ON.exec(text.slice(Math.max(0, index - DATE_REACH), index))
-      : ENGLISH_EFFECTIVE_ON.exec(text.slice(index + match[0].length, index + match[0].length + DATE_REACH));
+    const around = CHINESE_EFFECTIVE_ON.exec(text.slice(Math.max(0, index - DATE_REACH), index));
     const date = around ? firstDate(around[0]) : undefined;
     if (date) return { date, index };
   }
   return undefined;
+}
+
+/** The first English statement of effect with its date that starts before `before`. */
+function firstEnglishEffectiveDate(text: string, before: number): { date: string; index: number } | undefined {
+  for (const match of text.matchAll(ENGLISH_EFFECT_WORDS)) {
+    const index = effectLeadStart(text, match.index!, match[0]);
+    if (index < 0) continue;
+    if (index >= before) return undefined;
+    const end = match.index! + match[0].length;
+    const around = ENGLISH_EFFECTIVE_ON.exec(text.slice(end, end + DATE_REACH));
+    const date = around ? firstDate(around[0]) : undefined;
+    if (date) return { date, index };
+  }
+  return undefined;
+}
+
+/** Where "into" stands before "effect" or "force" at `at`, or "take" before "effect" (white space between); else -1. */
+function effectLeadStart(text: string, at: number, word: string): number {
+  let leadEnd = at;
+  while (leadEnd > 0 && WHITE_SPACE.test(text[leadEnd - 1]!)) leadEnd--;
+  const lead = text.slice(leadEnd - 4, leadEnd);
+  if (leadEnd === at || leadEnd < 4 || (lead !== 'into' && (lead !== 'take' || word !== 'effect'))) return -1;
+  return WORD_CHARACTER.test(text[leadEnd - 5] ?? '') ? -1 : leadEnd - 4;
 }
 
 /** Where the first statement that the document takes effect on the date it bears begins. */

@@ -18,3 +18,5 @@ const ENGLISH_TYPES = [
 export const CHINESE_DOCUMENT_TYPE = `(?:${CHINESE_TYPES.join('|')})`;
 /** An English document type, for use inside a regular expression. */
 export const ENGLISH_DOCUMENT_TYPE = `(?:${ENGLISH_TYPES.join('|')})`;
+/** The last character of each Chinese document type: a quick test before a regular expression that ends in one. */
+export const CHINESE_DOCUMENT_TYPE_ENDINGS: readonly string[] = CHINESE_TYPES.map((type) => type[type.length - 1]!);

@@ -127,8 +127,37 @@ function parenthesisBefore(folded: FoldedText, runStart: number, end: number): n
 
 const OPENING_PARENTHESES = new Set(['（', '(']);
 
+/**
+ * What the look-ups at a number need of the knowledge, made once per knowledge: the longest code in either language
+ * (no longer candidate is looked up), and the agency names by their last character (a name ending a run is found
+ * among the few that end so, in the order of the list).
+ */
+interface IssuerLookups {
+  longestCode: number;
+  longestEnglishCode: number;
+  agencyNamesByLast: Map<number, string[]>;
+}
+
+const lookupsByKnowledge = new WeakMap<Knowledge, IssuerLookups>();
+
+function lookupsOf(knowledge: Knowledge): IssuerLookups {
+  let lookups = lookupsByKnowledge.get(knowledge);
+  if (!lookups) {
+    const agencyNamesByLast = new Map<number, string[]>();
+    for (const name of knowledge.chineseAgencyNames) {
+      if (name.length === 0) continue;
+      const last = name.charCodeAt(name.length - 1);
+      agencyNamesByLast.set(last, [...(agencyNamesByLast.get(last) ?? []), name]);
+    }
+    const longest = (keys: Iterable<string>) => Math.max(0, ...[...keys].map((key) => key.length));
+    lookups = { longestCode: longest(knowledge.issuerCodes.keys()), longestEnglishCode: longest(knowledge.issuerCodesByEnglish.keys()), agencyNamesByLast };
+    lookupsByKnowledge.set(knowledge, lookups);
+  }
+  return lookups;
+}
+
 function longestKnownCodeAtEnd(run: string, knowledge: Knowledge): string | undefined {
-  for (let length = run.length; length >= 1; length--) {
+  for (let length = Math.min(run.length, lookupsOf(knowledge).longestCode); length >= 1; length--) {
     const candidate = run.slice(run.length - length);
     if (knowledge.issuerCodes.has(candidate)) return candidate;
   }
@@ -174,8 +203,9 @@ function unknownIssuer(run: string, knowledge: Knowledge): IssuerFound | undefin
 function coIssuersAtEnd(prefix: string, knowledge: Knowledge): string {
   let rest = prefix;
   let names = '';
+  const byLast = lookupsOf(knowledge).agencyNamesByLast;
   for (;;) {
-    const name = knowledge.chineseAgencyNames.find((candidate) => candidate.length > 0 && rest.endsWith(candidate));
+    const name = byLast.get(rest.charCodeAt(rest.length - 1))?.find((candidate) => rest.endsWith(candidate));
     if (!name) return names;
     names = name + names;
     rest = rest.slice(0, rest.length - name.length);
@@ -242,7 +272,12 @@ function yearOf(text: string | undefined): number | undefined {
  * Building"), or that the words before and after make together ("Order No. 752 of the State Council").
  */
 function knownEnglishIssuer(text: string, numberEnd: number, words: Word[], knowledge: Knowledge) {
-  for (let count = words.length; count >= 1; count--) {
+  // Words whose letters alone are longer than every code's cannot be one: they are not joined nor looked up.
+  const longest = lookupsOf(knowledge).longestEnglishCode;
+  let letters = 0;
+  let longestCount = 0;
+  while (longestCount < words.length && (letters += letterCount(words[words.length - 1 - longestCount]!.text)) <= longest) longestCount++;
+  for (let count = longestCount; count >= 1; count--) {
     const candidate = words.slice(words.length - count);
     const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
     if (record) return { record, start: candidate[0]!.start, end: numberEnd };
@@ -270,6 +305,13 @@ function knownWrappedIssuer(folded: FoldedText, words: Word[], numberEnd: number
   if (before.length === 0 || !OPENING_PARENTHESES.has(folded.text[before[0]!.start - 1] ?? '')) return undefined;
   const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer([...before, ...words].map((word) => word.text).join(' ')));
   return record && { record, start: before[0]!.start, end: numberEnd };
+}
+
+/** The code units of a word that normalizeEnglishIssuer keeps: all but hyphens. */
+function letterCount(word: string): number {
+  let count = 0;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== 0x2d) count++;
+  return count;
 }
 
 const CONNECTORS = /^(?:and|of|for|the)$/;

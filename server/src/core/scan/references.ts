@@ -7,7 +7,7 @@
  */
 import type { LabelStyle, ReferenceStep } from '../model';
 import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue, romanValue } from '../text/numerals';
-import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
+import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
  * Where a reference into another document names it, in folded offsets: the naming words end at `before`
@@ -53,6 +53,10 @@ const ZH_SHORT_RANGE = new RegExp(`第(${ZH_NUMERAL})\\s*(?:至|到|—|-|~|～)
 const ENDS_WORD_WITH_QIAN = new Set([...'提目此以事当之空向面眼生日先从届会']);
 /** A law or document named right before a reference makes it a reference into that document. */
 const ZH_OTHER_DOCUMENT = new RegExp(`(?:》|号[文令]?[）)]?|法例|判决书?|裁定书?|${CHINESE_DOCUMENT_TYPE})$`);
+/** The last characters of what ZH_OTHER_DOCUMENT looks for: 》, 号 文 令 ） ), 例 of 法例, 决 书 定 of judgments, a document type's. */
+const OTHER_DOCUMENT_LAST: ReadonlySet<number> = new Set([
+  ...'》号文令）)例决书定', ...CHINESE_DOCUMENT_TYPE_ENDINGS,
+].map((char) => char.charCodeAt(0)));
 const ZH_THIS_BEFORE = new RegExp(`本(?:${CHINESE_DOCUMENT_TYPE}|判决书?|裁定书?)$`);
 
 const ARTICLE_STYLES: LabelStyle[] = ['zh-article', 'en-article', 'section-sign'];
@@ -255,27 +259,28 @@ function continuing(text: string, previous: RawReference, next: RawReference): R
 }
 
 /**
- * Where the next 第, 本, 前, 上 or 下 stands: each found by the native search, and remembered until it is passed, so the
- * text is searched once for each of them (English text, which has none, costs three quick searches in all).
+ * Where the next 第, 本, 前, 上一, 下一 or 下列 stands: each found by the native search, and remembered until it is passed,
+ * so the text is searched once for each of them (English text, which has none, costs a few quick searches in all).
+ * 上 and 下 alone (以上, 上述, 下发) begin no reference: they are not looked at.
  */
 class ChineseAnchors {
-  /** For each anchor character, where it stands next: -2 before the first search, -1 when there is none left. */
-  private readonly found = ANCHOR_CHARS.map(() => -2);
+  /** For each anchor, where it stands next: -2 before the first search, -1 when there is none left. */
+  private readonly found = ANCHORS.map(() => -2);
 
   constructor(private readonly text: string) {}
 
   next(from: number): number {
     let nearest = -1;
-    for (let i = 0; i < ANCHOR_CHARS.length; i++) {
+    for (let i = 0; i < ANCHORS.length; i++) {
       let at = this.found[i]!;
-      if (at !== -1 && at < from) this.found[i] = at = this.text.indexOf(ANCHOR_CHARS[i]!, from);
+      if (at !== -1 && at < from) this.found[i] = at = this.text.indexOf(ANCHORS[i]!, from);
       if (at >= 0 && (nearest < 0 || at < nearest)) nearest = at;
     }
     return nearest;
   }
 }
 
-const ANCHOR_CHARS = ['第', '本', '前', '上', '下'];
+const ANCHORS = ['第', '本', '前', '上一', '下一', '下列'];
 
 function parseChineseChain(text: string, start: number): RawReference | undefined {
   if (text.charCodeAt(start) === 0x524d && ENDS_WORD_WITH_QIAN.has(text[start - 1] ?? '')) return undefined; // 前
@@ -403,6 +408,8 @@ function parenthesisBefore(text: string, end: number): number | undefined {
 }
 
 function namesOtherDocument(text: string, start: number): boolean {
+  // Most references follow a character no name of a document ends with (的第, 和第, 、第): one look-up says so.
+  if (!OTHER_DOCUMENT_LAST.has(text.charCodeAt(start - 1))) return false;
   const before = text.slice(Math.max(0, start - 12), start);
   return ZH_OTHER_DOCUMENT.test(before) && !ZH_THIS_BEFORE.test(before);
 }
@@ -426,13 +433,28 @@ const EN_THIS_DOCUMENT = new RegExp(` of (?:this|these|the present) (?:${ENGLISH
 /** "of the Securities Law", "of this title" (a code title, not this document), "of such section" (one named before). */
 const EN_OTHER_DOCUMENT = / of (?:(?:this|such) (?:title|subchapter|chapter|Act)\b|such section\b|(?:the )?[A-Z"“《])/y;
 
+/** The English references of a text: those numbered (Clause (IX), Article 5), and those relative to where they stand. */
+export interface EnglishReferences {
+  numbered: RawReference[];
+  relative: RawReference[];
+}
+
+/**
+ * One search finds the words that head English references: a number after one makes a numbered reference, words
+ * before one a relative reference ("the preceding paragraph", see relativeReferenceAt).
+ */
 export function scanEnglishReferences(
   text: string, isLabelAt: (foldedOffset: number) => boolean, citationStartsAt: CitationAt, citationEndsAt: CitationAt,
-): RawReference[] {
+): EnglishReferences {
   const found: RawReference[] = [];
+  const relative: RawReference[] = [];
   let resumeAt = 0;
-  for (const anchor of text.matchAll(EN_ANCHOR)) {
-    const start = anchor.index!;
+  EN_ANCHOR.lastIndex = 0;
+  for (let anchor = EN_ANCHOR.exec(text); anchor; anchor = EN_ANCHOR.exec(text)) {
+    const start = anchor.index;
+    const word = anchor[1]!;
+    const relativeHere = relativeReferenceAt(text, start, word);
+    if (relativeHere) relative.push(relativeHere);
     if (start < resumeAt || isLabelAt(start)) continue;
     const first = parseEnglishChain(text, start, isLabelAt);
     if (!first) continue;
@@ -440,8 +462,8 @@ export function scanEnglishReferences(
     // number say which document the whole list points into.
     // "paragraph (9) or (13)" lists parenthesised numbers after a singular word too; after "clause (vii) of
     // subparagraph (A)" a list would continue the subparagraph, so none is read.
-    const singular = !/s$/i.test(anchor[1]!);
-    const listed = singular && text.slice(first.start, first.end).includes(' of ') ? [] : listedReferences(text, first, isLabelAt, singular);
+    const singular = (word.charCodeAt(word.length - 1) | 0x20) !== 0x73; // s
+    const listed = singular && hasOf(text, first.start, first.end) ? [] : listedReferences(text, first, isLabelAt, singular);
     const group = [first, ...listed];
     const last = group[group.length - 1]!;
     if (group.length > 1) withinOuterReference(text, group, isLabelAt);
@@ -452,35 +474,52 @@ export function scanEnglishReferences(
     const namedBefore = qualifier ? undefined : citationJustBefore(text, start, citationEndsAt) ?? lawBeforeParenthesis(text, start);
     const external = qualifier && 'after' in qualifier ? qualifier : namedBefore;
     for (const reference of group) {
-      found.push({ ...reference, explicitlyInternal: qualifier !== undefined && !external, ...(external ? { external } : {}) });
+      reference.explicitlyInternal = qualifier !== undefined && !external;
+      if (external) reference.external = external;
+      found.push(reference);
     }
   }
-  return withRangeMembers(text, found);
+  return { numbered: withRangeMembers(text, found), relative };
 }
 
-const EN_RELATIVE_UNIT = '[Pp]aragraphs?|[Ss]ubparagraphs?|[Aa]rticles?|[Cc]lauses?|[Ii]tems?|[Pp]oints?|[Ss]ections?|[Rr]ules?|[Ss]teps?|[Cc]onditions?|[Rr]esolutions?|[Rr]ecitals?';
-const EN_RELATIVE = new RegExp(
-  `\\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))? (${EN_RELATIVE_UNIT})` +
-  `|[Tt]he (two|three|four|five) (preceding|foregoing|previous) (${EN_RELATIVE_UNIT})|(?:[Tt]his|[Tt]he present) (Article|Clause|Section|paragraph))\\b`, 'g');
+/** Whether " of " stands in [start, end) of the text (a reference's few words: read in place, never past `end`). */
+function hasOf(text: string, start: number, end: number): boolean {
+  for (let i = start; i + 4 <= end; i++) if (text.charCodeAt(i) === 0x20 && text.startsWith(' of ', i)) return true;
+  return false;
+}
+
+/** The units a relative reference counts ("the preceding two Articles"), singular and lower-cased. */
+const EN_RELATIVE_UNITS: ReadonlySet<string> = new Set([
+  'paragraph', 'subparagraph', 'article', 'clause', 'item', 'point', 'section', 'rule', 'step', 'condition', 'resolution', 'recital',
+]);
+/** The units "this" or "the present" names, as written. */
+const EN_SELF_UNITS: ReadonlySet<string> = new Set(['Article', 'Clause', 'Section', 'paragraph']);
+/** The words before a unit that make a relative reference, read back from the unit. */
+const EN_RELATIVE_LEAD = /\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))?|[Tt]he (two|three|four|five) (preceding|foregoing|previous)|([Tt]his|[Tt]he present)) $/;
+/** The longest lead ("the following three ") fits in this, with a character before it for its word boundary. */
+const EN_RELATIVE_LEAD_REACH = 32;
 
 /**
  * "the preceding paragraph", "the preceding two Articles", "the two preceding items", "the next Article", "this
- * Article": references relative to where they stand. A plural says how many ("the following items" without a number
- * is a list's lead-in, not a reference; "the foregoing provisions" names no unit).
+ * Article": a reference relative to where it stands, ending in the unit word at `start`. A plural says how many
+ * ("the following items" without a number is a list's lead-in, not a reference; "the foregoing provisions" names no
+ * unit).
  */
-export function scanEnglishRelativeReferences(text: string): RawReference[] {
-  const found: RawReference[] = [];
-  for (const match of text.matchAll(EN_RELATIVE)) {
-    const self = match[7];
-    const direction = (match[1] ?? match[5])?.toLowerCase();
-    const count = englishNumberWordValue(match[2] ?? match[4] ?? 'one')!;
-    const unit = (self ?? match[3] ?? match[6])!.toLowerCase();
-    const plural = !self && /s$/.test(unit);
-    if (!self && plural !== count > 1) continue;
-    const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
-    found.push({ start: match.index!, end: match.index! + match[0].length, steps: [relativeStep(singularWord(unit), count, relative)], explicitlyInternal: false });
-  }
-  return found;
+function relativeReferenceAt(text: string, start: number, word: string): RawReference | undefined {
+  if (text.charCodeAt(start - 1) !== 0x20) return undefined;
+  const lower = word.toLowerCase();
+  const unit = singularWord(lower);
+  if (!EN_RELATIVE_UNITS.has(unit)) return undefined;
+  const from = Math.max(0, start - EN_RELATIVE_LEAD_REACH);
+  const lead = EN_RELATIVE_LEAD.exec(text.slice(from, start));
+  if (!lead) return undefined;
+  const self = lead[5] !== undefined;
+  if (self && !EN_SELF_UNITS.has(word)) return undefined;
+  const count = englishNumberWordValue(lead[2] ?? lead[3] ?? 'one')!;
+  if (!self && (lower !== unit) !== count > 1) return undefined;
+  const direction = (lead[1] ?? lead[4])?.toLowerCase();
+  const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
+  return { start: from + lead.index, end: start + word.length, steps: [relativeStep(unit, count, relative)], explicitlyInternal: false };
 }
 
 function relativeStep(unit: string, value: number, relative: 'previous' | 'next' | 'self'): ReferenceStep {
@@ -649,7 +688,24 @@ function subSteps(text: string, position: number, parent: ReferenceStep): { step
   return { steps, end };
 }
 
+/**
+ * The step a head word and its number name ("Clause" "(IX)"), made once for each pair written: a document writes the
+ * same few again and again. A step is read, never changed, once made (see STYLES_BY_OWN), so references share it.
+ */
 function englishStep(keyword: string, numberText: string): ReferenceStep | undefined {
+  const key = `${keyword} ${numberText}`;
+  if (ENGLISH_STEPS.has(key)) return ENGLISH_STEPS.get(key);
+  if (ENGLISH_STEPS.size >= MAX_REMEMBERED_STEPS) ENGLISH_STEPS.clear();
+  // Frozen: a reference that changed a shared step would change it in every other.
+  const step = newEnglishStep(keyword, numberText);
+  ENGLISH_STEPS.set(key, step && Object.freeze(step));
+  return step;
+}
+
+const ENGLISH_STEPS = new Map<string, ReferenceStep | undefined>();
+const MAX_REMEMBERED_STEPS = 4096;
+
+function newEnglishStep(keyword: string, numberText: string): ReferenceStep | undefined {
   const word = singularWord(keyword.toLowerCase());
   const scope = OWN_UNIT_WORDS.has(word) ? word : undefined;
   if (/\d\.\d/.test(numberText)) return withScope(decimalStep(numberText), scope);
