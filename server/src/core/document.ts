@@ -35,7 +35,7 @@ import { mergeByStart } from './scan/sortedStreams';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
-import { lastAtOrBefore, lastStartAtOrBefore, mergeByStart } from './text/search';
+import { lastAtOrBefore, lastStartAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
@@ -109,7 +109,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, mergeByStart<Span>(agencies, noticeNumbers), quotes.filter((quote) => quote.kind === 'book-title'));
+  const terms = scanTerms(folded, mergeByStart<Span>([agencies, noticeNumbers]), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,

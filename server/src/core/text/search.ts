@@ -28,14 +28,3 @@ export function lastStartAtOrBefore(items: ArrayLike<{ readonly start: number }>
   }
   return high;
 }
-
-/** Two lists sorted by `start` as one, in one pass (on equal starts, `a`'s first, as a stable sort would). */
-export function mergeByStart<T extends { readonly start: number }>(a: readonly T[], b: readonly T[]): T[] {
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(b[j]!.start < a[i]!.start ? b[j++]! : a[i++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
-}
