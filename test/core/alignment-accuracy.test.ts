@@ -6,24 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
+import type { DocumentAlignment } from '../../server/src/core';
 import { toChineseNumeral } from '../../server/src/core/text/numerals';
-import { analyse, lines } from './fixture';
-
-function align(original: string, translation: string): DocumentAlignment {
-  return alignDocuments(analyse(original), analyse(translation));
-}
-
-/** "第一条=Article 1", "第九条=" (no counterpart), "第八条+第九条=Article 8"; the preamble pair is left out. */
-function pairsOf(alignment: DocumentAlignment): string[] {
-  return alignment.pairs.filter((pair) => pair.original[0]?.clause !== undefined || pair.translation[0]?.clause !== undefined)
-    .map((pair) => `${pair.original.map((unit) => unit.label).join('+')}=${pair.translation.map((unit) => unit.label).join('+')}`);
-}
-
-/** "line code: message" of every finding, lines 1-based in the translation. */
-function checksOf(alignment: DocumentAlignment): string[] {
-  return alignment.checks.map((check) => `${check.range.start.line + 1} ${check.code}: ${check.message}`);
-}
+import { lines } from './fixture';
+import { align, checksOf, pairsOf } from './alignmentFixture';
 
 /** Measures in articles: each article a line, so that a variant replaces or drops lines. */
 const MEASURES_ZH = [

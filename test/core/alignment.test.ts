@@ -9,8 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { alignDocuments, counterpartAt, toJson, toTmx, toTsv, translationPair, type DocumentAlignment } from '../../server/src/core';
+import { alignDocuments, counterpartAt, toJson, toTmx, toTsv, translationPair } from '../../server/src/core';
 import { analyse, lines } from './fixture';
+import { align, checksOf, pairsOf } from './alignmentFixture';
 
 const ORIGINAL = lines(
   '中国人民银行关于加强存款代币管理的通知（银发〔2026〕50号）',
@@ -52,21 +53,6 @@ function translationLine(label: string): string {
 function withLine(text: string, label: string, replacement: string | undefined): string {
   const line = translationLine(label);
   return replacement === undefined ? text.replace(line + '\n', '') : text.replace(line, replacement);
-}
-
-function align(original: string, translation: string): DocumentAlignment {
-  return alignDocuments(analyse(original), analyse(translation));
-}
-
-/** "（一）=(I)", "（三）=" (no counterpart), "（三）+（四）=(III)"; the preamble pair is left out. */
-function pairsOf(alignment: DocumentAlignment): string[] {
-  return alignment.pairs.filter((pair) => pair.original[0]?.clause !== undefined || pair.translation[0]?.clause !== undefined)
-    .map((pair) => `${pair.original.map((unit) => unit.label).join('+')}=${pair.translation.map((unit) => unit.label).join('+')}`);
-}
-
-/** "line code: message" of every finding, lines 1-based in the translation. */
-function checksOf(alignment: DocumentAlignment): string[] {
-  return alignment.checks.map((check) => `${check.range.start.line + 1} ${check.code}: ${check.message}`);
 }
 
 const FAITHFUL_PAIRS = ['一、=I.', '（一）=(I)', '（二）=(II)', '（三）=(III)', '（四）=(IV)', '二、=II.', '（五）=(5)', '（六）=(6)'];
