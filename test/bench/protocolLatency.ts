@@ -2,7 +2,8 @@
  * Benchmark of the language server as an editor feels it (not a test): through the real protocol over stdio, on a
  * 1 MB (UTF-8) document made of the corpus's Chinese notices (or of samples/ without the corpus), the time from
  * didOpen to the first diagnostics, from a one-character edit (after a pause) to the diagnostics of that version, and of a hover and
- * a definition in it; then the longest wait of a hover in a small document while a 10 MB one is being analysed.
+ * a definition in it; then hovers in a small document while a 10 MB one arrives and is analysed (the first, queued behind
+ * the 10 MB message in the pipe, apart from the longest of the rest).
  * Median and p99 over the runs, whole round trips as the client sees them.
  *
  *   node dist/test/bench/protocolLatency.js [--runs 3] [--keystrokes 30] [--json]
@@ -75,14 +76,15 @@ async function main(): Promise<void> {
       }
       await client.close(uri);
     }
-    const blocked = await hoverBesideLargeDocument(client);
+    const beside = await hoverBesideLargeDocument(client);
     const result = {
       document: { codeUnits: text.length, bytes: Buffer.byteLength(text) },
       openToDiagnostics: summary(open),
       keystrokeToDiagnostics: summary(keys),
       hover: summary(hovers),
       definition: summary(definitions),
-      longestHoverInSmallDocumentWhile10MbIsAnalysed: Number(blocked.toFixed(1)),
+      firstHoverBehind10MbMessage: Number(beside.first.toFixed(1)),
+      longestHoverInSmallDocumentWhile10MbIsAnalysed: Number(beside.longest.toFixed(1)),
     };
     if (process.argv.includes('--json')) {
       console.log(JSON.stringify(result, null, 2));
@@ -92,7 +94,8 @@ async function main(): Promise<void> {
     for (const [name, values] of [['open → diagnostics', result.openToDiagnostics], ['keystroke → diagnostics', result.keystrokeToDiagnostics], ['hover', result.hover], ['definition', result.definition]] as const) {
       console.log(`  ${name.padEnd(24)} median ${values.median} ms, p99 ${values.p99} ms, max ${values.max} ms`);
     }
-    console.log(`  longest hover in a small document while a 10 MB one is read and analysed: ${result.longestHoverInSmallDocumentWhile10MbIsAnalysed} ms`);
+    console.log(`  first hover in a small document, sent right after a 10 MB didOpen (queued behind it in the pipe): ${result.firstHoverBehind10MbMessage} ms`);
+    console.log(`  longest hover in a small document after that, while the 10 MB one is analysed: ${result.longestHoverInSmallDocumentWhile10MbIsAnalysed} ms`);
   } finally {
     await client.shutdown();
   }
@@ -104,19 +107,22 @@ function summary(values: number[]) {
 
 /**
  * Opens a 10 MB document (not waiting for it) and hovers in a small one every few milliseconds until the large one's
- * diagnostics arrive: the longest a hover waited while the large document was read and analysed.
+ * diagnostics arrive. The first hover travels behind the 10 MB message in the one ordered pipe (as in any editor), so
+ * it is reported apart; the longest of the rest is how long a request waited while the large document was analysed.
  */
-async function hoverBesideLargeDocument(client: LspClient): Promise<number> {
+async function hoverBesideLargeDocument(client: LspClient): Promise<{ first: number; longest: number }> {
   const small = await client.open('The PBOC issued Yinfa [2021] No. 237.', { name: 'latency-small' });
   let analysed = false;
   const large = client.open(documentOf(10 * MB), { name: 'latency-large' }).then(() => { analysed = true; });
+  const hover = () => timed(() => client.hover(small.uri, { line: 0, character: 5 }));
+  const first = await hover();
   let longest = 0;
   while (!analysed) {
-    longest = Math.max(longest, await timed(() => client.hover(small.uri, { line: 0, character: 5 })));
+    longest = Math.max(longest, await hover());
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await large;
-  return longest;
+  return { first, longest };
 }
 
 void main();
