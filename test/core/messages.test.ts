@@ -151,3 +151,10 @@ test('messages: setLocale switches the language of what comes next, without anal
   service.setLocale(undefined);
   assert.match(service.diagnostics(memo).find((diagnostic) => diagnostic.code === 'banned-term')!.message, /is a banned term/);
 });
+
+test('messages: a banned term names its list and the notice it comes from, once', () => {
+  const team = { name: 'Team list', notice: 'Policy 7', clause: '3' };
+  assert.equal(en.problem.bannedTerm('guaranteed yield', team), '"guaranteed yield" is a banned term: Team list (Policy 7), clause 3.');
+  const builtin = { name: 'Terms barred from company names (Yinfa [2026] No. 42)', notice: 'Yinfa [2026] No. 42', clause: '(8)' };
+  assert.equal(en.problem.bannedTerm('RWA', builtin), '"RWA" is a banned term: Terms barred from company names (Yinfa [2026] No. 42), clause (8).');
+});

@@ -30,7 +30,7 @@ export const en = {
     tooLarge: (size: string, limit: string, setting: string) => `Not analysed: the file has ${size}, more than the limit of ${limit} (${setting}).`,
     gone: () => 'Not analysed: the file is gone.',
     bannedTerm: (term: string, list: BannedTermSource | undefined) =>
-      `"${term}" is a banned term: ${list ? `${list.name}, clause ${list.clause}` : 'listed as banned'}.`,
+      `"${term}" is a banned term: ${list ? `${listNamed(list)}, clause ${list.clause}` : 'listed as banned'}.`,
     unresolvedReference: (text: string) => `"${text}" points to no clause of this document.`,
     after: (label: string, line: number) => `after ${label} (line ${line})`,
     numberingStyle: (after: string, expected: string, found: string) => `Numbering style changes ${after}: expected ${expected}, found ${found}.`,
@@ -194,6 +194,11 @@ export const en = {
 };
 
 export type Messages = typeof en;
+
+/** A list by its name and the notice it comes from, unless its name says which ("… (Yinfa [2026] No. 42)"). */
+function listNamed(list: BannedTermSource): string {
+  return list.name.includes(list.notice) ? list.name : `${list.name} (${list.notice})`;
+}
 
 /** "1 error", "2 errors", "3 information" (a mass noun). */
 function severityNoun(severity: Severity, count: number): string {
