@@ -128,7 +128,7 @@ async function check(args: string[]): Promise<number> {
     if (!diagnostics) continue;
     checked++;
     for (const diagnostic of diagnostics) counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
-    await print(report.file({ path: entry.path, diagnostics }));
+    for (const piece of report.file({ path: entry.path, diagnostics })) await print(piece);
   }
   await print(report.end());
   const tally = [...SEVERITY_ORDER].reverse().map((severity) => [severity, counts.get(severity)!] as const);

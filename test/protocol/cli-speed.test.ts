@@ -89,6 +89,20 @@ describe('regtext check prints a stable report, a file at a time', () => {
     assert.equal(status, 1);
   });
 
+  test('a file with more findings than one printed piece (4,096 lines) prints each once, in order, as the JSON has them', () => {
+    const many = join(folder, '..', `regtext-many-findings-${process.pid}.txt`);
+    // 9,999 repeated labels: a duplicate-number finding on every line but the first.
+    writeFileSync(many, '(I) Providers shall report.\n'.repeat(10_000));
+    try {
+      const [file] = JSON.parse(check('json', many).stdout) as { diagnostics: { line: number; column: number; severity: string; message: string; code: string }[] }[];
+      const expected = file!.diagnostics.map((d) => `${many}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]\n`).join('');
+      assert.equal(file!.diagnostics.length, 9_999);
+      assert.equal(check('text', many).stdout, expected);
+    } finally {
+      rmSync(many, { force: true });
+    }
+  });
+
   test('an empty folder is an empty JSON array, and nothing in text', () => {
     const empty = mkdtempSync(join(tmpdir(), 'regtext-cli-speed-empty-'));
     try {

@@ -11,20 +11,26 @@ export interface CheckedFile {
 }
 
 export function formatText(files: CheckedFile[]): string {
-  return files.flatMap(({ path, diagnostics }) => diagnostics.map((diagnostic) => {
-    const { line, character } = diagnostic.range.start;
-    return `${path}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
-  })).join('\n');
+  return files.flatMap(({ path, diagnostics }) => diagnostics.map((diagnostic) => textLine(path, diagnostic))).join('\n');
+}
+
+function textLine(path: string, diagnostic: Diagnostic): string {
+  const { line, character } = diagnostic.range.start;
+  return `${path}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
 }
 
 /**
  * A report printed a file at a time, in the order the files are given, so that the findings of thousands of files
- * are never held at once, nor made into one string. `file` returns what to print for a file, `end` what closes the report.
+ * are never held at once, nor made into one string. `file` returns what to print for a file, in pieces (a file with a
+ * million findings is not one string of a hundred megabytes), `end` what closes the report.
  */
 export interface ReportWriter {
-  file(file: CheckedFile): string;
+  file(file: CheckedFile): Iterable<string>;
   end(): string;
 }
+
+/** Lines of text printed in one piece: large enough that writes are few, small enough that a piece is short-lived. */
+const LINES_PER_PIECE = 4096;
 
 export function reportWriter(format: string, pathOfUri: (uri: string) => string): ReportWriter {
   switch (format) {
@@ -35,13 +41,15 @@ export function reportWriter(format: string, pathOfUri: (uri: string) => string)
 }
 
 function textReport(): ReportWriter {
-  return {
-    file: (file) => {
-      const text = formatText([file]);
-      return text ? `${text}\n` : '';
-    },
-    end: () => '',
-  };
+  return { file: textPieces, end: () => '' };
+}
+
+function* textPieces({ path, diagnostics }: CheckedFile): Iterable<string> {
+  for (let start = 0; start < diagnostics.length; start += LINES_PER_PIECE) {
+    let piece = '';
+    for (const diagnostic of diagnostics.slice(start, start + LINES_PER_PIECE)) piece += `${textLine(path, diagnostic)}\n`;
+    yield piece;
+  }
 }
 
 /** One JSON array of files, the same bytes as JSON.stringify(files, null, 2). */
@@ -52,7 +60,7 @@ function jsonReport(pathOfUri: (uri: string) => string): ReportWriter {
       const json = { file: file.path, diagnostics: file.diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) };
       // An element of a one-element array is indented as it is in the whole array: "[\n  {…}\n]".
       const element = JSON.stringify([json], null, 2).slice(2, -2);
-      return `${printed++ === 0 ? '[\n' : ',\n'}${element}`;
+      return [`${printed++ === 0 ? '[\n' : ',\n'}${element}`];
     },
     end: () => (printed === 0 ? '[]\n' : '\n]\n'),
   };
@@ -64,7 +72,7 @@ function sarifReport(pathOfUri: (uri: string) => string): ReportWriter {
   return {
     file: (file) => {
       files.push(file);
-      return '';
+      return [];
     },
     end: () => `${formatSarif(files, pathOfUri)}\n`,
   };
