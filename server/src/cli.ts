@@ -14,7 +14,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
   createLanguageService, DEFAULT_MAX_BYTES, NEVER_CANCELLED, type AnalysedDocument, type Annotation,
-  type DocumentSymbol, type LanguageService, type Severity, type Span,
+  type Diagnostic, type DocumentSymbol, type LanguageService, type Severity, type Span,
 } from './core';
 import { CliWorkspace, collectFiles, regularFile, statPath, Unreadable, uriOf } from './cli/files';
 import { formatGraphDot, formatGraphJson, formatText, jsonDiagnostic, reportWriter, type CheckedFile } from './cli/format';
@@ -124,17 +124,24 @@ async function check(args: string[]): Promise<number> {
   let checked = 0;
   // Each file's findings are made, printed and dropped in turn: the output of thousands of files is never one string.
   for (const entry of workspace.entries) {
-    const diagnostics = service.fileDiagnostics(uriOf(entry.path));
+    const diagnostics = service.fileDiagnosticStream(uriOf(entry.path));
     if (!diagnostics) continue;
     checked++;
-    for (const diagnostic of diagnostics) counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
-    for (const piece of report.file({ path: entry.path, diagnostics })) await print(piece);
+    for (const piece of report.file({ path: entry.path, diagnostics: counted(diagnostics, counts) })) await print(piece);
   }
   await print(report.end());
   const tally = [...SEVERITY_ORDER].reverse().map((severity) => [severity, counts.get(severity)!] as const);
   process.stderr.write(`${service.messages.cli.checked(checked, tally)}\n`);
   const threshold = SEVERITY_ORDER.indexOf(options.failOn);
   return SEVERITY_ORDER.some((severity, level) => level >= threshold && counts.get(severity)! > 0) ? 1 : 0;
+}
+
+/** The diagnostics, each counted by its severity as it is read. */
+function* counted(diagnostics: Iterable<Diagnostic>, counts: Map<Severity, number>): Generator<Diagnostic> {
+  for (const diagnostic of diagnostics) {
+    counts.set(diagnostic.severity, counts.get(diagnostic.severity)! + 1);
+    yield diagnostic;
+  }
 }
 
 /** Writes to stdout, waiting while a slow reader (a pipe) has not taken what was written before: memory stays bounded. */

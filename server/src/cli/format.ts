@@ -10,6 +10,12 @@ export interface CheckedFile {
   diagnostics: Diagnostic[];
 }
 
+/** A file's findings as they are made: read once, in order. */
+export interface CheckedStream {
+  path: string;
+  diagnostics: Iterable<Diagnostic>;
+}
+
 export function formatText(files: CheckedFile[]): string {
   return files.flatMap(({ path, diagnostics }) => diagnostics.map((diagnostic) => textLine(path, diagnostic))).join('\n');
 }
@@ -25,7 +31,7 @@ function textLine(path: string, diagnostic: Diagnostic): string {
  * million findings is not one string of a hundred megabytes), `end` what closes the report.
  */
 export interface ReportWriter {
-  file(file: CheckedFile): Iterable<string>;
+  file(file: CheckedStream): Iterable<string>;
   end(): string;
 }
 
@@ -44,12 +50,16 @@ function textReport(): ReportWriter {
   return { file: textPieces, end: () => '' };
 }
 
-function* textPieces({ path, diagnostics }: CheckedFile): Iterable<string> {
-  for (let start = 0; start < diagnostics.length; start += LINES_PER_PIECE) {
-    let piece = '';
-    for (const diagnostic of diagnostics.slice(start, start + LINES_PER_PIECE)) piece += `${textLine(path, diagnostic)}\n`;
+function* textPieces({ path, diagnostics }: CheckedStream): Iterable<string> {
+  let piece = '';
+  let lines = 0;
+  for (const diagnostic of diagnostics) {
+    piece += `${textLine(path, diagnostic)}\n`;
+    if (++lines % LINES_PER_PIECE !== 0) continue;
     yield piece;
+    piece = '';
   }
+  if (piece) yield piece;
 }
 
 /** One JSON array of files, the same bytes as JSON.stringify(files, null, 2). */
@@ -57,7 +67,7 @@ function jsonReport(pathOfUri: (uri: string) => string): ReportWriter {
   let printed = 0;
   return {
     file: (file) => {
-      const json = { file: file.path, diagnostics: file.diagnostics.map((diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) };
+      const json = { file: file.path, diagnostics: Array.from(file.diagnostics, (diagnostic) => jsonDiagnostic(diagnostic, pathOfUri)) };
       // An element of a one-element array is indented as it is in the whole array: "[\n  {…}\n]".
       const element = JSON.stringify([json], null, 2).slice(2, -2);
       return [`${printed++ === 0 ? '[\n' : ',\n'}${element}`];
@@ -71,7 +81,7 @@ function sarifReport(pathOfUri: (uri: string) => string): ReportWriter {
   const files: CheckedFile[] = [];
   return {
     file: (file) => {
-      files.push(file);
+      files.push({ path: file.path, diagnostics: [...file.diagnostics] });
       return [];
     },
     end: () => `${formatSarif(files, pathOfUri)}\n`,

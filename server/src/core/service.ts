@@ -26,7 +26,7 @@ import { completion } from './features/completion';
 import { prepareRename, rename, type PrepareRename } from './features/rename';
 import type { AnalysedFile, FeatureContext } from './features/context';
 import { definition } from './features/definition';
-import { diagnostics } from './features/diagnostics';
+import { diagnostics, diagnosticStream } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
@@ -110,6 +110,8 @@ export interface LanguageService {
   diagnostics(document: TextDocument, token?: CancellationToken): Diagnostic[];
   /** The same for a file of the workspace that is not open, from its summary; undefined if it is not indexed. */
   fileDiagnostics(uri: string, token?: CancellationToken): Diagnostic[] | undefined;
+  /** The same, made one at a time as they are read (a file with a million findings is never a million diagnostics at once). */
+  fileDiagnosticStream(uri: string): Iterable<Diagnostic> | undefined;
   citationGraph(token?: CancellationToken): CitationGraph;
   /**
    * New knowledge (a workspace configuration changed): every cached analysis is dropped, and the index's summaries
@@ -309,6 +311,11 @@ class RegtextLanguageService implements LanguageService {
   fileDiagnostics(uri: string): Diagnostic[] | undefined {
     const summary = this.index.summary(uri);
     return summary ? diagnostics(this.context, summary) : undefined;
+  }
+
+  fileDiagnosticStream(uri: string): Iterable<Diagnostic> | undefined {
+    const summary = this.index.summary(uri);
+    return summary ? diagnosticStream(this.context, summary) : undefined;
   }
 
   citationGraph(token: CancellationToken = NEVER_CANCELLED): CitationGraph {

@@ -16,44 +16,65 @@ import { fileName } from './hover';
 import { SuppressionIndex } from './suppressions';
 
 export function diagnostics(context: FeatureContext, summary: FileSummary): Diagnostic[] {
-  const own: Diagnostic[] = summary.problems.map((problem) => ({
-    range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem),
-  }));
+  return [...diagnosticStream(context, summary)];
+}
+
+/**
+ * The same diagnostics, made one at a time as they are read: `regtext check` prints a file with a million findings
+ * without ever holding a million diagnostics.
+ */
+export function diagnosticStream(context: FeatureContext, summary: FileSummary): Iterable<Diagnostic> {
+  const own = ownDiagnostics(context, summary);
   if (summary.declined) return own;
-  const found = [...own, ...repealedCitations(context, summary), ...missingClauses(context, summary), ...duplicateClaims(context, summary)];
+  const found = concat(own, repealedCitations(context, summary), missingClauses(context, summary), duplicateClaims(context, summary));
   return withConfiguredSeverities(suppressed(context, found, summary), context.knowledge.data.rules);
+}
+
+/** The file's own findings: banned terms, numbering, broken internal references. */
+function* ownDiagnostics(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
+  for (const problem of summary.problems) {
+    yield { range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem) };
+  }
+}
+
+function* concat<T>(...streams: Iterable<T>[]): Generator<T> {
+  for (const stream of streams) yield* stream;
 }
 
 /**
  * The diagnostics no regtext-disable comment silences, and a hint on each comment that silences nothing (it may be
  * left over from a problem fixed since).
  */
-function suppressed(context: FeatureContext, found: Diagnostic[], summary: FileSummary): Diagnostic[] {
-  if (summary.suppressions.length === 0) return found;
+function suppressed(context: FeatureContext, found: Iterable<Diagnostic>, summary: FileSummary): Iterable<Diagnostic> {
+  return summary.suppressions.length === 0 ? found : unsuppressed(context, found, summary);
+}
+
+function* unsuppressed(context: FeatureContext, found: Iterable<Diagnostic>, summary: FileSummary): Generator<Diagnostic> {
   const index = new SuppressionIndex(summary.suppressions);
   const used = new Set<Suppression>();
-  const kept = found.filter((diagnostic) => {
+  for (const diagnostic of found) {
     // A file that was not analysed says so whatever its comments say.
     const silencer = diagnostic.code === 'not-analysed' ? undefined : index.silencer(diagnostic.code, diagnostic.range.start.line);
     if (silencer) used.add(silencer);
-    return silencer === undefined;
-  });
-  const unused = summary.suppressions.filter((suppression) => !used.has(suppression)).map((suppression): Diagnostic => ({
-    range: rangeIn(summary, suppression), severity: 'hint', code: 'unused-suppression',
-    message: context.messages.problem.unusedSuppression(suppression.rules),
-  }));
-  return [...kept, ...unused];
+    else yield diagnostic;
+  }
+  for (const suppression of summary.suppressions) {
+    if (used.has(suppression)) continue;
+    yield { range: rangeIn(summary, suppression), severity: 'hint', code: 'unused-suppression', message: context.messages.problem.unusedSuppression(suppression.rules) };
+  }
 }
 
-
 /** The severities a workspace's configuration sets per rule; a rule set to 'off' is not reported. */
-function withConfiguredSeverities(found: Diagnostic[], rules: KnowledgeData['rules']): Diagnostic[] {
-  if (!rules) return found;
-  return found.flatMap((diagnostic) => {
+function withConfiguredSeverities(found: Iterable<Diagnostic>, rules: KnowledgeData['rules']): Iterable<Diagnostic> {
+  return rules ? withSeverities(found, rules) : found;
+}
+
+function* withSeverities(found: Iterable<Diagnostic>, rules: NonNullable<KnowledgeData['rules']>): Generator<Diagnostic> {
+  for (const diagnostic of found) {
     const severity = rules[diagnostic.code];
-    if (severity === undefined) return [diagnostic];
-    return severity === 'off' ? [] : [{ ...diagnostic, severity }];
-  });
+    if (severity === undefined) yield diagnostic;
+    else if (severity !== 'off') yield { ...diagnostic, severity };
+  }
 }
 
 /** What a document says of itself and of its citations, as far as warnings about repealed notices need it. */
