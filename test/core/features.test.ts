@@ -92,7 +92,8 @@ for (const [what, fixture] of noHovers) {
 }
 
 test('hover: the issuer sentence of an order without a year reads as one sentence', () => {
-  const markdown = hoverAt('国务院令第7$052号') ?? '';
+  const markdown = hoverAt('国务院令第7$052号');
+  assert.ok(markdown, 'a hover on the order number');
   assert.doesNotMatch(markdown, /\)\. \([^)]*\)\./, markdown);
 });
 

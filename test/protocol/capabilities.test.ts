@@ -24,7 +24,7 @@ describe('capabilities', { concurrency: true }, () => {
     assert.equal(client.initializeResult!.serverInfo?.name, 'regtext-language-server');
   });
 
-  test('BUG: definition answers Location[] to a client without linkSupport', async () => {
+  test('definition answers Location[] to a client without linkSupport', async () => {
     const fixture = parseFixture(`(I) Scope.\n⟦(II)⟧ Duties.\n(III) See Clause (I$0I).`);
     const { uri } = await client.open(fixture.text);
     const result = await client.definition(uri, fixture.cursor);
@@ -34,7 +34,7 @@ describe('capabilities', { concurrency: true }, () => {
     assert.equal(formatRange(location.range), formatRange(fixture.ranges[0]!));
   });
 
-  test('BUG: documentSymbol answers SymbolInformation[] to a client without hierarchical support', async () => {
+  test('documentSymbol answers SymbolInformation[] to a client without hierarchical support', async () => {
     const { uri } = await client.open('一、总体要求\n（一）坚持依法合规。\n');
     const symbols = await client.documentSymbols(uri);
     assert.ok(Array.isArray(symbols) && symbols.length === 2, `expected a flat list of 2, got ${JSON.stringify(symbols)}`);

@@ -59,9 +59,9 @@ const tokenCases: { name: string; text: string; types: string[] }[] = [
     text: `🚀 The ⟦PBOC⟧ and the ⟦People's Bank⟧\n⟦of China⟧ agreed; see ⟦银发〔2021〕237号⟧.`,
     types: ['agency', 'agency', 'agency', 'noticeNumber'],
   },
-  { name: 'BUG: a notice number that starts with an agency name loses its token (Chinese)', text: `依据⟦中国人民银行令〔2003〕第5号⟧执行。`, types: ['noticeNumber'] },
-  { name: 'BUG: a notice number that starts with an agency name loses its token (English)', text: `See ⟦NDRC Energy-saving Building [2021] No. 1283⟧.`, types: ['noticeNumber'] },
-  { name: 'BUG: a notice number that starts with an agency name loses its token (证监会公告)', text: `见⟦证监会公告〔2023〕5号⟧。`, types: ['noticeNumber'] },
+  { name: 'a notice number that starts with an agency name keeps its token (Chinese)', text: `依据⟦中国人民银行令〔2003〕第5号⟧执行。`, types: ['noticeNumber'] },
+  { name: 'a notice number that starts with an agency name keeps its token (English)', text: `See ⟦NDRC Energy-saving Building [2021] No. 1283⟧.`, types: ['noticeNumber'] },
+  { name: 'a notice number that starts with an agency name keeps its token (证监会公告)', text: `见⟦证监会公告〔2023〕5号⟧。`, types: ['noticeNumber'] },
 ];
 
 describe('semantic tokens', { concurrency: true }, () => {
