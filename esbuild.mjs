@@ -48,7 +48,7 @@ const builds = [
     target: 'es2022',
     banner: { js: cytoscapeNotice },
   },
-  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', analysisWorker: 'server/src/analysisWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', analysisWorker: 'server/src/analysisWorker.ts', messageReaderWorker: 'server/src/messageReaderWorker.ts' }, outdir: 'dist' },
 ];
 if (!production) {
   const tests = [
