@@ -4,19 +4,19 @@
  * In --stdio mode stdout is the protocol channel, so console output is sent to the client's log instead, and the
  * input is read and parsed on a thread of its own (threadedReader.ts) when it is a pipe or a socket.
  */
-import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { threadedStdinReader } from './threadedReader';
 
-function connect(): Connection {
-  const reader = process.argv.includes('--stdio') ? threadedStdinReader() : undefined;
-  if (!reader) return createConnection(ProposedFeatures.all);
-  // As the library does for standard input: its end ends the server, with 1 unless the client asked for a shutdown.
+const reader = process.argv.includes('--stdio') ? threadedStdinReader((text) => connection.console.error(text.trimEnd())) : undefined;
+const connection = reader
+  ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout))
+  : createConnection(ProposedFeatures.all);
+if (reader) {
+  reader.onError((error) => connection.console.error(error.message));
+  // As the library does for standard input: its end ends the server, with 0 after a shutdown request, else 1.
   reader.onClose(() => process.exit(reader.shutdownRequested ? 0 : 1));
-  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 }
-
-const connection = connect();
 
 const clientLog = connection.console;
 const format = (args: unknown[]) => args.map(String).join(' ');

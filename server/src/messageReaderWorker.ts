@@ -1,12 +1,12 @@
 /**
- * The worker thread behind ThreadedMessageReader (threadedReader.ts): reads the protocol's frames from standard
- * input (file descriptor 0), parses each message, and posts it to the thread that answers requests. A 10 MB
- * didOpen costs tens of milliseconds to decode and parse; here that happens beside the requests, not in their way.
- * A message it cannot read is posted as `error` (reading goes on); when the input ends or fails, it posts `closed`.
+ * The worker thread behind ThreadedMessageReader (threadedReader.ts): reads standard input (file descriptor 0), cuts
+ * it into messages (messageFrames.ts), parses each and posts it to the thread that answers requests. Receiving,
+ * decoding and parsing a 10 MB didOpen happen here, beside the requests, not in their way. A message it cannot read
+ * is posted as `error` (reading goes on); when the input ends or fails, it posts `closed`, once.
  */
 import { Socket } from 'node:net';
 import { parentPort } from 'node:worker_threads';
-import { StreamMessageReader } from 'vscode-jsonrpc/node';
+import { MessageFrames } from './messageFrames';
 
 export type ReaderWorkerMessage = { message: unknown } | { error: string } | { closed: true };
 
@@ -14,9 +14,17 @@ function post(message: ReaderWorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
+function parsed(body: Buffer): void {
+  try {
+    post({ message: JSON.parse(body.toString('utf8')) });
+  } catch (error) {
+    post({ error: `a message of ${body.length} bytes that is not JSON (${error instanceof Error ? error.message : String(error)})` });
+  }
+}
+
+const frames = new MessageFrames({ message: parsed, malformed: (reason) => post({ error: reason }) });
 /** Standard input as a stream of this thread's own (the main thread never reads it). */
 const input = new Socket({ fd: 0, readable: true, writable: false });
-const reader = new StreamMessageReader(input);
-reader.onError((error) => post({ error: error instanceof Error ? error.message : String(error) }));
-reader.onClose(() => post({ closed: true }));
-reader.listen((message) => post({ message }));
+input.on('data', (chunk: Buffer) => frames.push(chunk));
+input.on('error', (error) => post({ error: `standard input failed: ${error.message}` }));
+input.once('close', () => post({ closed: true }));
