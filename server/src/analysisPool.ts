@@ -9,10 +9,11 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   analyze, compileKnowledge, decodeSummary, summarize, type EncodedAnalysis, type EncodedSummary, type FileSummary, type Knowledge, type KnowledgeData,
 } from './core';
+import { quietWorker } from './workerOutput';
 
 interface TextRequest {
   id: number;
@@ -138,7 +139,7 @@ export class AnalysisPool {
   }
 
   private start(): void {
-    const worker = new Worker(this.script, { workerData: { knowledge: this.data } });
+    const worker = quietWorker(this.script, { workerData: { knowledge: this.data } }, this.log);
     const slot: Slot = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (reply: WorkerReply) => {
       const pending = slot.pending.get(reply.id);

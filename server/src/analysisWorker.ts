@@ -1,13 +1,13 @@
 /**
  * A worker thread that analyses off the thread that answers requests: it summarises files for the workspace index
  * (reading a file on disk itself, so that its text never crosses threads), and analyses large open documents in full
- * (sent back encoded in pieces, see core/analysisCodec.ts). Summaries go back encoded, their clause numbers moved
+ * (sent back encoded in one buffer, moved, not copied: see core/analysisCodec.ts). Summaries go back encoded, their clause numbers moved
  * (core/workspace/summaryCodec.ts). The same core as the language service, on text the pool sends or names. Knowledge
  * data comes with the worker's start.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type FileSummary, type KnowledgeData } from './core';
+import { analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
 import type { WorkerReply, WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
 
@@ -28,7 +28,7 @@ function answer(request: WorkerRequest): Answer {
   const { id, uri, version, maxBytes } = request;
   try {
     switch (request.task) {
-      case 'analysis': return { reply: { id, analysis: encodeAnalysis(analyze(request.text, knowledge, { maxBytes })) }, transfer: [] };
+      case 'analysis': return analysisAnswer(id, encodeAnalysis(analyze(request.text, knowledge, { maxBytes })));
       case 'summary': return summaryAnswer(id, summarize(uri, version, analyze(request.text, knowledge, { maxBytes })));
       case 'fileSummary': {
         const read = readText(request.path);
@@ -39,6 +39,10 @@ function answer(request: WorkerRequest): Answer {
   } catch (error) {
     return { reply: { id, error: error instanceof Error ? error.stack ?? error.message : String(error) }, transfer: [] };
   }
+}
+
+function analysisAnswer(id: number, analysis: EncodedAnalysis): Answer {
+  return { reply: { id, analysis }, transfer: [analysis.bytes.buffer as ArrayBuffer] };
 }
 
 function summaryAnswer(id: number, summary: FileSummary): Answer {

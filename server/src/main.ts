@@ -8,7 +8,7 @@ import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-
 import { startServer } from './server';
 import { threadedStdinReader } from './threadedReader';
 
-const reader = process.argv.includes('--stdio') ? threadedStdinReader((text) => connection.console.error(text.trimEnd())) : undefined;
+const reader = process.argv.includes('--stdio') ? threadedStdinReader((text) => connection.console.error(text)) : undefined;
 const connection = reader
   ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout))
   : createConnection(ProposedFeatures.all);

@@ -1,14 +1,15 @@
 /**
  * The protocol's input cut into messages: header lines (`Name: value`), a blank line, then Content-Length bytes of
- * UTF-8 JSON. Bytes are kept as they arrive and a body is joined once, when it is complete: a 10 MB message costs one
- * copy, and a multi-byte character cut between two reads is decoded whole. Lenient where that costs nothing: header
+ * UTF-8 JSON. A body that spans reads is decoded as its bytes arrive (a streaming decoder: a character cut between two
+ * reads is decoded whole), so that when the last byte of a 10 MB didOpen comes, its text is ready but for that read:
+ * decoding, the larger part of reading a message, overlaps with the transfer instead of following it. Lenient where that costs nothing: header
  * names in any case, other headers (Content-Type) ignored, LF line ends as well as CRLF, blank lines between messages.
  * A header that cannot be read is reported and skipped: reading resumes at the next `Content-Length:`, so one bad
  * message never stops the stream, and a line that is no header is reported as soon as it ends, never waited on.
  */
 export interface FrameSink {
-  /** A message's body, whole. */
-  message(body: Buffer): void;
+  /** A message's body, whole, as text. */
+  message(body: string): void;
   /** A header that could not be read, why; what follows it up to the next `Content-Length:` is skipped. */
   malformed(reason: string): void;
 }
@@ -27,10 +28,11 @@ type Header = { bodyStart: number; length: number } | { error: string } | 'incom
 export class MessageFrames {
   /** Bytes not read yet, from the start of a header (or bytes skipped after a malformed one). */
   private head: Buffer = EMPTY;
-  /** The body being received: its length (-1: none), and its pieces so far. */
+  /** The body being received: its length in bytes (-1: none), the bytes and the text so far. */
   private bodyLength = -1;
-  private pieces: Buffer[] = [];
   private received = 0;
+  private text = '';
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** After a malformed header: skipping to the next `Content-Length:`. */
   private skipping = false;
 
@@ -40,16 +42,18 @@ export class MessageFrames {
     if (this.bodyLength < 0) {
       this.head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
     } else {
-      this.pieces.push(chunk);
-      this.received += chunk.length;
-      if (this.received < this.bodyLength) return;
-      const bytes = Buffer.concat(this.pieces, this.received);
-      const length = this.bodyLength;
-      this.pieces = [];
+      const missing = this.bodyLength - this.received;
+      if (chunk.length < missing) {
+        this.text += this.decoder.decode(chunk, { stream: true });
+        this.received += chunk.length;
+        return;
+      }
+      const body = this.text + this.decoder.decode(chunk.subarray(0, missing));
+      this.text = '';
       this.received = 0;
       this.bodyLength = -1;
-      this.head = bytes.subarray(length);
-      this.sink.message(bytes.subarray(0, length));
+      this.head = chunk.subarray(missing);
+      this.sink.message(body);
     }
     this.readMessages();
   }
@@ -68,16 +72,17 @@ export class MessageFrames {
       }
       const bodyEnd = header.bodyStart + header.length;
       if (bodyEnd > this.head.length) return this.awaitBody(header);
-      const body = this.head.subarray(header.bodyStart, bodyEnd);
+      const body = this.head.toString('utf8', header.bodyStart, bodyEnd);
       this.head = this.head.subarray(bodyEnd);
       this.sink.message(body);
     }
   }
 
   private awaitBody(header: { bodyStart: number; length: number }): void {
+    const start = this.head.subarray(header.bodyStart);
     this.bodyLength = header.length;
-    this.pieces = [this.head.subarray(header.bodyStart)];
-    this.received = this.pieces[0]!.length;
+    this.received = start.length;
+    this.text = this.decoder.decode(start, { stream: true });
     this.head = EMPTY;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The worker thread behind ThreadedMessageReader (threadedReader.ts): reads standard input (file descriptor 0), cuts
- * it into messages (messageFrames.ts), parses each and posts it to the thread that answers requests. Receiving,
+ * it into messages decoded as they arrive (messageFrames.ts), parses each and posts it to the thread that answers requests. Receiving,
  * decoding and parsing a 10 MB didOpen happen here, beside the requests, not in their way. A message it cannot read
  * is posted as `error` (reading goes on); when the input ends or fails, it posts `closed`, once.
  */
@@ -14,11 +14,11 @@ function post(message: ReaderWorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-function parsed(body: Buffer): void {
+function parsed(body: string): void {
   try {
-    post({ message: JSON.parse(body.toString('utf8')) });
+    post({ message: JSON.parse(body) });
   } catch (error) {
-    post({ error: `a message of ${body.length} bytes that is not JSON (${error instanceof Error ? error.message : String(error)})` });
+    post({ error: `a message that is not JSON (${error instanceof Error ? error.message : String(error)}): ${JSON.stringify(body.slice(0, 80))}` });
   }
 }
 

@@ -5,9 +5,10 @@
  */
 import { existsSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader } from 'vscode-languageserver/node';
 import type { ReaderWorkerMessage } from './messageReaderWorker';
+import { quietWorker } from './workerOutput';
 
 export class ThreadedMessageReader extends AbstractMessageReader implements MessageReader {
   private readonly worker: Worker;
@@ -20,9 +21,7 @@ export class ThreadedMessageReader extends AbstractMessageReader implements Mess
   /** `log`: where what the worker writes goes (never stdout, which is the protocol). */
   constructor(script: string, log: (text: string) => void) {
     super();
-    this.worker = new Worker(script, { stdout: true, stderr: true });
-    this.worker.stdout.setEncoding('utf8').on('data', log);
-    this.worker.stderr.setEncoding('utf8').on('data', log);
+    this.worker = quietWorker(script, {}, log);
     this.worker.on('message', (posted: ReaderWorkerMessage) => this.received(posted));
     this.worker.on('error', (error) => this.failed(`the reader of standard input failed: ${error.message}`));
     this.worker.on('exit', (code) => this.failed(`the reader of standard input stopped (${code})`));

@@ -11,6 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { resolve } from 'node:path';
 import { StreamMessageReader } from 'vscode-jsonrpc/node';
 import { MessageFrames } from '../../server/src/messageFrames';
+import { quietWorker } from '../../server/src/workerOutput';
 import { REPO_ROOT } from './lspClient';
 
 const SERVER = [resolve(REPO_ROOT, 'bin/regtext-language-server'), '--stdio'];
@@ -28,7 +29,7 @@ function frame(message: object, header?: (length: number) => string): Buffer {
 /** What the framing makes of `chunks`, pushed one after the other: bodies as text, and the reasons of skips. */
 function framed(chunks: Buffer[]): string[] {
   const out: string[] = [];
-  const frames = new MessageFrames({ message: (body) => out.push(body.toString('utf8')), malformed: (reason) => out.push(`malformed: ${reason}`) });
+  const frames = new MessageFrames({ message: (body) => out.push(body), malformed: (reason) => out.push(`malformed: ${reason}`) });
   for (const chunk of chunks) frames.push(chunk);
   return out;
 }
@@ -99,6 +100,14 @@ describe('framing of the input', () => {
     assert.deepEqual(framed([Buffer.from('GET / HTTP/1.1\r\n')]), ['malformed: a header line without a colon: "GET / HTTP/1.1"']);
     assert.deepEqual(framed([Buffer.from('Content-Length: 12')]), []);
   });
+});
+
+test('what a worker thread writes goes to the log given, not to stdout', async () => {
+  const logged: string[] = [];
+  const worker = quietWorker("console.log('stray'); console.error('warning')", { eval: true }, (text) => logged.push(text));
+  await new Promise((exited) => worker.once('exit', exited));
+  await new Promise((drained) => setImmediate(drained));
+  assert.deepEqual(logged.sort(), ['stray', 'warning']);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,7 +204,7 @@ describe('the --stdio transport', () => {
     await server.logged(/a message from the client was skipped: a Content-Length that is not a number: "twelve"/);
     await server.write(Buffer.from('Content-Length: 5\r\n\r\n{oops'), hoverFrame(3));
     assert.match(hoverText(await server.answered(3)), PBOC);
-    await server.logged(/skipped: a message of 5 bytes that is not JSON/);
+    await server.logged(/skipped: a message that is not JSON \(.*\): "\{oops"/);
     await server.write(SHUTDOWN, EXIT);
     assert.equal(await server.exitCode(), 0);
   });
