@@ -16,6 +16,8 @@ export interface FrameSink {
 
 /** A header block this long without its blank line is not a header. */
 const MAX_HEADER_BYTES = 8 * 1024;
+/** Longer bodies could not be held as one string (V8 caps strings at 2^29 code units); one is refused, not awaited. */
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 /** Where reading resumes after a malformed header, in the spellings clients use. */
@@ -121,5 +123,6 @@ function readHeader(bytes: Buffer): Header {
     const value = line.slice(colon + 1).trim();
     if (!/^\d{1,15}$/.test(value)) return { error: `a Content-Length that is not a number: ${JSON.stringify(value.slice(0, 80))}` };
     length = Number(value);
+    if (length > MAX_BODY_BYTES) return { error: `a Content-Length over ${MAX_BODY_BYTES} bytes: ${value}` };
   }
 }

@@ -85,6 +85,7 @@ describe('framing of the input', () => {
       ['not a number', frame({ method: 'a' }, () => 'Content-Length: twelve\r\n\r\n'), 'a Content-Length that is not a number: "twelve"'],
       ['negative', frame({ method: 'a' }, () => 'Content-Length: -5\r\n\r\n'), 'a Content-Length that is not a number: "-5"'],
       ['no end of header', Buffer.from('X'.repeat(9000)), 'no end of the header in its first 8192 bytes'],
+      ['too long to be a string', frame({ method: 'a' }, () => 'Content-Length: 900000000000\r\n\r\n'), 'a Content-Length over 536870912 bytes: 900000000000'],
     ];
     for (const [name, bad, reason] of cases) {
       assert.deepEqual(framed([Buffer.concat([bad, SECOND])]), [`malformed: ${reason}`, bodyOf(SECOND)], name);
