@@ -24,7 +24,8 @@ export class ThreadedMessageReader extends AbstractMessageReader implements Mess
     this.worker = quietWorker(script, {}, log);
     this.worker.on('message', (posted: ReaderWorkerMessage) => this.received(posted));
     this.worker.on('error', (error) => this.failed(`the reader of standard input failed: ${error.message}`));
-    this.worker.on('exit', (code) => this.failed(`the reader of standard input stopped (${code})`));
+    // It ends by itself, with 0, only once the input has closed (and said so).
+    this.worker.on('exit', (code) => { if (code !== 0) this.failed(`the reader of standard input stopped (${code})`); });
   }
 
   listen(callback: DataCallback): Disposable {
@@ -36,6 +37,7 @@ export class ThreadedMessageReader extends AbstractMessageReader implements Mess
   private received(posted: ReaderWorkerMessage): void {
     if ('message' in posted) this.deliver(posted.message as Message);
     else if ('error' in posted) this.fireError(new Error(`regtext: a message from the client was skipped: ${posted.error}`));
+    else if (posted.failure) this.failed(`standard input failed: ${posted.failure}`);
     else this.fireClose();
   }
 
