@@ -38,6 +38,19 @@ export interface Unit extends Segment {
   sentences: Segment[];
   /** The anchors of the whole span, label included, as the checks compare them. */
   spanAnchors: Anchor[];
+  /** Read on first need (a merge or split is judged by them), then kept. */
+  cuts: () => Cuts;
+}
+
+/**
+ * Where a unit's text could be cut in two, for a split or a merge to be judged by: the length (as countLength counts
+ * it) before each end of a sentence or phrase (a comma, semicolon or colon), ascending, the end of the text left out;
+ * and each anchor (its id in `AnchorKeys`, never a weak one) with the length before it, in text order.
+ */
+export interface Cuts {
+  ends: number[];
+  keys: number[];
+  keyAt: number[];
 }
 
 /** The preamble (when it has any text) and every clause, in document order. */
@@ -73,7 +86,43 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   return {
     span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
     unit: { clause: clause?.id, label: labelOf(document.text, clause), span }, clause, sentences, spanAnchors: anchors.anchors,
+    cuts: once(() => cutsOf(document.text, spans, anchors.parts, keys)),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+/** Ends of phrases: a comma, semicolon or colon (not one between digits, as in 500,000 or 10:30). */
+const PHRASE_ENDS: ReadonlySet<number> = new Set([...'，,；;：:'].map((char) => char.charCodeAt(0)));
+
+/** The cuts of a unit's `sentences`, whose anchors are `parts` (each sentence's, as anchorsInParts gives them). */
+function cutsOf(text: string, sentences: readonly Span[], parts: readonly (readonly Anchor[])[], keys: AnchorKeys): Cuts {
+  const cuts: Cuts = { ends: [], keys: [], keyAt: [] };
+  let length = 0;
+  sentences.forEach((sentence, index) => {
+    const anchors = parts[index]!.filter((anchor) => !anchor.weak).sort((a, b) => a.start - b.start);
+    let next = 0;
+    for (let at = sentence.start; at < sentence.end; at++) {
+      for (; next < anchors.length && anchors[next]!.start <= at; next++) {
+        cuts.keys.push(keys.idOf(anchors[next]!));
+        cuts.keyAt.push(length);
+      }
+      const code = text.charCodeAt(at);
+      if (isWhiteSpace(code)) continue;
+      length++;
+      if (PHRASE_ENDS.has(code) && !(isDigit(text.charCodeAt(at - 1)) && isDigit(text.charCodeAt(at + 1)))) cuts.ends.push(length);
+    }
+    if (cuts.ends.at(-1) !== length) cuts.ends.push(length);
+  });
+  cuts.ends.pop();
+  return cuts;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
