@@ -6,7 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lines } from './fixture';
+import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
+import { alignMonotonic } from '../../server/src/core/alignment/monotonic';
+import { toChineseNumeral } from '../../server/src/core/text/numerals';
+import { analyse, lines } from './fixture';
 import { align, checksOf, pairsOf } from './alignmentFixture';
 
 /** A notice on bank card acquiring in nine items, each a line. */
@@ -191,4 +194,128 @@ test('class 3, near miss: an extra item after an item translated whole is an ext
   const alignment = align(lines(...CARDS_ZH), lines(...renumberedFrom(4, CARDS_EN).flatMap((line) => (line.startsWith('(3)') ? [line, extra] : [line]))));
   assert.deepEqual(pairsOf(alignment), [...FAITHFUL_CARDS.slice(0, 3), '=(4)', ...shiftedFrom(4)]);
   assert.deepEqual(checksOf(alignment), ['8 translation-extra-clause: Clause (4) has no counterpart in the original.', ...renumberedFindings(4, 9)]);
+});
+
+/** A regulation of 28 articles (each without its label), in both languages, for the long pair below. */
+const REGULATION: [string, string][] = [
+  ['为规范非银行支付机构网络支付业务，防范支付风险，制定本办法。', 'These Measures are formulated to regulate the online payment business of non-bank payment institutions and prevent payment risks.'],
+  ['本办法所称支付机构，是指依法取得支付业务许可证的非银行机构。', 'For the purposes of these Measures, payment institutions means non-bank institutions that have obtained a payment business licence according to law.'],
+  ['支付机构应当遵循客户身份识别的原则，建立健全客户身份识别制度。', 'Payment institutions shall follow the principle of customer identification and establish a sound customer identification system.'],
+  ['支付机构为单位客户开立支付账户，应当审核其营业执照等证明文件。', 'A payment institution that opens a payment account for an entity shall examine its business licence and other supporting documents.'],
+  ['个人客户支付账户的余额付款交易年累计金额不得超过20万元。', 'The annual cumulative amount of balance payments from the payment account of an individual customer shall not exceed RMB 200,000.'],
+  ['支付机构应当在客户开户后3个工作日内完成身份核验。', 'A payment institution shall complete the identity verification within 3 working days after a customer opens an account.'],
+  ['支付机构不得为金融机构以及从事信贷、融资、理财、担保、信托、货币兑换等金融业务的其他机构开立支付账户。', 'Payment institutions shall not open payment accounts for financial institutions or for other institutions engaged in financial business such as credit, financing, wealth management, guarantees, trusts and currency exchange.'],
+  ['支付机构应当建立交易风险管理制度和交易监测系统，对疑似欺诈的交易及时采取调查核实、延迟结算等措施。', 'Payment institutions shall establish a transaction risk management system and a transaction monitoring system, and take timely measures such as investigation and delayed settlement for transactions suspected of fraud.'],
+  ['支付机构的风险准备金不得低于其客户备付金日均余额的10%。', 'The risk reserve of a payment institution shall not be lower than 10% of the daily average balance of its customer reserves.'],
+  ['支付机构应当向客户充分提示网络支付业务的潜在风险。', 'Payment institutions shall fully alert customers to the potential risks of online payment business.'],
+  ['支付机构应当妥善保管客户的身份信息和交易信息，保存期限至少为5年。', 'Payment institutions shall properly keep the identity and transaction information of customers for at least 5 years.'],
+  ['支付机构不得向其他机构或者个人提供客户信息，法律法规另有规定的除外。', 'Payment institutions shall not provide customer information to other institutions or individuals, except as otherwise provided by laws and regulations.'],
+  ['支付机构应当在每年1月31日前向中国人民银行报送上一年度网络支付业务情况。', 'Payment institutions shall report their online payment business of the previous year to the People\'s Bank of China before January 31 each year.'],
+  ['支付机构应当建立健全客户投诉处理机制，并在30日内答复客户。', 'Payment institutions shall establish a sound mechanism for handling customer complaints and reply to customers within 30 days.'],
+  ['支付机构应当采取有效措施，确保客户在执行支付指令前可对收付款客户名称和账号等信息进行确认。', 'Payment institutions shall take effective measures to ensure that customers can confirm the names and account numbers of the payer and payee before executing a payment instruction.'],
+  ['支付机构应当根据交易验证方式的安全级别，对个人客户的交易进行限额管理。', 'Payment institutions shall manage limits on the transactions of individual customers according to the security level of the transaction verification method.'],
+  ['采用单一要素进行验证的交易，单日累计金额应当不超过1000元。', 'For transactions verified with a single factor, the cumulative amount in a single day shall not exceed RMB 1,000.'],
+  ['支付机构应当加强网络支付业务系统的安全管理，定期开展安全评估。', 'Payment institutions shall strengthen the security management of their online payment systems and carry out security assessments regularly.'],
+  ['支付机构应当制定突发事件应急预案，每年至少开展2次应急演练。', 'Payment institutions shall formulate emergency plans for emergencies and conduct emergency drills at least 2 times a year.'],
+  ['支付机构的网络支付业务系统发生重大故障的，应当在2小时内向中国人民银行当地分支机构报告。', 'Where a major failure occurs in the online payment system of a payment institution, it shall report to the local branch of the People\'s Bank of China within 2 hours.'],
+  ['支付机构应当建立客户权益保护制度，保障客户的知情权和选择权。', 'Payment institutions shall establish a system for protecting the rights and interests of customers, and safeguard their right to know and right to choose.'],
+  ['支付机构变更网络支付业务规则的，应当提前30日公告。', 'A payment institution that changes its rules for online payment business shall announce the change 30 days in advance.'],
+  ['支付机构应当配合公安机关、司法机关依法开展的查询、冻结、扣划等工作。', 'Payment institutions shall cooperate with public security and judicial organs in inquiries, freezes and deductions carried out according to law.'],
+  ['支付机构应当建立内部控制制度，对网络支付业务开展年度审计。', 'Payment institutions shall establish internal control systems and carry out annual audits of their online payment business.'],
+  ['中国人民银行及其分支机构依法对支付机构的网络支付业务实施监督管理。', 'The People\'s Bank of China and its branches supervise and administer the online payment business of payment institutions according to law.'],
+  ['支付机构违反本办法规定的，由中国人民银行处以3万元以下罚款。', 'Where a payment institution violates these Measures, the People\'s Bank of China shall impose a fine of not more than RMB 30,000.'],
+  ['本办法由中国人民银行负责解释。', 'The People\'s Bank of China is responsible for the interpretation of these Measures.'],
+  ['本办法自2026年7月1日起施行。', 'These Measures shall come into effect on July 1, 2026.'],
+];
+
+/**
+ * The planted faults of each copy: the article the translation lacks, the one it gives a wrong percentage, and the
+ * one whose number it writes with its digits swapped (Article 17 as Article 71, the number of an article two copies on).
+ */
+interface Faults {
+  missing: number;
+  typo: number;
+  typoAs: number;
+}
+const FAULTS: Faults = { missing: 20, typo: 17, typoAs: 71 };
+const MISMATCH: [number, string, string] = [9, '10%', '15%'];
+
+/**
+ * The regulation repeated `copies` times, numbered straight through in both languages (so that only the numbers
+ * tell the copies apart), each copy with the planted faults, the typo shifted with the copy's numbers (copy 2 writes
+ * Article 73 as Article 127, the number of article 15 of copy 4).
+ */
+function repeatedRegulation(copies: number, { missing, typo, typoAs }: Faults = FAULTS): { zh: string; en: string } {
+  const zh = ['非银行支付机构网络支付业务管理办法（合订本）', ''];
+  const en = ['Measures for the Administration of the Online Payment Business of Non-bank Payment Institutions (Compiled)', ''];
+  for (let copy = 0; copy < copies; copy++) {
+    REGULATION.forEach(([zhText, enText], k) => {
+      const n = copy * REGULATION.length + k + 1;
+      zh.push(`第${chineseNumeral(n)}条\u3000${zhText}`);
+      if (k + 1 === missing) return;
+      const label = `Article ${k + 1 === typo ? typoAs + copy * REGULATION.length : n}`;
+      en.push(`${label} ${k + 1 === MISMATCH[0] ? enText.replace(MISMATCH[1], MISMATCH[2]) : enText}`);
+    });
+  }
+  return { zh: lines(...zh), en: lines(...en) };
+}
+
+/** A Chinese numeral up to 9999, as a notice writes it: 一千零一, 一千零一十, 二千三百. */
+function chineseNumeral(value: number): string {
+  if (value < 1000) return toChineseNumeral(value);
+  const rest = value % 1000;
+  const thousands = `${toChineseNumeral(Math.floor(value / 1000))}千`;
+  if (rest === 0) return thousands;
+  if (rest >= 100) return thousands + toChineseNumeral(rest);
+  return `${thousands}零${rest >= 10 && rest < 20 ? '一' : ''}${toChineseNumeral(rest)}`;
+}
+
+/** How many findings of each code. */
+function countsOf(alignment: DocumentAlignment): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const check of alignment.checks) counts[check.code] = (counts[check.code] ?? 0) + 1;
+  return counts;
+}
+
+test('class 2: renumbered copies with a missing article, a wrong number and a typo\'d article number each: three findings a copy', () => {
+  const copies = 24;
+  const { zh, en } = repeatedRegulation(copies);
+  const alignment = align(zh, en);
+  assert.equal(alignment.banded, true);
+  assert.deepEqual(countsOf(alignment), { 'translation-mismatch': copies, 'translation-missing-clause': copies, 'translation-numbering': copies });
+});
+
+/**
+ * The alignment of long sequences of numbered items (banded), the items' numbers as in a translation with a typo'd
+ * number (item 200 as 900) and a missing one (205), and a cost that lures every item from 190 to 215 one place on (the
+ * content of a regulation whose neighbouring articles read alike): the pairs whose numbers run on together hold.
+ */
+test('class 2, the mechanism: pairs inside a run of matching numbers hold in a long alignment, so a slip ends where the numbers run on again', () => {
+  const original = Array.from({ length: 400 }, (_, k) => k);
+  const translation = original.filter((k) => k !== 205).map((k) => (k === 200 ? 900 : k));
+  const lured = (a: number, b: number) => a >= 190 && a <= 215 && a === b + 1;
+  const cost = (i: number, di: number, j: number, dj: number) => {
+    if (di === 0 || dj === 0) return 4.6;
+    if (di + dj > 2) return 10;
+    const [a, b] = [original[i]!, translation[j]!];
+    return (a === b ? -3 : 1.5) + (lured(a, b) ? -6 : 0);
+  };
+  const fixed = translation.map((number, j) => ({ i: original.indexOf(number), j })).filter((point) => point.i >= 0);
+  const { steps, banded } = alignMonotonic(original.length, translation.length, cost, fixed);
+  assert.equal(banded, true);
+  const pairs = steps.filter((step) => step.di === 1 && step.dj === 1).map((step) => [original[step.i]!, translation[step.j]!]);
+  const withItself = new Set(pairs.filter(([a, b]) => a === b).map(([a]) => a));
+  const slipped = original.filter((number) => (number < 200 || number > 205) && !withItself.has(number));
+  assert.deepEqual(slipped, [], 'items outside the gap between the typo and the missing number paired otherwise');
+});
+
+test('class 2 at about 1 MB: 290 copies, three findings a copy', { skip: !process.env.REGTEXT_LONG && 'set REGTEXT_LONG=1 (about 5 s)' }, () => {
+  const copies = 290;
+  const { zh, en } = repeatedRegulation(copies);
+  const [original, translation] = [analyse(zh), analyse(en)];
+  const started = performance.now();
+  const alignment = alignDocuments(original, translation);
+  const elapsed = performance.now() - started;
+  console.log(`zh ${Buffer.byteLength(zh)} bytes, en ${Buffer.byteLength(en)} bytes: aligned in ${elapsed.toFixed(0)} ms`, countsOf(alignment));
+  assert.deepEqual(countsOf(alignment), { 'translation-mismatch': copies, 'translation-missing-clause': copies, 'translation-numbering': copies });
 });
