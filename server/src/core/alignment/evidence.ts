@@ -286,7 +286,7 @@ export class StepJudge {
     if (di === 0 || dj === 0) return SKIP_COST;
     this.compareNumbers(i, di, j, dj);
     const prior = di + dj === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
-    const bound = prior + this.numberCost + this.leastContent(i, di, j, dj);
+    const bound = prior + this.numberCost + this.leastContent(i, di);
     if (bound >= limit) return bound;
     const length = this.lengthCost(i, di, j, dj);
     if (bound + length >= limit) return bound + length;
@@ -354,14 +354,11 @@ export class StepJudge {
     return cuts !== undefined && cuts.ends.some((cut) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom));
   }
 
-  /**
-   * The least the anchors can add to the step: each of the original's keys shared, and as many rare ones as the side
-   * with fewer has (a rare key is in one item of each side: counted once).
-   */
-  private leastContent(i: number, di: number, j: number, dj: number): number {
-    const { original: a, translation: b } = this;
-    const keys = Math.min(MAX_COUNTED, a.keyStart[i + di]! - a.keyStart[i]!);
-    const rare = Math.min(keys, a.rareKeys[i + di]! - a.rareKeys[i]!, b.rareKeys[j + dj]! - b.rareKeys[j]!);
+  /** The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare. */
+  private leastContent(i: number, di: number): number {
+    const { original } = this;
+    const keys = Math.min(MAX_COUNTED, original.keyStart[i + di]! - original.keyStart[i]!);
+    const rare = Math.min(keys, original.rareKeys[i + di]! - original.rareKeys[i]!);
     return PER_SHARED_ANCHOR * keys + PER_SHARED_RARE_ANCHOR * rare;
   }
 
