@@ -196,6 +196,26 @@ test('class 3, near miss: an extra item after an item translated whole is an ext
   assert.deepEqual(checksOf(alignment), ['8 translation-extra-clause: Clause (4) has no counterpart in the original.', ...renumberedFindings(4, 9)]);
 });
 
+/** Phrasings of the two halves of （三）, shorter and longer: a split must stay one, an extra item after (3) must stay extra. */
+test('class 3, phrasings: most splits stay splits and nearly every extra item stays extra', () => {
+  const threes = ['Acquirers shall not settle acquiring funds to a bank account that is not the merchant\'s own', 'Acquirers may not settle acquiring funds into any bank account other than the merchant\'s own account', 'Acquirers shall not settle funds to accounts not held by the merchant', 'No acquirer shall settle the funds of acquiring transactions to a bank account that does not belong to the merchant itself'];
+  const fours = ['Acquirers shall not forge transaction information for merchants', 'Acquirers shall not fabricate transaction information on behalf of merchants', 'Nor shall they forge merchants\' transaction data', 'shall not forge transaction information'];
+  let splits = 0;
+  let extras = 0;
+  for (const t3 of threes) for (const t4 of fours) {
+    const split = [`(3) ${t3}.`, `(4) ${t4}.`];
+    const a = align(lines(...CARDS_ZH), lines(...renumberedFrom(4, CARDS_EN).flatMap((line) => (line.startsWith('(3)') ? split : [line]))));
+    if (pairsOf(a)[2] === '（三）=(3)+(4)') splits++;
+    const extra = `(4) ${t4.replace('forge', 'keep').replace('fabricate', 'keep')} in a register kept at the head office.`;
+    const third = `(3) ${t3}, and ${t4.replace(/^Acquirers |^Nor shall they /, '')}.`;
+    const b = align(lines(...CARDS_ZH), lines(...renumberedFrom(4, CARDS_EN).flatMap((line) => (line.startsWith('(3)') ? [third, extra] : [line]))));
+    if (pairsOf(b)[3] === '=(4)') extras++;
+  }
+  // Measured: 11 and 15 of 16 (a split whose halves divide far from where the original's comma does is left a skip).
+  assert.ok(splits >= 11, `splits kept: ${splits} of 16`);
+  assert.ok(extras >= 15, `extra items kept: ${extras} of 16`);
+});
+
 /** A regulation of 28 articles (each without its label), in both languages, for the long pair below. */
 const REGULATION: [string, string][] = [
   ['为规范非银行支付机构网络支付业务，防范支付风险，制定本办法。', 'These Measures are formulated to regulate the online payment business of non-bank payment institutions and prevent payment risks.'],
