@@ -4,7 +4,9 @@
  * is filled: O(n · band) time and memory. The band follows the fixed points the caller knows (items that must be a
  * pair: their numbers are found once on each side), the longest chain of them that does not cross, and the straight
  * line between them; without any, the diagonal scaled to the two lengths. So a block of a hundred clauses missing on
- * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not.
+ * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not. A fixed point of
+ * the chain between two others consecutive with it on both sides is pinned (its rows hold only its cells), so the path
+ * re-synchronises on the next run of numbers after a duplicated or missing one.
  */
 
 /** One step: items a[i, i + di) with b[j, j + dj). */
