@@ -84,6 +84,25 @@ test('class 1: an extra last item naming only the agency its neighbour already s
   assert.deepEqual(checksOf(alignment), ['14 translation-extra-clause: Clause (10) has no counterpart in the original.']);
 });
 
+/** The closing block under a notice: its issuers and its date, after a blank line. */
+const SIGNED_ZH = ['', '中国人民银行　　国家外汇管理局', '2026年1月8日'];
+const SIGNED_EN = ['', 'People\'s Bank of China    State Administration of Foreign Exchange', 'January 8, 2026'];
+
+test('class 1, signed: the issuers and date under both texts do not make an extra last item part of the item before', () => {
+  const alignment = align(lines(...CARDS_ZH, ...SIGNED_ZH), lines(...CARDS_EN, EXTRA_AT_END, ...SIGNED_EN));
+  assert.deepEqual(pairsOf(alignment), [...FAITHFUL_CARDS, '=(10)']);
+  assert.deepEqual(checksOf(alignment), ['14 translation-extra-clause: Clause (10) has no counterpart in the original.']);
+});
+
+test('class 1, signed, near miss: a faithful signed pair has no finding, and a last paragraph of text is still its clause\'s', () => {
+  const signed = align(lines(...CARDS_ZH, ...SIGNED_ZH), lines(...CARDS_EN, ...SIGNED_EN));
+  assert.deepEqual(pairsOf(signed), FAITHFUL_CARDS);
+  assert.deepEqual(checksOf(signed), []);
+  // A closing paragraph that is a sentence (with a figure the translation gives otherwise) is the last clause's text.
+  const closing = align(lines(...CARDS_ZH, '', '执行中如有问题，请于30日内报告。'), lines(...CARDS_EN, '', 'Please report any problem within 20 days.'));
+  assert.ok(checksOf(closing).some((check) => check.includes('translation-mismatch')), checksOf(closing).join('\n'));
+});
+
 test('class 1, the original\'s direction: a last item the translation lacks is a missing clause, not merged into the item before', () => {
   const tenth = '（十）各银行应当于每年年末前向人民银行当地分支机构报告本通知的执行情况。';
   const ninth = '(9) The branches of the People\'s Bank of China shall forward this Notice to the city commercial banks, rural commercial banks, rural cooperative banks and village banks in their jurisdiction, and urge them to implement it conscientiously.';

@@ -5,6 +5,7 @@
 import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
 import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
+import { datesIn } from '../scan/dates';
 import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
 
@@ -58,12 +59,43 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
   const { clauses, text } = document;
   const first = clauses[0]?.span.start ?? text.length;
   const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
+  const closing = closingBlockStart(document);
   return [...preamble, ...clauses.map((clause) => {
     const firstChild = clause.children[0];
-    const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
+    // The last clause runs to the end of the text: the signature and date under it are the document's, not its own.
+    const end = firstChild === undefined ? Math.min(clause.span.end, Math.max(closing, clause.labelSpan.end)) : clauses[firstChild]!.span.start;
     // A heading's label is its text: it is measured and read like any clause's.
     return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
   })];
+}
+
+/** The most lines a closing block (signatures and a date) holds, and the longest of them, in characters that are not white space. */
+const CLOSING_LINES = 6;
+const CLOSING_LINE_LENGTH = 80;
+/** A line that ends a sentence or a clause is text, not a signature. */
+const SENTENCE_END = /[。；！？.;!?：:]\s*$/;
+
+/**
+ * Where the document's closing block starts: the lines after its last blank line that only sign and date it
+ * (中国人民银行 国家外汇管理局 / 2026年1月8日, "People's Bank of China / January 8, 2026"): short, no sentence end, holding an
+ * agency or a date. The text's length when there is none. A translation signs where its original does, so these
+ * lines would otherwise give the last clause anchors (agencies, the date) that make another clause look like a part of it.
+ */
+function closingBlockStart(document: AnalysedDocument): number {
+  const { text, lines } = document;
+  let line = lines.lineCount - 1;
+  while (line > 0 && lines.lineText(line).trim() === '') line--;
+  const last = line;
+  while (line > 0 && last - line < CLOSING_LINES && isSignatureLine(lines.lineText(line))) line--;
+  if (line === last || lines.lineText(line).trim() !== '') return text.length;
+  const start = lines.lineStart(line + 1);
+  const signs = document.agencies.some((agency) => agency.start >= start) || datesIn(text.slice(start)).length > 0;
+  return signs ? start : text.length;
+}
+
+function isSignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && countLength(trimmed, 0, trimmed.length) <= CLOSING_LINE_LENGTH && !SENTENCE_END.test(trimmed);
 }
 
 /**
