@@ -5,7 +5,7 @@
  */
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
-import { AnchorComparison, StepJudge, lengthModel, clamp, type LengthModel } from './evidence';
+import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
 import { alignMonotonic, type Step } from './monotonic';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
@@ -27,7 +27,7 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const keys = new AnchorKeys();
   const originalUnits = unitsOf(original, keys);
   const translationUnits = unitsOf(translation, keys);
-  const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: new AnchorComparison(keys.count) };
+  const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: new AnchorComparison(keys.count, rareKeys(originalUnits, translationUnits, keys.count)) };
   const preambles = originalUnits[0]?.clause === undefined && translationUnits[0]?.clause === undefined && originalUnits.length > 0 && translationUnits.length > 0;
   const originalClauses = preambles ? originalUnits.slice(1) : originalUnits.filter((unit) => unit.clause);
   const translationClauses = preambles ? translationUnits.slice(1) : translationUnits.filter((unit) => unit.clause);

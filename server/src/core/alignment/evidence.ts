@@ -6,7 +6,7 @@
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
 import type { FixedPoint } from './monotonic';
-import { numberOf, type Segment } from './units';
+import { numberOf, type Cuts, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
 export interface LengthModel {
@@ -30,17 +30,37 @@ const NUMBER_DISAGREES = 1.5;
 /** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
 /**
- * For a stray that shares no anchor with its partners ((10) after (9) where the original has no （十）, a 第九条 next to
- * the 第十条 of Article 10): more than leaving it out costs, so that only lengths that fit far better make it a merge.
+ * For a stray that shares no anchor with its partners, none at least that the other clause of its group does not
+ * already share (a 第九条 next to the 第十条 of Article 10; an "(10) … the PBOC" after a "(9) … the PBOC" of a （九）
+ * that names the PBOC): more than leaving it out costs, so that only lengths that fit far better make it a merge.
  */
 const STRAY_WITHOUT_CONTENT = 6;
+/**
+ * For a clause of a merge that keeps its partner's number but brings no anchor of its own, where no cut of the partner
+ * gives it a piece whose anchors agree (an extra (4) before the (5) that translates （四）): its number counts for
+ * nothing, and it costs as a stray without content.
+ */
+const KEEPER_WITHOUT_CONTENT = -NUMBER_AGREES + STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS;
+/**
+ * For such a stray whose number the other side has nowhere ((10) where the original has no （十）), unless its
+ * partner can be cut where the two divide (below): an extra (or missing) clause, never half of a split or a merge.
+ */
+const STRAY_WITHOUT_NUMBER_OR_CONTENT = 4 * SKIP_COST;
+/**
+ * A stray without content of a split (or merge) is still half of it when its partner can be cut where the split's two
+ * clauses divide: after a sentence or phrase that ends where their lengths say, give or take this share of its length.
+ */
+const CUT_TOLERANCE = 0.1;
 /** For each kind of anchor only one side has (a clause that cites a notice, its counterpart no notice). */
 const PER_ONE_SIDED_KIND = 0.6;
 const PER_SHARED_ANCHOR = -1.2;
+/**
+ * Besides, for each shared anchor that one clause alone on each side has (the 60 days of one item, where the PBOC is
+ * named in four): the content that tells a renumbered translation's items apart, as their numbers no longer do.
+ */
+const PER_SHARED_RARE_ANCHOR = -1.5;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
-/** The least the anchors can add: all shared. */
-const MIN_CONTENT = PER_SHARED_ANCHOR * MAX_COUNTED;
 const MAX_LENGTH_COST = 8;
 
 /** The model of a document pair: the ratio of their lengths; Gale–Church's variance, scaled to that ratio. */
@@ -58,13 +78,14 @@ function lengthCost(model: LengthModel, originalLength: number, translationLengt
   return Math.min(MAX_LENGTH_COST, -Math.log(Math.max(probability, 1e-12)));
 }
 
-/** A clause (a unit) or a sentence, which has no number. */
-type Judged = Segment & { readonly clause?: Clause | undefined };
+/** A clause (a unit, with the places it could be cut) or a sentence, which has no number. */
+type Judged = Segment & { readonly clause?: Clause | undefined; readonly cuts?: () => Cuts };
 
 /**
  * One side of the sequences a judge aligns, in flat arrays: lengths as prefix sums (`lengths[k]`: of the first k
- * items), anchor keys and their kind bits (item k's from `keyStart[k]` to `keyStart[k + 1]`), and each item's clause
- * number (`numberOf`) as ids: its rank (-1 for none) and its number.
+ * items), anchor keys and their kind bits (item k's from `keyStart[k]` to `keyStart[k + 1]`), each item's clause
+ * number (`numberOf`) as ids: its rank (-1 for none) and its number, and how many rare keys come before each item;
+ * the items themselves, whose `Cuts` are read only when a split is judged.
  */
 interface Side {
   lengths: Float64Array;
@@ -73,26 +94,50 @@ interface Side {
   kinds: Uint8Array;
   rank: Int32Array;
   number: Int32Array;
+  items: readonly Judged[];
+  /** Prefix sums of the rare keys (AnchorComparison.rare) of the items. */
+  rareKeys: Int32Array;
 }
 
-function sideOf(items: readonly Judged[], numberIds: Map<string, number>): Side {
+function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: Uint8Array): Side {
   const idOf = (key: string) => numberIds.get(key) ?? numberIds.set(key, numberIds.size).size - 1;
   const keyCount = items.reduce((sum, item) => sum + item.keys.length, 0);
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
+    items, rareKeys: new Int32Array(items.length + 1),
   };
   items.forEach((item, k) => {
     side.lengths[k + 1] = side.lengths[k]! + item.length;
     side.keys.set(item.keys, side.keyStart[k]);
     side.kinds.set(item.kinds, side.keyStart[k]);
     side.keyStart[k + 1] = side.keyStart[k]! + item.keys.length;
+    side.rareKeys[k + 1] = side.rareKeys[k]! + item.keys.reduce((sum, key) => sum + rare[key]!, 0);
     const numbered = numberOf(item.clause);
     if (!numbered) return;
     side.rank[k] = idOf(`rank ${numbered.rank}`);
     side.number[k] = idOf(`number ${numbered.rank} ${numbered.number}`);
   });
   return side;
+}
+
+/** For each anchor key of a document pair, 1 when one unit alone of each document has it. */
+export function rareKeys(original: readonly Segment[], translation: readonly Segment[], keyCount: number): Uint8Array {
+  const [inOriginal, inTranslation] = [new Int32Array(keyCount), new Int32Array(keyCount)];
+  for (const unit of original) for (const key of unit.keys) inOriginal[key]!++;
+  for (const unit of translation) for (const key of unit.keys) inTranslation[key]!++;
+  const rare = new Uint8Array(keyCount);
+  for (let key = 0; key < keyCount; key++) rare[key] = inOriginal[key] === 1 && inTranslation[key] === 1 ? 1 : 0;
+  return rare;
+}
+
+/** For each number id, how many items of the side have it. */
+function numberCounts(side: Side, idCount: number): Int32Array {
+  const counts = new Int32Array(idCount);
+  side.rank.forEach((rank, k) => {
+    if (rank >= 0) counts[side.number[k]!]!++;
+  });
+  return counts;
 }
 
 /** For each number id, the one item of the side that has it; -1 for none, -2 for several. */
@@ -124,12 +169,15 @@ function compareIds(a: Side, i: number, b: Side, j: number): number {
  */
 export class AnchorComparison {
   shared = 0;
+  /** Of the shared, those `rare`. */
+  sharedRare = 0;
   conflicts = 0;
   oneSided = 0;
   private readonly marks: Float64Array;
   private stamp = 0;
 
-  constructor(keyCount: number) {
+  /** `rare`: for each key, 1 when one unit alone of each document has it (rareKeys). */
+  constructor(keyCount: number, readonly rare: Uint8Array = new Uint8Array(keyCount)) {
     this.marks = new Float64Array(keyCount);
   }
 
@@ -138,21 +186,52 @@ export class AnchorComparison {
     const { marks } = this;
     const inB = this.mark(b.keys, b.keyStart[bFrom]!, b.keyStart[bTo]!);
     let shared = 0;
+    let sharedRare = 0;
     let onlyA = 0;
     for (let k = a.keyStart[aFrom]!; k < a.keyStart[aTo]!; k++) {
-      if (marks[a.keys[k]!] === inB) shared++;
-      else onlyA |= a.kinds[k]!;
+      if (marks[a.keys[k]!] === inB) {
+        shared++;
+        sharedRare += this.rare[a.keys[k]!]!;
+      } else onlyA |= a.kinds[k]!;
     }
     const inA = this.mark(a.keys, a.keyStart[aFrom]!, a.keyStart[aTo]!);
     let onlyB = 0;
     for (let k = b.keyStart[bFrom]!; k < b.keyStart[bTo]!; k++) if (marks[b.keys[k]!] !== inA) onlyB |= b.kinds[k]!;
     this.shared = shared;
+    this.sharedRare = sharedRare;
     this.conflicts = bitCount(onlyA & onlyB);
     this.oneSided = bitCount(onlyA ^ onlyB);
   }
 
-  private mark(keys: Int32Array, from: number, to: number): number {
-    const stamp = ++this.stamp;
+  /**
+   * How many anchors a's item `at` shares with b's items [bFrom, bTo) that a's items [siblingFrom, siblingTo) other
+   * than `at` do not have: what the item itself brings to a merge with its siblings.
+   */
+  sharedOwn(a: Side, at: number, siblingFrom: number, siblingTo: number, b: Side, bFrom: number, bTo: number): number {
+    const inB = this.mark(b.keys, b.keyStart[bFrom]!, b.keyStart[bTo]!);
+    const inSiblings = this.mark(a.keys, a.keyStart[siblingFrom]!, a.keyStart[at]!);
+    this.mark(a.keys, a.keyStart[at + 1]!, a.keyStart[siblingTo]!, inSiblings);
+    let shared = 0;
+    for (let k = a.keyStart[at]!; k < a.keyStart[at + 1]!; k++) if (this.marks[a.keys[k]!] === inB) shared++;
+    return shared;
+  }
+
+  /**
+   * Whether an item with `cuts`, cut after `cut` (a length), gives b's items `first` and `first + 1` a piece each
+   * whose anchors agree: no anchor of a piece that only the other item has.
+   */
+  agreesWithCut(cuts: Cuts, cut: number, b: Side, first: number): boolean {
+    return this.pieceAgrees(cuts, cut, true, b, first, first + 1) && this.pieceAgrees(cuts, cut, false, b, first + 1, first);
+  }
+
+  /** Whether no anchor before `cut` (or from it on) is one b's item `other` has and b's item `mine` has not. */
+  private pieceAgrees(cuts: Cuts, cut: number, before: boolean, b: Side, mine: number, other: number): boolean {
+    const onlyInOther = this.mark(b.keys, b.keyStart[other]!, b.keyStart[other + 1]!);
+    this.mark(b.keys, b.keyStart[mine]!, b.keyStart[mine + 1]!);
+    return cuts.keys.every((key, k) => cuts.keyAt[k]! < cut !== before || this.marks[key] !== onlyInOther);
+  }
+
+  private mark(keys: Int32Array, from: number, to: number, stamp = ++this.stamp): number {
     for (let k = from; k < to; k++) this.marks[keys[k]!] = stamp;
     return stamp;
   }
@@ -173,18 +252,22 @@ export class StepJudge {
   private readonly translation: Side;
   private numberCost = 0;
   private numbered = false;
-  /** The strays of the step last compared: how many, and each one's index and side (1 for the original). */
+  /** The strays of the step last compared: how many, and whether the single clause of a merge or split is one. */
   private strayCount = 0;
-  private readonly strayIndex = new Int32Array(3);
-  private readonly strayInOriginal = new Uint8Array(3);
+  private partnerStrays = false;
 
   private readonly numberCount: number;
+  /** For each number id, how many items of each side have it. */
+  private readonly inOriginal: Int32Array;
+  private readonly inTranslation: Int32Array;
 
   constructor(private readonly model: LengthModel, private readonly anchors: AnchorComparison, original: readonly Judged[], translation: readonly Judged[]) {
     const numberIds = new Map<string, number>();
-    this.original = sideOf(original, numberIds);
-    this.translation = sideOf(translation, numberIds);
+    this.original = sideOf(original, numberIds, anchors.rare);
+    this.translation = sideOf(translation, numberIds, anchors.rare);
     this.numberCount = numberIds.size;
+    this.inOriginal = numberCounts(this.original, this.numberCount);
+    this.inTranslation = numberCounts(this.translation, this.numberCount);
   }
 
   /** The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to follow. */
@@ -203,11 +286,11 @@ export class StepJudge {
     if (di === 0 || dj === 0) return SKIP_COST;
     this.compareNumbers(i, di, j, dj);
     const prior = di + dj === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
-    const bound = prior + this.numberCost + MIN_CONTENT;
+    const bound = prior + this.numberCost + this.leastContent(i, di);
     if (bound >= limit) return bound;
     const length = this.lengthCost(i, di, j, dj);
     if (bound + length >= limit) return bound + length;
-    const strays = this.strayCount === 0 ? 0 : (STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS) * this.straysWithoutContent(i, di, j, dj);
+    const strays = di + dj === 2 ? 0 : this.withoutContent(i, di, j, dj);
     if (bound + length + strays >= limit) return bound + length + strays;
     this.anchors.compare(this.original, i, i + di, this.translation, j, j + dj);
     return prior + length + this.numberCost + strays + this.content();
@@ -228,21 +311,60 @@ export class StepJudge {
     return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
   }
 
-  /** How many strays of the step last compared share no anchor with their partners. */
-  private straysWithoutContent(i: number, di: number, j: number, dj: number): number {
-    let count = 0;
-    for (let k = 0; k < this.strayCount; k++) {
-      const at = this.strayIndex[k]!;
-      if (this.strayInOriginal[k]) this.anchors.compare(this.original, at, at + 1, this.translation, j, j + dj);
-      else this.anchors.compare(this.original, i, i + di, this.translation, at, at + 1);
-      if (this.anchors.shared === 0) count++;
+  /**
+   * What the clauses of a merge or split that bring no anchor of their own (none their sibling does not share) cost
+   * beyond MERGED_NUMBER_STRAYS. Of the two clauses of its group: a stray is half of it when its partner can be cut
+   * where the two divide, unless it comes before the clause that keeps the partner's number (a split goes on after
+   * that clause, it does not lead it); else it is an extra clause, surely so when the other side has its number
+   * nowhere. The clause that keeps the number is an extra one when no cut of the partner anywhere gives it a piece
+   * whose anchors agree. The partner itself, when a stray, needs an anchor shared with the group.
+   */
+  private withoutContent(i: number, di: number, j: number, dj: number): number {
+    const inOriginal = di === 2;
+    const [group, from, others, other] = inOriginal ? [this.original, i, this.translation, j] : [this.translation, j, this.original, i];
+    let cost = 0;
+    for (let at = from; at < from + 2; at++) {
+      const numbers = compareIds(group, at, others, other);
+      if (numbers === INCOMPARABLE || this.anchors.sharedOwn(group, at, from, from + 2, others, other, other + 1) > 0) continue;
+      if (numbers === SAME) {
+        if (!this.cutsWhereSplit(others, other, group, from, Infinity)) cost += KEEPER_WITHOUT_CONTENT;
+        continue;
+      }
+      const leads = at === from && compareIds(group, at + 1, others, other) === SAME;
+      if (!leads && this.cutsWhereSplit(others, other, group, from, CUT_TOLERANCE)) continue;
+      const elsewhere = (inOriginal ? this.inTranslation : this.inOriginal)[group.number[at]!]! > 0;
+      cost += elsewhere ? STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS : STRAY_WITHOUT_NUMBER_OR_CONTENT;
     }
-    return count;
+    if (this.partnerStrays) {
+      this.anchors.compare(this.original, i, i + di, this.translation, j, j + dj);
+      if (this.anchors.shared === 0) cost += STRAY_WITHOUT_CONTENT - MERGED_NUMBER_STRAYS;
+    }
+    return cost;
+  }
+
+  /**
+   * Whether the single item `at` of `single` can be cut in two where the pair `pairFrom`, `pairFrom + 1` of the other
+   * side divides: by the share of their lengths, within `tolerance`, into pieces whose anchors agree with theirs.
+   */
+  private cutsWhereSplit(single: Side, at: number, pair: Side, pairFrom: number, tolerance: number): boolean {
+    const { lengths } = pair;
+    const share = (lengths[pairFrom + 1]! - lengths[pairFrom]!) / (lengths[pairFrom + 2]! - lengths[pairFrom]!);
+    const length = single.lengths[at + 1]! - single.lengths[at]!;
+    const cuts = single.items[at]!.cuts?.();
+    return cuts !== undefined && cuts.ends.some((cut) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom));
+  }
+
+  /** The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare. */
+  private leastContent(i: number, di: number): number {
+    const { original } = this;
+    const keys = Math.min(MAX_COUNTED, original.keyStart[i + di]! - original.keyStart[i]!);
+    const rare = Math.min(keys, original.rareKeys[i + di]! - original.rareKeys[i]!);
+    return PER_SHARED_ANCHOR * keys + PER_SHARED_RARE_ANCHOR * rare;
   }
 
   private content(): number {
-    const { shared, conflicts, oneSided } = this.anchors;
-    return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
+    const { shared, sharedRare, conflicts, oneSided } = this.anchors;
+    return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_SHARED_RARE_ANCHOR * Math.min(sharedRare, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
   }
 
   /**
@@ -251,6 +373,7 @@ export class StepJudge {
    */
   private compareNumbers(i: number, di: number, j: number, dj: number): void {
     this.strayCount = 0;
+    this.partnerStrays = false;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
       this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
@@ -275,8 +398,8 @@ export class StepJudge {
       }
       if (same) this.numbered = true;
       else if (different) {
-        this.strayIndex[this.strayCount] = g;
-        this.strayInOriginal[this.strayCount++] = group === this.original ? 1 : 0;
+        this.strayCount++;
+        this.partnerStrays ||= count === 1;
       }
     }
   }

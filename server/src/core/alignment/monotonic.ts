@@ -4,7 +4,9 @@
  * is filled: O(n · band) time and memory. The band follows the fixed points the caller knows (items that must be a
  * pair: their numbers are found once on each side), the longest chain of them that does not cross, and the straight
  * line between them; without any, the diagonal scaled to the two lengths. So a block of a hundred clauses missing on
- * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not.
+ * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not. A fixed point of
+ * the chain between two others consecutive with it on both sides is pinned (its rows hold only its cells), so the path
+ * re-synchronises on the next run of numbers after a duplicated or missing one.
  */
 
 /** One step: items a[i, i + di) with b[j, j + dj). */
@@ -85,7 +87,8 @@ class BandedGrid {
   constructor(private readonly n: number, private readonly m: number, fixed: readonly FixedPoint[]) {
     this.banded = (n + 1) * (m + 1) > MAX_FULL_CELLS;
     const halfBand = this.banded ? HALF_BAND : m + 1;
-    const centre = bandCentres(n, m, this.banded ? longestChain(fixed) : []);
+    const chain = this.banded ? longestChain(fixed) : [];
+    const centre = bandCentres(n, m, chain);
     this.low = new Int32Array(n + 1);
     this.high = new Int32Array(n + 1);
     this.rowStart = new Int32Array(n + 2);
@@ -94,10 +97,25 @@ class BandedGrid {
       // holds the whole run of skips, and consecutive rows overlap, so that a path always exists.
       this.low[i] = i === 0 ? 0 : Math.max(0, Math.floor(centre[i - 1]!) - halfBand);
       this.high[i] = i === n ? m : Math.min(m, Math.ceil(centre[i + 1]!) + halfBand);
-      this.rowStart[i + 1] = this.rowStart[i]! + this.high[i]! - this.low[i]! + 1;
     }
+    this.pinRuns(chain);
+    for (let i = 0; i <= n; i++) this.rowStart[i + 1] = this.rowStart[i]! + this.high[i]! - this.low[i]! + 1;
     this.cost = new Float64Array(this.rowStart[n + 1]!).fill(Infinity);
     this.move = new Uint8Array(this.rowStart[n + 1]!);
+  }
+
+  /**
+   * A pair of the chain between two others consecutive with it on both sides (numbers that run on together) is
+   * certain: the rows before and after it hold only the cells of its step. So a duplicated or missing number lets the
+   * path stray only until the numbers run on together again.
+   */
+  private pinRuns(chain: readonly FixedPoint[]): void {
+    for (let k = 1; k + 1 < chain.length; k++) {
+      const [before, point, after] = [chain[k - 1]!, chain[k]!, chain[k + 1]!];
+      if (before.i !== point.i - 1 || before.j !== point.j - 1 || after.i !== point.i + 1 || after.j !== point.j + 1) continue;
+      this.low[point.i] = this.high[point.i] = point.j;
+      this.low[point.i + 1] = this.high[point.i + 1] = point.j + 1;
+    }
   }
 
   /** The cell's index, or -1 outside the grid or its band. */

@@ -5,6 +5,7 @@
 import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
 import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
+import { datesIn } from '../scan/dates';
 import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
 
@@ -38,6 +39,19 @@ export interface Unit extends Segment {
   sentences: Segment[];
   /** The anchors of the whole span, label included, as the checks compare them. */
   spanAnchors: Anchor[];
+  /** Read on first need (a merge or split is judged by them), then kept. */
+  cuts: () => Cuts;
+}
+
+/**
+ * Where a unit's text could be cut in two, for a split or a merge to be judged by: the length (as countLength counts
+ * it) before each end of a sentence or phrase (a comma, semicolon or colon), ascending, the end of the text left out;
+ * and each anchor (its id in `AnchorKeys`, never a weak one) with the length before it, in text order.
+ */
+export interface Cuts {
+  ends: number[];
+  keys: number[];
+  keyAt: number[];
 }
 
 /** The preamble (when it has any text) and every clause, in document order. */
@@ -45,12 +59,43 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
   const { clauses, text } = document;
   const first = clauses[0]?.span.start ?? text.length;
   const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
+  const closing = closingBlockStart(document);
   return [...preamble, ...clauses.map((clause) => {
     const firstChild = clause.children[0];
-    const end = firstChild === undefined ? clause.span.end : clauses[firstChild]!.span.start;
+    // The last clause runs to the end of the text: the signature and date under it are the document's, not its own.
+    const end = firstChild === undefined ? Math.min(clause.span.end, Math.max(closing, clause.labelSpan.end)) : clauses[firstChild]!.span.start;
     // A heading's label is its text: it is measured and read like any clause's.
     return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
   })];
+}
+
+/** The most lines a closing block (signatures and a date) holds, and the longest of them, in characters that are not white space. */
+const CLOSING_LINES = 6;
+const CLOSING_LINE_LENGTH = 80;
+/** A line that ends a sentence or a clause is text, not a signature. */
+const SENTENCE_END = /[。；！？.;!?：:]\s*$/;
+
+/**
+ * Where the document's closing block starts: the lines after its last blank line that only sign and date it
+ * (中国人民银行 国家外汇管理局 / 2026年1月8日, "People's Bank of China / January 8, 2026"): short, no sentence end, holding an
+ * agency or a date. The text's length when there is none. A translation signs where its original does, so these
+ * lines would otherwise give the last clause anchors (agencies, the date) that make another clause look like a part of it.
+ */
+function closingBlockStart(document: AnalysedDocument): number {
+  const { text, lines } = document;
+  let line = lines.lineCount - 1;
+  while (line > 0 && lines.lineText(line).trim() === '') line--;
+  const last = line;
+  while (line > 0 && last - line < CLOSING_LINES && isSignatureLine(lines.lineText(line))) line--;
+  if (line === last || lines.lineText(line).trim() !== '') return text.length;
+  const start = lines.lineStart(line + 1);
+  const signs = document.agencies.some((agency) => agency.start >= start) || datesIn(text.slice(start)).length > 0;
+  return signs ? start : text.length;
+}
+
+function isSignatureLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && countLength(trimmed, 0, trimmed.length) <= CLOSING_LINE_LENGTH && !SENTENCE_END.test(trimmed);
 }
 
 /**
@@ -73,7 +118,43 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   return {
     span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
     unit: { clause: clause?.id, label: labelOf(document.text, clause), span }, clause, sentences, spanAnchors: anchors.anchors,
+    cuts: once(() => cutsOf(document.text, spans, anchors.parts, keys)),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+/** Ends of phrases: a comma, semicolon or colon (not one between digits, as in 500,000 or 10:30). */
+const PHRASE_ENDS: ReadonlySet<number> = new Set([...'，,；;：:'].map((char) => char.charCodeAt(0)));
+
+/** The cuts of a unit's `sentences`, whose anchors are `parts` (each sentence's, as anchorsInParts gives them). */
+function cutsOf(text: string, sentences: readonly Span[], parts: readonly (readonly Anchor[])[], keys: AnchorKeys): Cuts {
+  const cuts: Cuts = { ends: [], keys: [], keyAt: [] };
+  let length = 0;
+  sentences.forEach((sentence, index) => {
+    const anchors = parts[index]!.filter((anchor) => !anchor.weak).sort((a, b) => a.start - b.start);
+    let next = 0;
+    for (let at = sentence.start; at < sentence.end; at++) {
+      for (; next < anchors.length && anchors[next]!.start <= at; next++) {
+        cuts.keys.push(keys.idOf(anchors[next]!));
+        cuts.keyAt.push(length);
+      }
+      const code = text.charCodeAt(at);
+      if (isWhiteSpace(code)) continue;
+      length++;
+      if (PHRASE_ENDS.has(code) && !(isDigit(text.charCodeAt(at - 1)) && isDigit(text.charCodeAt(at + 1)))) cuts.ends.push(length);
+    }
+    if (cuts.ends.at(-1) !== length) cuts.ends.push(length);
+  });
+  cuts.ends.pop();
+  return cuts;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The sentences of a stretch of text, without the white space around them. */
