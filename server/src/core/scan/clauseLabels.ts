@@ -106,7 +106,8 @@ const PATTERNS: LabelPattern[] = [
     classify: (match) => valued('arabic-dot', 'item', digitsValue(match[1]!)),
   },
   {
-    regex: new RegExp(`(Part|Chapter|Section|Article)\\s+(\\d+|[IVXLC]+|${ENGLISH_NUMBER_WORD_PATTERN})\\b\\.?`, 'iy'),
+    // D and M only in numerals of two letters or more (Chapter CD is the 400th): "Part D" of a plan is a letter.
+    regex: new RegExp(`(Part|Chapter|Section|Article)\\s+(\\d+|[IVXLC]+|[IVXLCDM]{2,}|${ENGLISH_NUMBER_WORD_PATTERN})\\b\\.?`, 'iy'),
     classify(match, rest) {
       if (!/^[A-Z]/.test(match[1]!) || restStartsWith(rest, EN_CITATION_CONTINUATION)) return undefined;
       const [style, kind] = EN_STRUCTURE[match[1]!.toLowerCase()]!;
