@@ -68,7 +68,11 @@ export class BackgroundAnalyses {
     const current = () => this.isCurrent(document);
     const outdated: CancellationToken = { get isCancellationRequested() { return !current(); } };
     const analysis = await decodeAnalysis(text, encoded, this.scheduler, outdated);
-    if (analysis && current()) this.service.adoptAnalysis(document, analysis);
+    if (!analysis || !current()) return;
+    this.service.adoptAnalysis(document, analysis);
+    // Adopting it (its summary, the index) held this thread for a while: requests that came meanwhile are answered
+    // before whoever waits for it goes on (a large document's diagnostics take as long again).
+    await this.scheduler.yield();
   }
 
   private isCurrent(document: TextDocument): boolean {
