@@ -28,15 +28,33 @@ export interface Anchor extends Span {
   text: string;
   /** Implied (an ordinal, a unit of time): it answers the other side's anchor of its value, and is never reported. */
   weak?: true;
+  /**
+   * A notice number's year and serial (`2026/9`), and whether regtext knows its issuer code: a code it does not know
+   * (财预, "Caiyu") cannot be told from the other language's, so the year and serial alone answer for it.
+   */
+  serial?: { value: string; issuerKnown: boolean };
 }
 
 const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
 
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent\b|per\s+cent\b|万|亿|thousand\b|million\b|billion\b|trillion\b)?/gi;
-/** A Chinese numeral: read as a number only before a counter or a scale, or when it is two characters or more with a 十 百 千 in it. */
-const CHINESE = /(百分之)?([零〇一二三四五六七八九十百千两]+)(万|亿)?/g;
+/** A line break inside a word of a hard-wrapped Chinese text (百分之三 / 十), with the indentation of the next line. */
+const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
+const CHINESE_DIGIT = '[零〇一二三四五六七八九十百千两]';
+/**
+ * A Chinese numeral: read as a number only before a counter or a scale, or when it is two characters or more with a
+ * 十 百 千 in it. A hard wrap may fall anywhere in it.
+ */
+const CHINESE = new RegExp(`(百${WRAP}分${WRAP}之${WRAP})?((?:${CHINESE_DIGIT}${WRAP})*${CHINESE_DIGIT})(${WRAP}[万亿])?`, 'g');
 const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
+/**
+ * Counters a translation renders many ways (三道防线 three lines of defence, 三类 three kinds, 三级 three-tier): the
+ * number before one is implied, answering the other side's but never reported (三方 is "tripartite").
+ */
+const LOOSE_COUNTERS = /^[道类级批层段位台张所户件套期轮步]/;
+/** A scale written as the unit of a table or a field (单位为万元, 以亿元为单位): the number it stands for, implied. */
+const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)([万亿])元/g;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -84,7 +102,10 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const masked: Span[] = [];
   for (const annotation of annotationsIn(document, span)) {
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
-    if (annotation.kind === 'noticeNumber') anchors.push(anchor('notice', annotation.key, annotation.text, annotation));
+    if (annotation.kind === 'noticeNumber') {
+      const serial = { value: `${annotation.year ?? ''}/${annotation.serial}`, issuerKnown: annotation.issuerKnown };
+      anchors.push({ ...anchor('notice', annotation.key, annotation.text, annotation), serial });
+    }
     if (MASKED.has(annotation.kind)) masked.push(annotation);
   }
   const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked.map((item) => shift(item, -span.start)));
@@ -98,7 +119,12 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
-  return { kind, value, text: /\s/.test(text) ? text.replace(/\s+/g, ' ').trim() : text, start: where.start, end: where.end };
+  return { kind, value, text: /\s/.test(text) ? asOneLine(text) : text, start: where.start, end: where.end };
+}
+
+/** Text cut by line breaks as one line: Chinese joined where it was wrapped (百分之三 / 十 → 百分之三十), other words by a space. */
+function asOneLine(text: string): string {
+  return text.replace(/([\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 function shift(span: Span, by: number): Span {
@@ -164,13 +190,17 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     add(Number(match[1]!.replace(/,/g, '')), match[2], match.index!, match[0]);
   }
   for (const match of text.matchAll(CHINESE)) {
-    const [written, percent, numeral, scale] = match as unknown as [string, string | undefined, string, string | undefined];
+    const [written, percent, wrappedNumeral, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined];
+    const numeral = withoutWraps(wrappedNumeral);
+    const scale = wrappedScale && withoutWraps(wrappedScale);
     const value = chineseNumeralValue(numeral);
     const counted = percent || scale || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(text.slice(match.index! + written.length));
     if (value === undefined) continue;
     if (text[match.index! - 1] === '第') addImplied(anchors, value, offset + match.index! - 1, `第${written}`);
     else if (counted) add(value, percent ? '%' : scale, match.index!, written);
+    else if (LOOSE_COUNTERS.test(text.slice(match.index! + written.length))) addImplied(anchors, value, offset + match.index!, written);
   }
+  for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
   for (const match of text.matchAll(IMPLIED)) {
     const [written, ordinal, halfYear, , zhHalfYear] = match as unknown as [string, ...(string | undefined)[]];
     const value = ordinal ? ORDINALS.indexOf(ordinal.toLowerCase()) + 2 : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
@@ -183,7 +213,11 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   }
 }
 
-/** A weak number: an ordinal or a unit of time. */
+function withoutWraps(written: string): string {
+  return written.replace(/[\s\u3000]+/g, '');
+}
+
+/** A weak number: an ordinal, a unit of time, a scale as a unit. */
 function addImplied(anchors: Anchor[], value: number, start: number, written: string): void {
   if (value > 1) anchors.push({ ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true });
 }

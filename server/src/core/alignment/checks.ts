@@ -105,7 +105,7 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   const theirs = pair.original.flatMap(context.anchorsOf);
   const clauseName = pair.original.map((unit) => unit.label).join(' ');
   const firstLabel = labelSpan(context.translation, pair.translation[0]!);
-  const [myKeys, theirKeys] = [new Set(mine.map(anchorKey)), new Set(theirs.map(anchorKey))];
+  const [myKeys, theirKeys] = [answerKeys(mine), answerKeys(theirs)];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
     const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirKeys);
@@ -131,13 +131,36 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   });
 }
 
-/** The anchors of `anchors` whose key (`anchorKey`) is none of `theirs`, the first of each value; never a weak one. */
-function unmatched(anchors: readonly Anchor[], theirs: ReadonlySet<string>): Anchor[] {
+/** What one side's anchors answer: their keys, and the notice numbers' years and serials (all, and those of unknown issuers). */
+interface AnswerKeys {
+  keys: ReadonlySet<string>;
+  serials: ReadonlySet<string>;
+  serialsOfUnknownIssuers: ReadonlySet<string>;
+}
+
+function answerKeys(anchors: readonly Anchor[]): AnswerKeys {
+  const serials = anchors.flatMap((anchor) => (anchor.serial ? [anchor.serial] : []));
+  return {
+    keys: new Set(anchors.map(anchorKey)),
+    serials: new Set(serials.map((serial) => serial.value)),
+    serialsOfUnknownIssuers: new Set(serials.filter((serial) => !serial.issuerKnown).map((serial) => serial.value)),
+  };
+}
+
+/** Whether the other side has this anchor: its key, or for a notice number where either issuer is unknown, its year and serial. */
+function isAnswered(anchor: Anchor, theirs: AnswerKeys): boolean {
+  if (theirs.keys.has(anchorKey(anchor))) return true;
+  if (!anchor.serial) return false;
+  return (anchor.serial.issuerKnown ? theirs.serialsOfUnknownIssuers : theirs.serials).has(anchor.serial.value);
+}
+
+/** The anchors of `anchors` the other side does not answer (isAnswered), the first of each value; never a weak one. */
+function unmatched(anchors: readonly Anchor[], theirs: AnswerKeys): Anchor[] {
   const found: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {
     const key = anchorKey(anchor);
-    if (anchor.weak || theirs.has(key) || seen.has(key)) continue;
+    if (anchor.weak || isAnswered(anchor, theirs) || seen.has(key)) continue;
     seen.add(key);
     found.push(anchor);
   }
