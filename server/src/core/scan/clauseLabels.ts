@@ -255,7 +255,17 @@ function isPlausibleLabelEnd(rest: LineRest, endsInStop: boolean): boolean {
     if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
     if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
   }
-  return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a);
+  return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a) || (isDigit(code) && endsInParenthesis(rest));
+}
+
+/** （1）10万人以上: a digit may follow a label in parentheses directly (not one like "1." or "I.", where it makes a number). */
+function endsInParenthesis(rest: LineRest): boolean {
+  const last = rest.text.charCodeAt(rest.start - 1);
+  return last === 0x29 || last === 0xff09; // ) ）
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** "(III) of this Notice", "1. 5 per cent": a number after the label is a quantity only with a unit or a decimal. */
