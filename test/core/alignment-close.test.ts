@@ -358,3 +358,24 @@ test('class 2 at about 1 MB: 290 copies, three findings a copy', { skip: !proces
   console.log(`zh ${Buffer.byteLength(zh)} bytes, en ${Buffer.byteLength(en)} bytes: aligned in ${elapsed.toFixed(0)} ms`, countsOf(alignment));
   assert.deepEqual(countsOf(alignment), { 'translation-mismatch': copies, 'translation-missing-clause': copies, 'translation-numbering': copies });
 });
+
+test('an item the translation leaves out at the end of a list is missing, not merged with the clause after the list', () => {
+  const alignment = align(lines(
+    '关于数据出境的通知', '',
+    '（一）数据处理者有下列情形之一的，应当申报安全评估：',
+    '1．向境外提供重要数据的；',
+    '2．自当年1月1日起累计向境外提供下列个人信息的：',
+    '（1）10万人以上个人信息；',
+    '（2）1万人以上敏感个人信息。',
+    '（二）安全评估结果有效期为三年，自评估结果出具之日起计算。',
+  ), lines(
+    'Notice on Outbound Data', '',
+    '(I) A data handler shall apply for a security assessment in any of the following circumstances:',
+    '1. providing important data abroad;',
+    '2. since 1 January of the year, providing abroad in total the following personal information:',
+    '(1) personal information of 100,000 or more individuals.',
+    '(II) The result of a security assessment is valid for three years, counted from the date it is issued.',
+  ));
+  assert.deepEqual(pairsOf(alignment), ['（一）=(I)', '1．=1.', '2．=2.', '（1）=(1)', '（2）=', '（二）=(II)']);
+  assert.deepEqual(checksOf(alignment), ['7 translation-missing-clause: Clause （2） of the original has no counterpart in the translation.']);
+});

@@ -25,6 +25,8 @@ const PRIOR_ONE_TO_ONE = 0.1;
 const PRIOR_MERGE = 2.4;
 /** The cost of leaving one unit without a counterpart. */
 export const SKIP_COST = 4.6;
+/** For a merge or split of clauses at two depths (an item of a list and the clause after it): as much as leaving one out. */
+const MERGE_ACROSS_LEVELS = SKIP_COST;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
 /** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
@@ -94,6 +96,8 @@ interface Side {
   kinds: Uint8Array;
   rank: Int32Array;
   number: Int32Array;
+  /** Each item's depth in its clause tree (the preamble's is -1). */
+  depth: Int32Array;
   items: readonly Judged[];
   /** Prefix sums of the rare keys (AnchorComparison.rare) of the items. */
   rareKeys: Int32Array;
@@ -105,9 +109,10 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
-    items, rareKeys: new Int32Array(items.length + 1),
+    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1),
   };
   items.forEach((item, k) => {
+    side.depth[k] = item.clause?.depth ?? -1;
     side.lengths[k + 1] = side.lengths[k]! + item.length;
     side.keys.set(item.keys, side.keyStart[k]);
     side.kinds.set(item.kinds, side.keyStart[k]);
@@ -285,7 +290,7 @@ export class StepJudge {
   cost(i: number, di: number, j: number, dj: number, limit = Infinity): number {
     if (di === 0 || dj === 0) return SKIP_COST;
     this.compareNumbers(i, di, j, dj);
-    const prior = di + dj === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE;
+    const prior = di + dj === 2 ? PRIOR_ONE_TO_ONE : PRIOR_MERGE + this.acrossLevels(i, di, j, dj);
     const bound = prior + this.numberCost + this.leastContent(i, di);
     if (bound >= limit) return bound;
     const length = this.lengthCost(i, di, j, dj);
@@ -304,6 +309,15 @@ export class StepJudge {
     const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;
     const confidence = base + 0.12 * Math.exp(-this.lengthCost(i, di, j, dj)) + 0.04 * Math.min(shared, MAX_COUNTED) - 0.15 * conflicts - (di + dj > 2 ? 0.1 : 0);
     return { cost, basis, confidence: clamp(confidence) };
+  }
+
+  /**
+   * A translation merges or splits clauses of one level (two items, two articles); an item of a list and the clause
+   * after its list ((2) of 1. and the next (II)) are one only where nothing else fits: what such a group costs more.
+   */
+  private acrossLevels(i: number, di: number, j: number, dj: number): number {
+    const [side, at] = di === 2 ? [this.original, i] : dj === 2 ? [this.translation, j] : [undefined, 0];
+    return side && side.depth[at] !== side.depth[at + 1] ? MERGE_ACROSS_LEVELS : 0;
   }
 
   private lengthCost(i: number, di: number, j: number, dj: number): number {
