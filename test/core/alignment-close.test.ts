@@ -362,20 +362,34 @@ test('class 2 at about 1 MB: 290 copies, three findings a copy', { skip: !proces
 test('an item the translation leaves out at the end of a list is missing, not merged with the clause after the list', () => {
   const alignment = align(lines(
     '关于数据出境的通知', '',
-    '（一）数据处理者有下列情形之一的，应当申报安全评估：',
-    '1．向境外提供重要数据的；',
-    '2．自当年1月1日起累计向境外提供下列个人信息的：',
-    '（1）10万人以上个人信息；',
-    '（2）1万人以上敏感个人信息。',
-    '（二）安全评估结果有效期为三年，自评估结果出具之日起计算。',
+    '　　一、适用范围',
+    '　　（一）本通知所称数据处理者，是指自主决定处理目的、处理方式的银行业、证券业、保险业机构。',
+    '　　（二）数据处理者向境外提供在境内收集和产生的重要数据或者个人信息的，适用本通知。',
+    '　　二、安全评估',
+    '　　（一）数据处理者有下列情形之一的，应当申报安全评估：',
+    '　　1．向境外提供重要数据的；',
+    '　　2．自当年1月1日起累计向境外提供下列个人信息的：',
+    '　　（1）10万人以上个人信息（不含敏感个人信息）；',
+    '　　（2）1万人以上敏感个人信息。',
+    '　　（二）数据出境安全评估结果有效期为三年，自评估结果出具之日起计算。',
   ), lines(
     'Notice on Outbound Data', '',
-    '(I) A data handler shall apply for a security assessment in any of the following circumstances:',
-    '1. providing important data abroad;',
-    '2. since 1 January of the year, providing abroad in total the following personal information:',
-    '(1) personal information of 100,000 or more individuals.',
-    '(II) The result of a security assessment is valid for three years, counted from the date it is issued.',
+    'I. Scope',
+    '(I) For the purposes of this Notice, a data handler means a banking, securities or insurance institution that',
+    'decides on its own the purposes and means of processing.',
+    '(II) This Notice applies where a data handler provides abroad important data or personal information collected',
+    'and generated in China.',
+    'II. Security Assessment',
+    '(I) A data handler shall apply for a security assessment in any of the following',
+    'circumstances:',
+    '1. it provides important data abroad;',
+    '2. since 1 January of the current year, it has cumulatively provided the following',
+    'personal information abroad:',
+    '(1) personal information (excluding sensitive personal information) of 100,000 or more',
+    'individuals.',
+    '(II) The result of a security assessment of outbound data transfer shall be valid for',
+    'three years from the date on which it is issued.',
   ));
-  assert.deepEqual(pairsOf(alignment), ['（一）=(I)', '1．=1.', '2．=2.', '（1）=(1)', '（2）=', '（二）=(II)']);
-  assert.deepEqual(checksOf(alignment), ['7 translation-missing-clause: Clause （2） of the original has no counterpart in the translation.']);
+  assert.deepEqual(pairsOf(alignment), ['一、=I.', '（一）=(I)', '（二）=(II)', '二、=II.', '（一）=(I)', '1．=1.', '2．=2.', '（1）=(1)', '（2）=', '（二）=(II)']);
+  assert.deepEqual(checksOf(alignment), ['16 translation-missing-clause: Clause （2） of the original has no counterpart in the translation.']);
 });
