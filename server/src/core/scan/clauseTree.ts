@@ -552,21 +552,30 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
   const lineEnd = clause.span.end;
   let bodyStart = clause.labelSpan.end;
   while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
-  let body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW));
+  const bodyEnd = Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW);
   if (builder.headingLevels[clause.id]! > 0) {
-    describeHeading(clause, body, nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
+    describeHeading(clause, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
     return;
   }
-  let sentenceEnd = firstSentenceEnd(body);
-  if ((body.length === 0 || sentenceEnd < 0) && nextText) {
-    body = joinWrapped(body, text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim());
-    sentenceEnd = firstSentenceEnd(body);
+  // Most labels have their first sentence on their own line: it is read in place, and only the parts kept are sliced.
+  const sentenceEnd = firstSentenceEnd(text, bodyStart, bodyEnd);
+  if ((bodyStart === bodyEnd || sentenceEnd < 0) && nextText) {
+    const next = text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim();
+    const body = joinWrapped(text.slice(bodyStart, bodyEnd), next);
+    describeBody(clause, body, firstSentenceEnd(body, 0, body.length), false);
+    return;
   }
+  describeBody(clause, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
+}
+
+/**
+ * Sets a clause's first sentence and title from its body (`sentenceEnd`: the offset in it of the mark that ends the
+ * first sentence, or -1). A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
+ */
+function describeBody(clause: Clause, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
   clause.firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  // A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
-  const isHeading = sentenceEnd < 0 && !nextText;
-  const limit = isHeading ? HEADING_MAX : TITLE_MAX;
+  const limit = sentenceEnd < 0 && mayBeHeading ? HEADING_MAX : TITLE_MAX;
   clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
 }
 
@@ -577,7 +586,7 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
 function describeHeading(clause: Clause, body: string, next: string | undefined): void {
   const title = body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   clause.title = truncate(title, HEADING_MAX);
-  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next);
+  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next, 0, next.length);
   clause.firstSentence = next === undefined ? clause.title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX);
 }
 
@@ -592,22 +601,21 @@ function joinWrapped(first: string, second: string): string {
   return /[A-Za-z0-9,;]$/.test(first) && /^[A-Za-z0-9(]/.test(second) ? `${first} ${second}` : first + second;
 }
 
-/** Where the first sentence ends: 。 ！ ？ ； ：, or . ; : before a space, but not the full stop of "No." or "Art.". */
-function firstSentenceEnd(text: string): number {
-  SENTENCE_END_MARK.lastIndex = 0;
-  for (let match = SENTENCE_END_MARK.exec(text); match; match = SENTENCE_END_MARK.exec(text)) {
-    const i = match.index;
+/**
+ * Where the first sentence in text[start, end) ends: 。 ！ ？ ； ：, or . ; : before a space (or at `end`), but not the
+ * full stop of "No." or "Art."; -1 if none does.
+ */
+function firstSentenceEnd(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) return i;
-    if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) {
-      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(0, i - 5), i))) return i;
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
+    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) continue;
+    if (i + 1 === end || isSpace(text.charCodeAt(i + 1))) {
+      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(start, i - 5), i))) return i;
     }
   }
   return -1;
 }
-
-/** What may end a sentence, found by the native search: 。 ！ ？ ； ： at once, . ; : where a space follows. */
-const SENTENCE_END_MARK = /[。！？；：.;:]/g;
 
 const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
 
