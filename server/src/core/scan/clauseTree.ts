@@ -457,17 +457,18 @@ function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
 function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number | undefined {
-  const continues = (index: number, sameStyle: boolean): boolean => {
-    const open = clauses[stack[index]!]!;
-    if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
-    if (open.value + 1 !== label.value) return false;
-    return sameStyle ? open.style === label.style
-      : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
-  };
-  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, true)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, false)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, true)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, false)) return i;
   for (let i = stack.length - 1; i >= floor; i--) if (clauses[stack[i]!]!.style === label.style) return i;
   return undefined;
+}
+
+/** Whether a label continues an open clause's sequence: of its own style (rule 1), or of another of its shape (rule 2). */
+function continuesOpen(open: Clause, label: LabelMatch, sameStyle: boolean): boolean {
+  if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
+  if (open.value + 1 !== label.value) return false;
+  return sameStyle ? open.style === label.style
+    : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
 }
 
 /**
