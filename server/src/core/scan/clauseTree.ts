@@ -609,6 +609,11 @@ function joinWrapped(first: string, second: string): string {
  */
 function firstSentenceEnd(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
+    // The native search jumps to the next mark (a line break, or DESCRIPTION_WINDOW code units, ends its reach).
+    BEFORE_SENTENCE_MARK.lastIndex = i;
+    BEFORE_SENTENCE_MARK.test(text);
+    i = BEFORE_SENTENCE_MARK.lastIndex;
+    if (i >= end) return -1;
     const code = text.charCodeAt(i);
     if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
     if (code !== 0x2e && code !== 0x3b && code !== 0x3a) continue;
@@ -618,6 +623,9 @@ function firstSentenceEnd(text: string, start: number, end: number): number {
   }
   return -1;
 }
+
+/** The code units before the next 。 ！ ？ ； ： . ; : or line break, at most a description's window of them. */
+const BEFORE_SENTENCE_MARK = new RegExp(`[^。！？；：.;:\\n\\r]{0,${DESCRIPTION_WINDOW}}`, 'y');
 
 const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
 
