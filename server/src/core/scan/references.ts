@@ -174,6 +174,8 @@ function precedes(a: readonly number[], b: readonly number[]): boolean {
 function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
   const chain = parseChineseChain(text, anchor);
   if (chain) return [previous ? continuing(text, previous, chain) : chain];
+  // Ranges and lists of items begin with 第: the other anchors (本, 前 …) that start no chain start nothing.
+  if (text.charCodeAt(anchor) !== 0x7b2c) return [];
   const members = parseShortRange(text, anchor) ?? parseItemList(text, anchor);
   if (!previous || previous.end !== anchor || members.length === 0) return members;
   // 第一条第一至三项: the items of 第一条.
