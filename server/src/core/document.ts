@@ -167,11 +167,20 @@ function dominantLanguage(text: string): Language {
   const end = Math.min(text.length, LANGUAGE_SAMPLE);
   // No Han character in the sample (most English texts): a native search says so.
   if (!HAN_CHARACTER.test(end < text.length ? text.slice(0, end) : text)) return 'en';
-  const counts = new Int32Array(3);
-  for (let i = 0; i < end; i++) counts[SCRIPT[text.charCodeAt(i)]!]!++;
-  const han = counts[HAN]!;
-  return han * 3 >= counts[LATIN]! && han > 0 ? 'zh' : 'en';
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < end; i++) {
+    const script = SCRIPT[text.charCodeAt(i)];
+    if (script === HAN) han++;
+    else if (script === LATIN) latin++;
+    // Decided once the rest of the sample, all Latin, could not outweigh the Han characters counted.
+    if ((i & LANGUAGE_CHECK_MASK) === 0 && han * 3 >= latin + (end - i - 1) && han > 0) return 'zh';
+  }
+  return han * 3 >= latin && han > 0 ? 'zh' : 'en';
 }
+
+/** How often (in code units, minus one) dominantLanguage asks whether the sample has decided. */
+const LANGUAGE_CHECK_MASK = 1023;
 
 const HAN = 1;
 const LATIN = 2;

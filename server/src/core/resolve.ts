@@ -33,6 +33,8 @@ export class ClauseResolver {
   private readonly headings = new Map<string, Clause>();
   /** Where the part a word names starts, after its lead-in (判决如下：): found once per word. */
   private readonly leadIns = new Map<string, Span | undefined>();
+  /** Where 如下 stands in the text, found at the first lead-in looked for. */
+  private asFollows: number[] | undefined;
   private readonly hasArticles: boolean;
 
   /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers at most. */
@@ -230,12 +232,23 @@ export class ClauseResolver {
     if (!this.source || !isHan(word.charCodeAt(0))) return undefined;
     if (!this.leadIns.has(word)) {
       const text = this.source.text;
-      const at = text.indexOf(`${word}如下`);
+      const at = this.firstBeforeAsFollows(word);
       const first = at < 0 ? undefined : this.clauses[lastAtOrBefore(this.clauses, at, (clause) => clause.span.start) + 1];
       const parent = first?.parent === undefined ? undefined : this.clauses[first.parent];
       this.leadIns.set(word, first ? { start: at, end: parent ? parent.span.end : text.length } : undefined);
     }
     return this.leadIns.get(word);
+  }
+
+  /**
+   * Where `word` first stands right before 如下 (what indexOf of word + 如下 finds): each word a document's references
+   * scope is looked for among the places of 如下, found once, not in the whole text again.
+   */
+  private firstBeforeAsFollows(word: string): number {
+    const text = this.source!.text;
+    this.asFollows ??= allIndexesOf(text, '如下');
+    for (const at of this.asFollows) if (at >= word.length && text.startsWith(word, at - word.length)) return at - word.length;
+    return -1;
   }
 
   /**
@@ -500,6 +513,13 @@ function indexKey(style: string, value: number, insertion: number | undefined): 
   const extra = insertion ?? 0;
   if (value >= 1_000_000 || extra >= 1_000) return `${style}:${value}:${extra}`;
   return (styleNumber * 1_000_000 + value) * 1_000 + extra;
+}
+
+/** Every offset where `needle` stands in `text`, by the native search. */
+function allIndexesOf(text: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) found.push(at);
+  return found;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {

@@ -12,7 +12,7 @@ import type {
 } from '../model';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 import type { FoldedText } from '../text/folded';
-import { lastAtOrBefore } from '../text/search';
+import { lastAtOrBefore, lastStartAtOrBefore } from '../text/search';
 import { isTitleQuote, type QuoteSpan } from './quotes';
 import { normalizeTitle } from './titles';
 import { mergeByStart } from './sortedStreams';
@@ -70,7 +70,7 @@ export function scanCitations(inputs: CitationInputs): ScannedCitations {
   const citations = mergeByStart([direct, anaphora.map(toCitation)]);
   const mentions = mergeByStart([titles, shortNames, customary, anaphora]);
   const selfKeys = new Set(definitions.filter((term) => term.namesThisDocument).map((term) => term.key));
-  const selfNames = inputs.termUses.filter((use) => selfKeys.has(use.key));
+  const selfNames = selfKeys.size === 0 ? [] : inputs.termUses.filter((use) => selfKeys.has(use.key));
   return { mentions, citations, definitions, selfNames };
 }
 
@@ -80,8 +80,10 @@ function toCitation(mention: CitationMention): Citation {
 
 /** Quoted titles: 《…》 always, other quotes when what they hold reads as a title ("Notice on …", “…办法”). */
 function titleMentions(inputs: CitationInputs): CitationMention[] {
-  const { folded, numbers } = inputs;
-  const termSpans = new Set([...inputs.termUses.map((use) => use.start), ...inputs.definitions.map((term) => term.span.start)]);
+  const { folded, numbers, termUses } = inputs;
+  // Term uses are many and sorted (searched); definitions are few.
+  const definitionStarts = new Set(inputs.definitions.map((term) => term.span.start));
+  const startsTerm = (offset: number) => definitionStarts.has(offset) || termUses[lastStartAtOrBefore(termUses, offset)]?.start === offset;
   const found: CitationMention[] = [];
   // A document quotes the same few titles over and over: each is normalised once.
   const normalized = new Map<string, string | undefined>();
@@ -91,14 +93,16 @@ function titleMentions(inputs: CitationInputs): CitationMention[] {
     const range = folded.originalRange(quote.start, quote.end);
     const innerStart = folded.originOf(quote.start + 1);
     // A quoted defined term ("the "Regulations"", 《条例》 defined as a short name) is a use of the term.
-    if (termSpans.has(innerStart) || termSpans.has(range.start) || isInside(range, inputs.identity?.title?.span)) continue;
+    if (startsTerm(innerStart) || startsTerm(range.start) || isInside(range, inputs.identity?.title?.span)) continue;
     if (!normalized.has(inner)) normalized.set(inner, normalizeTitle(inner));
     const title = normalized.get(inner);
     if (!title || !isSpecificEnough(inner)) continue;
     const text = folded.source.slice(range.start, range.end);
     const number = numberRightAfter(folded.source, numbers, range.end);
     const target: CitationTarget = number ? { kind: 'number', number } : { kind: 'title', title, text: inner };
-    found.push({ kind: 'citation', ...range, text, via: 'title', target, ...(number ? { withNumber: true as const } : {}) });
+    const mention: CitationMention = { kind: 'citation', start: range.start, end: range.end, text, via: 'title', target };
+    if (number) mention.withNumber = true;
+    found.push(mention);
   }
   return found;
 }
@@ -230,10 +234,12 @@ function lastWithin<T extends Span>(spans: readonly T[], phrase: Span, end: numb
 function shortNameMentions(definitions: readonly DefinedTerm[], uses: readonly TermUse[]): CitationMention[] {
   const cited = new Map(definitions.flatMap((term) => (term.cites ? [[term.key, term.cites] as const] : [])));
   if (cited.size === 0) return [];
-  return uses.flatMap((use): CitationMention[] => {
+  const found: CitationMention[] = [];
+  for (const use of uses) {
     const target = cited.get(use.key);
-    return target ? [{ kind: 'citation', start: use.start, end: use.end, text: use.text, via: 'shortName', target }] : [];
-  });
+    if (target) found.push({ kind: 'citation', start: use.start, end: use.end, text: use.text, via: 'shortName', target });
+  }
+  return found;
 }
 
 /**

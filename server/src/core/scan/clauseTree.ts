@@ -28,19 +28,20 @@ import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
 
-const STRUCTURAL_RANK: Partial<Record<LabelStyle, number>> = {
-  'zh-part': 0, 'en-part': 0,
-  'zh-chapter': 1, 'en-chapter': 1,
-  'zh-section': 2, 'en-section': 2,
-  'zh-article': 3, 'en-article': 3, 'section-sign': 3,
-};
+/** Ranks as maps: read for every label and every open clause it meets (a keyed load of an object is slower). */
+const STRUCTURAL_RANK: ReadonlyMap<LabelStyle, number> = new Map([
+  ['zh-part', 0], ['en-part', 0],
+  ['zh-chapter', 1], ['en-chapter', 1],
+  ['zh-section', 2], ['en-section', 2],
+  ['zh-article', 3], ['en-article', 3], ['section-sign', 3],
+]);
 
-const LIST_RANK: Partial<Record<LabelStyle, number>> = {
-  'zh-dot': 4, 'roman-dot': 4,
-  'zh-paren': 5, 'paren-roman': 5,
-  'arabic-dot': 6, decimal: 6,
-  'paren-arabic': 7,
-};
+const LIST_RANK: ReadonlyMap<LabelStyle, number> = new Map([
+  ['zh-dot', 4], ['roman-dot', 4],
+  ['zh-paren', 5], ['paren-roman', 5],
+  ['arabic-dot', 6], ['decimal', 6],
+  ['paren-arabic', 7],
+]);
 
 type Shape = 'paren' | 'dot' | 'structure';
 
@@ -320,7 +321,7 @@ function addClause(builder: Builder, line: number, found: LabelMatch, level: num
   const floor = reachableFrom(builder, level, indent, lineStart);
   const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
   const clause = openClause(builder, line, label, level, indent);
-  if (LIST_RANK[clause.style] !== undefined && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
+  if (LIST_RANK.has(clause.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
   const memory = builder.memory[level > 0 ? 1 : 0];
   memory.lastOfStyle.set(clause.style, clause);
   memory.lastAtDepth.set(clause.depth, clause);
@@ -457,17 +458,18 @@ function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
 function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number | undefined {
-  const continues = (index: number, sameStyle: boolean): boolean => {
-    const open = clauses[stack[index]!]!;
-    if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
-    if (open.value + 1 !== label.value) return false;
-    return sameStyle ? open.style === label.style
-      : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
-  };
-  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, true)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (continues(i, false)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, true)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, false)) return i;
   for (let i = stack.length - 1; i >= floor; i--) if (clauses[stack[i]!]!.style === label.style) return i;
   return undefined;
+}
+
+/** Whether a label continues an open clause's sequence: of its own style (rule 1), or of another of its shape (rule 2). */
+function continuesOpen(open: Clause, label: LabelMatch, sameStyle: boolean): boolean {
+  if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
+  if (open.value + 1 !== label.value) return false;
+  return sameStyle ? open.style === label.style
+    : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
 }
 
 /**
@@ -481,15 +483,15 @@ function holdsLists(open: Clause, label: LabelMatch): boolean {
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
 function nestingLevel(builder: Builder, label: LabelMatch, floor: number): number {
   const { clauses, stack } = builder;
-  const structural = STRUCTURAL_RANK[label.style];
-  const listRank = LIST_RANK[label.style];
+  const structural = STRUCTURAL_RANK.get(label.style);
+  const listRank = LIST_RANK.get(label.style);
   let keep = stack.length;
   while (keep > floor) {
     const open = clauses[stack[keep - 1]!]!;
     // Articles after "2. to adopt the articles below:" are the text the item quotes: inside it.
     if (structural !== undefined && builder.announcing.has(open.id)) break;
-    const openStructural = STRUCTURAL_RANK[open.style];
-    const openList = LIST_RANK[open.style];
+    const openStructural = STRUCTURAL_RANK.get(open.style);
+    const openList = LIST_RANK.get(open.style);
     const closes = structural !== undefined
       ? openStructural === undefined || openStructural >= structural
       : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(open, label);
@@ -552,21 +554,30 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
   const lineEnd = clause.span.end;
   let bodyStart = clause.labelSpan.end;
   while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
-  let body = text.slice(bodyStart, Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW));
+  const bodyEnd = Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW);
   if (builder.headingLevels[clause.id]! > 0) {
-    describeHeading(clause, body, nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
+    describeHeading(clause, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
     return;
   }
-  let sentenceEnd = firstSentenceEnd(body);
-  if ((body.length === 0 || sentenceEnd < 0) && nextText) {
-    body = joinWrapped(body, text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim());
-    sentenceEnd = firstSentenceEnd(body);
+  // Most labels have their first sentence on their own line: it is read in place, and only the parts kept are sliced.
+  const sentenceEnd = firstSentenceEnd(text, bodyStart, bodyEnd);
+  if ((bodyStart === bodyEnd || sentenceEnd < 0) && nextText) {
+    const next = text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim();
+    const body = joinWrapped(text.slice(bodyStart, bodyEnd), next);
+    describeBody(clause, body, firstSentenceEnd(body, 0, body.length), false);
+    return;
   }
+  describeBody(clause, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
+}
+
+/**
+ * Sets a clause's first sentence and title from its body (`sentenceEnd`: the offset in it of the mark that ends the
+ * first sentence, or -1). A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
+ */
+function describeBody(clause: Clause, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
   clause.firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  // A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
-  const isHeading = sentenceEnd < 0 && !nextText;
-  const limit = isHeading ? HEADING_MAX : TITLE_MAX;
+  const limit = sentenceEnd < 0 && mayBeHeading ? HEADING_MAX : TITLE_MAX;
   clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
 }
 
@@ -577,7 +588,7 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
 function describeHeading(clause: Clause, body: string, next: string | undefined): void {
   const title = body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   clause.title = truncate(title, HEADING_MAX);
-  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next);
+  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next, 0, next.length);
   clause.firstSentence = next === undefined ? clause.title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX);
 }
 
@@ -592,22 +603,29 @@ function joinWrapped(first: string, second: string): string {
   return /[A-Za-z0-9,;]$/.test(first) && /^[A-Za-z0-9(]/.test(second) ? `${first} ${second}` : first + second;
 }
 
-/** Where the first sentence ends: 。 ！ ？ ； ：, or . ; : before a space, but not the full stop of "No." or "Art.". */
-function firstSentenceEnd(text: string): number {
-  SENTENCE_END_MARK.lastIndex = 0;
-  for (let match = SENTENCE_END_MARK.exec(text); match; match = SENTENCE_END_MARK.exec(text)) {
-    const i = match.index;
+/**
+ * Where the first sentence in text[start, end) ends: 。 ！ ？ ； ：, or . ; : before a space (or at `end`), but not the
+ * full stop of "No." or "Art."; -1 if none does.
+ */
+function firstSentenceEnd(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    // The native search jumps to the next mark (a line break, or DESCRIPTION_WINDOW code units, ends its reach).
+    BEFORE_SENTENCE_MARK.lastIndex = i;
+    BEFORE_SENTENCE_MARK.test(text);
+    i = BEFORE_SENTENCE_MARK.lastIndex;
+    if (i >= end) return -1;
     const code = text.charCodeAt(i);
-    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) return i;
-    if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) {
-      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(0, i - 5), i))) return i;
+    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
+    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) continue;
+    if (i + 1 === end || isSpace(text.charCodeAt(i + 1))) {
+      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(start, i - 5), i))) return i;
     }
   }
   return -1;
 }
 
-/** What may end a sentence, found by the native search: 。 ！ ？ ； ： at once, . ; : where a space follows. */
-const SENTENCE_END_MARK = /[。！？；：.;:]/g;
+/** The code units before the next 。 ！ ？ ； ： . ; : or line break, at most a description's window of them. */
+const BEFORE_SENTENCE_MARK = new RegExp(`[^。！？；：.;:\\n\\r]{0,${DESCRIPTION_WINDOW}}`, 'y');
 
 const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
 
@@ -669,7 +687,7 @@ function checkFirstChild(builder: Builder, level: number, parent: Clause | undef
  * item quotes a law. They keep that instrument's numbers, so where they start is not checked.
  */
 function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
-  return STRUCTURAL_RANK[label.style] !== undefined && LIST_RANK[parent.style] !== undefined;
+  return STRUCTURAL_RANK.has(label.style) && LIST_RANK.has(parent.style);
 }
 
 /** A label's text; the short ones shared (a text of a million labels holds a few hundred different ones). */

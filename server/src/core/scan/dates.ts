@@ -18,6 +18,8 @@ const ENGLISH_DATE = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{
 const DATE = new RegExp(`${CHINESE_DATE}|${ENGLISH_DATE}`);
 const ALL_DATES = new RegExp(DATE.source, 'g');
 const DATE_LINE = new RegExp(`^[^。.;；]{0,40}?(?:${CHINESE_DATE}|${ENGLISH_DATE})\\s*(?:印发|发布)?\\s*$`);
+/** What a line DATE_LINE matches ends in: 日 or a year's digit, or 发 布 of 印发 发布. */
+const DATE_LINE_LAST: ReadonlySet<number> = new Set([...'日0123456789发布'].map((char) => char.charCodeAt(0)));
 /**
  * Where a statement of effect is: found by its rarer words first, then read around them. One search per language, so
  * that each begins with a literal (起, or effect / force and a look back at "into" or "take"), which the native search
@@ -126,7 +128,10 @@ export function datesIn(text: string): (Span & { date: string })[] {
 
 function lastDateLine(lines: LineIndex, from: number, to: number): string | undefined {
   for (let line = to - 1; line >= from; line--) {
-    const match = DATE_LINE.exec(lines.lineText(line).trim());
+    const text = lines.lineText(line).trim();
+    // Most lines end in a character no date line ends with: one look-up says so.
+    if (!DATE_LINE_LAST.has(text.charCodeAt(text.length - 1))) continue;
+    const match = DATE_LINE.exec(text);
     if (match) {
       const date = isoDate(match.slice(1));
       if (date) return date;

@@ -1,6 +1,6 @@
 import { isHan, isWordChar } from '../text/chars';
 import { lastStartAtOrBefore } from '../text/search';
-import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
+import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
 
 /**
  * Finds quoted spans in folded text — 《titles》, “quotes”, "quotes", ‘quotes’, 'quotes', 「quotes」 — in one pass, and says whether a
@@ -129,9 +129,26 @@ const ENGLISH_TITLE_END = new RegExp(`\\b${TITLE_WORDS}(?:\\s*\\([^)]*\\))?\\W*$
 const ENGLISH_LAW_NAME = /\bLaw of the People's Republic of China\b|\bof the People's Republic of China\b/i;
 const CHINESE_TITLE_END = new RegExp(`${CHINESE_DOCUMENT_TYPE}[^\\u4e00-\\u9fff]*$`);
 
-/** Whether the text inside a quote reads as the title of an official document. */
+/** The last characters of the Chinese document types, by code unit. */
+const CHINESE_TYPE_LAST: ReadonlySet<number> = new Set(CHINESE_DOCUMENT_TYPE_ENDINGS.map((char) => char.charCodeAt(0)));
+
+/**
+ * Whether the text inside a quote reads as the title of an official document. Most quotes are a term (“稳定币”): the
+ * English patterns need a Latin letter, and the Chinese one a document type as the last Han character.
+ */
 export function isTitleQuote(inner: string): boolean {
   const trimmed = inner.trim();
-  return ENGLISH_TITLE_START.test(trimmed) || ENGLISH_TITLE_END.test(trimmed) || ENGLISH_LAW_NAME.test(trimmed) ||
-    CHINESE_TITLE_END.test(trimmed);
+  if (LATIN_LETTER.test(trimmed) && (ENGLISH_TITLE_START.test(trimmed) || ENGLISH_TITLE_END.test(trimmed) || ENGLISH_LAW_NAME.test(trimmed))) return true;
+  return CHINESE_TYPE_LAST.has(lastHan(trimmed)) && CHINESE_TITLE_END.test(trimmed);
+}
+
+const LATIN_LETTER = /[A-Za-z]/;
+
+/** The last code unit of `text` in U+4E00–U+9FFF (what CHINESE_TITLE_END counts as Han), or -1. */
+function lastHan(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fff) return code;
+  }
+  return -1;
 }

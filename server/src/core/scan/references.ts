@@ -174,6 +174,8 @@ function precedes(a: readonly number[], b: readonly number[]): boolean {
 function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
   const chain = parseChineseChain(text, anchor);
   if (chain) return [previous ? continuing(text, previous, chain) : chain];
+  // Ranges and lists of items begin with 第: the other anchors (本, 前 …) that start no chain start nothing.
+  if (text.charCodeAt(anchor) !== 0x7b2c) return [];
   const members = parseShortRange(text, anchor) ?? parseItemList(text, anchor);
   if (!previous || previous.end !== anchor || members.length === 0) return members;
   // 第一条第一至三项: the items of 第一条.
@@ -494,8 +496,16 @@ const EN_RELATIVE_UNITS: ReadonlySet<string> = new Set([
 ]);
 /** The units "this" or "the present" names, as written. */
 const EN_SELF_UNITS: ReadonlySet<string> = new Set(['Article', 'Clause', 'Section', 'paragraph']);
+const EN_BACKWARD = ['preceding', 'foregoing', 'previous'];
+const EN_DIRECTIONS = [...EN_BACKWARD, 'next', 'following'];
+const EN_RELATIVE_COUNTS = ['two', 'three', 'four', 'five'];
 /** The words before a unit that make a relative reference, read back from the unit. */
-const EN_RELATIVE_LEAD = /\b(?:[Tt]he (preceding|foregoing|previous|next|following)(?: (two|three|four|five))?|[Tt]he (two|three|four|five) (preceding|foregoing|previous)|([Tt]his|[Tt]he present)) $/;
+const EN_RELATIVE_LEAD = new RegExp(`\\b(?:[Tt]he (${EN_DIRECTIONS.join('|')})(?: (${EN_RELATIVE_COUNTS.join('|')}))?` +
+  `|[Tt]he (${EN_RELATIVE_COUNTS.join('|')}) (${EN_BACKWARD.join('|')})|([Tt]his|[Tt]he present)) $`);
+/** The word each lead of EN_RELATIVE_LEAD ends with: most units follow another word, and one look-up says so. */
+const EN_RELATIVE_LEAD_LAST: ReadonlySet<string> = new Set([...EN_DIRECTIONS, ...EN_RELATIVE_COUNTS, 'this', 'This', 'present']);
+/** The longest of them. */
+const EN_RELATIVE_LEAD_LAST_LENGTH = Math.max(...[...EN_RELATIVE_LEAD_LAST].map((word) => word.length));
 /** The longest lead ("the following three ") fits in this, with a character before it for its word boundary. */
 const EN_RELATIVE_LEAD_REACH = 32;
 
@@ -506,7 +516,7 @@ const EN_RELATIVE_LEAD_REACH = 32;
  * unit).
  */
 function relativeReferenceAt(text: string, start: number, word: string): RawReference | undefined {
-  if (text.charCodeAt(start - 1) !== 0x20) return undefined;
+  if (text.charCodeAt(start - 1) !== 0x20 || !EN_RELATIVE_LEAD_LAST.has(wordBefore(text, start - 1))) return undefined;
   const lower = word.toLowerCase();
   const unit = singularWord(lower);
   if (!EN_RELATIVE_UNITS.has(unit)) return undefined;
@@ -520,6 +530,17 @@ function relativeReferenceAt(text: string, start: number, word: string): RawRefe
   const direction = (lead[1] ?? lead[4])?.toLowerCase();
   const relative = self ? 'self' : direction === 'next' || direction === 'following' ? 'next' : 'previous';
   return { start: from + lead.index, end: start + word.length, steps: [relativeStep(unit, count, relative)], explicitlyInternal: false };
+}
+
+/** The ASCII letters that end at `end`; empty when there are more than any lead's last word has. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start <= EN_RELATIVE_LEAD_LAST_LENGTH && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return end - start > EN_RELATIVE_LEAD_LAST_LENGTH ? '' : text.slice(start, end);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 }
 
 function relativeStep(unit: string, value: number, relative: 'previous' | 'next' | 'self'): ReferenceStep {

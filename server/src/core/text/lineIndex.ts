@@ -27,10 +27,10 @@ export class LineIndex {
 
   /** Offset just past the last character of the line, before its line break. */
   lineEnd(line: number): number {
-    const nextStart = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
-    let end = nextStart;
-    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
+    const start = this.lineStart(line);
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 

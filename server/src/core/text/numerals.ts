@@ -1,27 +1,45 @@
 /** Values of the numerals clause labels are written in: Chinese, Roman, Arabic, Latin letters. */
 
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** 十三 → 13, 一百零五 → 105, 二十 → 20; undefined when it is not a Chinese numeral. */
+/** 十三 → 13, 一百零五 → 105, 二十 → 20; undefined when it is not a Chinese numeral. Read by code unit, nothing allocated. */
 export function chineseNumeralValue(numeral: string): number | undefined {
   if (numeral.length === 0) return undefined;
   let total = 0;
   let digit = -1;
-  for (const char of numeral) {
-    const value = CHINESE_DIGITS[char];
-    if (value !== undefined) {
+  for (let i = 0; i < numeral.length; i++) {
+    const code = numeral.charCodeAt(i);
+    const value = chineseDigit(code);
+    if (value >= 0) {
       digit = value;
       continue;
     }
-    const unit = CHINESE_UNITS[char];
-    if (unit === undefined) return undefined;
+    const unit = chineseUnit(code);
+    if (unit === 0) return undefined;
     total += (digit < 0 ? 1 : digit) * unit;
     digit = -1;
   }
   return total + Math.max(digit, 0);
+}
+
+/** 零 〇 ○ 一 二 两 三 … 九 as a digit; -1 for any other code unit. */
+function chineseDigit(code: number): number {
+  switch (code) {
+    case 0x96f6: case 0x3007: case 0x25cb: return 0; // 零 〇 ○
+    case 0x4e00: return 1; // 一
+    case 0x4e8c: case 0x4e24: return 2; // 二 两
+    case 0x4e09: return 3; // 三
+    case 0x56db: return 4; // 四
+    case 0x4e94: return 5; // 五
+    case 0x516d: return 6; // 六
+    case 0x4e03: return 7; // 七
+    case 0x516b: return 8; // 八
+    case 0x4e5d: return 9; // 九
+    default: return -1;
+  }
+}
+
+/** 十 百 千 as a multiplier; 0 for any other code unit. */
+function chineseUnit(code: number): number {
+  return code === 0x5341 ? 10 : code === 0x767e ? 100 : code === 0x5343 ? 1000 : 0;
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
@@ -73,7 +91,17 @@ export const CHINESE_NUMERAL_PATTERN = '[零〇○一二三四五六七八九十
 
 /** Value of an Arabic or Chinese numeral (第13条, 第十三条), or undefined. */
 export function arabicOrChineseValue(numeral: string): number | undefined {
-  return /^\d+$/.test(numeral) ? Number(numeral) : chineseNumeralValue(numeral);
+  return isAsciiDigits(numeral) ? Number(numeral) : chineseNumeralValue(numeral);
+}
+
+/** Whether a string is one or more ASCII digits (what /^\d+$/ says), read by code unit. */
+function isAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 const ENGLISH_NUMBER_WORDS = [
