@@ -3,7 +3,7 @@
  * pass per recogniser over the text (the clause labels over line starts, everything else over the folded text).
  * Never throws: a text it declines (binary, too large) yields an empty analysis with a problem saying why.
  */
-import type { Knowledge } from './knowledge/compile';
+import type { DictionaryValue, Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ProblemDetail, ReferenceStep, Span, TermUse,
@@ -19,7 +19,7 @@ import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/
 import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
-import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
+import { PhraseMatcher, pluralOf, singularOf, type PhraseMatch } from './scan/phraseMatcher';
 import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
 import { expansionAt, governingExpansion, type AcronymExpansion } from './scan/acronyms';
 import { BannedTermHits } from './scan/bannedTermHits';
@@ -105,14 +105,17 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const firstLabelLine = firstLabelled ? lines.lineOf(firstLabelled.labelSpan.start) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
-  const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
+  const terms = defineTerms(folded);
+  // The dictionary's phrases and the defined terms' uses are found in one pass over the text.
+  const phrases = knowledge.dictionary.findAllWith(terms.matcher, folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1));
+  const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers, phrases.matches);
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, mergeByStart<Span>([agencies, noticeNumbers]), quotes.filter((quote) => quote.kind === 'book-title'));
+  const termUses = termUsesOf(folded, terms, phrases.alongside, mergeByStart<Span>([agencies, noticeNumbers]), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
-    termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
+    termUses, identity: found?.identity, knownShortNames: shortNames,
   });
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
@@ -126,7 +129,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   return withAnnotations({
     text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems,
+    definitions: scanned.definitions, termUses, bannedTerms, problems,
     suppressions: scanSuppressions(text, lines),
   }, terms.definitionSites);
 }
@@ -186,7 +189,8 @@ const SCRIPT: Uint8Array = (() => {
   return table;
 })();
 
-function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
+/** What the dictionary's matches in the text are: agencies, banned terms, customary short names of notices. */
+function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[], matches: PhraseMatch<DictionaryValue>[]) {
   const agencies: AgencyMention[] = [];
   const shortNames: KnownShortName[] = [];
   const surroundings: TermSurroundings = {
@@ -198,7 +202,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   const namedInFull = new Set<string>();
   const abbreviations = new AgencyAbbreviations(folded.text, knowledge);
   const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
-  for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1)), folded.text, knowledge)) {
+  for (const match of joinLocalOffices(matches, folded.text, knowledge)) {
     const value = match.value;
     if (value.kind === 'notAgency' || value.kind === 'lookAlike' || value.kind === 'place' || value.kind === 'officeWord') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
@@ -454,12 +458,8 @@ class DocumentNames {
 /** 银发〔2026〕42号文第（八）项, 《…》（银发〔2021〕237号）第五条: what may stand between a citation and its reference. */
 const MAX_GAP_AFTER_NAME = 2;
 
-/**
- * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
- * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China",
- * nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构 defined).
- */
-function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly QuoteSpan[]) {
+/** The document's definitions, and a matcher of its terms' forms (their uses are found in the dictionary's pass). */
+function defineTerms(folded: FoldedText) {
   const raw = scanDefinitions(folded);
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
@@ -485,8 +485,21 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
   for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
     matcher.add(form, key, { caseSensitive });
   }
-  const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
+  return { definitions, definitionSites, abbreviatedPhrases, matcher, abbreviated, shapes };
+}
+
+type DefinedTerms = ReturnType<typeof defineTerms>;
+
+/**
+ * The uses of the defined terms among the matcher's matches. A use is never inside the phrase its own term
+ * abbreviates, nor inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in
+ * "People's Bank of China", nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构
+ * defined).
+ */
+function termUsesOf(folded: FoldedText, terms: DefinedTerms, matches: readonly PhraseMatch<string>[], names: readonly Span[], titles: readonly QuoteSpan[]): TermUse[] {
+  const { abbreviated, shapes } = terms;
+  const definedAt = new Set(terms.definitionSites.map((site) => site.start));
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
   const abbreviatesItself = (start: number, end: number, key: string) => {
     const last = lastStartAtOrBefore(abbreviated, start);
@@ -501,14 +514,14 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
     lineBreakBefore: (offset: number) => folded.lineBreakBefore(offset),
   };
   const termUses: TermUse[] = [];
-  for (const match of matcher.findAll(folded.text)) {
+  for (const match of matches) {
     const start = folded.originOf(match.start);
     const end = folded.originOf(match.end - 1) + 1;
     if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, start, end) ||
       enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
     termUses.push({ kind: 'termUse', start, end, text: folded.source.slice(start, end), key: match.value });
   }
-  return { definitions, definitionSites, termUses, abbreviatedPhrases };
+  return termUses;
 }
 
 /** How many phrases abbreviated in one sentence a use is checked against. */

@@ -72,8 +72,9 @@ const KEY: Uint16Array = (() => {
 
 /**
  * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
- * maps, no objects per node. The root is node 0. A trie of few phrases is searched for their first key codes
- * (`prefixes`); one of many is read code unit by code unit, with `rootSteps`.
+ * maps, no objects per node. The root is node 0. Where a walk may start is asked of `rootSteps` for the dictionary
+ * (tables of its first code units, pairs and triples) and of `firstKeys` for a document's few terms (bits of their
+ * first key codes), each made when first asked.
  */
 class CompactTrie<T> {
   readonly childStart: Int32Array;
@@ -81,10 +82,8 @@ class CompactTrie<T> {
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
-  /** A native search for the phrases' first key codes, when they are few (prefixSearch). */
-  readonly prefixes: RegExp | undefined;
-  /** For a trie of many phrases: which code units (and pairs) start one. */
-  readonly rootSteps: RootSteps | undefined;
+  private steps: RootSteps | undefined;
+  private first: HashBits | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -95,14 +94,22 @@ class CompactTrie<T> {
     this.childCount = new Int32Array(nodeCount);
     this.childKeys = new Uint16Array(edges.length);
     this.childNodes = new Int32Array(edges.length);
-    edges.forEach((edge, slot) => {
+    for (let slot = 0; slot < edges.length; slot++) {
+      const edge = edges[slot]!;
       const parent = Math.floor(edge / EDGE_BASE);
       if (this.childCount[parent]!++ === 0) this.childStart[parent] = slot;
       this.childKeys[slot] = edge % EDGE_BASE;
       this.childNodes[slot] = builder.edges.get(edge)!;
-    });
-    this.prefixes = prefixSearch(this);
-    this.rootSteps = this.prefixes === undefined ? new RootSteps(this) : undefined;
+    }
+  }
+
+  get rootSteps(): RootSteps {
+    return (this.steps ??= new RootSteps(this));
+  }
+
+  /** The key codes that start a phrase, as bits. */
+  get firstKeys(): HashBits {
+    return (this.first ??= new HashBits(this.children(0).map(([key]) => key)));
   }
 
   /** A node's children as [key code, node] pairs. */
@@ -215,102 +222,76 @@ export class PhraseMatcher<T> {
 
   /** `lineEndHyphen(i)`: whether the hyphen at `i` stood at the end of a line (it may then be a word's hyphenation). */
   findAll(text: string, lineEndHyphen?: (index: number) => boolean): PhraseMatch<T>[] {
-    const matches: PhraseMatch<T>[] = [];
-    if (this.isEmpty) return matches;
-    const trie = (this.compact ??= new CompactTrie(this.builder));
-    if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
-    const steps = trie.rootSteps!;
-    const { firstNodes } = steps;
-    const { entries } = trie;
-    const length = text.length;
-    // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
-    // word it reads (no phrase starts inside one), and a match never ends inside one.
-    const best: Longest<T> = { end: -1, value: undefined };
-    let i = 0;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      const first = firstNodes[code]!;
-      // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-      if (first !== 0 && steps.mayStartAt(text, i, first, entries)) {
-        best.end = -1;
-        walk(trie, first, text, i, i, lineEndHyphen, best);
-        if (best.end >= 0) {
-          matches.push({ start: i, end: best.end, value: best.value as T });
-          i = best.end;
-          continue;
-        }
-      }
-      i++;
-      // CJK text, which has no words here, goes on character by character.
-      if (WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
-    }
-    return matches;
+    return this.findAllWith(undefined, text, lineEndHyphen).matches;
   }
 
   /**
-   * findAll for a trie of few phrases (a document's defined terms): a native search for their first key codes jumps
-   * from candidate to candidate, and only a candidate that does not stand inside a word is walked.
+   * findAll, and the phrases of `alongside` (a document's defined terms, read without line-end hyphens) in the same
+   * pass over the text: the dictionary and the terms are looked for at the same positions, and a document's few terms
+   * cost one bit test per position.
    */
-  private findFromPrefixes(trie: CompactTrie<T>, prefixes: RegExp, text: string, lineEndHyphen: ((index: number) => boolean) | undefined, matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
-    const best: Longest<T> = { end: -1, value: undefined };
-    prefixes.lastIndex = 0;
-    for (let found = prefixes.exec(text); found !== null; found = prefixes.exec(text)) {
-      const i = found.index;
-      prefixes.lastIndex = i + 1;
-      if (i > 0 && WORD_CHARS[text.charCodeAt(i)] === 1 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) continue;
-      // The search ignores case more widely than the trie (µ and Μ): a first code unit may lead nowhere.
-      const first = trie.child(0, KEY[text.charCodeAt(i)]!);
-      if (first < 0) continue;
+  findAllWith<U>(alongside: PhraseMatcher<U> | undefined, text: string, lineEndHyphen?: (index: number) => boolean): { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] } {
+    const found = { matches: [] as PhraseMatch<T>[], alongside: [] as PhraseMatch<U>[] };
+    const terms = alongside?.trie();
+    if (this.isEmpty && terms === undefined) return found;
+    findInOnePass(this.trie() ?? EMPTY_TRIE, terms, text, lineEndHyphen, found);
+    return found;
+  }
+
+  /** The compact trie, made after the last phrase was added; undefined when there is no phrase. */
+  private trie(): CompactTrie<T> | undefined {
+    return this.isEmpty ? undefined : (this.compact ??= new CompactTrie(this.builder));
+  }
+}
+
+const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
+
+/**
+ * Finds the phrases of `trie` (leftmost-longest, without overlaps) and those of `terms` (the same, among themselves) in
+ * one pass. The loop only ever stands at the start of a word or on a character outside words: it skips the rest of
+ * every word it reads (no phrase starts inside one), and a match never ends inside one, so each trie resumes at a
+ * position the loop stands on.
+ */
+function findInOnePass<T, U>(
+  trie: CompactTrie<T>, terms: CompactTrie<U> | undefined, text: string, lineEndHyphen: ((index: number) => boolean) | undefined,
+  found: { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] },
+): void {
+  const steps = trie.rootSteps;
+  const { firstNodes } = steps;
+  const { entries } = trie;
+  const termStarts = terms?.firstKeys;
+  const length = text.length;
+  const best: Longest<T> = { end: -1, value: undefined };
+  const bestTerm: Longest<U> = { end: -1, value: undefined };
+  let resume = 0;
+  let termsResume = 0;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const first = firstNodes[code]!;
+    // Whether a phrase starts with this code unit (and the next): the one test made at every position.
+    if (first !== 0 && i >= resume && steps.mayStartAt(text, i, first, entries)) {
       best.end = -1;
       walk(trie, first, text, i, i, lineEndHyphen, best);
       if (best.end >= 0) {
-        matches.push({ start: i, end: best.end, value: best.value as T });
-        prefixes.lastIndex = best.end;
+        found.matches.push({ start: i, end: best.end, value: best.value as T });
+        resume = best.end;
       }
     }
-    return matches;
+    if (termStarts !== undefined && i >= termsResume && termStarts.has(KEY[code]!)) {
+      const termFirst = terms!.child(0, KEY[code]!);
+      bestTerm.end = -1;
+      if (termFirst >= 0) walk(terms!, termFirst, text, i, i, undefined, bestTerm);
+      if (bestTerm.end >= 0) {
+        found.alongside.push({ start: i, end: bestTerm.end, value: bestTerm.value as U });
+        termsResume = bestTerm.end;
+      }
+    }
+    i++;
+    // CJK text, which has no words here, goes on character by character.
+    if (WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
   }
 }
-
-/**
- * A search for the first three key codes of every phrase (the whole of a shorter one), when they are few, ignoring
- * case; a phrase that starts with an ASCII letter, digit or underscore only at the start of a word (\b), as phrases
- * start; a space as a space or a hyphen, and a hyphen allowed between two letters (cur-⏎rency). It finds every place
- * the per-code-unit loop of findAll would walk from, and few more. Undefined for a trie of many phrases.
- */
-function prefixSearch<T>(trie: CompactTrie<T>): RegExp | undefined {
-  const atWordStart: string[] = [];
-  const anywhere: string[] = [];
-  for (const [first, node] of trie.children(0)) {
-    const found = first < 0x80 && WORD_CHARS[first] === 1 ? atWordStart : anywhere;
-    if (!addPrefixes(trie, node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
-  }
-  const alternatives = [...(atWordStart.length > 0 ? [`\\b(?:${atWordStart.join('|')})`] : []), ...anywhere];
-  return new RegExp(alternatives.join('|') || '[^\\s\\S]', 'gi');
-}
-
-/** The prefixes below `node`, which `pattern` leads to, to PREFIX_LENGTH key codes; false when they are too many. */
-function addPrefixes<T>(trie: CompactTrie<T>, node: number, pattern: string, last: number, depth: number, found: string[]): boolean {
-  if (depth === PREFIX_LENGTH || trie.entries[node] !== undefined) {
-    found.push(pattern);
-    return true;
-  }
-  for (const [key, child] of trie.children(node)) {
-    const hyphenation = isLowerLetter(last) && isLowerLetter(key) ? '-?' : '';
-    if (!addPrefixes(trie, child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
-  }
-  return true;
-}
-
-/** A key code in a search that ignores case: a space stands for a hyphen too. */
-function keyPattern(key: number): string {
-  if (key === SPACE) return '[ -]';
-  return WORD_CHARS[key] === 1 && key < 0x80 ? String.fromCharCode(key) : `\\u${key.toString(16).padStart(4, '0')}`;
-}
-
-const PREFIX_LENGTH = 3;
-/** Above this many prefixes, the per-code-unit loop of findAll beats a native search. */
-const MAX_PREFIXES = 200;
 
 /** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
 function codesOfKey(key: number): readonly number[] {
