@@ -73,8 +73,8 @@ const KEY: Uint16Array = (() => {
 /**
  * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
  * maps, no objects per node. The root is node 0. Where a walk may start is asked of `rootSteps` for the dictionary
- * (tables of its first code units, pairs and triples) and of `firstKeys` for a document's few terms (bits of their
- * first key codes), each made when first asked.
+ * (tables of its first code units, pairs and triples) and of `firstCodes` for a document's few terms (a bit per code
+ * unit), each made when first asked.
  */
 class CompactTrie<T> {
   readonly childStart: Int32Array;
@@ -83,7 +83,7 @@ class CompactTrie<T> {
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
   private steps: RootSteps | undefined;
-  private first: HashBits | undefined;
+  private first: Uint32Array | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -107,9 +107,12 @@ class CompactTrie<T> {
     return (this.steps ??= new RootSteps(this));
   }
 
-  /** The key codes that start a phrase, as bits. */
-  get firstKeys(): HashBits {
-    return (this.first ??= new HashBits(this.children(0).map(([key]) => key)));
+  /** The code units that start a phrase (capitals and hyphens under their own codes too), one bit each: 8 KB. */
+  get firstCodes(): Uint32Array {
+    if (this.first) return this.first;
+    const bits = new Uint32Array(0x10000 >>> 5);
+    for (const [key] of this.children(0)) for (const code of codesOfKey(key)) bits[code >>> 5]! |= 1 << (code & 31);
+    return (this.first = bits);
   }
 
   /** A node's children as [key code, node] pairs. */
@@ -245,6 +248,8 @@ export class PhraseMatcher<T> {
 }
 
 const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
+/** No code unit, as firstCodes has them. */
+const NO_CODES = new Uint32Array(0x10000 >>> 5);
 
 /**
  * Finds the phrases of `trie` (leftmost-longest, without overlaps) and those of `terms` (the same, among themselves) in
@@ -259,7 +264,7 @@ function findInOnePass<T, U>(
   const steps = trie.rootSteps;
   const { firstNodes } = steps;
   const { entries } = trie;
-  const termStarts = terms?.firstKeys;
+  const termStarts = terms?.firstCodes ?? NO_CODES;
   const length = text.length;
   const best: Longest<T> = { end: -1, value: undefined };
   const bestTerm: Longest<U> = { end: -1, value: undefined };
@@ -278,10 +283,9 @@ function findInOnePass<T, U>(
         resume = best.end;
       }
     }
-    if (termStarts !== undefined && i >= termsResume && termStarts.has(KEY[code]!)) {
-      const termFirst = terms!.child(0, KEY[code]!);
+    if ((termStarts[code >>> 5]! & (1 << (code & 31))) !== 0 && i >= termsResume) {
       bestTerm.end = -1;
-      if (termFirst >= 0) walk(terms!, termFirst, text, i, i, undefined, bestTerm);
+      walk(terms!, terms!.child(0, KEY[code]!), text, i, i, undefined, bestTerm);
       if (bestTerm.end >= 0) {
         found.alongside.push({ start: i, end: bestTerm.end, value: bestTerm.value as U });
         termsResume = bestTerm.end;
@@ -335,7 +339,7 @@ function walk<T>(
   for (;;) {
     const entries = trie.entries[node];
     if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
-      const entry = entries.find((candidate) => acceptsCase(candidate, text, start, i + 1));
+      const entry = acceptedEntry(entries, text, start, i + 1);
       if (entry) {
         best.end = i + 1;
         best.value = entry.value;
@@ -359,6 +363,12 @@ function isHyphenation(text: string, hyphen: number, lineEndHyphen: (index: numb
 
 function isLowerLetter(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
+}
+
+/** The first entry that accepts the text's capitals, or undefined. */
+function acceptedEntry<T>(entries: readonly Entry<T>[], text: string, start: number, end: number): Entry<T> | undefined {
+  for (const entry of entries) if (acceptsCase(entry, text, start, end)) return entry;
+  return undefined;
 }
 
 function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: number): boolean {
