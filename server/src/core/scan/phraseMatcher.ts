@@ -83,7 +83,7 @@ class CompactTrie<T> {
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
   private steps: RootSteps | undefined;
-  private first: Uint32Array | undefined;
+  private first: Int32Array | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -108,9 +108,9 @@ class CompactTrie<T> {
   }
 
   /** The code units that start a phrase (capitals and hyphens under their own codes too), one bit each: 8 KB. */
-  get firstCodes(): Uint32Array {
+  get firstCodes(): Int32Array {
     if (this.first) return this.first;
-    const bits = new Uint32Array(0x10000 >>> 5);
+    const bits = new Int32Array(0x10000 >>> 5);
     for (const [key] of this.children(0)) for (const code of codesOfKey(key)) bits[code >>> 5]! |= 1 << (code & 31);
     return (this.first = bits);
   }
@@ -181,19 +181,24 @@ class RootSteps {
     const second = KEY[text.charCodeAt(i + 1)]!;
     const pair = pairHash(key, second);
     if (!this.pairs.has(pair)) return false;
+    if (this.wholePairs.has(pair) || i + 2 >= text.length) return true;
+    // Read only inside the text: a code unit past its end is NaN, which the optimised loop is not made for.
     const third = text.charCodeAt(i + 2);
-    if (this.wholePairs.has(pair) || i + 2 >= text.length || third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
+    if (third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
     return this.triples.has(tripleHash(key, second, KEY[third]!));
   }
 }
 
-/** A set of hashes as bits, sixteen or more per hash so that a small set has a small table. */
+/**
+ * A set of hashes as bits, sixteen or more per hash so that a small set has a small table. Bit tables are signed
+ * (Int32Array): a word with its top bit set stays a small integer when read.
+ */
 class HashBits {
-  private readonly bits: Uint32Array;
+  private readonly bits: Int32Array;
   private readonly mask: number;
 
   constructor(hashes: readonly number[]) {
-    this.bits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
+    this.bits = new Int32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
     this.mask = (this.bits.length << 5) - 1;
     for (const hash of hashes) this.bits[(hash & this.mask) >>> 5]! |= 1 << (hash & 31);
   }
@@ -249,7 +254,7 @@ export class PhraseMatcher<T> {
 
 const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
 /** No code unit, as firstCodes has them. */
-const NO_CODES = new Uint32Array(0x10000 >>> 5);
+const NO_CODES = new Int32Array(0x10000 >>> 5);
 
 /**
  * Finds the phrases of `trie` (leftmost-longest, without overlaps) and those of `terms` (the same, among themselves) in
@@ -315,8 +320,9 @@ function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
 }
 
+/** A signed 32-bit hash (a small integer when read: only its low bits are used). */
 function tripleHash(first: number, second: number, third: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third) >>> 0;
+  return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third;
 }
 
 function powerOfTwoAtLeast(n: number): number {
@@ -338,7 +344,7 @@ function walk<T>(
 ): void {
   for (;;) {
     const entries = trie.entries[node];
-    if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
+    if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1)))) {
       const entry = acceptedEntry(entries, text, start, i + 1);
       if (entry) {
         best.end = i + 1;
