@@ -377,10 +377,21 @@ function acceptedEntry<T>(entries: readonly Entry<T>[], text: string, start: num
   return undefined;
 }
 
+/** Whether the text [start, end) is the entry's form with its capitals (a hyphen and a space alike), compared in place. */
 function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: number): boolean {
-  if (entry.caseSensitiveForm === undefined) return true;
-  const found = text.slice(start, end);
-  return found === entry.caseSensitiveForm || found.replace(/-/g, ' ') === entry.caseSensitiveForm.replace(/-/g, ' ');
+  const form = entry.caseSensitiveForm;
+  if (form === undefined) return true;
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) {
+    const found = text.charCodeAt(start + k);
+    const wanted = form.charCodeAt(k);
+    if (found !== wanted && !(isSpaceOrHyphen(found) && isSpaceOrHyphen(wanted))) return false;
+  }
+  return true;
+}
+
+function isSpaceOrHyphen(code: number): boolean {
+  return code === SPACE || code === HYPHEN;
 }
 
 /** English singular of a phrase whose last word is plural ("deposit tokens" → "deposit token"), or undefined. */
