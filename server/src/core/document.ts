@@ -268,22 +268,58 @@ class AgencyAbbreviations {
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */
 function isInCapitalisedRun(text: string, start: number, end: number): boolean {
-  const before = /([A-Z]{2,}) $/.exec(text.slice(Math.max(0, start - 20), start));
-  const after = /^ ([A-Z]{2,})\b/.exec(text.slice(end, end + 20));
-  return (before !== null && !/[A-Za-z]/.test(text[start - before[0].length - 1] ?? '')) || after !== null;
+  return capitalsBefore(text, start) || capitalsAfter(text, end);
+}
+
+/** How far from an abbreviation the word in capitals beside it is read. */
+const CAPITALS_REACH = 20;
+
+/** A word of two or more capitals and a space right before `start` (read back at most CAPITALS_REACH), not the end of a longer word. */
+function capitalsBefore(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x20) return false;
+  const reach = Math.max(0, start - CAPITALS_REACH);
+  let from = start - 1;
+  while (from > reach && isCapital(text.charCodeAt(from - 1))) from--;
+  return start - 1 - from >= 2 && !isAsciiLetter(text.charCodeAt(from - 1));
+}
+
+/** A space and a word of two or more capitals right after `end`, which ends there or at the reach (no letter, digit or _ after it). */
+function capitalsAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20) return false;
+  const reach = Math.min(text.length, end + CAPITALS_REACH);
+  let to = end + 1;
+  while (to < reach && isCapital(text.charCodeAt(to))) to++;
+  return to - end - 1 >= 2 && (to >= reach || !isAsciiWordChar(text.charCodeAt(to)));
+}
+
+function isCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
+/** What \w matches: ASCII letters, digits and _. */
+function isAsciiWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
 /** rwa-token.com, rwa@example.com, https://…/stablecoin: part of an address, not of the text. */
 function isInsideAddress(text: string, start: number, end: number): boolean {
   let from = start;
-  while (from > 0 && start - from < MAX_ADDRESS && ADDRESS_CHAR.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < MAX_ADDRESS && isAddressChar(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && to - end < MAX_ADDRESS && ADDRESS_CHAR.test(text[to]!)) to++;
+  while (to < text.length && to - end < MAX_ADDRESS && isAddressChar(text.charCodeAt(to))) to++;
   return /:\/\/|@|^www\.|\.(?:com|cn|org|net|io|gov|hk)\b/i.test(text.slice(from, to));
 }
 
-/** Addresses are made of these, and are short: the look around a term stays bounded on a line of megabytes. */
-const ADDRESS_CHAR = /[\w.@:/%?=&#~+-]/;
+/** Addresses are made of \w and these, and are short: the look around a term stays bounded on a line of megabytes. */
+const ADDRESS_MARKS = new Set([...'.@:/%?=&#~+-'].map((char) => char.charCodeAt(0)));
+
+function isAddressChar(code: number): boolean {
+  return isAsciiWordChar(code) || ADDRESS_MARKS.has(code);
+}
 const MAX_ADDRESS = 100;
 
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
