@@ -600,7 +600,7 @@ function termForms(definition: RawDefinition): { form: string; caseSensitive: bo
 function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], phrase: Span): string[] {
   const last = spans[spans.length - 1];
   if (last && last.start === phrase.start && last.end === phrase.end) return last.keys;
-  const span = { ...phrase, keys: [] };
+  const span = { start: phrase.start, end: phrase.end, keys: [] };
   spans.push(span);
   return span.keys;
 }

@@ -190,9 +190,10 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
   const text = folded.text;
-  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
-    const close = namingParenthesisEnd(text, open);
-    if (close < 0) continue;
+  const candidates = namingParentheses(text);
+  for (let k = 0; k < candidates.length; k += 2) {
+    const open = candidates[k]!;
+    const close = candidates[k + 1]!;
     const names = englishNamesIn(text.slice(open + 1, close), open + 1);
     if (names.length === 0) continue;
     const acronym = names.find((name) => ACRONYM.test(name.term));
@@ -201,6 +202,19 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
     for (const name of names) {
       found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, definite: name.definite, ...phrase });
     }
+  }
+  return found;
+}
+
+/**
+ * The parentheses that may name, as [open, close] pairs in one flat array: the many that name nothing ((a), (1),
+ * (2019)) are passed over by this small loop, and only the few left are read for names.
+ */
+function namingParentheses(text: string): number[] {
+  const found: number[] = [];
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = namingParenthesisEnd(text, open);
+    if (close >= 0) found.push(open, close);
   }
   return found;
 }

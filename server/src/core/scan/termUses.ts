@@ -54,8 +54,11 @@ export interface SeparatedText {
 export interface TermShape {
   /** Defined with the definite article: (the "Exchange"), ("the Bank"). */
   readonly article: boolean;
-  /** The full name's character right before the term, where the phrase the term abbreviates ends in it (非银行支付机构 → 银), as a code unit. */
-  readonly fullNameTail?: number;
+  /**
+   * The full name's character right before the term, where the phrase the term abbreviates ends in it (非银行支付机构 →
+   * 银), as a code unit; -1 for none (always a number: shapes of one kind of object).
+   */
+  readonly fullNameTail: number;
 }
 
 /**
@@ -122,7 +125,7 @@ function continuesCompound(text: string, at: number): boolean {
 export function termShape(text: string, term: string, phrase: Span | undefined, definite: boolean): TermShape {
   const length = term.length;
   const tail = phrase !== undefined && phrase.end - phrase.start > length && text.startsWith(term, phrase.end - length) ? text.charCodeAt(phrase.end - length - 1) : -1;
-  return { article: definite, fullNameTail: isHan(tail) && !FUNCTION_CODES.has(tail) ? tail : undefined };
+  return { article: definite, fullNameTail: isHan(tail) && !FUNCTION_CODES.has(tail) ? tail : -1 };
 }
 
 export function standsAsTerm(text: SeparatedText, start: number, end: number, shape: TermShape): boolean {
