@@ -513,8 +513,8 @@ function defineTerms(folded: FoldedText) {
     known.add(term.key);
     if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
-    definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+    definitionSites.push({ kind: 'termDefinition', start: span.start, end: span.end, text: folded.source.slice(span.start, span.end), key: term.key });
+    for (const form of termForms(definition)) forms.push({ form: form.form, caseSensitive: form.caseSensitive, asDefined: form.asDefined, key: term.key });
     shapes.set(term.key, termShape(folded.text, definition.term, definition.abbreviates, definition.definite === true));
   }
   // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
