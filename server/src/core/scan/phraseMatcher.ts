@@ -72,9 +72,9 @@ const KEY: Uint16Array = (() => {
 
 /**
  * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
- * maps, no objects per node. The root is node 0. Where a walk may start is asked of `rootSteps` for the dictionary
- * (tables of its first code units, pairs and triples) and of `firstCodes` for a document's few terms (a bit per code
- * unit), each made when first asked.
+ * maps, no objects per node. The root is node 0. Where a walk may start is asked of the first code unit (the
+ * dictionary: `firstNodes`, its child by code unit; a document's terms: `firstCodes`, a bit per code unit), then of
+ * `prefixes` (the first two and three key codes); each table is made when first asked.
  */
 class CompactTrie<T> {
   readonly childStart: Int32Array;
@@ -82,8 +82,10 @@ class CompactTrie<T> {
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
-  private steps: RootSteps | undefined;
-  private first: Int32Array | undefined;
+  private nodesByCode: Int32Array | undefined;
+  private startBits: Int32Array | undefined;
+  private wholeBits: Int32Array | undefined;
+  private prefixBits: Prefixes | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -103,16 +105,36 @@ class CompactTrie<T> {
     }
   }
 
-  get rootSteps(): RootSteps {
-    return (this.steps ??= new RootSteps(this));
+  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up, 256 KB (the dictionary's). */
+  get firstNodes(): Int32Array {
+    if (this.nodesByCode) return this.nodesByCode;
+    const nodes = new Int32Array(0x10000);
+    for (const [key, child] of this.children(0)) for (const code of codesOfKey(key)) nodes[code] = child;
+    return (this.nodesByCode = nodes);
   }
 
-  /** The code units that start a phrase (capitals and hyphens under their own codes too), one bit each: 8 KB. */
+  /** The code units that start a phrase, one bit each: 8 KB (a document's terms). */
   get firstCodes(): Int32Array {
-    if (this.first) return this.first;
+    return (this.startBits ??= this.codeBits(() => true));
+  }
+
+  /** The code units that are a phrase of one (none in most tries: then a shared empty table). */
+  get wholeCodes(): Int32Array {
+    return (this.wholeBits ??= this.children(0).some(([, child]) => this.entries[child] !== undefined) ? this.codeBits((child) => this.entries[child] !== undefined) : NO_CODES);
+  }
+
+  /** Bits of the first two and three key codes of the phrases. */
+  get prefixes(): Prefixes {
+    return (this.prefixBits ??= new Prefixes(this));
+  }
+
+  /** A bit per code unit whose key leads from the root to a child that `accepts`. */
+  private codeBits(accepts: (child: number) => boolean): Int32Array {
     const bits = new Int32Array(0x10000 >>> 5);
-    for (const [key] of this.children(0)) for (const code of codesOfKey(key)) bits[code >>> 5]! |= 1 << (code & 31);
-    return (this.first = bits);
+    for (const [key, child] of this.children(0)) {
+      if (accepts(child)) for (const code of codesOfKey(key)) bits[code >>> 5]! |= 1 << (code & 31);
+    }
+    return bits;
   }
 
   /** A node's children as [key code, node] pairs. */
@@ -139,14 +161,11 @@ class CompactTrie<T> {
 }
 
 /**
- * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit, in a
- * table of every code unit (most positions stop there; a trie of many phrases is the dictionary, made once), then bits for the first two and the first three key codes. Most word starts in English share
- * a first letter with some phrase, many share the first two ("of", "in", "an" …), few the first three. A collision
- * only costs a walk that finds nothing.
+ * Whether a phrase of two or more code units may start at a position whose first code unit starts some phrase: bits
+ * for the first two and the first three key codes. Most word starts in English share a first letter with some phrase,
+ * many share the first two ("of", "in", "an" …), few the first three. A collision only costs a walk that finds nothing.
  */
-class RootSteps {
-  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up. */
-  readonly firstNodes: Int32Array;
+class Prefixes {
   private readonly pairs: HashBits;
   /** The first two key codes of a phrase of two. */
   private readonly wholePairs: HashBits;
@@ -166,16 +185,13 @@ class RootSteps {
     this.pairs = new HashBits(pairs);
     this.wholePairs = new HashBits(wholePairs);
     this.triples = new HashBits(triples);
-    this.firstNodes = new Int32Array(0x10000);
-    for (const [key, child] of trie.children(0)) for (const code of codesOfKey(key)) this.firstNodes[code] = child;
   }
 
   /**
-   * Whether a phrase may start at `i`, whose first code unit leads to `first`: a phrase of one, or one that begins with
-   * the next two key codes too. A hyphen second or third may be a word's hyphenation (cur-⏎rency): walked.
+   * Whether a phrase may begin with the key codes at `i` and the next one or two. A hyphen second or third may be a
+   * word's hyphenation (cur-⏎rency): walked.
    */
-  mayStartAt(text: string, i: number, first: number, entries: readonly unknown[]): boolean {
-    if (entries[first] !== undefined) return true;
+  mayStartAt(text: string, i: number): boolean {
     if (i + 1 >= text.length) return false;
     const key = KEY[text.charCodeAt(i)]!;
     const second = KEY[text.charCodeAt(i + 1)]!;
@@ -253,6 +269,12 @@ export class PhraseMatcher<T> {
 }
 
 const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
+const LAST_WORD_CHAR = 0x250;
+
+function hasBit(bits: Int32Array, code: number): boolean {
+  return (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+}
+
 /** No code unit, as firstCodes has them. */
 const NO_CODES = new Int32Array(0x10000 >>> 5);
 
@@ -266,10 +288,10 @@ function findInOnePass<T, U>(
   trie: CompactTrie<T>, terms: CompactTrie<U> | undefined, text: string, lineEndHyphen: ((index: number) => boolean) | undefined,
   found: { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] },
 ): void {
-  const steps = trie.rootSteps;
-  const { firstNodes } = steps;
-  const { entries } = trie;
+  const { firstNodes, firstCodes, entries, prefixes } = trie;
   const termStarts = terms?.firstCodes ?? NO_CODES;
+  const termWholes = terms?.wholeCodes ?? NO_CODES;
+  const termPrefixes = terms?.prefixes;
   const length = text.length;
   const best: Longest<T> = { end: -1, value: undefined };
   const bestTerm: Longest<U> = { end: -1, value: undefined };
@@ -278,17 +300,17 @@ function findInOnePass<T, U>(
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    const first = firstNodes[code]!;
-    // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-    if (first !== 0 && i >= resume && steps.mayStartAt(text, i, first, entries)) {
+    // Whether a phrase starts with this code unit (and the next): the one test made at every position, on a bit table
+    // small enough to stay in the processor's cache (the 256 KB table of first nodes is read only where it says yes).
+    if (hasBit(firstCodes, code) && i >= resume && (entries[firstNodes[code]!] !== undefined || prefixes.mayStartAt(text, i))) {
       best.end = -1;
-      walk(trie, first, text, i, i, lineEndHyphen, best);
+      walk(trie, firstNodes[code]!, text, i, i, lineEndHyphen, best);
       if (best.end >= 0) {
         found.matches.push({ start: i, end: best.end, value: best.value as T });
         resume = best.end;
       }
     }
-    if ((termStarts[code >>> 5]! & (1 << (code & 31))) !== 0 && i >= termsResume) {
+    if (hasBit(termStarts, code) && i >= termsResume && (hasBit(termWholes, code) || termPrefixes!.mayStartAt(text, i))) {
       bestTerm.end = -1;
       walk(terms!, terms!.child(0, KEY[code]!), text, i, i, undefined, bestTerm);
       if (bestTerm.end >= 0) {
@@ -297,8 +319,8 @@ function findInOnePass<T, U>(
       }
     }
     i++;
-    // CJK text, which has no words here, goes on character by character.
-    if (WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
+    // CJK text, which has no words here, goes on character by character (word characters are all below U+0250).
+    if (code < LAST_WORD_CHAR && WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
   }
 }
 
