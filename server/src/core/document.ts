@@ -35,7 +35,7 @@ import { mergeByStart } from './scan/sortedStreams';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
-import { lastAtOrBefore, lastStartAtOrBefore } from './text/search';
+import { ForwardStarts, lastAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
@@ -537,8 +537,11 @@ function termUsesOf(folded: FoldedText, terms: DefinedTerms, matches: readonly P
   const { abbreviated, shapes } = terms;
   const definedAt = new Set(terms.definitionSites.map((site) => site.start));
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
+  // Uses come in text order: the phrases and names before each are found by cursors that only move forward.
+  const phrasesBefore = new ForwardStarts(abbreviated);
+  const namesBefore = new ForwardStarts(names);
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const last = lastStartAtOrBefore(abbreviated, start);
+    const last = phrasesBefore.lastAtOrBefore(start);
     for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
       if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
     }
@@ -553,7 +556,7 @@ function termUsesOf(folded: FoldedText, terms: DefinedTerms, matches: readonly P
   for (const match of matches) {
     const start = folded.originOf(match.start);
     const end = folded.originOf(match.end - 1) + 1;
-    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, start, end) ||
+    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, namesBefore.lastAtOrBefore(end - 1), start) ||
       enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
     termUses.push({ kind: 'termUse', start, end, text: folded.source.slice(start, end), key: match.value });
   }
@@ -575,9 +578,8 @@ function isProperName(term: string): boolean {
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 'a', 'an']);
 
-/** Whether the range [start, end) overlaps any of `spans` (sorted by start). */
-function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  const index = lastStartAtOrBefore(spans, end - 1);
+/** Whether a range that starts at `start` overlaps any of `spans` (sorted by start) up to `index`, the last that starts before its end. */
+function overlapsAny(spans: readonly Span[], index: number, start: number): boolean {
   for (let i = index; i >= 0 && i > index - 4; i--) {
     if (spans[i]!.end > start) return true;
   }
