@@ -270,6 +270,8 @@ export class PhraseMatcher<T> {
 
 const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
 const LAST_WORD_CHAR = 0x250;
+/** Up to this many first code units, a trie of terms is tested by its first code unit alone. */
+const FEW_FIRST_CODES = 64;
 
 function hasBit(bits: Int32Array, code: number): boolean {
   return (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
@@ -288,10 +290,12 @@ function findInOnePass<T, U>(
   trie: CompactTrie<T>, terms: CompactTrie<U> | undefined, text: string, lineEndHyphen: ((index: number) => boolean) | undefined,
   found: { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] },
 ): void {
-  const { firstNodes, firstCodes, entries, prefixes } = trie;
+  const { firstNodes, entries, prefixes } = trie;
   const termStarts = terms?.firstCodes ?? NO_CODES;
-  const termWholes = terms?.wholeCodes ?? NO_CODES;
-  const termPrefixes = terms?.prefixes;
+  // A document's terms start with few characters, each tested by its bit alone; many (a compilation's) are also
+  // tested by their first two and three key codes, whose tables cost more to make than a few walks.
+  const termPrefixes = terms !== undefined && terms.childCount[0]! > FEW_FIRST_CODES ? terms.prefixes : undefined;
+  const termWholes = termPrefixes !== undefined ? terms!.wholeCodes : NO_CODES;
   const length = text.length;
   const best: Longest<T> = { end: -1, value: undefined };
   const bestTerm: Longest<U> = { end: -1, value: undefined };
@@ -300,17 +304,17 @@ function findInOnePass<T, U>(
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    // Whether a phrase starts with this code unit (and the next): the one test made at every position, on a bit table
-    // small enough to stay in the processor's cache (the 256 KB table of first nodes is read only where it says yes).
-    if (hasBit(firstCodes, code) && i >= resume && (entries[firstNodes[code]!] !== undefined || prefixes.mayStartAt(text, i))) {
+    const first = firstNodes[code]!;
+    // Whether a phrase starts with this code unit (and the next): the one test made at every position.
+    if (first !== 0 && i >= resume && (entries[first] !== undefined || prefixes.mayStartAt(text, i))) {
       best.end = -1;
-      walk(trie, firstNodes[code]!, text, i, i, lineEndHyphen, best);
+      walk(trie, first, text, i, i, lineEndHyphen, best);
       if (best.end >= 0) {
         found.matches.push({ start: i, end: best.end, value: best.value as T });
         resume = best.end;
       }
     }
-    if (hasBit(termStarts, code) && i >= termsResume && (hasBit(termWholes, code) || termPrefixes!.mayStartAt(text, i))) {
+    if (hasBit(termStarts, code) && i >= termsResume && (termPrefixes === undefined || hasBit(termWholes, code) || termPrefixes.mayStartAt(text, i))) {
       bestTerm.end = -1;
       walk(terms!, terms!.child(0, KEY[code]!), text, i, i, undefined, bestTerm);
       if (bestTerm.end >= 0) {
