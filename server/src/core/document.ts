@@ -3,7 +3,7 @@
  * pass per recogniser over the text (the clause labels over line starts, everything else over the folded text).
  * Never throws: a text it declines (binary, too large) yields an empty analysis with a problem saying why.
  */
-import type { Knowledge } from './knowledge/compile';
+import type { DictionaryValue, Knowledge } from './knowledge/compile';
 import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ProblemDetail, ReferenceStep, Span, TermUse,
@@ -19,7 +19,7 @@ import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/
 import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
-import { PhraseMatcher, pluralOf, singularOf } from './scan/phraseMatcher';
+import { PhraseMatcher, pluralOf, singularOf, type PhraseMatch } from './scan/phraseMatcher';
 import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
 import { expansionAt, governingExpansion, type AcronymExpansion } from './scan/acronyms';
 import { BannedTermHits } from './scan/bannedTermHits';
@@ -35,7 +35,7 @@ import { mergeByStart } from './scan/sortedStreams';
 import { FoldedText } from './text/folded';
 import { LineIndex } from './text/lineIndex';
 import { isHan } from './text/chars';
-import { lastAtOrBefore, lastStartAtOrBefore } from './text/search';
+import { ForwardStarts, lastAtOrBefore } from './text/search';
 
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
@@ -105,14 +105,17 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const firstLabelLine = firstLabelled ? lines.lineOf(firstLabelled.labelSpan.start) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
-  const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers);
+  const terms = defineTerms(folded);
+  // The dictionary's phrases and the defined terms' uses are found in one pass over the text.
+  const phrases = knowledge.dictionary.findAllWith(terms.matcher, folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1));
+  const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers, phrases.matches);
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
   placeBannedTerms(bannedTerms, { text, lines, regulatoryText, regions: bannedTerms.length > 0 ? regulatoryRegions(text, lines) : [] });
-  const terms = scanTerms(folded, mergeByStart<Span>([agencies, noticeNumbers]), quotes.filter((quote) => quote.kind === 'book-title'));
+  const termUses = termUsesOf(folded, terms, phrases.alongside, mergeByStart<Span>([agencies, noticeNumbers]), quotes.filter((quote) => quote.kind === 'book-title'));
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
-    termUses: terms.termUses, identity: found?.identity, knownShortNames: shortNames,
+    termUses, identity: found?.identity, knownShortNames: shortNames,
   });
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
@@ -126,7 +129,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   return withAnnotations({
     text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses: terms.termUses, bannedTerms, problems,
+    definitions: scanned.definitions, termUses, bannedTerms, problems,
     suppressions: scanSuppressions(text, lines),
   }, terms.definitionSites);
 }
@@ -195,7 +198,8 @@ const SCRIPT: Uint8Array = (() => {
   return table;
 })();
 
-function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[]) {
+/** What the dictionary's matches in the text are: agencies, banned terms, customary short names of notices. */
+function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteSpan[], noticeNumbers: NoticeNumberMention[], matches: PhraseMatch<DictionaryValue>[]) {
   const agencies: AgencyMention[] = [];
   const shortNames: KnownShortName[] = [];
   const surroundings: TermSurroundings = {
@@ -207,7 +211,7 @@ function scanDictionary(folded: FoldedText, knowledge: Knowledge, quotes: QuoteS
   const namedInFull = new Set<string>();
   const abbreviations = new AgencyAbbreviations(folded.text, knowledge);
   const bannedTerms = new BannedTermHits(folded, surroundings, knowledge);
-  for (const match of joinLocalOffices(knowledge.dictionary.findAll(folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1)), folded.text, knowledge)) {
+  for (const match of joinLocalOffices(matches, folded.text, knowledge)) {
     const value = match.value;
     if (value.kind === 'notAgency' || value.kind === 'lookAlike' || value.kind === 'place' || value.kind === 'officeWord') continue;
     if (value.kind === 'agency' && value.abbreviation && isInCapitalisedRun(folded.text, match.start, match.end)) continue;
@@ -273,22 +277,58 @@ class AgencyAbbreviations {
 
 /** "SAFE HARBOUR", "SAFE DEPOSIT BOX": an abbreviation next to another word in capitals is a heading's word. */
 function isInCapitalisedRun(text: string, start: number, end: number): boolean {
-  const before = /([A-Z]{2,}) $/.exec(text.slice(Math.max(0, start - 20), start));
-  const after = /^ ([A-Z]{2,})\b/.exec(text.slice(end, end + 20));
-  return (before !== null && !/[A-Za-z]/.test(text[start - before[0].length - 1] ?? '')) || after !== null;
+  return capitalsBefore(text, start) || capitalsAfter(text, end);
+}
+
+/** How far from an abbreviation the word in capitals beside it is read. */
+const CAPITALS_REACH = 20;
+
+/** A word of two or more capitals and a space right before `start` (read back at most CAPITALS_REACH), not the end of a longer word. */
+function capitalsBefore(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x20) return false;
+  const reach = Math.max(0, start - CAPITALS_REACH);
+  let from = start - 1;
+  while (from > reach && isCapital(text.charCodeAt(from - 1))) from--;
+  return start - 1 - from >= 2 && !isAsciiLetter(text.charCodeAt(from - 1));
+}
+
+/** A space and a word of two or more capitals right after `end`, which ends there or at the reach (no letter, digit or _ after it). */
+function capitalsAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20) return false;
+  const reach = Math.min(text.length, end + CAPITALS_REACH);
+  let to = end + 1;
+  while (to < reach && isCapital(text.charCodeAt(to))) to++;
+  return to - end - 1 >= 2 && (to >= reach || !isAsciiWordChar(text.charCodeAt(to)));
+}
+
+function isCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
+/** What \w matches: ASCII letters, digits and _. */
+function isAsciiWordChar(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
 /** rwa-token.com, rwa@example.com, https://…/stablecoin: part of an address, not of the text. */
 function isInsideAddress(text: string, start: number, end: number): boolean {
   let from = start;
-  while (from > 0 && start - from < MAX_ADDRESS && ADDRESS_CHAR.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < MAX_ADDRESS && isAddressChar(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < text.length && to - end < MAX_ADDRESS && ADDRESS_CHAR.test(text[to]!)) to++;
+  while (to < text.length && to - end < MAX_ADDRESS && isAddressChar(text.charCodeAt(to))) to++;
   return /:\/\/|@|^www\.|\.(?:com|cn|org|net|io|gov|hk)\b/i.test(text.slice(from, to));
 }
 
-/** Addresses are made of these, and are short: the look around a term stays bounded on a line of megabytes. */
-const ADDRESS_CHAR = /[\w.@:/%?=&#~+-]/;
+/** Addresses are made of \w and these, and are short: the look around a term stays bounded on a line of megabytes. */
+const ADDRESS_MARKS = new Set([...'.@:/%?=&#~+-'].map((char) => char.charCodeAt(0)));
+
+function isAddressChar(code: number): boolean {
+  return isAsciiWordChar(code) || ADDRESS_MARKS.has(code);
+}
 const MAX_ADDRESS = 100;
 
 /** Whether a document number starts within a few characters after a quote: "…" (Yinfa [2021] No. 237). */
@@ -463,12 +503,8 @@ class DocumentNames {
 /** 银发〔2026〕42号文第（八）项, 《…》（银发〔2021〕237号）第五条: what may stand between a citation and its reference. */
 const MAX_GAP_AFTER_NAME = 2;
 
-/**
- * Definitions, and the uses of the defined terms. A use is never inside the phrase its own term abbreviates, nor
- * inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in "People's Bank of China",
- * nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构 defined).
- */
-function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly QuoteSpan[]) {
+/** The document's definitions, and a matcher of its terms' forms (their uses are found in the dictionary's pass). */
+function defineTerms(folded: FoldedText) {
   const raw = scanDefinitions(folded);
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
@@ -486,19 +522,35 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
     known.add(term.key);
     if (definition.abbreviates) abbreviatedPhrases.set(term.key, folded.originalRange(definition.abbreviates.start, definition.abbreviates.end));
     definitions.push(term);
-    definitionSites.push({ kind: 'termDefinition', ...span, text: folded.source.slice(span.start, span.end), key: term.key });
-    forms.push(...termForms(definition).map((form) => ({ ...form, key: term.key })));
+    definitionSites.push({ kind: 'termDefinition', start: span.start, end: span.end, text: folded.source.slice(span.start, span.end), key: term.key });
+    for (const form of termForms(definition)) forms.push({ form: form.form, caseSensitive: form.caseSensitive, asDefined: form.asDefined, key: term.key });
     shapes.set(term.key, termShape(folded.text, definition.term, definition.abbreviates, definition.definite === true));
   }
   // A form as defined wins over another term's plural or singular: "Party" is its own term beside "Parties".
   for (const { form, caseSensitive, key } of [...forms.filter((form) => form.asDefined), ...forms.filter((form) => !form.asDefined)]) {
     matcher.add(form, key, { caseSensitive });
   }
-  const definedAt = new Set(definitionSites.map((site) => site.start));
   abbreviated.sort((a, b) => a.start - b.start);
+  return { definitions, definitionSites, abbreviatedPhrases, matcher, abbreviated, shapes };
+}
+
+type DefinedTerms = ReturnType<typeof defineTerms>;
+
+/**
+ * The uses of the defined terms among the matcher's matches. A use is never inside the phrase its own term
+ * abbreviates, nor inside a name regtext already knows: "Bank" defined for China Merchants Bank is not used in
+ * "People's Bank of China", nor inside a cited title (《非银行支付机构监督管理条例》 names a regulation, not the 支付机构
+ * defined).
+ */
+function termUsesOf(folded: FoldedText, terms: DefinedTerms, matches: readonly PhraseMatch<string>[], names: readonly Span[], titles: readonly QuoteSpan[]): TermUse[] {
+  const { abbreviated, shapes } = terms;
+  const definedAt = new Set(terms.definitionSites.map((site) => site.start));
   // The few phrases that start last before a use: phrases of one sentence nest ("A Bank (the "Bank") and its agent (the "Agent")").
+  // Uses come in text order: the phrases and names before each are found by cursors that only move forward.
+  const phrasesBefore = new ForwardStarts(abbreviated);
+  const namesBefore = new ForwardStarts(names);
   const abbreviatesItself = (start: number, end: number, key: string) => {
-    const last = lastStartAtOrBefore(abbreviated, start);
+    const last = phrasesBefore.lastAtOrBefore(start);
     for (let i = last; i >= 0 && i > last - NESTED_PHRASES; i--) {
       if (end <= abbreviated[i]!.end && abbreviated[i]!.keys.includes(key)) return true;
     }
@@ -510,14 +562,14 @@ function scanTerms(folded: FoldedText, names: readonly Span[], titles: readonly 
     lineBreakBefore: (offset: number) => folded.lineBreakBefore(offset),
   };
   const termUses: TermUse[] = [];
-  for (const match of matcher.findAll(folded.text)) {
+  for (const match of matches) {
     const start = folded.originOf(match.start);
     const end = folded.originOf(match.end - 1) + 1;
-    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, start, end) ||
+    if (definedAt.has(start) || abbreviatesItself(match.start, match.end, match.value) || overlapsAny(names, namesBefore.lastAtOrBefore(end - 1), start) ||
       enclosingQuote(titles, match.start, match.end) || !standsAsTerm(separated, match.start, match.end, shapes.get(match.value)!)) continue;
     termUses.push({ kind: 'termUse', start, end, text: folded.source.slice(start, end), key: match.value });
   }
-  return { definitions, definitionSites, termUses, abbreviatedPhrases };
+  return termUses;
 }
 
 /** How many phrases abbreviated in one sentence a use is checked against. */
@@ -535,9 +587,8 @@ function isProperName(term: string): boolean {
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'or', 'a', 'an']);
 
-/** Whether the range [start, end) overlaps any of `spans` (sorted by start). */
-function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
-  const index = lastStartAtOrBefore(spans, end - 1);
+/** Whether a range that starts at `start` overlaps any of `spans` (sorted by start) up to `index`, the last that starts before its end. */
+function overlapsAny(spans: readonly Span[], index: number, start: number): boolean {
   for (let i = index; i >= 0 && i > index - 4; i--) {
     if (spans[i]!.end > start) return true;
   }
@@ -560,7 +611,7 @@ function termForms(definition: RawDefinition): { form: string; caseSensitive: bo
 function abbreviatedBy(spans: { start: number; end: number; keys: string[] }[], phrase: Span): string[] {
   const last = spans[spans.length - 1];
   if (last && last.start === phrase.start && last.end === phrase.end) return last.keys;
-  const span = { ...phrase, keys: [] };
+  const span = { start: phrase.start, end: phrase.end, keys: [] };
   spans.push(span);
   return span.keys;
 }

@@ -96,8 +96,8 @@ const ACRONYM_SMALL_WORDS = /^(?:of|and|for|on|the|in|to|&)$/;
 /** Verbs that lead into the phrase a short name abbreviates: 同意境外机构（以下简称“机构”） abbreviates 境外机构. */
 const CHINESE_LEAD_VERB = /^(?:同意|批准|核准|对|由|向|将|与|经|按照|依照|依据|根据|关于|各|凡|要求|鼓励|支持|是指|系指|包括)/;
 /** Where the phrase a Chinese short name abbreviates begins: after this punctuation. */
-const CHINESE_PHRASE_BOUNDARY = /[。；：，、！？（(【“”「」"]/;
-const CHINESE_GATHERED_BOUNDARY = /[。；：，！？（(【“”「」"]/;
+const CHINESE_PHRASE_BOUNDARY = codesOf('。；：，、！？（(【“”「」"');
+const CHINESE_GATHERED_BOUNDARY = codesOf('。；：，！？（(【“”「」"');
 const MAX_CHINESE_PHRASE = 60;
 const JOINER = /^[\s,;，；、]*(?:(?:and|or)\b|以及|与|和|及|或)?\s*/;
 /** A clause label or 所谓 in front of a term: 第三条 数字钱包是指 (after a U+3000 space)…, 所谓情节严重，是指… */
@@ -190,9 +190,10 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
   const found: RawDefinition[] = [];
   let previousEnd = 0;
   const text = folded.text;
-  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
-    const close = namingParenthesisEnd(text, open);
-    if (close < 0) continue;
+  const candidates = namingParentheses(text);
+  for (let k = 0; k < candidates.length; k += 2) {
+    const open = candidates[k]!;
+    const close = candidates[k + 1]!;
     const names = englishNamesIn(text.slice(open + 1, close), open + 1);
     if (names.length === 0) continue;
     const acronym = names.find((name) => ACRONYM.test(name.term));
@@ -201,6 +202,19 @@ function englishParenthesisDefinitions(folded: LinedText): RawDefinition[] {
     for (const name of names) {
       found.push({ term: name.term, start: name.start, end: name.start + name.term.length, quoted: name.quoted, definite: name.definite, ...phrase });
     }
+  }
+  return found;
+}
+
+/**
+ * The parentheses that may name, as [open, close] pairs in one flat array: the many that name nothing ((a), (1),
+ * (2019)) are passed over by this small loop, and only the few left are read for names.
+ */
+function namingParentheses(text: string): number[] {
+  const found: number[] = [];
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    const close = namingParenthesisEnd(text, open);
+    if (close >= 0) found.push(open, close);
   }
   return found;
 }
@@ -505,6 +519,11 @@ function isClosingBracket(code: number): boolean {
   return code === 0xff09 || code === 0x29;
 }
 
+/** The code units of `chars`, as a set. */
+function codesOf(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.charCodeAt(0)));
+}
+
 function isComma(code: number): boolean {
   return code === 0xff0c || code === 0x2c;
 }
@@ -540,17 +559,25 @@ function chineseNamesAt(content: string, at: number, offset: number): FoundName[
  * on over.
  */
 function chinesePhraseStart(folded: LinedText, end: number, gathers: boolean): number {
-  const boundary = gathers ? CHINESE_GATHERED_BOUNDARY : CHINESE_PHRASE_BOUNDARY;
-  const breaks = structuralBreaks(folded.text, (offset) => folded.lineBreakBefore(offset));
+  const text = folded.text;
+  const boundaries = gathers ? CHINESE_GATHERED_BOUNDARY : CHINESE_PHRASE_BOUNDARY;
+  const breaks = structuralBreaks(text, (offset) => folded.lineBreakBefore(offset));
   let start = end;
   while (start > 0 && end - start < MAX_CHINESE_PHRASE && !stopsPhrase(folded, start, end, breaks)) {
-    if (LABEL_ENDING.test(folded.text.slice(Math.max(0, start - LABEL_REACH), start))) break;
-    const opening = openingMarkBefore(folded.text, start, end - MAX_CHINESE_PHRASE);
-    if (opening !== undefined) start = opening;
-    else if (boundary.test(folded.text[start - 1]!)) break;
-    else start--;
+    const before = text.charCodeAt(start - 1);
+    // Only a closing mark ends a label or a piece of the phrase: any other character is compared and passed.
+    if (CLOSING_MARKS.has(before)) {
+      if (isClosingBracket(before) && LABEL_ENDING.test(text.slice(Math.max(0, start - LABEL_REACH), start))) break;
+      const opening = openingMarkBefore(text, start, end - MAX_CHINESE_PHRASE);
+      if (opening !== undefined) {
+        start = opening;
+        continue;
+      }
+    }
+    if (boundaries.has(before)) break;
+    start--;
   }
-  let phrase = folded.text.slice(start, end);
+  let phrase = text.slice(start, end);
   // 本办法所称外币代兑机构，是指与…商业银行及其分支行（以下简称银行）: the phrase is what the term is defined as.
   const verb = Math.max(phrase.lastIndexOf('是指'), phrase.lastIndexOf('系指'));
   if (verb >= 0) phrase = phrase.slice(verb + 2);
@@ -568,14 +595,15 @@ const LABEL_REACH = 5;
  * abbreviates the whole name.
  */
 function openingMarkBefore(text: string, end: number, limit: number): number | undefined {
-  const open = CLOSING_MARKS.get(text[end - 1]!);
-  if (open === undefined) return undefined;
+  const open = CLOSING_MARKS.get(text.charCodeAt(end - 1));
   const from = Math.max(0, limit);
-  const at = text.slice(from, end - 1).lastIndexOf(open);
-  return at >= 0 ? from + at : undefined;
+  if (open === undefined || end - 2 < from) return undefined;
+  const at = text.lastIndexOf(open, end - 2);
+  return at >= from ? at : undefined;
 }
 
-const CLOSING_MARKS = new Map([['》', '《'], ['”', '“'], ['」', '「'], ['）', '（'], [')', '(']]);
+/** Closing marks by code unit, to the mark that opens them. */
+const CLOSING_MARKS = new Map([['》', '《'], ['”', '“'], ['」', '「'], ['）', '（'], [')', '(']].map(([close, open]) => [close!.charCodeAt(0), open!]));
 
 /**
  * Whether a short name abbreviates only the last item of a list (中国人民银行、国家外汇管理局（以下简称外汇局）):
@@ -584,7 +612,7 @@ const CLOSING_MARKS = new Map([['》', '《'], ['”', '“'], ['」', '「'], [
  */
 function abbreviatesLastItem(text: string, end: number, name: string): boolean {
   let start = end;
-  while (start > 0 && end - start < MAX_CHINESE_PHRASE && !CHINESE_PHRASE_BOUNDARY.test(text[start - 1]!)) start--;
+  while (start > 0 && end - start < MAX_CHINESE_PHRASE && !CHINESE_PHRASE_BOUNDARY.has(text.charCodeAt(start - 1))) start--;
   if (text[start - 1] !== '、') return true;
   let at = start;
   for (const char of name.replace(/^[《“]|[》”]$/g, '')) {

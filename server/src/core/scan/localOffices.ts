@@ -46,7 +46,9 @@ interface JoinedOffice {
 
 /** 中国人民银行 广东省 分行, "PBOC" "Guangdong" "Branch", "the PBOC's" "Guangdong" "Branch". */
 function officeAfterAgency(matches: readonly Match[], i: number, text: string): JoinedOffice | undefined {
-  const [agency, place, word] = [matches[i]!, matches[i + 1], matches[i + 2]];
+  const agency = matches[i]!;
+  const place = matches[i + 1];
+  const word = matches[i + 2];
   if (agency.value.kind !== 'agency' || place?.value.kind !== 'place' || word?.value.kind !== 'officeWord') return undefined;
   if (!(adjacent(text, agency, place) || between(text, agency, place) === "'s ") || !adjacent(text, place, word)) return undefined;
   const office = officeOf(word.value.offices, agency.value.agencyId, false);
@@ -55,7 +57,9 @@ function officeAfterAgency(matches: readonly Match[], i: number, text: string): 
 
 /** 深圳 证监局 alone, or "Shenzhen" "Bureau" of the "CSRC". */
 function officeFromPlace(matches: readonly Match[], i: number, text: string): JoinedOffice | undefined {
-  const [place, word, agency] = [matches[i]!, matches[i + 1], matches[i + 2]];
+  const place = matches[i]!;
+  const word = matches[i + 1];
+  const agency = matches[i + 2];
   if (place.value.kind !== 'place' || word?.value.kind !== 'officeWord' || !adjacent(text, place, word)) return undefined;
   const placeId = place.value.placeId;
   if (agency?.value.kind === 'agency' && OF_THE.test(between(text, word, agency))) {

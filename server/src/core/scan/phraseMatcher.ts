@@ -72,8 +72,9 @@ const KEY: Uint16Array = (() => {
 
 /**
  * The trie as flat arrays, made once after the last phrase is added: a node's children are a run of sorted keys. No
- * maps, no objects per node. The root is node 0. A trie of few phrases is searched for their first key codes
- * (`prefixes`); one of many is read code unit by code unit, with `rootSteps`.
+ * maps, no objects per node. The root is node 0. Where a walk may start is asked of the first code unit (the
+ * dictionary: `firstNodes`, its child by code unit; a document's terms: `firstCodes`, a bit per code unit), then of
+ * `prefixes` (the first two and three key codes); each table is made when first asked.
  */
 class CompactTrie<T> {
   readonly childStart: Int32Array;
@@ -81,10 +82,10 @@ class CompactTrie<T> {
   readonly childKeys: Uint16Array;
   readonly childNodes: Int32Array;
   readonly entries: readonly (Entry<T>[] | undefined)[];
-  /** A native search for the phrases' first key codes, when they are few (prefixSearch). */
-  readonly prefixes: RegExp | undefined;
-  /** For a trie of many phrases: which code units (and pairs) start one. */
-  readonly rootSteps: RootSteps | undefined;
+  private nodesByCode: Int32Array | undefined;
+  private startBits: Int32Array | undefined;
+  private wholeBits: Int32Array | undefined;
+  private prefixBits: Prefixes | undefined;
 
   constructor(builder: TrieBuilder<T>) {
     const nodeCount = builder.entries.length;
@@ -95,14 +96,45 @@ class CompactTrie<T> {
     this.childCount = new Int32Array(nodeCount);
     this.childKeys = new Uint16Array(edges.length);
     this.childNodes = new Int32Array(edges.length);
-    edges.forEach((edge, slot) => {
+    for (let slot = 0; slot < edges.length; slot++) {
+      const edge = edges[slot]!;
       const parent = Math.floor(edge / EDGE_BASE);
       if (this.childCount[parent]!++ === 0) this.childStart[parent] = slot;
       this.childKeys[slot] = edge % EDGE_BASE;
       this.childNodes[slot] = builder.edges.get(edge)!;
-    });
-    this.prefixes = prefixSearch(this);
-    this.rootSteps = this.prefixes === undefined ? new RootSteps(this) : undefined;
+    }
+  }
+
+  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up, 256 KB (the dictionary's). */
+  get firstNodes(): Int32Array {
+    if (this.nodesByCode) return this.nodesByCode;
+    const nodes = new Int32Array(0x10000);
+    for (const [key, child] of this.children(0)) for (const code of codesOfKey(key)) nodes[code] = child;
+    return (this.nodesByCode = nodes);
+  }
+
+  /** The code units that start a phrase, one bit each: 8 KB (a document's terms). */
+  get firstCodes(): Int32Array {
+    return (this.startBits ??= this.codeBits(() => true));
+  }
+
+  /** The code units that are a phrase of one (none in most tries: then a shared empty table). */
+  get wholeCodes(): Int32Array {
+    return (this.wholeBits ??= this.children(0).some(([, child]) => this.entries[child] !== undefined) ? this.codeBits((child) => this.entries[child] !== undefined) : NO_CODES);
+  }
+
+  /** Bits of the first two and three key codes of the phrases. */
+  get prefixes(): Prefixes {
+    return (this.prefixBits ??= new Prefixes(this));
+  }
+
+  /** A bit per code unit whose key leads from the root to a child that `accepts`. */
+  private codeBits(accepts: (child: number) => boolean): Int32Array {
+    const bits = new Int32Array(0x10000 >>> 5);
+    for (const [key, child] of this.children(0)) {
+      if (accepts(child)) for (const code of codesOfKey(key)) bits[code >>> 5]! |= 1 << (code & 31);
+    }
+    return bits;
   }
 
   /** A node's children as [key code, node] pairs. */
@@ -129,14 +161,11 @@ class CompactTrie<T> {
 }
 
 /**
- * Whether a phrase starts at a position, for the per-code-unit loop: the first step of its walk by code unit, in a
- * table of every code unit (most positions stop there; a trie of many phrases is the dictionary, made once), then bits for the first two and the first three key codes. Most word starts in English share
- * a first letter with some phrase, many share the first two ("of", "in", "an" …), few the first three. A collision
- * only costs a walk that finds nothing.
+ * Whether a phrase of two or more code units may start at a position whose first code unit starts some phrase: bits
+ * for the first two and the first three key codes. Most word starts in English share a first letter with some phrase,
+ * many share the first two ("of", "in", "an" …), few the first three. A collision only costs a walk that finds nothing.
  */
-class RootSteps {
-  /** The root's child by code unit (capitals and hyphens under their own codes too), or 0: one look-up. */
-  readonly firstNodes: Int32Array;
+class Prefixes {
   private readonly pairs: HashBits;
   /** The first two key codes of a phrase of two. */
   private readonly wholePairs: HashBits;
@@ -156,34 +185,36 @@ class RootSteps {
     this.pairs = new HashBits(pairs);
     this.wholePairs = new HashBits(wholePairs);
     this.triples = new HashBits(triples);
-    this.firstNodes = new Int32Array(0x10000);
-    for (const [key, child] of trie.children(0)) for (const code of codesOfKey(key)) this.firstNodes[code] = child;
   }
 
   /**
-   * Whether a phrase may start at `i`, whose first code unit leads to `first`: a phrase of one, or one that begins with
-   * the next two key codes too. A hyphen second or third may be a word's hyphenation (cur-⏎rency): walked.
+   * Whether a phrase may begin with the key codes at `i` and the next one or two. A hyphen second or third may be a
+   * word's hyphenation (cur-⏎rency): walked.
    */
-  mayStartAt(text: string, i: number, first: number, entries: readonly unknown[]): boolean {
-    if (entries[first] !== undefined) return true;
+  mayStartAt(text: string, i: number): boolean {
     if (i + 1 >= text.length) return false;
     const key = KEY[text.charCodeAt(i)]!;
     const second = KEY[text.charCodeAt(i + 1)]!;
     const pair = pairHash(key, second);
     if (!this.pairs.has(pair)) return false;
+    if (this.wholePairs.has(pair) || i + 2 >= text.length) return true;
+    // Read only inside the text: a code unit past its end is NaN, which the optimised loop is not made for.
     const third = text.charCodeAt(i + 2);
-    if (this.wholePairs.has(pair) || i + 2 >= text.length || third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
+    if (third === HYPHEN || text.charCodeAt(i + 1) === HYPHEN) return true;
     return this.triples.has(tripleHash(key, second, KEY[third]!));
   }
 }
 
-/** A set of hashes as bits, sixteen or more per hash so that a small set has a small table. */
+/**
+ * A set of hashes as bits, sixteen or more per hash so that a small set has a small table. Bit tables are signed
+ * (Int32Array): a word with its top bit set stays a small integer when read.
+ */
 class HashBits {
-  private readonly bits: Uint32Array;
+  private readonly bits: Int32Array;
   private readonly mask: number;
 
   constructor(hashes: readonly number[]) {
-    this.bits = new Uint32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
+    this.bits = new Int32Array(Math.max(2, powerOfTwoAtLeast(hashes.length * 16) >>> 5));
     this.mask = (this.bits.length << 5) - 1;
     for (const hash of hashes) this.bits[(hash & this.mask) >>> 5]! |= 1 << (hash & 31);
   }
@@ -215,102 +246,87 @@ export class PhraseMatcher<T> {
 
   /** `lineEndHyphen(i)`: whether the hyphen at `i` stood at the end of a line (it may then be a word's hyphenation). */
   findAll(text: string, lineEndHyphen?: (index: number) => boolean): PhraseMatch<T>[] {
-    const matches: PhraseMatch<T>[] = [];
-    if (this.isEmpty) return matches;
-    const trie = (this.compact ??= new CompactTrie(this.builder));
-    if (trie.prefixes !== undefined) return this.findFromPrefixes(trie, trie.prefixes, text, lineEndHyphen, matches);
-    const steps = trie.rootSteps!;
-    const { firstNodes } = steps;
-    const { entries } = trie;
-    const length = text.length;
-    // The loop only ever stands at the start of a word or on a character outside words: it skips the rest of every
-    // word it reads (no phrase starts inside one), and a match never ends inside one.
-    const best: Longest<T> = { end: -1, value: undefined };
-    let i = 0;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      const first = firstNodes[code]!;
-      // Whether a phrase starts with this code unit (and the next): the one test made at every position.
-      if (first !== 0 && steps.mayStartAt(text, i, first, entries)) {
-        best.end = -1;
-        walk(trie, first, text, i, i, lineEndHyphen, best);
-        if (best.end >= 0) {
-          matches.push({ start: i, end: best.end, value: best.value as T });
-          i = best.end;
-          continue;
-        }
-      }
-      i++;
-      // CJK text, which has no words here, goes on character by character.
-      if (WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
-    }
-    return matches;
+    return this.findAllWith(undefined, text, lineEndHyphen).matches;
   }
 
   /**
-   * findAll for a trie of few phrases (a document's defined terms): a native search for their first key codes jumps
-   * from candidate to candidate, and only a candidate that does not stand inside a word is walked.
+   * findAll, and the phrases of `alongside` (a document's defined terms, read without line-end hyphens) in the same
+   * pass over the text: the dictionary and the terms are looked for at the same positions, and a document's few terms
+   * cost one bit test per position.
    */
-  private findFromPrefixes(trie: CompactTrie<T>, prefixes: RegExp, text: string, lineEndHyphen: ((index: number) => boolean) | undefined, matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
-    const best: Longest<T> = { end: -1, value: undefined };
-    prefixes.lastIndex = 0;
-    for (let found = prefixes.exec(text); found !== null; found = prefixes.exec(text)) {
-      const i = found.index;
-      prefixes.lastIndex = i + 1;
-      if (i > 0 && WORD_CHARS[text.charCodeAt(i)] === 1 && WORD_CHARS[text.charCodeAt(i - 1)] === 1) continue;
-      // The search ignores case more widely than the trie (µ and Μ): a first code unit may lead nowhere.
-      const first = trie.child(0, KEY[text.charCodeAt(i)]!);
-      if (first < 0) continue;
+  findAllWith<U>(alongside: PhraseMatcher<U> | undefined, text: string, lineEndHyphen?: (index: number) => boolean): { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] } {
+    const found = { matches: [] as PhraseMatch<T>[], alongside: [] as PhraseMatch<U>[] };
+    const terms = alongside?.trie();
+    if (this.isEmpty && terms === undefined) return found;
+    findInOnePass(this.trie() ?? EMPTY_TRIE, terms, text, lineEndHyphen, found);
+    return found;
+  }
+
+  /** The compact trie, made after the last phrase was added; undefined when there is no phrase. */
+  private trie(): CompactTrie<T> | undefined {
+    return this.isEmpty ? undefined : (this.compact ??= new CompactTrie(this.builder));
+  }
+}
+
+const EMPTY_TRIE = new CompactTrie<never>(new TrieBuilder());
+const LAST_WORD_CHAR = 0x250;
+/** Up to this many first code units, a trie of terms is tested by its first code unit alone. */
+const FEW_FIRST_CODES = 64;
+
+function hasBit(bits: Int32Array, code: number): boolean {
+  return (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+}
+
+/** No code unit, as firstCodes has them. */
+const NO_CODES = new Int32Array(0x10000 >>> 5);
+
+/**
+ * Finds the phrases of `trie` (leftmost-longest, without overlaps) and those of `terms` (the same, among themselves) in
+ * one pass. The loop only ever stands at the start of a word or on a character outside words: it skips the rest of
+ * every word it reads (no phrase starts inside one), and a match never ends inside one, so each trie resumes at a
+ * position the loop stands on.
+ */
+function findInOnePass<T, U>(
+  trie: CompactTrie<T>, terms: CompactTrie<U> | undefined, text: string, lineEndHyphen: ((index: number) => boolean) | undefined,
+  found: { matches: PhraseMatch<T>[]; alongside: PhraseMatch<U>[] },
+): void {
+  const { firstNodes, entries, prefixes } = trie;
+  const termStarts = terms?.firstCodes ?? NO_CODES;
+  // A document's terms start with few characters, each tested by its bit alone; many (a compilation's) are also
+  // tested by their first two and three key codes, whose tables cost more to make than a few walks.
+  const termPrefixes = terms !== undefined && terms.childCount[0]! > FEW_FIRST_CODES ? terms.prefixes : undefined;
+  const termWholes = termPrefixes !== undefined ? terms!.wholeCodes : NO_CODES;
+  const length = text.length;
+  const best: Longest<T> = { end: -1, value: undefined };
+  const bestTerm: Longest<U> = { end: -1, value: undefined };
+  let resume = 0;
+  let termsResume = 0;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const first = firstNodes[code]!;
+    // Whether a phrase starts with this code unit (and the next): the one test made at every position.
+    if (first !== 0 && i >= resume && (entries[first] !== undefined || prefixes.mayStartAt(text, i))) {
       best.end = -1;
       walk(trie, first, text, i, i, lineEndHyphen, best);
       if (best.end >= 0) {
-        matches.push({ start: i, end: best.end, value: best.value as T });
-        prefixes.lastIndex = best.end;
+        found.matches.push({ start: i, end: best.end, value: best.value as T });
+        resume = best.end;
       }
     }
-    return matches;
+    if (hasBit(termStarts, code) && i >= termsResume && (termPrefixes === undefined || hasBit(termWholes, code) || termPrefixes.mayStartAt(text, i))) {
+      bestTerm.end = -1;
+      walk(terms!, terms!.child(0, KEY[code]!), text, i, i, undefined, bestTerm);
+      if (bestTerm.end >= 0) {
+        found.alongside.push({ start: i, end: bestTerm.end, value: bestTerm.value as U });
+        termsResume = bestTerm.end;
+      }
+    }
+    i++;
+    // CJK text, which has no words here, goes on character by character (word characters are all below U+0250).
+    if (code < LAST_WORD_CHAR && WORD_CHARS[code] === 1) while (i < length && WORD_CHARS[text.charCodeAt(i)] === 1) i++;
   }
 }
-
-/**
- * A search for the first three key codes of every phrase (the whole of a shorter one), when they are few, ignoring
- * case; a phrase that starts with an ASCII letter, digit or underscore only at the start of a word (\b), as phrases
- * start; a space as a space or a hyphen, and a hyphen allowed between two letters (cur-⏎rency). It finds every place
- * the per-code-unit loop of findAll would walk from, and few more. Undefined for a trie of many phrases.
- */
-function prefixSearch<T>(trie: CompactTrie<T>): RegExp | undefined {
-  const atWordStart: string[] = [];
-  const anywhere: string[] = [];
-  for (const [first, node] of trie.children(0)) {
-    const found = first < 0x80 && WORD_CHARS[first] === 1 ? atWordStart : anywhere;
-    if (!addPrefixes(trie, node, keyPattern(first), first, 1, found) || atWordStart.length + anywhere.length > MAX_PREFIXES) return undefined;
-  }
-  const alternatives = [...(atWordStart.length > 0 ? [`\\b(?:${atWordStart.join('|')})`] : []), ...anywhere];
-  return new RegExp(alternatives.join('|') || '[^\\s\\S]', 'gi');
-}
-
-/** The prefixes below `node`, which `pattern` leads to, to PREFIX_LENGTH key codes; false when they are too many. */
-function addPrefixes<T>(trie: CompactTrie<T>, node: number, pattern: string, last: number, depth: number, found: string[]): boolean {
-  if (depth === PREFIX_LENGTH || trie.entries[node] !== undefined) {
-    found.push(pattern);
-    return true;
-  }
-  for (const [key, child] of trie.children(node)) {
-    const hyphenation = isLowerLetter(last) && isLowerLetter(key) ? '-?' : '';
-    if (!addPrefixes(trie, child, pattern + hyphenation + keyPattern(key), key, depth + 1, found) || found.length > MAX_PREFIXES) return false;
-  }
-  return true;
-}
-
-/** A key code in a search that ignores case: a space stands for a hyphen too. */
-function keyPattern(key: number): string {
-  if (key === SPACE) return '[ -]';
-  return WORD_CHARS[key] === 1 && key < 0x80 ? String.fromCharCode(key) : `\\u${key.toString(16).padStart(4, '0')}`;
-}
-
-const PREFIX_LENGTH = 3;
-/** Above this many prefixes, the per-code-unit loop of findAll beats a native search. */
-const MAX_PREFIXES = 200;
 
 /** The code units whose key code is `key`: itself, its capital, the hyphen for the space. */
 function codesOfKey(key: number): readonly number[] {
@@ -330,8 +346,9 @@ function pairHash(first: number, second: number): number {
   return ((first * 31) ^ second) & 0xffff;
 }
 
+/** A signed 32-bit hash (a small integer when read: only its low bits are used). */
 function tripleHash(first: number, second: number, third: number): number {
-  return (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third) >>> 0;
+  return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b) ^ third;
 }
 
 function powerOfTwoAtLeast(n: number): number {
@@ -353,8 +370,8 @@ function walk<T>(
 ): void {
   for (;;) {
     const entries = trie.entries[node];
-    if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) {
-      const entry = entries.find((candidate) => acceptsCase(candidate, text, start, i + 1));
+    if (entries && i + 1 > best.end && !(isWordChar(text.charCodeAt(i)) && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1)))) {
+      const entry = acceptedEntry(entries, text, start, i + 1);
       if (entry) {
         best.end = i + 1;
         best.value = entry.value;
@@ -380,10 +397,27 @@ function isLowerLetter(code: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
 
+/** The first entry that accepts the text's capitals, or undefined. */
+function acceptedEntry<T>(entries: readonly Entry<T>[], text: string, start: number, end: number): Entry<T> | undefined {
+  for (const entry of entries) if (acceptsCase(entry, text, start, end)) return entry;
+  return undefined;
+}
+
+/** Whether the text [start, end) is the entry's form with its capitals (a hyphen and a space alike), compared in place. */
 function acceptsCase<T>(entry: Entry<T>, text: string, start: number, end: number): boolean {
-  if (entry.caseSensitiveForm === undefined) return true;
-  const found = text.slice(start, end);
-  return found === entry.caseSensitiveForm || found.replace(/-/g, ' ') === entry.caseSensitiveForm.replace(/-/g, ' ');
+  const form = entry.caseSensitiveForm;
+  if (form === undefined) return true;
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) {
+    const found = text.charCodeAt(start + k);
+    const wanted = form.charCodeAt(k);
+    if (found !== wanted && !(isSpaceOrHyphen(found) && isSpaceOrHyphen(wanted))) return false;
+  }
+  return true;
+}
+
+function isSpaceOrHyphen(code: number): boolean {
+  return code === SPACE || code === HYPHEN;
 }
 
 /** English singular of a phrase whose last word is plural ("deposit tokens" → "deposit token"), or undefined. */

@@ -9,7 +9,7 @@
  * - Left edge. A use of a Chinese term that is one word (one or two characters, MAX_WORD) is preceded by a non-Han
  *   character (punctuation, white space in the original, a digit, a Latin letter, the start of the text), or by a Han
  *   character that is a function word and cannot be the modifier of a compound: a particle, determiner, preposition,
- *   conjunction or auxiliary (的 该 本 其 各 对 向 由 在 与 和 或 等 应 …; FUNCTION_CHARS), or by a two-character
+ *   conjunction or auxiliary (的 该 本 其 各 对 向 由 在 与 和 或 等 应 …; FUNCTION_CODES), or by a two-character
  *   determiner that points back (上述, 前述) or verb that governs it as its object (要求公司报告): verbs are an open class, so only
  *   those that regulations use of institutions and accounts are known (WORDS_BEFORE_A_USE). Any other Han character makes the hit
  *   the tail of a longer noun: not a use. (A word segmenter does not settle it: ICU's splits 子公司 as 子/公司.)
@@ -54,8 +54,11 @@ export interface SeparatedText {
 export interface TermShape {
   /** Defined with the definite article: (the "Exchange"), ("the Bank"). */
   readonly article: boolean;
-  /** The full name's characters right before the term, where the phrase the term abbreviates ends in it (非银行支付机构 → 银). */
-  readonly fullNameTail?: string;
+  /**
+   * The full name's character right before the term, where the phrase the term abbreviates ends in it (非银行支付机构 →
+   * 银), as a code unit; -1 for none (always a number: shapes of one kind of object).
+   */
+  readonly fullNameTail: number;
 }
 
 /**
@@ -65,25 +68,32 @@ export interface TermShape {
  */
 const MAX_WORD = 2;
 
-/** Han characters that are function words: they never make a compound with the noun after them. */
-const FUNCTION_CHARS = new Set([
+/** Han characters that are function words (by code unit): they never make a compound with the noun after them. */
+const FUNCTION_CODES = new Set([
   ...'的之该本其各每此这那贵我及与和或同跟对向由在为经等于从自被把将给以按依据凡若如当即则且并但而因使令让请至到除是系属了着过均都也亦还仍已应须可不未',
-]);
-/** FUNCTION_CHARS by code unit: asked at most uses, compared without a string. */
-const FUNCTION_CODES = new Set([...FUNCTION_CHARS].map((char) => char.charCodeAt(0)));
+].map((char) => char.charCodeAt(0)));
 
 /**
  * Two-character words that may stand before a use: determiners that point back to it (上述公司, 前述机构) and verbs
  * that govern an institution or an account as their object (要求公司, 支持企业, 开立账户). 其他公司 (other companies),
  * 任何机构 (any institution) and 相关银行 (banks concerned) name others, or any: no use.
  */
-const WORDS_BEFORE_A_USE = new Set([
+const WORDS_BEFORE_A_USE = codePairs([
   '上述', '前述', '该等',
   '开立', '开设', '设立', '使用', '持有', '提供', '要求', '督促', '通知', '委托', '授权', '批准', '同意', '责令', '允许', '告知',
   '提醒', '约谈', '成为', '属于', '包括', '代表', '申请', '注销', '办理', '登记', '取得', '选择', '接受', '拒绝', '变更', '聘请',
   '指定', '关闭', '冻结', '查询', '核验', '识别', '认定', '确认', '终止', '撤销', '暂停', '通过', '利用', '借助', '针对', '涉及',
   '支持', '鼓励', '引导', '推动', '指导', '协助', '交付', '禁止', '防止', '提示', '告诫', '惩戒', '处罚',
 ]);
+
+/** Two-character words as numbers (first code unit × 2^16 + second): looked up without a string. */
+function codePairs(words: readonly string[]): ReadonlySet<number> {
+  return new Set(words.map((word) => codePair(word.charCodeAt(0), word.charCodeAt(1))));
+}
+
+function codePair(first: number, second: number): number {
+  return first * 0x10000 + second;
+}
 
 /** 其他 or 其它 right before `start`: determiners that name things other than the term, whatever its length (其他基金管理人 are other managers). */
 function isOthersBefore(text: string, start: number): boolean {
@@ -93,10 +103,20 @@ function isOthersBefore(text: string, start: number): boolean {
 
 /**
  * What after a term makes a new word of it: bound morphemes (业 industry, 间 inter-, 类 kind, 性 -ness, 化 -ise, 界
- * sector, 级 grade, 卡 card) and fixed compounds (债券 bonds, 法 law, 投资者 investors). The look-aheads keep the
- * possessive readings: 银行业务 the Bank's business, 银行间接 the Bank indirectly, 公司法定代表人 its legal representative.
+ * sector, 级 grade, 卡 card) and fixed compounds (债券 bonds, 法 law, 投资者 investors), by the character that starts
+ * them. The characters that may not follow keep the possessive readings: 银行业务 the Bank's business, 银行间接 the
+ * Bank indirectly, 公司法定代表人 its legal representative.
  */
-const COMPOUND_CONTINUATION = /债(?!务)|法(?![定人律规])|业(?![务绩主])|间(?!接)|卡|类|性|化|界|级|投资者/y;
+const COMPOUND_CONTINUATION = new Map<number, string>([
+  ['债', '务'], ['法', '定人律规'], ['业', '务绩主'], ['间', '接'], ['卡', ''], ['类', ''], ['性', ''], ['化', ''], ['界', ''], ['级', ''],
+].map(([first, notNext]) => [first!.charCodeAt(0), notNext!]));
+
+/** Whether a word that makes a new word of the term starts at `at` (read in place, no regex per use). */
+function continuesCompound(text: string, at: number): boolean {
+  const notNext = COMPOUND_CONTINUATION.get(text.charCodeAt(at));
+  if (notNext !== undefined) return at + 1 >= text.length || !notNext.includes(text[at + 1]!);
+  return text.startsWith('投资者', at);
+}
 
 /**
  * How a term was defined, as its uses are judged: with "the", and the modifier right before the term where the phrase
@@ -104,8 +124,8 @@ const COMPOUND_CONTINUATION = /债(?!务)|法(?![定人律规])|业(?![务绩主
  */
 export function termShape(text: string, term: string, phrase: Span | undefined, definite: boolean): TermShape {
   const length = term.length;
-  const tail = phrase !== undefined && phrase.end - phrase.start > length && text.startsWith(term, phrase.end - length) ? text[phrase.end - length - 1]! : '';
-  return { article: definite, fullNameTail: isHan(tail.charCodeAt(0)) && !FUNCTION_CHARS.has(tail) ? tail : undefined };
+  const tail = phrase !== undefined && phrase.end - phrase.start > length && text.startsWith(term, phrase.end - length) ? text.charCodeAt(phrase.end - length - 1) : -1;
+  return { article: definite, fullNameTail: isHan(tail) && !FUNCTION_CODES.has(tail) ? tail : -1 };
 }
 
 export function standsAsTerm(text: SeparatedText, start: number, end: number, shape: TermShape): boolean {
@@ -121,7 +141,7 @@ function leftEdgeHolds(text: SeparatedText, start: number, end: number): boolean
   const before = text.text.charCodeAt(start - 1);
   if (isHan(first)) {
     if (end - start > MAX_WORD || !isHan(before) || FUNCTION_CODES.has(before)) return true;
-    return start >= 2 && !text.separatedBefore(start - 1) && WORDS_BEFORE_A_USE.has(text.text.slice(start - 2, start));
+    return start >= 2 && !text.separatedBefore(start - 1) && WORDS_BEFORE_A_USE.has(codePair(text.text.charCodeAt(start - 2), before));
   }
   return !(before === 0x2d && isWordChar(text.text.charCodeAt(start - 2)));
 }
@@ -129,19 +149,19 @@ function leftEdgeHolds(text: SeparatedText, start: number, end: number): boolean
 function rightEdgeHolds(text: SeparatedText, end: number): boolean {
   if (end >= text.text.length || text.separatedBefore(end)) return true;
   if (!isHan(text.text.charCodeAt(end - 1)) || !isHan(text.text.charCodeAt(end))) return true;
-  COMPOUND_CONTINUATION.lastIndex = end;
-  return !COMPOUND_CONTINUATION.test(text.text);
+  return !continuesCompound(text.text, end);
 }
 
 /** 除非, 并非, 若非, 而非, 绝非, 既非: 非 in a word of its own (unless, is not …), not a prefix. */
-const NOT_PREFIX_BEFORE_FEI = new Set([...'除并若而绝既莫无']);
+const NOT_PREFIX_BEFORE_FEI = new Set([...'除并若而绝既莫无'].map((char) => char.charCodeAt(0)));
+const FEI = 0x975e;
 
 /** 各非银行支付机构 (the full name, written out) or 非支付机构 (not one): a longer term that is not used here. */
 function writesLongerName(text: SeparatedText, start: number, shape: TermShape): boolean {
   if (start === 0 || text.separatedBefore(start)) return false;
-  const before = text.text[start - 1]!;
+  const before = text.text.charCodeAt(start - 1);
   if (before === shape.fullNameTail) return true;
-  return before === '非' && !NOT_PREFIX_BEFORE_FEI.has(text.text[start - 2] ?? '');
+  return before === FEI && !NOT_PREFIX_BEFORE_FEI.has(text.text.charCodeAt(start - 2));
 }
 
 /** Words that join a proper name's words: "Bank of China", "Bank for International Settlements", "Code on Unit Trusts". */
@@ -192,10 +212,13 @@ function isNameChar(code: number): boolean {
   return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27;
 }
 
+/** . ; : ? ! ) */
+const SENTENCE_END_MARKS = new Set([...'.;:?!)'].map((char) => char.charCodeAt(0)));
+
 /** Whether `start` begins a sentence: the text's or a line's start, or after ". ", "; ", ": ", "? ", "! " or a label's ")". */
 function startsSentence(text: SeparatedText, start: number): boolean {
   if (start === 0 || text.lineBreakBefore(start)) return true;
-  const before = text.text[start - 1];
-  if (before === '\n' || before === ')') return true;
-  return before === ' ' && /[.;:?!)]/.test(text.text[start - 2] ?? '');
+  const before = text.text.charCodeAt(start - 1);
+  if (before === 0x0a || before === 0x29) return true;
+  return before === 0x20 && SENTENCE_END_MARKS.has(text.text.charCodeAt(start - 2));
 }

@@ -28,3 +28,18 @@ export function lastStartAtOrBefore(items: ArrayLike<{ readonly start: number }>
   }
   return high;
 }
+
+/**
+ * lastStartAtOrBefore for values asked in non-decreasing order (the hits of one pass, in text order): a cursor that
+ * only moves forward, so each look-up costs nothing but the items passed since the last.
+ */
+export class ForwardStarts {
+  private index = -1;
+
+  constructor(private readonly items: ArrayLike<{ readonly start: number }>) {}
+
+  lastAtOrBefore(value: number): number {
+    while (this.index + 1 < this.items.length && this.items[this.index + 1]!.start <= value) this.index++;
+    return this.index;
+  }
+}
