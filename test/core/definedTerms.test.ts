@@ -37,6 +37,9 @@ const definitions: [string, string, string[]][] = [
   ['"X" shall mean', '"Provider" shall mean a licensed institution.', ['Provider ← a licensed institution.']],
   ['X refers to, at a sentence start', 'Rules apply. Digital wallet refers to an account. More.', ['Digital wallet ← an account.']],
   ['X refers to, after a clause label', '(I) Scope. Payment service refers to any service.', ['Payment service ← any service.']],
+  ['a lead-in of scope, then the subject in lower case with its article', '(I) For the purposes of this Notice, a financial data processor means a banking or insurance institution.', ['financial data processor ← a banking or insurance institution.']],
+  ['"In these Measures, the term X refers to"', 'In these Measures, the term payment institution refers to a non-bank institution.', ['payment institution ← a non-bank institution.']],
+  ['no lead-in inside a sentence, no pronoun after one', lines('Banks shall report, for the purposes of this Notice, a summary means nothing.', 'For the purposes of this Notice, he means well.'), []],
   ['pronouns are not terms', 'This refers to that. It refers to this.', []],
 
   // Chinese.

@@ -394,7 +394,7 @@ function plainDefiningVerbDefinitions(text: string): RawDefinition[] {
     if (MEANS_AS_NOUN.test(text.slice(verb, verb + 20))) continue;
     searchedTo = match.index! + match[0].length;
     const subject = text.slice(subjectStart, verb);
-    const term = subject.replace(/^(?:The|A|An) /, '');
+    const term = subject.replace(/^(?:[Tt]he|[Aa]n?) (?:term )?/, '');
     // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
     if (!isPlausibleTerm(term) || NOT_A_TERM.test(term) || ENDS_IN_FUNCTION_WORD.test(term)) continue;
     const start = subjectStart + subject.indexOf(term);
@@ -418,8 +418,23 @@ function sentenceSubjectStart(text: string, end: number): number | undefined {
     start--;
   }
   const first = text.charCodeAt(start);
-  if (first < 0x41 || first > 0x5a) return undefined;
-  return startsSentence(text, start) ? start : undefined;
+  if (first >= 0x41 && first <= 0x5a && startsSentence(text, start)) return start;
+  return followsLeadIn(text, start) ? start : undefined;
+}
+
+/**
+ * "For the purposes of this Notice, a financial data processor means …", "In these Measures, the term …": a
+ * sentence that opens with the scope of its definitions, then the subject, in lower case after the comma.
+ */
+const DEFINITIONS_LEAD_IN = /(?:^|[\n.;:!?)] ?)(?:For the purposes? of|As used in|In) (?:this|these|the) [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3}, $/;
+const MAX_LEAD_IN = 64;
+
+/** After the lead-in, the subject is a noun phrase with its article: "a financial data processor", "the term …". */
+const ARTICLE = /^(?:an?|the) /;
+
+function followsLeadIn(text: string, start: number): boolean {
+  return text.charCodeAt(start - 2) === 0x2c && ARTICLE.test(text.slice(start, start + 4)) &&
+    DEFINITIONS_LEAD_IN.test(text.slice(Math.max(0, start - MAX_LEAD_IN), start));
 }
 
 function isTermWordChar(code: number): boolean {
