@@ -4,6 +4,7 @@
  * come from the editor (open, close) and from watched-file notifications (a `git checkout`, a rename). The core sees
  * files only through this.
  */
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -38,6 +39,12 @@ export class NodeWorkspace implements Workspace {
   private excludes: Matcher = () => false;
   private settings: Settings | undefined;
   private readonly warned = new Set<string>();
+  /**
+   * What the last listing's walk found of each file (it stats them for the size cap), used once by the first
+   * `locateFile` of the scan that follows, so that a folder of 10,000 files is not stat'ed twice; a change to the
+   * file drops it.
+   */
+  private listedStats = new Map<string, FileStats>();
   private readonly changed = new Emitter<string>();
   private readonly deleted = new Emitter<string>();
   readonly onDidChangeFile = this.changed.event;
@@ -72,6 +79,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   fireChange(uri: string): void {
+    this.listedStats.delete(uri);
     this.changed.fire(uri);
   }
 
@@ -95,6 +103,7 @@ export class NodeWorkspace implements Workspace {
     if (!settings) return [];
     const found: string[] = [];
     const budget: Budget = { files: settings.maxFiles, bytes: settings.maxWorkspaceSizeMB * MB, exhausted: false };
+    this.listedStats = new Map();
     for (const folder of this.folders) {
       await this.walk(folder, folder, found, budget, token);
       if (token.isCancellationRequested) break;
@@ -118,7 +127,9 @@ export class NodeWorkspace implements Workspace {
     const path = pathOf(uri);
     if (!path || !this.covers(uri)) return { kind: 'missing' };
     return this.whenReadable(path, async () => {
-      const stats = await stat(path);
+      const listed = this.listedStats.get(uri);
+      this.listedStats.delete(uri);
+      const stats = listed ?? await stat(path);
       if (!stats.isFile()) return { kind: 'missing' };
       const version = `disk:${stats.mtimeMs}:${stats.size}`;
       const maxBytes = (this.settings?.maxFileSizeMB ?? 32) * MB;
@@ -168,7 +179,8 @@ export class NodeWorkspace implements Workspace {
       this.warnOnce('files', this.notices.messages().server.maxFiles(settings.maxFiles));
       return;
     }
-    const size = await sizeOf(path);
+    const stats = await statOf(path);
+    const size = stats?.size ?? 0;
     if (size > budget.bytes) {
       budget.exhausted = true;
       this.warnOnce('size', this.notices.messages().server.maxSize(settings.maxWorkspaceSizeMB));
@@ -176,7 +188,9 @@ export class NodeWorkspace implements Workspace {
     }
     budget.files--;
     budget.bytes -= size;
-    found.push(pathToFileURL(path).href);
+    const uri = pathToFileURL(path).href;
+    if (stats) this.listedStats.set(uri, stats);
+    found.push(uri);
   }
 
   private warnOnce(cap: string, message: string): void {
@@ -204,11 +218,14 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function sizeOf(path: string): Promise<number> {
+/** What locateFile reads of a file's stat. */
+type FileStats = Pick<Stats, 'size' | 'mtimeMs' | 'isFile'>;
+
+async function statOf(path: string): Promise<Stats | undefined> {
   try {
-    return (await stat(path)).size;
+    return await stat(path);
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
