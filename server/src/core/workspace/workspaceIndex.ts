@@ -136,6 +136,8 @@ export class WorkspaceIndex implements Disposable {
     // Kept across scans: what a cancelled scan changed is announced by the next one.
     const affected = this.unannounced;
     let sliceStart = this.scheduler.now();
+    // The first scan tells every file at its end: who each new file affects need not be worked out on the way.
+    const firstScan = !this.scanned;
     const pending: Promise<{ uri: string; summary: FileSummary | undefined }>[] = [];
     const start = (index: number) => { pending[index] = this.read(uris[index]!); };
     for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) start(i);
@@ -144,7 +146,7 @@ export class WorkspaceIndex implements Disposable {
       const { uri, summary } = await pending[i]!;
       delete pending[i];
       if (token.isCancellationRequested || this.disposed) return;
-      for (const changed of this.replace(uri, summary)) affected.add(changed);
+      for (const changed of this.replace(uri, summary, !firstScan)) affected.add(changed);
       if (this.scheduler.now() - sliceStart > SLICE_MS) {
         progress?.({ done: i + 1, total: uris.length });
         await this.scheduler.yield();
@@ -152,6 +154,7 @@ export class WorkspaceIndex implements Disposable {
       }
     }
     this.scanned = true;
+    if (firstScan) for (const known of this.files.keys()) affected.add(known);
     progress?.({ done: uris.length, total: uris.length });
     this.logger?.log(`Indexed ${uris.length} files in ${Math.round(this.scheduler.now() - started)} ms: ${this.noticeKeys().length} notices.`);
     this.unannounced = new Set();
@@ -241,13 +244,14 @@ export class WorkspaceIndex implements Disposable {
     return { uri, summary: await this.summarize(uri, content) };
   }
 
-  private replace(uri: string, summary: FileSummary | undefined): string[] {
+  /** Indexes a file's new summary (none: it is gone); the files whose findings may change, itself first (only itself without `tellOthers`). */
+  private replace(uri: string, summary: FileSummary | undefined, tellOthers = true): string[] {
     const previous = this.files.get(uri);
     if (previous && summary && previous.version === summary.version && !this.outdated.has(uri)) return [];
     this.outdated.delete(uri);
     const affected = new Set<string>([uri]);
     if (previous) {
-      for (const other of this.affectedBy(previous)) affected.add(other);
+      if (tellOthers) for (const other of this.affectedBy(previous)) affected.add(other);
       this.contribute(previous, false);
       this.files.delete(uri);
       this.joins.clear();
@@ -256,7 +260,7 @@ export class WorkspaceIndex implements Disposable {
       this.files.set(uri, summary);
       this.contribute(summary, true);
       this.joins.clear();
-      for (const other of this.affectedBy(summary)) affected.add(other);
+      if (tellOthers) for (const other of this.affectedBy(summary)) affected.add(other);
     }
     return [...affected];
   }
