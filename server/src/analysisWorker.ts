@@ -10,7 +10,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
 import type { WorkerReply, WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
+import { tuneCompilerForColdWork } from './compilerTuning';
 
+tuneCompilerForColdWork();
 const knowledge = compileKnowledge((workerData as { knowledge: KnowledgeData }).knowledge);
 
 interface Answer {

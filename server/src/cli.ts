@@ -21,6 +21,7 @@ import { formatGraphDot, formatGraphJson, formatText, jsonDiagnostic, reportWrit
 import { MB } from './fileText';
 import { AnalysisPool } from './analysisPool';
 import { cliKnowledge, ConfigError, init } from './cli/config';
+import { tuneCompilerForColdWork } from './compilerTuning';
 import { CONFIG_FILE } from './config/configFile';
 import { align } from './cli/align';
 import { environmentLocale, readArguments, UsageError } from './cli/usage';
@@ -292,4 +293,5 @@ process.on('uncaughtException', (error) => {
   process.exitCode = 2;
 });
 
+tuneCompilerForColdWork();
 void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -7,7 +7,9 @@
 import { createConnection, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { threadedStdinReader } from './threadedReader';
+import { tuneCompilerForColdWork } from './compilerTuning';
 
+tuneCompilerForColdWork();
 const reader = process.argv.includes('--stdio') ? threadedStdinReader((text) => connection.console.error(text)) : undefined;
 const connection = reader
   ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout))
