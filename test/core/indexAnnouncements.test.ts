@@ -1,7 +1,7 @@
 /**
- * What the workspace index tells when its first scan ends: every file it holds, so that a document analysed before
- * the scan (an open memo) is refreshed once the notices it cites are known; later scans tell only the files a
- * change affects.
+ * What the workspace index tells when its first scan ends: each file it read, and the files its notices affect, so
+ * that a document analysed before the scan (an open memo) is refreshed once the notices it cites are known; an open
+ * document no notice affects is not told (its diagnostics stand). Later changes tell the files they affect.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ const REPEALING = [
   '',
 ].join('\n');
 
-test('the first scan tells every file, a document analysed before it too; a later change tells the files it affects', async () => {
+test('the first scan tells the files it read and those its notices affect, a document analysed before it too; a later change tells the files it affects', async () => {
   const workspace = new InMemoryWorkspace({ [`${ROOT}memo.txt`]: MEMO, [`${ROOT}notice.txt`]: REPEALING, [`${ROOT}other.txt`]: 'Nothing cited here.\n' });
   const service = createLanguageService({ knowledge, workspace });
   const told: string[][] = [];

@@ -136,8 +136,10 @@ export class WorkspaceIndex implements Disposable {
     // Kept across scans: what a cancelled scan changed is announced by the next one.
     const affected = this.unannounced;
     let sliceStart = this.scheduler.now();
-    // The first scan tells every file at its end: who each new file affects need not be worked out on the way.
+    // The first scan works out whom its new notices affect once, at its end: not after each file, between which the
+    // joins are cleared and made again.
     const firstScan = !this.scanned;
+    const newNotices: FileSummary[] = [];
     const pending: Promise<{ uri: string; summary: FileSummary | undefined }>[] = [];
     const start = (index: number) => { pending[index] = this.read(uris[index]!); };
     for (let i = 0; i < Math.min(READ_AHEAD, uris.length); i++) start(i);
@@ -147,6 +149,7 @@ export class WorkspaceIndex implements Disposable {
       delete pending[i];
       if (token.isCancellationRequested || this.disposed) return;
       for (const changed of this.replace(uri, summary, !firstScan)) affected.add(changed);
+      if (firstScan && summary?.identity) newNotices.push(summary);
       if (this.scheduler.now() - sliceStart > SLICE_MS) {
         progress?.({ done: i + 1, total: uris.length });
         await this.scheduler.yield();
@@ -154,7 +157,7 @@ export class WorkspaceIndex implements Disposable {
       }
     }
     this.scanned = true;
-    if (firstScan) for (const known of this.files.keys()) affected.add(known);
+    for (const notice of newNotices) for (const other of this.affectedBy(notice)) affected.add(other);
     progress?.({ done: uris.length, total: uris.length });
     this.logger?.log(`Indexed ${uris.length} files in ${Math.round(this.scheduler.now() - started)} ms: ${this.noticeKeys().length} notices.`);
     this.unannounced = new Set();
@@ -244,14 +247,17 @@ export class WorkspaceIndex implements Disposable {
     return { uri, summary: await this.summarize(uri, content) };
   }
 
-  /** Indexes a file's new summary (none: it is gone); the files whose findings may change, itself first (only itself without `tellOthers`). */
-  private replace(uri: string, summary: FileSummary | undefined, tellOthers = true): string[] {
+  /**
+   * Indexes a file's new summary (none: it is gone); the files whose findings may change, itself first. Without
+   * `othersOfNew`, those the new summary affects are left to the caller.
+   */
+  private replace(uri: string, summary: FileSummary | undefined, othersOfNew = true): string[] {
     const previous = this.files.get(uri);
     if (previous && summary && previous.version === summary.version && !this.outdated.has(uri)) return [];
     this.outdated.delete(uri);
     const affected = new Set<string>([uri]);
     if (previous) {
-      if (tellOthers) for (const other of this.affectedBy(previous)) affected.add(other);
+      for (const other of this.affectedBy(previous)) affected.add(other);
       this.contribute(previous, false);
       this.files.delete(uri);
       this.joins.clear();
@@ -260,7 +266,7 @@ export class WorkspaceIndex implements Disposable {
       this.files.set(uri, summary);
       this.contribute(summary, true);
       this.joins.clear();
-      if (tellOthers) for (const other of this.affectedBy(summary)) affected.add(other);
+      if (othersOfNew) for (const other of this.affectedBy(summary)) affected.add(other);
     }
     return [...affected];
   }
