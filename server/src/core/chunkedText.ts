@@ -45,16 +45,29 @@ class ChunkMemo {
 export class AnalysisCache {
   private memos = new Map<string, ChunkMemo>();
   private next = new Map<string, ChunkMemo>();
+  private made = 0;
+  /** How many chunks the last analysis found no memo for, and so folded and scanned (for tests and benchmarks). */
+  chunksScanned = 0;
 
-  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS) {}
+  /**
+   * `kept`: whether the cache outlives the analysis (a document's, in the server). Its chunks' texts are then copies,
+   * not slices of the document's text, which would keep every version of the text they were cut from alive.
+   */
+  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS, private readonly kept = true) {}
 
   /**
    * The memo of a chunk's text (a new one if no chunk had that text last time). The first chunk is kept apart: no line
    * break stands before it, as one does before every other.
    */
   memoOf(text: string, first: boolean): ChunkMemo {
-    const key = first ? FIRST + text : text;
-    const memo = this.next.get(key) ?? this.memos.get(key) ?? new ChunkMemo(text, !first);
+    let key = first ? FIRST + text : text;
+    let memo = this.next.get(key) ?? this.memos.get(key);
+    if (!memo) {
+      this.made++;
+      const own = this.kept ? copyOf(key) : key;
+      memo = new ChunkMemo(first ? own.slice(FIRST.length) : own, !first);
+      key = own;
+    }
     this.next.set(key, memo);
     return memo;
   }
@@ -63,12 +76,19 @@ export class AnalysisCache {
   settle(): void {
     this.memos = this.next;
     this.next = new Map();
+    this.chunksScanned = this.made;
+    this.made = 0;
   }
 
   /** How many chunks are kept (for tests and benchmarks). */
   get size(): number {
     return this.memos.size;
   }
+}
+
+/** A string of its own, with the same code units (a slice of a longer string holds all of it). */
+function copyOf(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /** What the first chunk's key starts with (no text does: a text with NUL is declined before analysis). */
@@ -84,7 +104,7 @@ export class ChunkedText {
   private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[]) {}
 
   /** `cache`: the document's chunks as the last analysis left them; without one, every chunk is scanned. */
-  static of(text: string, cache = new AnalysisCache()): ChunkedText {
+  static of(text: string, cache = new AnalysisCache(DEFAULT_CHUNKS, false)): ChunkedText {
     const { chunks: ranges, breaks } = chunksOf(text, cache.policy);
     const memos = ranges.map((range, i) => cache.memoOf(text.slice(range.start, range.end), i === 0));
     cache.settle();
