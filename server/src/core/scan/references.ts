@@ -120,6 +120,8 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
  * paragraph break (a "\n" in the folded text).
  */
 const RANGE_JOINER = /^[^\S\n]*(?:至|到|to|through|–|—|-|~|～)[^\S\n]*$/;
+/** The longest joiner RANGE_JOINER accepts: "  through  ". */
+const MAX_RANGE_JOINER = 16;
 /** A range names at most this many members in between: beyond, it is no range of clauses (第一条至第九百条 is a typo). */
 const MAX_RANGE_MEMBERS = 30;
 
@@ -136,8 +138,9 @@ export function withRangeMembers(text: string, references: RawReference[]): RawR
     const firstStep = first.steps[first.steps.length - 1]!;
     const lastStep = last.steps[last.steps.length - 1]!;
     if (first.steps.length !== last.steps.length || firstStep.kind !== lastStep.kind || firstStep.relative || lastStep.relative) continue;
+    if (last.start - first.end > MAX_RANGE_JOINER || !RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
     const between = stepsBetween(firstStep, lastStep);
-    if (between.length === 0 || !RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
+    if (between.length === 0) continue;
     for (const step of between) {
       members.push({
         start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), step],
