@@ -40,6 +40,8 @@ interface Pending {
 
 /** Workers beyond the cores only contend; one core stays for the thread that answers requests where there are many. */
 const MAX_WORKERS = 4;
+/** How many documents' chunks a worker keeps for their next analysis. */
+export const KEPT_DOCUMENTS = 8;
 /** Requests a worker holds at once: one it works on, one ready for when it is done (no idle round trip between). */
 const IN_FLIGHT = 2;
 
@@ -51,6 +53,11 @@ interface Slot {
 export class AnalysisPool {
   private readonly workers: Slot[] = [];
   private readonly queue: Pending[] = [];
+  /**
+   * The worker that last analysed each open document: the next version goes to it when it has room, since it keeps
+   * what the document's chunks held (see core/chunkedText.ts) and re-scans only what changed.
+   */
+  private readonly analysedBy = new Map<string, Slot>();
   private nextId = 0;
   private knowledge: Knowledge | undefined;
 
@@ -122,14 +129,28 @@ export class AnalysisPool {
   private dispatch(): void {
     if (this.workers.length === 0) for (const pending of this.queue.splice(0)) pending.settle(undefined);
     for (;;) {
-      const slot = this.leastBusy();
+      const slot = this.slotFor(this.queue[0]);
       const next = slot && slot.pending.size < IN_FLIGHT ? this.queue.shift() : undefined;
       if (!slot || !next) return;
+      if (next.request.task === 'analysis') this.rememberAnalysedBy(next.request.uri, slot);
       // A busy worker keeps the process alive (a command-line run waits for it); an idle one does not.
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(next.request.id, next);
       slot.worker.postMessage(next.request);
     }
+  }
+
+  /** The worker a request goes to: a document's analysis to the one that made its last, if it has room. */
+  private slotFor(pending: Pending | undefined): Slot | undefined {
+    const preferred = pending?.request.task === 'analysis' ? this.analysedBy.get(pending.request.uri) : undefined;
+    return preferred && preferred.pending.size < IN_FLIGHT && this.workers.includes(preferred) ? preferred : this.leastBusy();
+  }
+
+  private rememberAnalysedBy(uri: string, slot: Slot): void {
+    this.analysedBy.delete(uri);
+    this.analysedBy.set(uri, slot);
+    // As many as a worker keeps (analysisWorker.ts): older documents' chunks are gone there too.
+    while (this.analysedBy.size > KEPT_DOCUMENTS) this.analysedBy.delete(this.analysedBy.keys().next().value!);
   }
 
   private leastBusy(): Slot | undefined {

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
-import type { WorkerReply, WorkerRequest } from './analysisPool';
+import { AnalysisCache, analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
+import { KEPT_DOCUMENTS, type WorkerReply, type WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
 import { tuneCompilerForColdWork } from './compilerTuning';
 
@@ -30,7 +30,7 @@ function answer(request: WorkerRequest): Answer {
   const { id, uri, version, maxBytes } = request;
   try {
     switch (request.task) {
-      case 'analysis': return analysisAnswer(id, encodeAnalysis(analyze(request.text, knowledge, { maxBytes })));
+      case 'analysis': return analysisAnswer(id, encodeAnalysis(analyze(request.text, knowledge, { maxBytes, cache: chunksOf(uri) })));
       case 'summary': return summaryAnswer(id, summarize(uri, version, analyze(request.text, knowledge, { maxBytes })));
       case 'fileSummary': {
         const read = readText(request.path);
@@ -41,6 +41,17 @@ function answer(request: WorkerRequest): Answer {
   } catch (error) {
     return { reply: { id, error: error instanceof Error ? error.stack ?? error.message : String(error) }, transfer: [] };
   }
+}
+
+/** The chunks of the last analysis of each of the last documents analysed here (see core/chunkedText.ts). */
+const keptChunks = new Map<string, AnalysisCache>();
+
+function chunksOf(uri: string): AnalysisCache {
+  const chunks = keptChunks.get(uri) ?? new AnalysisCache();
+  keptChunks.delete(uri);
+  keptChunks.set(uri, chunks);
+  while (keptChunks.size > KEPT_DOCUMENTS) keptChunks.delete(keptChunks.keys().next().value!);
+  return chunks;
 }
 
 function analysisAnswer(id: number, analysis: EncodedAnalysis): Answer {

@@ -16,20 +16,20 @@ import { scanRepeals } from './scan/repeals';
 import { scanSuppressions } from './scan/suppressions';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './scan/documentTypes';
 import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/termPlacement';
-import { scanDefinitions, toDefinedTerm, type RawDefinition } from './scan/definedTerms';
+import { toDefinedTerm, type RawDefinition } from './scan/definedTerms';
 import { joinLocalOffices } from './scan/localOffices';
-import { scanNoticeNumbers } from './scan/noticeNumbers';
 import { PhraseMatcher, pluralOf, singularOf, type PhraseMatch } from './scan/phraseMatcher';
-import { enclosingQuote, scanQuotes, type QuoteSpan } from './scan/quotes';
+import { enclosingQuote, type QuoteSpan } from './scan/quotes';
 import { expansionAt, governingExpansion, type AcronymExpansion } from './scan/acronyms';
 import { BannedTermHits } from './scan/bannedTermHits';
 import type { TermSurroundings } from './scan/termContext';
 import { standsAsTerm, termShape, type TermShape } from './scan/termUses';
 import { straddlesChineseWord } from './scan/wordBoundaries';
+import { singularWord, type ExternalDocument, type RawReference } from './scan/references';
+import { AnalysisCache, ChunkedText } from './chunkedText';
 import {
-  scanBareDecimalReferences, scanChineseReferences, scanEnglishReferences, singularWord, type ExternalDocument,
-  type RawReference,
-} from './scan/references';
+  bareDecimalReferencesIn, chineseReferencesIn, definitionsIn, englishReferencesIn, noticeNumbersIn, phrasesIn, quotesIn,
+} from './chunkScans';
 import { ClauseResolver } from './resolve';
 import { mergeByStart } from './scan/sortedStreams';
 import { FoldedText } from './text/folded';
@@ -40,6 +40,8 @@ import { ForwardStarts, lastAtOrBefore } from './text/search';
 export interface AnalysisOptions {
   /** Texts larger than this many bytes of UTF-8 (the size of the file on disk) are declined. */
   maxBytes?: number;
+  /** What the last analysis of this document found in its chunks: only chunks edited since are scanned again. */
+  cache?: AnalysisCache;
 }
 
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -49,7 +51,7 @@ export function analyze(text: string, knowledge: Knowledge, options: AnalysisOpt
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (utf8LengthExceeds(text, maxBytes)) return outlineOnly(text, maxBytes);
   try {
-    return analyzeText(text, knowledge);
+    return analyzeText(text, knowledge, options.cache);
   } catch (error) {
     // Analysis must never take the server down: report the failure where the user sees it.
     return emptyAnalysis(text, { kind: 'internalError', error: error instanceof Error ? error.message : String(error) });
@@ -93,21 +95,22 @@ function emptyAnalysis(text: string, detail: ProblemDetail): AnalysedDocument {
   };
 }
 
-function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
+function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | undefined): AnalysedDocument {
   const lines = new LineIndex(text);
   const language = dominantLanguage(text);
   const tree = buildClauseTree(text, lines);
-  const folded = FoldedText.fold(text);
-  const quotes = scanQuotes(folded.text, (offset) => folded.lineBreakBefore(offset));
-  const noticeNumbers = scanNoticeNumbers(folded, knowledge);
+  const chunked = ChunkedText.of(text, cache);
+  const folded = chunked.folded;
+  const quotes = quotesIn(chunked);
+  const noticeNumbers = noticeNumbersIn(chunked, knowledge);
   // A Markdown title (`# 关于…的通知`) is a heading clause, but still the header's.
   const firstLabelled = tree.clauses.find((clause) => clause.style !== 'heading');
   const firstLabelLine = firstLabelled ? lines.lineOf(firstLabelled.labelSpan.start) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
-  const terms = defineTerms(folded);
+  const terms = defineTerms(folded, definitionsIn(chunked));
   // The dictionary's phrases and the defined terms' uses are found in one pass over the text.
-  const phrases = knowledge.dictionary.findAllWith(terms.matcher, folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1));
+  const phrases = phrasesIn(chunked, knowledge, terms.matcher, terms.key);
   const { agencies, bannedTerms, shortNames } = scanDictionary(folded, knowledge, quotes, noticeNumbers, phrases.matches);
   // A numbered document, or one titled as measures, rules, a law …; not a company's own.
   const regulatoryText = (found?.identity.number !== undefined || hasRegulatoryTitle(text)) && !COMPANY_NAME.test(found?.identity.title?.text ?? firstLine(text));
@@ -120,7 +123,7 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
   const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
-  const references = resolveReferences(folded, tree, text, lines, names, noticeNumbers, scanned.selfNames);
+  const references = resolveReferences(chunked, tree, text, lines, names, noticeNumbers, scanned.selfNames);
   const problems = [
     ...tree.problems,
     ...bannedTermProblems(bannedTerms, knowledge),
@@ -339,21 +342,22 @@ function isFollowedByNoticeNumber(folded: FoldedText, noticeNumbers: NoticeNumbe
 }
 
 function resolveReferences(
-  folded: FoldedText, tree: ClauseTree, text: string, lines: LineIndex,
+  chunked: ChunkedText, tree: ClauseTree, text: string, lines: LineIndex,
   citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[], selfNames: readonly Span[],
 ): ClauseReference[] {
   const { clauses, codeBlocks } = tree;
+  const folded = chunked.folded;
   const isLabelAt = (foldedOffset: number) => isLabelStart(clauses, folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
   const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
-  const english = scanEnglishReferences(folded.text, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
+  const english = englishReferencesIn(chunked, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
     (offset) => naming.endingAt(offset, 0) !== undefined);
   const raw = mergeByStart([
-    scanChineseReferences(folded.text, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
+    chineseReferencesIn(chunked, isLabelAt, (offset) => naming.endingAt(offset) !== undefined),
     english.numbered,
     english.relative,
     // "see 2.3.1" is a reference only where the document numbers its clauses so.
-    numbersInDecimals ? scanBareDecimalReferences(folded.text) : [],
+    numbersInDecimals ? bareDecimalReferencesIn(chunked) : [],
   ]);
   // Built at the first reference into this document: a text of labels without references never needs it.
   let resolver: ClauseResolver | undefined;
@@ -503,9 +507,11 @@ class DocumentNames {
 /** 银发〔2026〕42号文第（八）项, 《…》（银发〔2021〕237号）第五条: what may stand between a citation and its reference. */
 const MAX_GAP_AFTER_NAME = 2;
 
-/** The document's definitions, and a matcher of its terms' forms (their uses are found in the dictionary's pass). */
-function defineTerms(folded: FoldedText) {
-  const raw = scanDefinitions(folded);
+/**
+ * The document's definitions (`raw`, as scanned), and a matcher of its terms' forms (their uses are found in the
+ * dictionary's pass), with a key that is the same exactly when the forms are.
+ */
+function defineTerms(folded: FoldedText, raw: readonly RawDefinition[]) {
   const definitions: DefinedTerm[] = [];
   const definitionSites: DefinitionSite[] = [];
   const matcher = new PhraseMatcher<string>();
@@ -531,7 +537,8 @@ function defineTerms(folded: FoldedText) {
     matcher.add(form, key, { caseSensitive });
   }
   abbreviated.sort((a, b) => a.start - b.start);
-  return { definitions, definitionSites, abbreviatedPhrases, matcher, abbreviated, shapes };
+  const key = forms.map((form) => `${form.form}\u0001${form.caseSensitive ? 1 : 0}${form.asDefined ? 1 : 0}\u0001${form.key}`).join('\u0002');
+  return { definitions, definitionSites, abbreviatedPhrases, matcher, abbreviated, shapes, key };
 }
 
 type DefinedTerms = ReturnType<typeof defineTerms>;

@@ -7,6 +7,8 @@ export { createLanguageService, type LanguageService, type LanguageServiceOption
 export type * from './api';
 export { NEVER_CANCELLED } from './api';
 export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';
+export { AnalysisCache } from './chunkedText';
+export { CHUNK_PER_PARAGRAPH, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
 export { decodeAnalysis, encodeAnalysis, type EncodedAnalysis } from './analysisCodec';
 export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';

@@ -13,6 +13,7 @@ import {
   type Logger, type Position, type Range, type SemanticToken, type TextDocument, type WorkspaceSymbol,
 } from './api';
 import { analyze, DEFAULT_MAX_BYTES } from './document';
+import { AnalysisCache } from './chunkedText';
 import type { Knowledge } from './knowledge/compile';
 import type { AnalysedDocument, DeclineReason } from './model';
 import { matchLocale, messagesFor, type Locale, type Messages } from './messages';
@@ -149,7 +150,8 @@ class RegtextLanguageService implements LanguageService {
   private context: FeatureContext;
   private byteLimit: number;
   /** uri → the analysis of its latest version, least recently used first. */
-  private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary }>();
+  /** The last analyses, by uri, each with what its chunks held (so that the next version re-scans what changed only). */
+  private readonly cache = new Map<string, { version: number | string; analysis: AnalysedDocument; summary: FileSummary; chunks?: AnalysisCache }>();
 
   private readonly summarizer: LanguageServiceOptions['summarizer'];
   private readonly fileSummarizer: LanguageServiceOptions['fileSummarizer'];
@@ -376,12 +378,13 @@ class RegtextLanguageService implements LanguageService {
       this.cache.set(document.uri, cached);
       return cached;
     }
-    return this.store(document, analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes }));
+    const chunks = cached?.chunks ?? new AnalysisCache();
+    return this.store(document, analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes, cache: chunks }), chunks);
   }
 
   /** Caches the analysis of a document's version, and refreshes the document's summary in the index from it. */
-  private store(document: TextDocument, analysis: AnalysedDocument) {
-    const entry = { version: document.version, analysis, summary: summarize(document.uri, document.version, analysis) };
+  private store(document: TextDocument, analysis: AnalysedDocument, chunks?: AnalysisCache) {
+    const entry = { version: document.version, analysis, summary: summarize(document.uri, document.version, analysis), chunks };
     this.cache.delete(document.uri);
     this.cache.set(document.uri, entry);
     while (this.cache.size > CACHED_ANALYSES) this.cache.delete(this.cache.keys().next().value!);

@@ -35,6 +35,11 @@ export interface RawDefinition {
   quoted?: boolean;
   /** Defined with "the": (the "Exchange"), ("the Bank"). */
   definite?: boolean;
+  /**
+   * Folded offset where the words after a defining verb start ("X means …", X是指…): `definition` is read from there
+   * by `definitionAfter`, and may go on past a paragraph break (是指：, then the items of a list).
+   */
+  definedFrom?: number;
 }
 
 /** The longest content of a parenthesis read for names: a "(" that is never closed costs this much at most. */
@@ -357,12 +362,13 @@ function acronymPhraseStart(text: string, end: number, acronym: string): number 
 function quotedMeansDefinitions(text: string): RawDefinition[] {
   const found: RawDefinition[] = [];
   for (const match of text.matchAll(QUOTED_MEANS)) {
-    const definition = definitionAfter(text, match.index! + match[0].length);
+    const definedFrom = match.index! + match[0].length;
+    const definition = definitionAfter(text, definedFrom);
     for (const name of [...quotedNamesBefore(text, match.index!), { text: match[1] ?? match[2]!, start: match.index! + 1 }]) {
       const term = cleanQuotedName(name.text.trim());
       if (!isPlausibleTerm(term)) continue;
       const start = name.start + name.text.indexOf(term);
-      found.push({ term, start, end: start + term.length, quoted: true, definition });
+      found.push({ term, start, end: start + term.length, quoted: true, definition, definedFrom });
     }
   }
   return found;
@@ -398,7 +404,8 @@ function plainDefiningVerbDefinitions(text: string): RawDefinition[] {
     // "Clause II of the Reserve Fund Notice refers to Clause (III) of …" is a cross-reference, not a definition.
     if (!isPlausibleTerm(term) || NOT_A_TERM.test(term) || ENDS_IN_FUNCTION_WORD.test(term)) continue;
     const start = subjectStart + subject.indexOf(term);
-    found.push({ term, start, end: start + term.length, definition: definitionAfter(text, match.index! + match[0].length) });
+    const definedFrom = match.index! + match[0].length;
+    found.push({ term, start, end: start + term.length, definition: definitionAfter(text, definedFrom), definedFrom });
   }
   return found;
 }
@@ -589,7 +596,8 @@ function chinesePhraseStart(folded: LinedText, end: number, gathers: boolean): n
         continue;
       }
     }
-    if (boundaries.has(before)) break;
+    // A paragraph break ("\n" in the folded text) ends a phrase too.
+    if (boundaries.has(before) || before === 0x0a) break;
     start--;
   }
   let phrase = text.slice(start, end);
@@ -671,10 +679,11 @@ function chineseIsDefinedDefinitions(folded: LinedText): RawDefinition[] {
     const quoted = quotedTermBefore(text, termEnd);
     const term = quoted ?? plainTermBefore(folded, termEnd, bareVerb);
     if (!term || !isPlausibleTerm(term.text) || term.text.length > 20) continue;
-    const definition = definitionAfter(text, zhi + 1);
+    const definedFrom = zhi + 1;
+    const definition = definitionAfter(text, definedFrom);
     const others = quoted ? quotedNamesBefore(text, quoted.start - 1).map((name) => ({ text: name.text, start: name.start })) : [];
     for (const name of [...others, term]) {
-      if (isPlausibleTerm(name.text)) found.push({ term: name.text, start: name.start, end: name.start + name.text.length, definition });
+      if (isPlausibleTerm(name.text)) found.push({ term: name.text, start: name.start, end: name.start + name.text.length, definition, definedFrom });
     }
   }
   return found;
@@ -717,8 +726,9 @@ function isPlausibleTerm(term: string): boolean {
 function sentenceStart(folded: LinedText, end: number): number {
   const breaks = structuralBreaks(folded.text, (offset) => folded.lineBreakBefore(offset));
   let start = end;
+  // A paragraph break ("\n" in the folded text) ends it too.
   while (start > 0 && end - start < MAX_DEFINITION && !endsSentenceAt(folded.text, start - 1) && folded.text[start - 1] !== ':' &&
-    !stopsPhrase(folded, start, end, breaks)) start--;
+    folded.text[start - 1] !== '\n' && !stopsPhrase(folded, start, end, breaks)) start--;
   return end - start >= MAX_DEFINITION ? nextWordStart(folded.text, start, end) : start;
 }
 
@@ -785,7 +795,7 @@ function sentenceWords(text: string, start: number, end: number): string {
  * item of an enumeration does not end it ("means: (a) …; (b) …; and (c) …"); one followed by anything else does
  * ("A" means …; "B" means …).
  */
-function definitionAfter(text: string, verbEnd: number): string {
+export function definitionAfter(text: string, verbEnd: number): string {
   // Past the colon and spaces after the verb, and the paragraph break of "The term "enterprise" means" set on its own.
   let from = verbEnd;
   while (from < text.length && from - verbEnd < 4 && /[\s:：,，]/.test(text[from]!)) from++;

@@ -112,28 +112,35 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     previous = group[group.length - 1] ?? previous;
     anchor = anchors.next(group.length > 0 ? previous!.end : anchor + 1);
   }
-  return withRangeMembers(text, found);
+  return found;
 }
 
-/** What joins the two ends of a range: 第五条至第八条, （七）至（九）, "Clauses (5) to (8)", "Articles 3 through 6". */
-const RANGE_JOINER = /^\s*(?:至|到|to|through|–|—|-|~|～)\s*$/;
+/**
+ * What joins the two ends of a range: 第五条至第八条, （七）至（九）, "Clauses (5) to (8)", "Articles 3 through 6". Not a
+ * paragraph break (a "\n" in the folded text).
+ */
+const RANGE_JOINER = /^[^\S\n]*(?:至|到|to|through|–|—|-|~|～)[^\S\n]*$/;
+/** The longest joiner RANGE_JOINER accepts: "  through  ". */
+const MAX_RANGE_JOINER = 16;
 /** A range names at most this many members in between: beyond, it is no range of clauses (第一条至第九百条 is a typo). */
 const MAX_RANGE_MEMBERS = 30;
 
 /**
  * The members a range names in between its ends, each a reference of its own that covers the whole range: find
- * references on （八） finds 第（七）至（九）项. `references` are in text order. The members added are at most as many
- * as the references written, so a text of ranges stays linear.
+ * references on （八） finds 第（七）至（九）项. `references` are in text order (those of a scan of the whole text: the
+ * Chinese, or the English numbered ones). The members added are at most as many as the references written, so a text
+ * of ranges stays linear.
  */
-function withRangeMembers(text: string, references: RawReference[]): RawReference[] {
+export function withRangeMembers(text: string, references: RawReference[]): RawReference[] {
   const members: RawReference[] = [];
   for (let i = 1; i < references.length && members.length < references.length; i++) {
     const [first, last] = [references[i - 1]!, references[i]!];
     const firstStep = first.steps[first.steps.length - 1]!;
     const lastStep = last.steps[last.steps.length - 1]!;
     if (first.steps.length !== last.steps.length || firstStep.kind !== lastStep.kind || firstStep.relative || lastStep.relative) continue;
+    if (last.start - first.end > MAX_RANGE_JOINER || !RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
     const between = stepsBetween(firstStep, lastStep);
-    if (between.length === 0 || !RANGE_JOINER.test(text.slice(first.end, last.start))) continue;
+    if (between.length === 0) continue;
     for (const step of between) {
       members.push({
         start: first.start, end: last.end, steps: [...last.steps.slice(0, -1), step],
@@ -481,7 +488,7 @@ export function scanEnglishReferences(
       found.push(reference);
     }
   }
-  return { numbered: withRangeMembers(text, found), relative };
+  return { numbered: found, relative };
 }
 
 /** Whether " of " stands in [start, end) of the text (a reference's few words: read in place, never past `end`). */

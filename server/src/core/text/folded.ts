@@ -34,13 +34,15 @@ export class FoldedText {
     private readonly segmentShifts: Int32Array,
     /** One bit per folded code unit: the original had a line break just before it (made by `fold`, read by `lineBreakBefore`). */
     private readonly breaksBefore: Uint32Array,
+    /** A line break stands before the text's first code unit: a paragraph of a document, folded on its own. */
+    private readonly breakBeforeStart = false,
   ) {}
 
   /**
    * Folds in one pass. The stretches that fold to themselves (most of any text: words, and single spaces between
    * narrow characters) are checked with one table look-up per code unit and copied whole, as slices of the original.
    */
-  static fold(original: string): FoldedText {
+  static fold(original: string, options: { afterParagraphBreak?: boolean } = {}): FoldedText {
     const out = new FoldedWriter(original);
     const length = original.length;
     let i = 0;
@@ -60,7 +62,59 @@ export class FoldedText {
       }
     }
     const folded = out.finish();
-    return new FoldedText(folded.text, original, folded.segmentStarts, folded.segmentShifts, folded.breaksBefore);
+    return new FoldedText(folded.text, original, folded.segmentStarts, folded.segmentShifts, folded.breaksBefore, options.afterParagraphBreak);
+  }
+
+  /**
+   * The folded text of a document made of `parts` (the folded texts of its stretches, in order), each part after the
+   * first preceded by a paragraph break: `breaks[i]` is the original range [start, end) of the break before
+   * `parts[i + 1]`, which folds to one "\n". Equal to `fold` of the whole, since a paragraph break folds to "\n" whatever
+   * stands around it (see `paragraphBreaks`); a part may so be folded once and kept while the text around it changes.
+   */
+  static concat(source: string, parts: readonly FoldedText[], breaks: readonly OriginalRange[]): FoldedText {
+    if (parts.length === 1) return parts[0]!;
+    const texts: string[] = [];
+    const starts: number[] = [];
+    const shifts: number[] = [];
+    const length = parts.reduce((sum, part) => sum + part.text.length, parts.length - 1);
+    const breaksBefore = new Uint32Array((length >>> 5) + 1);
+    let foldedStart = 0;
+    let originalStart = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (i > 0) {
+        const paragraphBreak = breaks[i - 1]!;
+        texts.push('\n');
+        starts.push(foldedStart);
+        shifts.push(paragraphBreak.start - foldedStart);
+        foldedStart++;
+        originalStart = paragraphBreak.end;
+        breaksBefore[foldedStart >>> 5]! |= 1 << (foldedStart & 31);
+      }
+      texts.push(part.text);
+      for (let k = 0; k < part.segmentStarts.length; k++) {
+        starts.push(part.segmentStarts[k]! + foldedStart);
+        shifts.push(part.segmentShifts[k]! + originalStart - foldedStart);
+      }
+      part.copyBreaksInto(breaksBefore, foldedStart);
+      foldedStart += part.text.length;
+    }
+    return new FoldedText(texts.join(''), source, Int32Array.from(starts), Int32Array.from(shifts), breaksBefore);
+  }
+
+  /** Sets, in `bits`, this text's line-break bits moved `by` code units on. */
+  private copyBreaksInto(bits: Uint32Array, by: number): void {
+    const own = this.breaksBefore;
+    const words = Math.min(own.length, (this.text.length >>> 5) + 1);
+    for (let word = 0; word < words; word++) {
+      let set = own[word]!;
+      while (set !== 0) {
+        const bit = 31 - Math.clz32(set);
+        set &= ~(1 << bit);
+        const at = (word << 5) + bit + by;
+        bits[at >>> 5]! |= 1 << (at & 31);
+      }
+    }
   }
 
   /** The original offset of a folded offset; the end of the text maps to the end of the original. */
@@ -92,7 +146,7 @@ export class FoldedText {
    * either the folded space before it stood for one, or one was dropped between two CJK characters.
    */
   lineBreakBefore(foldedOffset: number): boolean {
-    if (foldedOffset <= 0 || foldedOffset >= this.text.length) return false;
+    if (foldedOffset <= 0 || foldedOffset >= this.text.length) return foldedOffset === 0 && this.breakBeforeStart && this.text.length > 0;
     return (this.breaksBefore[foldedOffset >>> 5]! & (1 << (foldedOffset & 31))) !== 0;
   }
 
@@ -101,6 +155,34 @@ export class FoldedText {
     if (end <= start) return { start: this.originOf(start), end: this.originOf(start) };
     return { start: this.originOf(start), end: this.originOf(end - 1) + 1 };
   }
+}
+
+/**
+ * The paragraph breaks of a text, as `fold` makes them: each run of white space and invisible characters that holds
+ * two line breaks or more (a blank line), from its first character that is not invisible to its end. Each folds to
+ * "\n" whatever stands around it, and no recogniser reads across one: the stretches between are folded and scanned
+ * on their own. One pass: a native search for each line break, each run read once.
+ */
+export function paragraphBreaks(text: string): OriginalRange[] {
+  const found: OriginalRange[] = [];
+  const lineBreak = /[\n\r\u2028\u2029]/g;
+  let readUpTo = 0;
+  for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
+    let start = match.index;
+    while (start > readUpTo && LAYOUT[text.charCodeAt(start - 1)] !== PLAIN) start--;
+    let end = match.index;
+    let lineBreaks = 0;
+    while (end < text.length && LAYOUT[text.charCodeAt(end)] !== PLAIN) {
+      const code = text.charCodeAt(end);
+      if (code === 13 && text.charCodeAt(end + 1) === 10) end++;
+      if (isLineBreak(code)) lineBreaks++;
+      end++;
+    }
+    readUpTo = lineBreak.lastIndex = end;
+    while (LAYOUT[text.charCodeAt(start)] === INVISIBLE) start++;
+    if (lineBreaks >= 2) found.push({ start, end });
+  }
+  return found;
 }
 
 /** The index of the last of `sorted` (ascending, the first at most `value`) at or before `value`. */
