@@ -37,10 +37,9 @@ class ChunkMemo {
   readonly folded: FoldedText;
   readonly kept = new Map<string, Kept>();
 
-  /** `key`: the chunk's text, led by FIRST for the document's first chunk. */
-  constructor(readonly key: string) {
-    const first = key.startsWith(FIRST);
-    this.folded = FoldedText.fold(first ? key.slice(FIRST.length) : key, { afterParagraphBreak: !first });
+  /** `key`: the chunk's text, led by FIRST for the document's first chunk ('' in a cache that is not kept). */
+  constructor(readonly key: string, text: string, first: boolean) {
+    this.folded = FoldedText.fold(text, { afterParagraphBreak: !first });
   }
 }
 
@@ -77,7 +76,7 @@ export class AnalysisCache {
   plan(text: string): ChunkPlan {
     const last = this.kept ? this.last : undefined;
     const plan = last ? this.replanned(last, text) : this.planned(text, cutFrom(text, 0, this.policy));
-    for (const memo of plan.memos) this.next.set(memo.key, memo);
+    if (this.kept) for (const memo of plan.memos) this.next.set(memo.key, memo);
     this.memos = this.next;
     this.next = new Map();
     this.chunksScanned = this.made;
@@ -132,11 +131,17 @@ export class AnalysisCache {
    */
   private memoOf(text: string, range: OriginalRange, first: boolean): ChunkMemo {
     const chunk = text.slice(range.start, range.end);
+    // A cache that is not kept has nothing to find, and keeps nothing.
+    if (!this.kept) {
+      this.made++;
+      return new ChunkMemo('', chunk, first);
+    }
     const key = first ? FIRST + chunk : chunk;
     const found = this.next.get(key) ?? this.memos.get(key);
     if (found) return found;
     this.made++;
-    const memo = new ChunkMemo(this.kept ? copyOf(key) : key);
+    const own = copyOf(key);
+    const memo = new ChunkMemo(own, first ? own.slice(FIRST.length) : own, first);
     this.next.set(memo.key, memo);
     return memo;
   }
