@@ -64,9 +64,11 @@ export class AnalysisCache {
 
   /**
    * `kept`: whether the cache outlives the analysis (a document's, in the server). Its chunks' texts are then copies,
-   * not slices of the document's text, which would keep every version of the text they were cut from alive.
+   * not slices of the document's text, which would keep every version of the text they were cut from alive. A cache
+   * that is not kept (an analysis made once: a file for the index, the command line) has nothing to reuse: the whole
+   * text is its one chunk, which gives the same analysis, since no recogniser reads across a paragraph break.
    */
-  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS, private readonly kept = true) {}
+  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS, readonly kept = true) {}
 
   /**
    * The chunks of `text`, each with its memo. The chunks before the first character changed since the last analysis,
@@ -75,7 +77,7 @@ export class AnalysisCache {
    */
   plan(text: string): ChunkPlan {
     const last = this.kept ? this.last : undefined;
-    const plan = last ? this.replanned(last, text) : this.planned(text, cutFrom(text, 0, this.policy));
+    const plan = last ? this.replanned(last, text) : this.planned(text, this.kept ? cutFrom(text, 0, this.policy) : { chunks: [{ start: 0, end: text.length }], breaks: [] });
     if (this.kept) for (const memo of plan.memos) this.next.set(memo.key, memo);
     this.memos = this.next;
     this.next = new Map();
@@ -177,7 +179,8 @@ interface Chunk {
 
 /** A document as chunks, and its folded text joined from theirs. */
 export class ChunkedText {
-  private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[]) {}
+  /** `reused`: whether the findings outlive this analysis (they are kept for the next), and so are never handed out. */
+  private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[], private readonly reused: boolean) {}
 
   /** `cache`: the document's chunks as the last analysis left them; without one, every chunk is scanned. */
   static of(text: string, cache = new AnalysisCache(DEFAULT_CHUNKS, false)): ChunkedText {
@@ -189,7 +192,7 @@ export class ChunkedText {
       foldedStart += memo.folded.text.length + 1;
       return { memo, offsets };
     });
-    return new ChunkedText(folded, chunks);
+    return new ChunkedText(folded, chunks, cache.kept);
   }
 
   /**
@@ -197,6 +200,8 @@ export class ChunkedText {
    * `key` are unchanged, shifted into the document's offsets by `shift` and joined in order.
    */
   collect<T>(step: string, key: string, scan: (folded: FoldedText) => T[], shift: (item: T, by: ChunkOffsets) => T): T[] {
+    const once = this.scannedOnce();
+    if (once) return scan(once);
     const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
@@ -218,6 +223,8 @@ export class ChunkedText {
     step: string, questions: readonly Question[], scan: (folded: FoldedText, asks: readonly Question[]) => T[],
     shift: (item: T, by: ChunkOffsets) => T,
   ): T[] {
+    const once = this.scannedOnce();
+    if (once) return scan(once, questions);
     const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
@@ -230,6 +237,16 @@ export class ChunkedText {
       parts.push(shifted(kept, offsets, shift));
     }
     return joined(parts);
+  }
+
+  /** Whether the whole text is one chunk: what a scan reads in it is all there is. */
+  get isOneChunk(): boolean {
+    return this.chunks.length === 1;
+  }
+
+  /** The whole text, where it is the one chunk of an analysis whose findings are not kept: scanned as it is. */
+  private scannedOnce(): FoldedText | undefined {
+    return !this.reused && this.chunks.length === 1 ? this.chunks[0]!.memo.folded : undefined;
   }
 }
 
