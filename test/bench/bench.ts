@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze, compileKnowledge, formatProblem, type Knowledge } from '../../server/src/core';
+import { AnalysisCache, analyze, compileKnowledge, formatProblem, type Knowledge } from '../../server/src/core';
 import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
 
 const MB = 1024 * 1024;
@@ -114,6 +114,34 @@ function measure(label: string, inputs: Input[], knowledge: Knowledge): Row {
   };
 }
 
+/** Edits re-analysed per keystroke row. */
+const KEYSTROKES = 30;
+
+/**
+ * A keystroke's re-analysis: a document of about `megabytes` MB made of `inputs`, analysed once, then a character
+ * typed at a different place each time and the document analysed again with the cache the last analysis left (as the
+ * server does for an open document). The median and 95th percentile, and the time of a first analysis for comparison.
+ */
+function measureKeystrokes(label: string, inputs: Input[], megabytes: number, knowledge: Knowledge): string {
+  let text = synthetic(inputs, megabytes).text;
+  const cache = new AnalysisCache();
+  const first = performance.now();
+  analyze(text, knowledge, { cache });
+  const firstMs = performance.now() - first;
+  const times: number[] = [];
+  const scanned: number[] = [];
+  for (let key = 0; key < KEYSTROKES; key++) {
+    const at = Math.floor(((key * 7919) % KEYSTROKES) / KEYSTROKES * text.length);
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    const started = performance.now();
+    analyze(text, knowledge, { cache });
+    times.push(performance.now() - started);
+    scanned.push(cache.chunksScanned);
+  }
+  return `${label.padEnd(28)} first analysis ${firstMs.toFixed(1)} ms; after a keystroke median ${median(times).toFixed(1)} ms, ` +
+    `p95 ${percentile(times, 95).toFixed(1)} ms (${median(scanned)} of ${cache.size} chunks scanned)`;
+}
+
 /** Concatenates the inputs, over and over, until the document holds `megabytes` MB of UTF-8. */
 function synthetic(inputs: Input[], megabytes: number): Input {
   const parts: string[] = [];
@@ -162,12 +190,19 @@ function main(): void {
   }
   const document = synthetic(sources, syntheticMegabytes);
   rows.push(measure(`synthetic ${syntheticMegabytes} MB (1 document)`, [document], knowledge));
+  const keystrokes = corpus
+    ? [measureKeystrokes('1 MB of the Chinese corpus', readDirectory(join(corpus, 'zh')), 1, knowledge),
+      measureKeystrokes('1 MB of the English corpus', readDirectory(join(corpus, 'en')), 1, knowledge)]
+    : [measureKeystrokes('1 MB of the samples', sources, 1, knowledge)];
 
   console.log(`regtext core benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${runs} runs after one warm-up (medians)`);
   console.log(`corpus: ${corpus ?? 'not found'}`);
   console.log(`knowledge compiled in ${compileMs.toFixed(1)} ms`);
   console.log('');
   console.log(table(rows));
+  console.log('');
+  console.log('Re-analysis after a keystroke, with the chunks the last analysis kept:');
+  for (const line of keystrokes) console.log(`  ${line}`);
   console.log('');
   console.log(`peak RSS: ${peakRssMegabytes().toFixed(0)} MB`);
 }

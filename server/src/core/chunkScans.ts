@@ -25,20 +25,19 @@ export function noticeNumbersIn(chunked: ChunkedText, knowledge: Knowledge): Not
 }
 
 /**
- * The definitions in each chunk. What a verb defines a term as is read again in the whole text: it may go on past a
- * paragraph break (是指：, then the items of a list).
+ * The definitions in each chunk. What a verb defines a term as is read again in the whole text (after the shift, which
+ * may be the last analysis's): it may go on past a paragraph break into another chunk (是指：, then the items of a list).
  */
 export function definitionsIn(chunked: ChunkedText): RawDefinition[] {
-  const text = chunked.folded.text;
-  return chunked.collect('definitions', '', (folded) => scanDefinitions(folded), (definition, by) => {
+  const found = chunked.collect('definitions', '', (folded) => scanDefinitions(folded), (definition, by) => {
     const moved = { ...definition, start: definition.start + by.folded, end: definition.end + by.folded };
     if (definition.abbreviates) moved.abbreviates = { start: definition.abbreviates.start + by.folded, end: definition.abbreviates.end + by.folded };
-    if (definition.definedFrom !== undefined) {
-      moved.definedFrom = definition.definedFrom + by.folded;
-      moved.definition = definitionAfter(text, moved.definedFrom);
-    }
+    if (definition.definedFrom !== undefined) moved.definedFrom = definition.definedFrom + by.folded;
     return moved;
   });
+  if (chunked.isOneChunk) return found;
+  const text = chunked.folded.text;
+  return found.map((definition) => definition.definedFrom === undefined ? definition : { ...definition, definition: definitionAfter(text, definition.definedFrom) });
 }
 
 export interface Phrases<U> {

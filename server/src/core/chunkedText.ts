@@ -10,7 +10,9 @@
  * questions and answers kept with its findings, and is trusted again only where every answer is still the same.
  */
 import { FoldedText } from './text/folded';
-import { chunksOf, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
+import { cutFrom, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
+import type { OriginalRange } from './text/folded';
+import { lastAtOrBefore } from './text/search';
 
 /** Where a chunk stands in the document: what its findings' offsets are shifted by. */
 export interface ChunkOffsets {
@@ -26,6 +28,8 @@ interface Kept {
   items: readonly unknown[];
   /** For a scan that asks questions: (question, offset in the chunk, answer 0 or 1), flat. */
   answers?: number[];
+  /** The items as the last analysis shifted them, and where the chunk stood then. */
+  moved?: { at: ChunkOffsets; items: readonly unknown[] };
 }
 
 /** What one chunk's scans found, in the chunk's own offsets. */
@@ -33,9 +37,17 @@ class ChunkMemo {
   readonly folded: FoldedText;
   readonly kept = new Map<string, Kept>();
 
-  constructor(text: string, afterParagraphBreak: boolean) {
-    this.folded = FoldedText.fold(text, { afterParagraphBreak });
+  /** `key`: the chunk's text, led by FIRST for the document's first chunk ('' in a cache that is not kept). */
+  constructor(readonly key: string, text: string, first: boolean) {
+    this.folded = FoldedText.fold(text, { afterParagraphBreak: !first });
   }
+}
+
+/** A document's chunks: where each stands, the paragraph break after each but the last, what each held. */
+interface ChunkPlan {
+  ranges: OriginalRange[];
+  breaks: OriginalRange[];
+  memos: ChunkMemo[];
 }
 
 /**
@@ -45,45 +57,111 @@ class ChunkMemo {
 export class AnalysisCache {
   private memos = new Map<string, ChunkMemo>();
   private next = new Map<string, ChunkMemo>();
+  private last: (ChunkPlan & { text: string }) | undefined;
   private made = 0;
   /** How many chunks the last analysis found no memo for, and so folded and scanned (for tests and benchmarks). */
   chunksScanned = 0;
 
   /**
    * `kept`: whether the cache outlives the analysis (a document's, in the server). Its chunks' texts are then copies,
-   * not slices of the document's text, which would keep every version of the text they were cut from alive.
+   * not slices of the document's text, which would keep every version of the text they were cut from alive. A cache
+   * that is not kept (an analysis made once: a file for the index, the command line) has nothing to reuse: the whole
+   * text is its one chunk, which gives the same analysis, since no recogniser reads across a paragraph break.
    */
-  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS, private readonly kept = true) {}
+  constructor(readonly policy: ChunkPolicy = DEFAULT_CHUNKS, readonly kept = true) {}
 
   /**
-   * The memo of a chunk's text (a new one if no chunk had that text last time). The first chunk is kept apart: no line
-   * break stands before it, as one does before every other.
+   * The chunks of `text`, each with its memo. The chunks before the first character changed since the last analysis,
+   * and those after the edit once the cuts agree again, are the last analysis's (found without cutting or looking up
+   * their text); the others are cut here, and their memos found by their text.
    */
-  memoOf(text: string, first: boolean): ChunkMemo {
-    let key = first ? FIRST + text : text;
-    let memo = this.next.get(key) ?? this.memos.get(key);
-    if (!memo) {
-      this.made++;
-      const own = this.kept ? copyOf(key) : key;
-      memo = new ChunkMemo(first ? own.slice(FIRST.length) : own, !first);
-      key = own;
-    }
-    this.next.set(key, memo);
-    return memo;
-  }
-
-  /** Called when an analysis has taken the memos it needs: the others go. */
-  settle(): void {
+  plan(text: string): ChunkPlan {
+    const last = this.kept ? this.last : undefined;
+    const plan = last ? this.replanned(last, text) : this.planned(text, this.kept ? cutFrom(text, 0, this.policy) : { chunks: [{ start: 0, end: text.length }], breaks: [] });
+    if (this.kept) for (const memo of plan.memos) this.next.set(memo.key, memo);
     this.memos = this.next;
     this.next = new Map();
     this.chunksScanned = this.made;
     this.made = 0;
+    if (this.kept) this.last = { ...plan, text };
+    return plan;
+  }
+
+  /** The chunks kept by the last analysis (for tests). */
+  get chunkRanges(): readonly OriginalRange[] {
+    return this.last?.ranges ?? [];
   }
 
   /** How many chunks are kept (for tests and benchmarks). */
   get size(): number {
     return this.memos.size;
   }
+
+  private replanned(last: ChunkPlan & { text: string }, text: string): ChunkPlan {
+    const keptBefore = unchangedLeadingChunks(last, text);
+    const start = keptBefore === 0 ? 0 : last.breaks[keptBefore - 1]!.end;
+    const shift = text.length - last.text.length;
+    let resumedAt = -1;
+    // A cut the last analysis made too, with all the text from just before it to the end unchanged: the chunks after
+    // it are the last analysis's.
+    const cutBefore = (cut: OriginalRange) => {
+      resumedAt = lastAtOrBefore(last.breaks, cut.start - shift, (old) => old.start);
+      const old = last.breaks[resumedAt];
+      return old !== undefined && old.start === cut.start - shift && old.end === cut.end - shift && old.start > 0 &&
+        text.endsWith(last.text.slice(old.start - 1));
+    };
+    const middle = cutFrom(text, start, this.policy, cutBefore);
+    const ranges = [...last.ranges.slice(0, keptBefore), ...middle.chunks];
+    const breaks = [...last.breaks.slice(0, keptBefore), ...middle.breaks];
+    const memos = [...last.memos.slice(0, keptBefore), ...middle.chunks.map((range) => this.memoOf(text, range, range.start === 0))];
+    if (middle.stopped) {
+      const moved = (range: OriginalRange) => ({ start: range.start + shift, end: range.end + shift });
+      ranges.push(...last.ranges.slice(resumedAt + 1).map(moved));
+      breaks.push(...last.breaks.slice(resumedAt + 1).map(moved));
+      memos.push(...last.memos.slice(resumedAt + 1));
+    }
+    return { ranges, breaks, memos };
+  }
+
+  private planned(text: string, cut: { chunks: OriginalRange[]; breaks: OriginalRange[] }): ChunkPlan {
+    return { ranges: cut.chunks, breaks: cut.breaks, memos: cut.chunks.map((range) => this.memoOf(text, range, range.start === 0)) };
+  }
+
+  /**
+   * The memo of a chunk's text (a new one if no chunk had that text last time). The first chunk is kept apart: no line
+   * break stands before it, as one does before every other.
+   */
+  private memoOf(text: string, range: OriginalRange, first: boolean): ChunkMemo {
+    const chunk = text.slice(range.start, range.end);
+    // A cache that is not kept has nothing to find, and keeps nothing.
+    if (!this.kept) {
+      this.made++;
+      return new ChunkMemo('', chunk, first);
+    }
+    const key = first ? FIRST + chunk : chunk;
+    const found = this.next.get(key) ?? this.memos.get(key);
+    if (found) return found;
+    this.made++;
+    const own = copyOf(key);
+    const memo = new ChunkMemo(own, first ? own.slice(FIRST.length) : own, first);
+    this.next.set(memo.key, memo);
+    return memo;
+  }
+}
+
+/**
+ * How many of the last analysis's first chunks stand unchanged in `text`: the chunk, the paragraph break after it and
+ * the character after that (which ends the break) are the same at the same place. Compared a chunk at a time, natively.
+ */
+function unchangedLeadingChunks(last: ChunkPlan & { text: string }, text: string): number {
+  let kept = 0;
+  while (kept < last.breaks.length) {
+    const from = last.ranges[kept]!.start;
+    const to = Math.min(last.breaks[kept]!.end + 1, last.text.length);
+    if (to > text.length || !text.startsWith(last.text.slice(from, to), from)) break;
+    kept++;
+  }
+  return kept;
 }
 
 /** A string of its own, with the same code units (a slice of a longer string holds all of it). */
@@ -101,13 +179,12 @@ interface Chunk {
 
 /** A document as chunks, and its folded text joined from theirs. */
 export class ChunkedText {
-  private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[]) {}
+  /** `reused`: whether the findings outlive this analysis (they are kept for the next), and so are never handed out. */
+  private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[], private readonly reused: boolean) {}
 
   /** `cache`: the document's chunks as the last analysis left them; without one, every chunk is scanned. */
   static of(text: string, cache = new AnalysisCache(DEFAULT_CHUNKS, false)): ChunkedText {
-    const { chunks: ranges, breaks } = chunksOf(text, cache.policy);
-    const memos = ranges.map((range, i) => cache.memoOf(text.slice(range.start, range.end), i === 0));
-    cache.settle();
+    const { ranges, breaks, memos } = cache.plan(text);
     const folded = FoldedText.concat(text, memos.map((memo) => memo.folded), breaks);
     let foldedStart = 0;
     const chunks = memos.map((memo, i): Chunk => {
@@ -115,7 +192,7 @@ export class ChunkedText {
       foldedStart += memo.folded.text.length + 1;
       return { memo, offsets };
     });
-    return new ChunkedText(folded, chunks);
+    return new ChunkedText(folded, chunks, cache.kept);
   }
 
   /**
@@ -123,16 +200,18 @@ export class ChunkedText {
    * `key` are unchanged, shifted into the document's offsets by `shift` and joined in order.
    */
   collect<T>(step: string, key: string, scan: (folded: FoldedText) => T[], shift: (item: T, by: ChunkOffsets) => T): T[] {
-    const joined: T[] = [];
+    const once = this.scannedOnce();
+    if (once) return scan(once);
+    const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
       if (kept?.key !== key) {
         kept = { key, items: scan(memo.folded) };
         memo.kept.set(step, kept);
       }
-      appendShifted(joined, kept.items as readonly T[], offsets, shift);
+      parts.push(shifted(kept, offsets, shift));
     }
-    return joined;
+    return joined(parts);
   }
 
   /**
@@ -144,7 +223,9 @@ export class ChunkedText {
     step: string, questions: readonly Question[], scan: (folded: FoldedText, asks: readonly Question[]) => T[],
     shift: (item: T, by: ChunkOffsets) => T,
   ): T[] {
-    const joined: T[] = [];
+    const once = this.scannedOnce();
+    if (once) return scan(once, questions);
+    const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
       if (!kept?.answers || !stillAnswered(kept.answers, questions, offsets.folded)) {
@@ -153,15 +234,36 @@ export class ChunkedText {
         kept = { key: '', items: scan(memo.folded, asks), answers };
         memo.kept.set(step, kept);
       }
-      appendShifted(joined, kept.items as readonly T[], offsets, shift);
+      parts.push(shifted(kept, offsets, shift));
     }
-    return joined;
+    return joined(parts);
+  }
+
+  /** Whether the whole text is one chunk: what a scan reads in it is all there is. */
+  get isOneChunk(): boolean {
+    return this.chunks.length === 1;
+  }
+
+  /** The whole text, where it is the one chunk of an analysis whose findings are not kept: scanned as it is. */
+  private scannedOnce(): FoldedText | undefined {
+    return !this.reused && this.chunks.length === 1 ? this.chunks[0]!.memo.folded : undefined;
   }
 }
 
-function appendShifted<T>(joined: T[], items: readonly T[], offsets: ChunkOffsets, shift: (item: T, by: ChunkOffsets) => T): void {
-  // Kept findings are never handed out themselves: whoever gets them may change them.
-  for (const item of items) joined.push(shift(item, offsets));
+/**
+ * A chunk's findings in the document's offsets: those the last analysis shifted, if the chunk stood there then (an
+ * analysis never changes its findings, so they may be shared), else shifted now. Kept findings in the chunk's own
+ * offsets are never handed out themselves.
+ */
+function shifted<T>(kept: Kept, at: ChunkOffsets, shift: (item: T, by: ChunkOffsets) => T): readonly T[] {
+  if (kept.moved && kept.moved.at.original === at.original && kept.moved.at.folded === at.folded) return kept.moved.items as readonly T[];
+  const items = (kept.items as readonly T[]).map((item) => shift(item, at));
+  kept.moved = { at, items };
+  return items;
+}
+
+function joined<T>(parts: (readonly T[])[]): T[] {
+  return parts.length === 1 ? [...parts[0]!] : ([] as T[]).concat(...parts);
 }
 
 /** A question asked in a chunk's offsets, answered in the document's, with each answer written down. */

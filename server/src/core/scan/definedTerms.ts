@@ -622,7 +622,8 @@ function openingMarkBefore(text: string, end: number, limit: number): number | u
   const from = Math.max(0, limit);
   if (open === undefined || end - 2 < from) return undefined;
   const at = text.lastIndexOf(open, end - 2);
-  return at >= from ? at : undefined;
+  // Not across a paragraph break ("\n" in the folded text); the look is bounded by `limit`.
+  return at >= from && !text.slice(at, end).includes('\n') ? at : undefined;
 }
 
 /** Closing marks by code unit, to the mark that opens them. */
@@ -657,6 +658,8 @@ function openingParenthesisBefore(text: string, offset: number): number {
   let depth = 0;
   for (let i = offset - 1; i >= 0 && offset - i <= MAX_DEFINITION; i--) {
     const char = text[i];
+    // Not across a paragraph break ("\n" in the folded text).
+    if (char === '\n') break;
     if (char === '）' || char === ')') depth++;
     else if (char === '（' || char === '(') {
       if (depth === 0) return i;

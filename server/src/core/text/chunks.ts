@@ -35,16 +35,26 @@ export interface Chunks {
 }
 
 export function chunksOf(text: string, policy: ChunkPolicy = DEFAULT_CHUNKS): Chunks {
+  return cutFrom(text, 0, policy);
+}
+
+/**
+ * The chunks of `text` from `start` (0, or the end of a paragraph break where a chunk starts), cut as `chunksOf` cuts
+ * them. `stopAt`: asked at each cut made, whether the chunks after it are known already; if it says so, the cutting
+ * stops there (the last break returned is that cut) and `stopped` is true.
+ */
+export function cutFrom(text: string, start: number, policy: ChunkPolicy, stopAt?: (cut: OriginalRange) => boolean): Chunks & { stopped?: true } {
   const chunks: OriginalRange[] = [];
   const breaks: OriginalRange[] = [];
-  let chunkStart = 0;
-  for (const paragraphBreak of paragraphBreaks(text)) {
+  let chunkStart = start;
+  for (const paragraphBreak of paragraphBreaks(text, start)) {
     const length = paragraphBreak.start - chunkStart;
     if (length < policy.minLength) continue;
     if ((policy.maxLength > 0 && length >= policy.maxLength) || endingHash(text, paragraphBreak.start) % policy.spread === 0) {
       chunks.push({ start: chunkStart, end: paragraphBreak.start });
       breaks.push(paragraphBreak);
       chunkStart = paragraphBreak.end;
+      if (stopAt?.(paragraphBreak)) return { chunks, breaks, stopped: true };
     }
   }
   chunks.push({ start: chunkStart, end: text.length });

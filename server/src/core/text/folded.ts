@@ -161,12 +161,13 @@ export class FoldedText {
  * The paragraph breaks of a text, as `fold` makes them: each run of white space and invisible characters that holds
  * two line breaks or more (a blank line), from its first character that is not invisible to its end. Each folds to
  * "\n" whatever stands around it, and no recogniser reads across one: the stretches between are folded and scanned
- * on their own. One pass: a native search for each line break, each run read once.
+ * on their own. One pass: a native search for each line break, each run read once. From `from` on, if given.
  */
-export function paragraphBreaks(text: string): OriginalRange[] {
-  const found: OriginalRange[] = [];
+export function* paragraphBreaks(text: string, from = 0): Generator<OriginalRange> {
   const lineBreak = /[\n\r\u2028\u2029]/g;
-  let readUpTo = 0;
+  // `from` is 0 or follows a paragraph break (a character no run goes back over).
+  let readUpTo = from;
+  lineBreak.lastIndex = from;
   for (let match = lineBreak.exec(text); match; match = lineBreak.exec(text)) {
     let start = match.index;
     while (start > readUpTo && LAYOUT[text.charCodeAt(start - 1)] !== PLAIN) start--;
@@ -180,9 +181,8 @@ export function paragraphBreaks(text: string): OriginalRange[] {
     }
     readUpTo = lineBreak.lastIndex = end;
     while (LAYOUT[text.charCodeAt(start)] === INVISIBLE) start++;
-    if (lineBreaks >= 2) found.push({ start, end });
+    if (lineBreaks >= 2) yield { start, end };
   }
-  return found;
 }
 
 /** The index of the last of `sorted` (ascending, the first at most `value`) at or before `value`. */
