@@ -4,8 +4,12 @@
  * numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs clauses and sentences on them, and the checks
  * compare them.
  *
- * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates before
- * plain numbers, so that the 2021 of Yinfa [2021] No. 237 or the 5 of Clause (5) is no amount.
+ * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates (a
+ * month without a day too: 7月底 = the end of July) before plain numbers, so that the 2021 of Yinfa [2021] No. 237, the
+ * 5 of Clause (5) or the 7 of 7月 is no amount.
+ *
+ * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 0.3%, 万分之五 = 0.05% = 5 basis points, 零点五个百分点 =
+ * 0.5 percentage points; its value is in percent.
  *
  * Some numbers are only implied: ordinals (第三级 = Level 3, the second …) and units of time (半年 = six months, 季度 =
  * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
@@ -38,15 +42,24 @@ export interface Anchor extends Span {
 const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
 
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent\b|per\s+cent\b|万|亿|thousand\b|million\b|billion\b|trillion\b)?/gi;
 /** A line break inside a word of a hard-wrapped Chinese text (百分之三 / 十), with the indentation of the next line. */
 const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
+/** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
+const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
+/** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
+const PERCENT_UNITS = '%|percent\\b|per\\s+cent\\b|percentage\\s+points?\\b|basis\\s+points?\\b|个?百分点|个?基点';
+const PERCENT_AFTER = /^个?(?:百分点|基点)/;
+/** How many of a unit (after a number, or a fraction before it) make one percent. */
+const PER_PERCENT: readonly (readonly [RegExp, number])[] = [[/^(?:%|per|个?百分)/i, 1], [/^千分/, 10], [/^(?:basis|万分|个?基点)/i, 100]];
+const ARABIC = new RegExp(`${FRACTION}?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${PERCENT_UNITS}|万|亿|thousand\\b|million\\b|billion\\b|trillion\\b)?`, 'gi');
 const CHINESE_DIGIT = '[零〇一二三四五六七八九十百千两]';
+const DECIMAL_DIGIT = '[零〇一二三四五六七八九]';
 /**
- * A Chinese numeral: read as a number only before a counter or a scale, or when it is two characters or more with a
- * 十 百 千 in it. A hard wrap may fall anywhere in it.
+ * A Chinese numeral, perhaps with decimals (十二点五): read as a number only before a counter or a scale, or when it
+ * is two characters or more with a 十 百 千 in it, or has decimals. A hard wrap may fall anywhere in it.
  */
-const CHINESE = new RegExp(`(百${WRAP}分${WRAP}之${WRAP})?((?:${CHINESE_DIGIT}${WRAP})*${CHINESE_DIGIT})(${WRAP}[万亿])?`, 'g');
+const CHINESE = new RegExp(
+  `${FRACTION}?((?:${CHINESE_DIGIT}${WRAP})*${CHINESE_DIGIT})(?:${WRAP}点${WRAP}((?:${DECIMAL_DIGIT}${WRAP})*${DECIMAL_DIGIT}))?(${WRAP}[万亿])?`, 'g');
 const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
 /**
  * Counters a translation renders many ways (三道防线 three lines of defence, 三类 three kinds, 三级 three-tier): the
@@ -65,9 +78,15 @@ const HALF_YEAR = 6;
 const QUARTER = 3;
 const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
-/** A month and a day without a year (full dates are read first): 4月30日, April 30, 30 April, the 30th of April. */
-const MONTH_DAY = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`, 'g');
-const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(percent\\b|per\\s+cent\\b|thousand\\b|million\\b|billion\\b))?`, 'gi');
+/**
+ * A date without a year (full dates are read first): a month and a day (4月30日, April 30, 30 April, the 30th of
+ * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months).
+ */
+const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b` +
+  `|${ZH_DAY}\\s*月(?!期)|\\b${MONTH_NAME}\\b`, 'g');
+/** What ends a sentence: "May" after one is the verb, not the month. */
+const SENTENCE_END = /[.!?;:。；：！？]/;
+const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
@@ -112,9 +131,10 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
   const withoutDates = blanked(withoutLabels, dates);
-  const monthDays = monthDaysIn(withoutDates);
-  for (const date of monthDays) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
-  numbersIn(blanked(withoutDates, monthDays), span.start, anchors);
+  const monthDates = monthDatesIn(withoutDates);
+  for (const date of monthDates) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
+  for (const date of [...dates, ...monthDates]) addMonthOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
+  numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
   return { anchors, masked };
 }
 
@@ -160,18 +180,40 @@ function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
   return found;
 }
 
-/** Month-day dates (--04-30) in text whose full dates are blanked. */
-function monthDaysIn(text: string): (Span & { date: string })[] {
+/** Dates without a year in text whose full dates are blanked: month-days (--04-30) and months (--07). */
+function monthDatesIn(text: string): (Span & { date: string })[] {
   const found: (Span & { date: string })[] = [];
-  for (const match of text.matchAll(MONTH_DAY)) {
-    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2] = match as unknown as [string, ...(string | undefined)[]];
-    if (/[\d.]/.test(text[match.index! - 1] ?? '')) continue;
-    const month = zhMonth ? arabicOrChinese(zhMonth) : MONTHS.indexOf((enMonth1 ?? enMonth2)!.toLowerCase()) + 1;
-    const day = arabicOrChinese((zhDay ?? enDay1 ?? enDay2)!);
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    found.push({ date: `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: match.index!, end: match.index! + written.length });
+  for (const match of text.matchAll(MONTH_DATE)) {
+    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2, zhMonthAlone, enMonthAlone] = match as unknown as [string, ...(string | undefined)[]];
+    if (/[\d.第]/.test(text[match.index! - 1] ?? '') || (enMonthAlone === 'May' && afterSentenceEnd(text, match.index!))) continue;
+    const zh = zhMonth ?? zhMonthAlone;
+    const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2 ?? enMonthAlone)!.toLowerCase()) + 1;
+    const dayWritten = zhDay ?? enDay1 ?? enDay2;
+    const day = dayWritten === undefined ? undefined : arabicOrChinese(dayWritten);
+    if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
+    found.push({ date: `--${twoDigits(month)}${day === undefined ? '' : `-${twoDigits(day)}`}`, start: match.index!, end: match.index! + written.length });
   }
   return found;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Whether only white space stands between the start of `text`, or the end of a sentence, and `index`. */
+function afterSentenceEnd(text: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && /\s/.test(text[at]!)) at--;
+  return at < 0 || SENTENCE_END.test(text[at]!);
+}
+
+/**
+ * The month of a date with a day, as a weak anchor: it answers the other side's month alone (3月31日前 = by the end of
+ * March; March 2026 = 2026年3月1日).
+ */
+function addMonthOf(anchors: Anchor[], date: Span & { date: string }, written: string, offset: number): void {
+  const month = /-(\d\d)-\d\d$/.exec(date.date)?.[1];
+  if (month) anchors.push({ ...anchor('date', `--${month}`, written, shift(date, offset)), weak: true });
 }
 
 function arabicOrChinese(numeral: string): number {
@@ -179,26 +221,34 @@ function arabicOrChinese(numeral: string): number {
 }
 
 function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
-  const add = (value: number, suffix: string | undefined, start: number, written: string) => {
-    const percent = suffix !== undefined && /^(?:%|per)/i.test(suffix);
-    const scaled = percent || suffix === undefined ? value : value * (SCALES[suffix.toLowerCase()] ?? 1);
-    if (!percent && scaled <= 1) return;
-    anchors.push(anchor(percent ? 'percent' : 'number', String(scaled), written, { start: offset + start, end: offset + start + written.length }));
+  /** `unit`: a scale, or a unit of percentage after the number or a fraction before it. */
+  const add = (value: number, unit: string | undefined, start: number, written: string) => {
+    const perPercent = unit === undefined ? undefined : PER_PERCENT.find(([pattern]) => pattern.test(unit))?.[1];
+    if (perPercent !== undefined) {
+      anchors.push(anchor('percent', String(Number((value / perPercent).toPrecision(12))), written, { start: offset + start, end: offset + start + written.length }));
+      return;
+    }
+    const scaled = unit === undefined ? value : value * (SCALES[unit.toLowerCase()] ?? 1);
+    if (scaled > 1) anchors.push(anchor('number', String(scaled), written, { start: offset + start, end: offset + start + written.length }));
   };
   for (const match of text.matchAll(ARABIC)) {
+    const [written, fraction, digits, suffix] = match as unknown as [string, string | undefined, string, string | undefined];
     if (/\w/.test(text[match.index! - 1] ?? '')) continue;
-    add(Number(match[1]!.replace(/,/g, '')), match[2], match.index!, match[0]);
+    add(Number(digits.replace(/,/g, '')), fraction ? withoutWraps(fraction) : suffix, match.index!, written);
   }
   for (const match of text.matchAll(CHINESE)) {
-    const [written, percent, wrappedNumeral, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined];
+    const [written, fraction, wrappedNumeral, wrappedDecimals, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
     const numeral = withoutWraps(wrappedNumeral);
-    const scale = wrappedScale && withoutWraps(wrappedScale);
-    const value = chineseNumeralValue(numeral);
-    const counted = percent || scale || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(text.slice(match.index! + written.length));
-    if (value === undefined) continue;
+    const whole = chineseNumeralValue(numeral);
+    if (whole === undefined) continue;
+    const value = wrappedDecimals ? Number(`${whole}.${decimalDigits(withoutWraps(wrappedDecimals))}`) : whole;
+    const after = text.slice(match.index! + written.length);
+    const percentAfter = fraction || wrappedScale ? undefined : PERCENT_AFTER.exec(after)?.[0];
+    const unit = fraction ?? wrappedScale ?? percentAfter;
+    const counted = unit || wrappedDecimals || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(after);
     if (text[match.index! - 1] === '第') addImplied(anchors, value, offset + match.index! - 1, `第${written}`);
-    else if (counted) add(value, percent ? '%' : scale, match.index!, written);
-    else if (LOOSE_COUNTERS.test(text.slice(match.index! + written.length))) addImplied(anchors, value, offset + match.index!, written);
+    else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
+    else if (LOOSE_COUNTERS.test(after)) addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
   for (const match of text.matchAll(IMPLIED)) {
@@ -211,6 +261,11 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const value = tens ? (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0) : englishSingle(single!);
     add(value, suffix, match.index!, written);
   }
+}
+
+/** 五 → 5, 二五 → 25: the digits after a Chinese decimal point. */
+function decimalDigits(numeral: string): string {
+  return [...numeral].map((char) => chineseNumeralValue(char) ?? 0).join('');
 }
 
 function withoutWraps(written: string): string {
