@@ -93,6 +93,17 @@ function closingBlockStart(document: AnalysedDocument): number {
   return signs ? start : text.length;
 }
 
+/**
+ * The document's closing block (closingBlockStart) without the white space around it, when it stands under the last
+ * clause's label: its anchors are then in no unit, and the checks compare them on their own.
+ */
+export function closingBlockOf(document: AnalysedDocument): Span | undefined {
+  const last = document.clauses.at(-1);
+  const start = closingBlockStart(document);
+  if (!last || start >= document.text.length || start < last.labelSpan.end) return undefined;
+  return trim(document.text, start, document.text.length);
+}
+
 function isSignatureLine(line: string): boolean {
   const trimmed = line.trim();
   return trimmed !== '' && countLength(trimmed, 0, trimmed.length) <= CLOSING_LINE_LENGTH && !SENTENCE_END.test(trimmed);
