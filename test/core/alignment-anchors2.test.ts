@@ -46,6 +46,10 @@ const quiet: [string, string[], string[]][] = [
   ['每月15日前 = by the 15th of each month', ['（一）企业应当在每月15日前报送报表。'], ['(I) Enterprises shall submit the statements by the 15th of each month.']],
   ['3月31日 = 31 March', ['（一）企业应当在每年3月31日前报送年报。'], ['(I) Enterprises shall submit the annual report before 31 March each year.']],
   ['3月31日 = March 31', ['（一）企业应当在每年3月31日前报送年报。'], ['(I) Enterprises shall submit the annual report before March 31 each year.']],
+  ['每月十五日 = the fifteenth day of each month', ['（一）企业应当在每月十五日前报送报表。'], ['(I) Enterprises shall submit the statements before the fifteenth day of each month.']],
+  ['每月二十五日 = the twenty-fifth of each month', ['（一）企业应当在每月二十五日前报送报表。'], ['(I) Enterprises shall submit the statements before the twenty-fifth of each month.']],
+  ['12月31日 = the 31st day of December', ['（一）企业应当在每年12月31日前报送年报。'], ['(I) Enterprises shall submit the annual report before the 31st day of December each year.']],
+  ['上一月 is the month before, not January', ['（一）支付机构应当每月提交上一月的业务数据。'], ['(I) Payment institutions shall submit the business data of the previous month every month.']],
   ['3月期 is a tenor, not March', ['（一）参考3月期上海银行间同业拆放利率定价。'], ['(I) Prices shall refer to the 3-month Shanghai Interbank Offered Rate.']],
   ['"May" opening a sentence is no month', ['（一）银行应当报告。银行可以延期。'], ['(I) Banks shall report. May a bank defer? It may.']],
   // Near misses that were quiet before.
@@ -92,6 +96,11 @@ const faults: [string, string[], string[], string[]][] = [
     ['3 translation-mismatch: The translation has the date July where the original has the date 6月.']],
   ['a month the translation leaves out', ['（一）企业应当在每年7月底前报送报表。'], ['(I) Enterprises shall submit the statements before the end of each half year.'],
     ['3 translation-mismatch: The original has the date 7月; this clause does not.']],
+  ['a year the translation leaves out is information, not a date that disagrees', ['（一）本通知自2026年12月31日起施行。'], ['(I) This Notice shall come into force on December 31.'],
+    ['3 translation-mismatch: The original has the date 2026年12月31日; this clause does not.']],
+  ['二十五日 translated as the twentieth (an ordinal answers, but is never reported itself)', ['（一）企业应当在每月二十五日前报送报表。'],
+    ['(I) Enterprises shall submit the statements before the twentieth of each month.'],
+    ['3 translation-mismatch: The original has the number 二十五; this clause does not.']],
   ['3月31日 translated as 30 March', ['（一）企业应当在每年3月31日前报送年报。'], ['(I) Enterprises shall submit the annual report before 30 March each year.'],
     ['3 translation-mismatch: The translation has the date 30 March where the original has the date 3月31日.']],
 ];

@@ -71,22 +71,26 @@ const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)([万亿])元/g;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+/** Ordinals up to the days of a month: the second, the fifteenth, the twenty-fifth, the thirtieth. */
+const ORDINAL = `(?:(?:twenty|thirty)[- ])?(?:${ORDINAL_UNITS.join('|')})|${ORDINAL_TEENS.join('|')}|twentieth|thirtieth`;
 /** Ordinals, and units of time as months: read as weak numbers. */
-const IMPLIED = new RegExp(`\\b(?:(${ORDINALS.join('|')})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
+const IMPLIED = new RegExp(`\\b(?:(${ORDINAL})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
 const HALF_YEAR = 6;
 const QUARTER = 3;
 const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
 /**
- * A date without a year (full dates are read first): a month and a day (4月30日, April 30, 30 April, the 30th of
- * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months).
+ * A date without a year (full dates are read first): a month and a day (4月30日, April 30, 30 April, the 30th (day) of
+ * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months, nor 上一月, the month before).
  */
-const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b` +
+const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b` +
   `|${ZH_DAY}\\s*月(?!期)|\\b${MONTH_NAME}\\b`, 'g');
 /** What ends a sentence: "May" after one is the verb, not the month. */
 const SENTENCE_END = /[.!?;:。；：！？]/;
-const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
+/** A number in words (not the twenty of twenty-fifth, an ordinal). */
+const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?(?![- ](?:${ORDINAL_UNITS.join('|')})\\b)|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
@@ -133,7 +137,7 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const withoutDates = blanked(withoutLabels, dates);
   const monthDates = monthDatesIn(withoutDates);
   for (const date of monthDates) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
-  for (const date of [...dates, ...monthDates]) addMonthOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
+  for (const date of [...dates, ...monthDates]) addPartsOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
   numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
   return { anchors, masked };
 }
@@ -185,7 +189,7 @@ function monthDatesIn(text: string): (Span & { date: string })[] {
   const found: (Span & { date: string })[] = [];
   for (const match of text.matchAll(MONTH_DATE)) {
     const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2, zhMonthAlone, enMonthAlone] = match as unknown as [string, ...(string | undefined)[]];
-    if (/[\d.第]/.test(text[match.index! - 1] ?? '') || (enMonthAlone === 'May' && afterSentenceEnd(text, match.index!))) continue;
+    if (/[\d.第上下]/.test(text[match.index! - 1] ?? '') || (enMonthAlone === 'May' && afterSentenceEnd(text, match.index!))) continue;
     const zh = zhMonth ?? zhMonthAlone;
     const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2 ?? enMonthAlone)!.toLowerCase()) + 1;
     const dayWritten = zhDay ?? enDay1 ?? enDay2;
@@ -208,12 +212,14 @@ function afterSentenceEnd(text: string, index: number): boolean {
 }
 
 /**
- * The month of a date with a day, as a weak anchor: it answers the other side's month alone (3月31日前 = by the end of
- * March; March 2026 = 2026年3月1日).
+ * The month and day of a full date, and the month of a date with a day, as weak anchors: they answer the other side's
+ * date written with less (2026年12月31日 = December 31; 3月31日前 = by the end of March; 2026年3月1日 = March 2026).
  */
-function addMonthOf(anchors: Anchor[], date: Span & { date: string }, written: string, offset: number): void {
-  const month = /-(\d\d)-\d\d$/.exec(date.date)?.[1];
-  if (month) anchors.push({ ...anchor('date', `--${month}`, written, shift(date, offset)), weak: true });
+function addPartsOf(anchors: Anchor[], date: Span & { date: string }, written: string, offset: number): void {
+  const [, month, day] = /(\d\d)-(\d\d)$/.exec(date.date) ?? [];
+  if (!month) return;
+  const parts = date.date.startsWith('--') ? [`--${month}`] : [`--${month}-${day}`, `--${month}`];
+  for (const part of parts) anchors.push({ ...anchor('date', part, written, shift(date, offset)), weak: true });
 }
 
 function arabicOrChinese(numeral: string): number {
@@ -253,7 +259,7 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
   for (const match of text.matchAll(IMPLIED)) {
     const [written, ordinal, halfYear, , zhHalfYear] = match as unknown as [string, ...(string | undefined)[]];
-    const value = ordinal ? ORDINALS.indexOf(ordinal.toLowerCase()) + 2 : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
+    const value = ordinal ? ordinalValue(ordinal) : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
     addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(ENGLISH)) {
@@ -275,6 +281,14 @@ function withoutWraps(written: string): string {
 /** A weak number: an ordinal, a unit of time, a scale as a unit. */
 function addImplied(anchors: Anchor[], value: number, start: number, written: string): void {
   if (value > 1) anchors.push({ ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true });
+}
+
+function ordinalValue(written: string): number {
+  const [first, second] = written.toLowerCase().split(/[- ]/) as [string, string | undefined];
+  if (second !== undefined) return (TENS.indexOf(first) + 2) * 10 + ORDINAL_UNITS.indexOf(second) + 1;
+  if (first.endsWith('ieth')) return (TENS.indexOf(first.replace(/ieth$/, 'y')) + 2) * 10;
+  const teen = ORDINAL_TEENS.indexOf(first);
+  return teen >= 0 ? teen + 10 : ORDINAL_UNITS.indexOf(first) + 1;
 }
 
 function englishSingle(word: string): number {
