@@ -1,8 +1,8 @@
 /**
  * What a stretch of text says that both languages write alike, as values: the notices it cites (by key), the agencies
- * it names (by id), its dates (y-m-d, or --m-d without a year: 4月30日 = April 30 = 30 April), percentages and other
- * numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs clauses and sentences on them, and the checks
- * compare them.
+ * it names (by id), its dates (y-m-d, --m-d without a year: 4月30日 = April 30 = 30 April, --m a month alone: 7月底 =
+ * the end of July), percentages and other numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs
+ * clauses and sentences on them, and the checks compare them.
  *
  * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates (a
  * month without a day too: 7月底 = the end of July) before plain numbers, so that the 2021 of Yinfa [2021] No. 237, the
@@ -11,7 +11,7 @@
  * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 0.3%, 万分之五 = 0.05% = 5 basis points, 零点五个百分点 =
  * 0.5 percentage points; its value is in percent.
  *
- * Some numbers are only implied: ordinals (第三级 = Level 3, the second …) and units of time (半年 = six months, 季度 =
+ * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 = six months, 季度 =
  * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
  * reported itself, nor compared by the alignment.
  */
@@ -229,13 +229,12 @@ function arabicOrChinese(numeral: string): number {
 function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   /** `unit`: a scale, or a unit of percentage after the number or a fraction before it. */
   const add = (value: number, unit: string | undefined, start: number, written: string) => {
+    const where = { start: offset + start, end: offset + start + written.length };
     const perPercent = unit === undefined ? undefined : PER_PERCENT.find(([pattern]) => pattern.test(unit))?.[1];
-    if (perPercent !== undefined) {
-      anchors.push(anchor('percent', String(Number((value / perPercent).toPrecision(12))), written, { start: offset + start, end: offset + start + written.length }));
-      return;
-    }
+    // Rounded to 12 digits: 千分之三 is 0.3, not 0.30000000000000004.
+    if (perPercent !== undefined) anchors.push(anchor('percent', String(Number((value / perPercent).toPrecision(12))), written, where));
     const scaled = unit === undefined ? value : value * (SCALES[unit.toLowerCase()] ?? 1);
-    if (scaled > 1) anchors.push(anchor('number', String(scaled), written, { start: offset + start, end: offset + start + written.length }));
+    if (perPercent === undefined && scaled > 1) anchors.push(anchor('number', String(scaled), written, where));
   };
   for (const match of text.matchAll(ARABIC)) {
     const [written, fraction, digits, suffix] = match as unknown as [string, string | undefined, string, string | undefined];
