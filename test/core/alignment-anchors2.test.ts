@@ -33,6 +33,8 @@ const quiet: [string, string[], string[]][] = [
     ['(I) Where the valuation deviation reaches 0.5% of the net asset value, the fund manager shall make an announcement.']],
   ['百分之十二点五 = 12.5%', ['（一）资本充足率不得低于百分之十二点五。'], ['(I) The capital adequacy ratio shall not be lower than 12.5%.']],
   ['零点五个百分点 = 0.5 percentage points', ['（一）存款准备金率下调零点五个百分点。'], ['(I) The reserve requirement ratio is lowered by 0.5 percentage points.']],
+  ['0.5‰ = 0.05%', ['（一）违约金按日计算，不超过逾期本金的0.5‰。'], ['(I) The penalty is calculated daily and shall not exceed 0.05% of the overdue principal.']],
+  ['5个基点 = 5 bps', ['（一）利率上限为基准利率加5个基点。'], ['(I) The interest rate cap is the benchmark rate plus 5 bps.']],
   ['两个百分点 = two percentage points', ['（一）风险权重上调两个百分点。'], ['(I) The risk weight is raised by two percentage points.']],
   ['百分之0.5 = 0.5%', ['（一）偏差不得超过百分之0.5。'], ['(I) The deviation shall not exceed 0.5%.']],
   // Months and days of dates.
@@ -137,6 +139,22 @@ const closing: [string, string[], string[], string[]][] = [
   ['a date the original does not have (the other direction)', ['国家金融监督管理总局'], ['National Financial Regulatory Administration', 'February 6, 2026'],
     ['7 translation-mismatch: The translation has the date February 6, 2026; the original\'s closing block does not.']],
 ];
+
+test('translation checks, closing block: a block that follows the last sentence without a blank line is one too, on either side', () => {
+  const body = { zh: ['关于加强基金估值管理的通知', '', '（一）估值出现错误的，基金管理人应当公告。', '（二）各单位应当于每年年末前报告执行情况。'],
+    en: ['Notice on Strengthening Fund Valuation', '', '(I) Where a valuation error occurs, the fund manager shall make an announcement.',
+      '(II) Each institution shall report the implementation before the end of each year.'] };
+  const expected = ['5 translation-mismatch: The translation names China Banking and Insurance Regulatory Commission where the original names 国家金融监督管理总局.'];
+  const cbirc = ['China Banking and Insurance Regulatory Commission', 'February 6, 2026'];
+  assert.deepEqual(checksOf(align(lines(...body.zh, ...NFRA_SIGNED), lines(...body.en, ...cbirc))), expected);
+  assert.deepEqual(checksOf(align(lines(...body.zh, '', ...NFRA_SIGNED), lines(...body.en, ...cbirc))), expected);
+  assert.deepEqual(checksOf(align(lines(...body.zh, ...NFRA_SIGNED), lines(...body.en, '', ...cbirc))), [expected[0]!.replace(/^5/, '6')]);
+});
+
+test('translation checks, closing block: the printing office\'s footer (…印发) is not compared, and its date is not the last clause\'s', () => {
+  const alignment = signedPairOf(['中国人民银行办公厅　　　　2026年2月9日印发'], ['National Financial Regulatory Administration', 'February 6, 2026']);
+  assert.deepEqual(checksOf(alignment), []);
+});
 
 for (const [what, zh, en, expected] of closing) {
   test(`translation checks, closing block: ${what}`, () => {

@@ -8,8 +8,8 @@
  * month without a day too: 7月底 = the end of July) before plain numbers, so that the 2021 of Yinfa [2021] No. 237, the
  * 5 of Clause (5) or the 7 of 7月 is no amount.
  *
- * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 0.3%, 万分之五 = 0.05% = 5 basis points, 零点五个百分点 =
- * 0.5 percentage points; its value is in percent.
+ * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 3‰ = 0.3%, 万分之五 = 0.05% = 5 basis points (bps),
+ * 零点五个百分点 = 0.5 percentage points; its value is in percent.
  *
  * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 = six months, 季度 =
  * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
@@ -47,10 +47,12 @@ const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
 /** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
 const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
 /** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
-const PERCENT_UNITS = '%|percent\\b|per\\s+cent\\b|percentage\\s+points?\\b|basis\\s+points?\\b|个?百分点|个?基点';
+const PERCENT_UNITS = '%|‰|‱|percent\\b|per\\s+cent\\b|percentage\\s+points?\\b|basis\\s+points?\\b|bps?\\b|个?百分点|个?基点';
 const PERCENT_AFTER = /^个?(?:百分点|基点)/;
 /** How many of a unit (after a number, or a fraction before it) make one percent. */
-const PER_PERCENT: readonly (readonly [RegExp, number])[] = [[/^(?:%|per|个?百分)/i, 1], [/^千分/, 10], [/^(?:basis|万分|个?基点)/i, 100]];
+const PER_PERCENT: readonly (readonly [RegExp, number])[] = [
+  [/^(?:%|per|个?百分)/i, 1], [/^(?:千分|‰)/, 10], [/^(?:basis|bp|万分|个?基点|‱)/i, 100],
+];
 const ARABIC = new RegExp(`${FRACTION}?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${PERCENT_UNITS}|万|亿|thousand\\b|million\\b|billion\\b|trillion\\b)?`, 'gi');
 const CHINESE_DIGIT = '[零〇一二三四五六七八九十百千两]';
 const DECIMAL_DIGIT = '[零〇一二三四五六七八九]';
