@@ -178,3 +178,15 @@ test('translation checks, closing block: a date only the original has is informa
   assert.equal(alignment.translation.text.slice(check.span.start, check.span.end), 'National Financial Regulatory Administration');
   assert.deepEqual(check.related.map((item) => alignment.original.text.slice(item.span.start, item.span.end)), ['2026年2月6日']);
 });
+
+test('translation checks: the tester\'s articles, percentages in units of ten thousand and of a hundred with decimals, quiet', () => {
+  const alignment = align(
+    lines('基金估值管理办法', '', '第五十六条 估值出现错误且偏差达到资产净值万分之五的，基金管理人应当及时公告。',
+      '第五十七条 估值偏差达到资产净值百分之零点五的，基金管理人应当报告中国证监会。',
+      '第五十八条 逾期未缴纳的，每日加收逾期本金的万分之五。'),
+    lines('Measures for Fund Valuation', '', 'Article 56 Where a valuation error reaches 0.05% of the net asset value, the fund manager shall make a timely announcement.',
+      'Article 57 Where a valuation deviation reaches 0.5% of the net asset value, the fund manager shall report to the CSRC.',
+      'Article 58 Where it is overdue, a surcharge shall be added which shall not exceed 0.05% of the overdue principal per day.'),
+  );
+  assert.deepEqual(checksOf(alignment), []);
+});
