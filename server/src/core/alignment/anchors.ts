@@ -85,10 +85,11 @@ const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
 /**
  * A date without a year (full dates are read first): a month and a day (4月30日, April 30, 30 April, the 30th (day) of
- * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months, nor 上一月, the month before).
+ * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months, nor 上一月, the month before)
+ * or two (4-6月 = April to June).
  */
 const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b` +
-  `|${ZH_DAY}\\s*月(?!期)|\\b${MONTH_NAME}\\b`, 'g');
+  `|(?:${ZH_DAY}\\s*[-－—~～至到]\\s*)?${ZH_DAY}\\s*月(?!期)|\\b${MONTH_NAME}\\b`, 'g');
 /** What ends a sentence: "May" after one is the verb, not the month. */
 const SENTENCE_END = /[.!?;:。；：！？]/;
 /** A number in words (not the twenty of twenty-fifth, an ordinal). */
@@ -190,14 +191,17 @@ function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
 function monthDatesIn(text: string): (Span & { date: string })[] {
   const found: (Span & { date: string })[] = [];
   for (const match of text.matchAll(MONTH_DATE)) {
-    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2, zhMonthAlone, enMonthAlone] = match as unknown as [string, ...(string | undefined)[]];
+    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2, zhFirstMonth, zhMonthAlone, enMonthAlone] = match as unknown as [string, ...(string | undefined)[]];
     if (/[\d.第上下]/.test(text[match.index! - 1] ?? '') || (enMonthAlone === 'May' && afterSentenceEnd(text, match.index!))) continue;
     const zh = zhMonth ?? zhMonthAlone;
     const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2 ?? enMonthAlone)!.toLowerCase()) + 1;
     const dayWritten = zhDay ?? enDay1 ?? enDay2;
     const day = dayWritten === undefined ? undefined : arabicOrChinese(dayWritten);
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
-    found.push({ date: `--${twoDigits(month)}${day === undefined ? '' : `-${twoDigits(day)}`}`, start: match.index!, end: match.index! + written.length });
+    const where = { start: match.index!, end: match.index! + written.length };
+    const firstMonth = zhFirstMonth === undefined ? 0 : arabicOrChinese(zhFirstMonth);
+    if (firstMonth >= 1 && firstMonth < month) found.push({ date: `--${twoDigits(firstMonth)}`, ...where });
+    found.push({ date: `--${twoDigits(month)}${day === undefined ? '' : `-${twoDigits(day)}`}`, ...where });
   }
   return found;
 }
