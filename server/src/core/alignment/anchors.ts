@@ -53,7 +53,9 @@ const PERCENT_AFTER = /^个?(?:百分点|基点)/;
 const PER_PERCENT: readonly (readonly [RegExp, number])[] = [
   [/^(?:%|per|个?百分)/i, 1], [/^(?:千分|‰)/, 10], [/^(?:basis|bp|万分|个?基点|‱)/i, 100],
 ];
-const ARABIC = new RegExp(`${FRACTION}?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${PERCENT_UNITS}|万|亿|thousand\\b|million\\b|billion\\b|trillion\\b)?`, 'gi');
+/** A fraction before Arabic digits (百分之0.5), read by a look back from each number: a regex that began with it would be slow. */
+const FRACTION_BEFORE = /[百千万]分之$/;
+const ARABIC = new RegExp(`(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${PERCENT_UNITS}|万|亿|thousand\\b|million\\b|billion\\b|trillion\\b)?`, 'gi');
 const CHINESE_DIGIT = '[零〇一二三四五六七八九十百千两]';
 const DECIMAL_DIGIT = '[零〇一二三四五六七八九]';
 /**
@@ -88,8 +90,8 @@ const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.sli
  * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months, nor 上一月, the month before)
  * or two (4-6月 = April to June).
  */
-const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b` +
-  `|(?:${ZH_DAY}\\s*[-－—~～至到]\\s*)?${ZH_DAY}\\s*月(?!期)|\\b${MONTH_NAME}\\b`, 'g');
+const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*(?:[-－—~～至到]\\s*${ZH_DAY}\\s*)?月(?:\\s*${ZH_DAY}\\s*[日号]|(?!期))` +
+  `|\\b${MONTH_NAME}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b`, 'g');
 /** What ends a sentence: "May" after one is the verb, not the month. */
 const SENTENCE_END = /[.!?;:。；：！？]/;
 /** A number in words (not the twenty of twenty-fifth, an ordinal). */
@@ -191,15 +193,15 @@ function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
 function monthDatesIn(text: string): (Span & { date: string })[] {
   const found: (Span & { date: string })[] = [];
   for (const match of text.matchAll(MONTH_DATE)) {
-    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2, zhFirstMonth, zhMonthAlone, enMonthAlone] = match as unknown as [string, ...(string | undefined)[]];
-    if (/[\d.第上下]/.test(text[match.index! - 1] ?? '') || (enMonthAlone === 'May' && afterSentenceEnd(text, match.index!))) continue;
-    const zh = zhMonth ?? zhMonthAlone;
-    const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2 ?? enMonthAlone)!.toLowerCase()) + 1;
+    const [written, zhMonth, zhLastMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2] = match as unknown as [string, ...(string | undefined)[]];
+    if (/[\d.第上下]/.test(text[match.index! - 1] ?? '') || (enMonth1 === 'May' && !enDay1 && afterSentenceEnd(text, match.index!))) continue;
+    const zh = zhLastMonth ?? zhMonth;
+    const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2)!.toLowerCase()) + 1;
     const dayWritten = zhDay ?? enDay1 ?? enDay2;
     const day = dayWritten === undefined ? undefined : arabicOrChinese(dayWritten);
     if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
     const where = { start: match.index!, end: match.index! + written.length };
-    const firstMonth = zhFirstMonth === undefined ? 0 : arabicOrChinese(zhFirstMonth);
+    const firstMonth = zhLastMonth === undefined ? 0 : arabicOrChinese(zhMonth!);
     if (firstMonth >= 1 && firstMonth < month) found.push({ date: `--${twoDigits(firstMonth)}`, ...where });
     found.push({ date: `--${twoDigits(month)}${day === undefined ? '' : `-${twoDigits(day)}`}`, ...where });
   }
@@ -243,9 +245,12 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     if (perPercent === undefined && scaled > 1) anchors.push(anchor('number', String(scaled), written, where));
   };
   for (const match of text.matchAll(ARABIC)) {
-    const [written, fraction, digits, suffix] = match as unknown as [string, string | undefined, string, string | undefined];
+    const [written, digits, suffix] = match as unknown as [string, string, string | undefined];
     if (/\w/.test(text[match.index! - 1] ?? '')) continue;
-    add(Number(digits.replace(/,/g, '')), fraction ? withoutWraps(fraction) : suffix, match.index!, written);
+    const value = Number(digits.replace(/,/g, ''));
+    const fraction = FRACTION_BEFORE.exec(text.slice(Math.max(0, match.index! - 3), match.index!))?.[0];
+    if (fraction) add(value, fraction, match.index! - fraction.length, fraction + written);
+    else add(value, suffix, match.index!, written);
   }
   for (const match of text.matchAll(CHINESE)) {
     const [written, fraction, wrappedNumeral, wrappedDecimals, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
