@@ -11,9 +11,9 @@
  * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 3‰ = 0.3%, 万分之五 = 0.05% = 5 basis points (bps),
  * 零点五个百分点 = 0.5 percentage points; its value is in percent.
  *
- * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 = six months, 季度 =
- * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
- * reported itself, nor compared by the alignment.
+ * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 =
+ * six months, 季度 = three months). They are read as weak numbers: one answers the other side's number of its value,
+ * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise.
  */
 import type { AnalysedDocument, Annotation, Span } from '../model';
 import { datesIn, MONTHS } from '../scan/dates';

@@ -83,8 +83,8 @@ const FOOTER = /印发|抄送|联系人|联系电话|共印/;
  * Where the document's closing block starts: the lines after the last clause's label, after a blank line or the end
  * of a sentence, that only sign and date it (中国人民银行 国家外汇管理局 / 2026年1月8日, "People's Bank of China / January 8,
  * 2026", or the printing office's footer): short, no sentence end, holding an agency or a date. The text's length
- * when there is none. A translation signs where its original does, so these lines would otherwise give the last clause anchors
- * (agencies, the date) that make another clause look like a part of it.
+ * when there is none. A translation signs where its original does, so these lines would otherwise give the last
+ * clause anchors (agencies, the date) that make another clause look like a part of it.
  */
 function closingBlockStart(document: AnalysedDocument): number {
   const { text, lines, clauses } = document;
