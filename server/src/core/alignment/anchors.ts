@@ -1,15 +1,19 @@
 /**
  * What a stretch of text says that both languages write alike, as values: the notices it cites (by key), the agencies
- * it names (by id), its dates (y-m-d, or --m-d without a year: 4月30日 = April 30 = 30 April), percentages and other
- * numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs clauses and sentences on them, and the checks
- * compare them.
+ * it names (by id), its dates (y-m-d, --m-d without a year: 4月30日 = April 30 = 30 April, --m a month alone: 7月底 =
+ * the end of July), percentages and other numbers (三十 = 30 = thirty; 5000万 = 50 million). The alignment pairs
+ * clauses and sentences on them, and the checks compare them.
  *
- * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates before
- * plain numbers, so that the 2021 of Yinfa [2021] No. 237 or the 5 of Clause (5) is no amount.
+ * Notice numbers, clause labels and references, and citations are masked before numbers are read, and dates (a
+ * month without a day too: 7月底 = the end of July) before plain numbers, so that the 2021 of Yinfa [2021] No. 237, the
+ * 5 of Clause (5) or the 7 of 7月 is no amount.
  *
- * Some numbers are only implied: ordinals (第三级 = Level 3, the second …) and units of time (半年 = six months, 季度 =
- * three months). They are read as weak numbers: one answers the other side's number of its value, but is never
- * reported itself, nor compared by the alignment.
+ * A percentage is written in many units: 百分之三十 = 30%, 千分之三 = 3‰ = 0.3%, 万分之五 = 0.05% = 5 basis points (bps),
+ * 零点五个百分点 = 0.5 percentage points; its value is in percent.
+ *
+ * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 =
+ * six months, 季度 = three months). They are read as weak numbers: one answers the other side's number of its value,
+ * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise.
  */
 import type { AnalysedDocument, Annotation, Span } from '../model';
 import { datesIn, MONTHS } from '../scan/dates';
@@ -38,15 +42,28 @@ export interface Anchor extends Span {
 const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
 
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const ARABIC = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent\b|per\s+cent\b|万|亿|thousand\b|million\b|billion\b|trillion\b)?/gi;
 /** A line break inside a word of a hard-wrapped Chinese text (百分之三 / 十), with the indentation of the next line. */
 const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
+/** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
+const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
+/** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
+const PERCENT_UNITS = '%|‰|‱|percent\\b|per\\s+cent\\b|percentage\\s+points?\\b|basis\\s+points?\\b|bps?\\b|个?百分点|个?基点';
+const PERCENT_AFTER = /^个?(?:百分点|基点)/;
+/** How many of a unit (after a number, or a fraction before it) make one percent. */
+const PER_PERCENT: readonly (readonly [RegExp, number])[] = [
+  [/^(?:%|per|个?百分)/i, 1], [/^(?:千分|‰)/, 10], [/^(?:basis|bp|万分|个?基点|‱)/i, 100],
+];
+/** A fraction before Arabic digits (百分之0.5), read by a look back from each number: a regex that began with it would be slow. */
+const FRACTION_BEFORE = /[百千万]分之$/;
+const ARABIC = new RegExp(`(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(${PERCENT_UNITS}|万|亿|thousand\\b|million\\b|billion\\b|trillion\\b)?`, 'gi');
 const CHINESE_DIGIT = '[零〇一二三四五六七八九十百千两]';
+const DECIMAL_DIGIT = '[零〇一二三四五六七八九]';
 /**
- * A Chinese numeral: read as a number only before a counter or a scale, or when it is two characters or more with a
- * 十 百 千 in it. A hard wrap may fall anywhere in it.
+ * A Chinese numeral, perhaps with decimals (十二点五): read as a number only before a counter or a scale, or when it
+ * is two characters or more with a 十 百 千 in it, or has decimals. A hard wrap may fall anywhere in it.
  */
-const CHINESE = new RegExp(`(百${WRAP}分${WRAP}之${WRAP})?((?:${CHINESE_DIGIT}${WRAP})*${CHINESE_DIGIT})(${WRAP}[万亿])?`, 'g');
+const CHINESE = new RegExp(
+  `${FRACTION}?((?:${CHINESE_DIGIT}${WRAP})*${CHINESE_DIGIT})(?:${WRAP}点${WRAP}((?:${DECIMAL_DIGIT}${WRAP})*${DECIMAL_DIGIT}))?(${WRAP}[万亿])?`, 'g');
 const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
 /**
  * Counters a translation renders many ways (三道防线 three lines of defence, 三类 three kinds, 三级 three-tier): the
@@ -58,16 +75,27 @@ const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)([万亿])元/g;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+/** Ordinals up to the days of a month: the second, the fifteenth, the twenty-fifth, the thirtieth. */
+const ORDINAL = `(?:(?:twenty|thirty)[- ])?(?:${ORDINAL_UNITS.join('|')})|${ORDINAL_TEENS.join('|')}|twentieth|thirtieth`;
 /** Ordinals, and units of time as months: read as weak numbers. */
-const IMPLIED = new RegExp(`\\b(?:(${ORDINALS.join('|')})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
+const IMPLIED = new RegExp(`\\b(?:(${ORDINAL})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
 const HALF_YEAR = 6;
 const QUARTER = 3;
 const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
-/** A month and a day without a year (full dates are read first): 4月30日, April 30, 30 April, the 30th of April. */
-const MONTH_DAY = new RegExp(`${ZH_DAY}\\s*月\\s*${ZH_DAY}\\s*[日号]|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\b`, 'g');
-const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(percent\\b|per\\s+cent\\b|thousand\\b|million\\b|billion\\b))?`, 'gi');
+/**
+ * A date without a year (full dates are read first): a month and a day (4月30日, April 30, 30 April, the 30th (day) of
+ * April), else a month alone (7月底, 3月份, the end of July; not 3月期, a tenor of three months, nor 上一月, the month before)
+ * or two (4-6月 = April to June).
+ */
+const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*(?:[-－—~～至到]\\s*${ZH_DAY}\\s*)?月(?:\\s*${ZH_DAY}\\s*[日号]|(?!期))` +
+  `|\\b${MONTH_NAME}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b`, 'g');
+/** What ends a sentence: "May" after one is the verb, not the month. */
+const SENTENCE_END = /[.!?;:。；：！？]/;
+/** A number in words (not the twenty of twenty-fifth, an ordinal). */
+const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?(?![- ](?:${ORDINAL_UNITS.join('|')})\\b)|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
@@ -112,9 +140,10 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
   const withoutDates = blanked(withoutLabels, dates);
-  const monthDays = monthDaysIn(withoutDates);
-  for (const date of monthDays) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
-  numbersIn(blanked(withoutDates, monthDays), span.start, anchors);
+  const monthDates = monthDatesIn(withoutDates);
+  for (const date of monthDates) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
+  for (const date of [...dates, ...monthDates]) addPartsOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
+  numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
   return { anchors, masked };
 }
 
@@ -160,18 +189,45 @@ function annotationsIn(document: AnalysedDocument, span: Span): Annotation[] {
   return found;
 }
 
-/** Month-day dates (--04-30) in text whose full dates are blanked. */
-function monthDaysIn(text: string): (Span & { date: string })[] {
+/** Dates without a year in text whose full dates are blanked: month-days (--04-30) and months (--07). */
+function monthDatesIn(text: string): (Span & { date: string })[] {
   const found: (Span & { date: string })[] = [];
-  for (const match of text.matchAll(MONTH_DAY)) {
-    const [written, zhMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2] = match as unknown as [string, ...(string | undefined)[]];
-    if (/[\d.]/.test(text[match.index! - 1] ?? '')) continue;
-    const month = zhMonth ? arabicOrChinese(zhMonth) : MONTHS.indexOf((enMonth1 ?? enMonth2)!.toLowerCase()) + 1;
-    const day = arabicOrChinese((zhDay ?? enDay1 ?? enDay2)!);
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    found.push({ date: `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, start: match.index!, end: match.index! + written.length });
+  for (const match of text.matchAll(MONTH_DATE)) {
+    const [written, zhMonth, zhLastMonth, zhDay, enMonth1, enDay1, enDay2, enMonth2] = match as unknown as [string, ...(string | undefined)[]];
+    if (/[\d.第上下]/.test(text[match.index! - 1] ?? '') || (enMonth1 === 'May' && !enDay1 && afterSentenceEnd(text, match.index!))) continue;
+    const zh = zhLastMonth ?? zhMonth;
+    const month = zh ? arabicOrChinese(zh) : MONTHS.indexOf((enMonth1 ?? enMonth2)!.toLowerCase()) + 1;
+    const dayWritten = zhDay ?? enDay1 ?? enDay2;
+    const day = dayWritten === undefined ? undefined : arabicOrChinese(dayWritten);
+    if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
+    const where = { start: match.index!, end: match.index! + written.length };
+    const firstMonth = zhLastMonth === undefined ? 0 : arabicOrChinese(zhMonth!);
+    if (firstMonth >= 1 && firstMonth < month) found.push({ date: `--${twoDigits(firstMonth)}`, ...where });
+    found.push({ date: `--${twoDigits(month)}${day === undefined ? '' : `-${twoDigits(day)}`}`, ...where });
   }
   return found;
+}
+
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Whether only white space stands between the start of `text`, or the end of a sentence, and `index`. */
+function afterSentenceEnd(text: string, index: number): boolean {
+  let at = index - 1;
+  while (at >= 0 && /\s/.test(text[at]!)) at--;
+  return at < 0 || SENTENCE_END.test(text[at]!);
+}
+
+/**
+ * The month and day of a full date, and the month of a date with a day, as weak anchors: they answer the other side's
+ * date written with less (2026年12月31日 = December 31; 3月31日前 = by the end of March; 2026年3月1日 = March 2026).
+ */
+function addPartsOf(anchors: Anchor[], date: Span & { date: string }, written: string, offset: number): void {
+  const [, month, day] = /(\d\d)-(\d\d)$/.exec(date.date) ?? [];
+  if (!month) return;
+  const parts = date.date.startsWith('--') ? [`--${month}`] : [`--${month}-${day}`, `--${month}`];
+  for (const part of parts) anchors.push({ ...anchor('date', part, written, shift(date, offset)), weak: true });
 }
 
 function arabicOrChinese(numeral: string): number {
@@ -179,31 +235,41 @@ function arabicOrChinese(numeral: string): number {
 }
 
 function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
-  const add = (value: number, suffix: string | undefined, start: number, written: string) => {
-    const percent = suffix !== undefined && /^(?:%|per)/i.test(suffix);
-    const scaled = percent || suffix === undefined ? value : value * (SCALES[suffix.toLowerCase()] ?? 1);
-    if (!percent && scaled <= 1) return;
-    anchors.push(anchor(percent ? 'percent' : 'number', String(scaled), written, { start: offset + start, end: offset + start + written.length }));
+  /** `unit`: a scale, or a unit of percentage after the number or a fraction before it. */
+  const add = (value: number, unit: string | undefined, start: number, written: string) => {
+    const where = { start: offset + start, end: offset + start + written.length };
+    const perPercent = unit === undefined ? undefined : PER_PERCENT.find(([pattern]) => pattern.test(unit))?.[1];
+    // Rounded to 12 digits: 千分之三 is 0.3, not 0.30000000000000004.
+    if (perPercent !== undefined) anchors.push(anchor('percent', String(Number((value / perPercent).toPrecision(12))), written, where));
+    const scaled = unit === undefined ? value : value * (SCALES[unit.toLowerCase()] ?? 1);
+    if (perPercent === undefined && scaled > 1) anchors.push(anchor('number', String(scaled), written, where));
   };
   for (const match of text.matchAll(ARABIC)) {
+    const [written, digits, suffix] = match as unknown as [string, string, string | undefined];
     if (/\w/.test(text[match.index! - 1] ?? '')) continue;
-    add(Number(match[1]!.replace(/,/g, '')), match[2], match.index!, match[0]);
+    const value = Number(digits.replace(/,/g, ''));
+    const fraction = FRACTION_BEFORE.exec(text.slice(Math.max(0, match.index! - 3), match.index!))?.[0];
+    if (fraction) add(value, fraction, match.index! - fraction.length, fraction + written);
+    else add(value, suffix, match.index!, written);
   }
   for (const match of text.matchAll(CHINESE)) {
-    const [written, percent, wrappedNumeral, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined];
+    const [written, fraction, wrappedNumeral, wrappedDecimals, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
     const numeral = withoutWraps(wrappedNumeral);
-    const scale = wrappedScale && withoutWraps(wrappedScale);
-    const value = chineseNumeralValue(numeral);
-    const counted = percent || scale || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(text.slice(match.index! + written.length));
-    if (value === undefined) continue;
+    const whole = chineseNumeralValue(numeral);
+    if (whole === undefined) continue;
+    const value = wrappedDecimals ? Number(`${whole}.${decimalDigits(withoutWraps(wrappedDecimals))}`) : whole;
+    const after = text.slice(match.index! + written.length);
+    const percentAfter = fraction || wrappedScale ? undefined : PERCENT_AFTER.exec(after)?.[0];
+    const unit = fraction ?? wrappedScale ?? percentAfter;
+    const counted = unit || wrappedDecimals || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(after);
     if (text[match.index! - 1] === '第') addImplied(anchors, value, offset + match.index! - 1, `第${written}`);
-    else if (counted) add(value, percent ? '%' : scale, match.index!, written);
-    else if (LOOSE_COUNTERS.test(text.slice(match.index! + written.length))) addImplied(anchors, value, offset + match.index!, written);
+    else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
+    else if (LOOSE_COUNTERS.test(after)) addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
   for (const match of text.matchAll(IMPLIED)) {
     const [written, ordinal, halfYear, , zhHalfYear] = match as unknown as [string, ...(string | undefined)[]];
-    const value = ordinal ? ORDINALS.indexOf(ordinal.toLowerCase()) + 2 : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
+    const value = ordinal ? ordinalValue(ordinal) : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
     addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(ENGLISH)) {
@@ -213,6 +279,11 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   }
 }
 
+/** 五 → 5, 二五 → 25: the digits after a Chinese decimal point. */
+function decimalDigits(numeral: string): string {
+  return [...numeral].map((char) => chineseNumeralValue(char) ?? 0).join('');
+}
+
 function withoutWraps(written: string): string {
   return written.replace(/[\s\u3000]+/g, '');
 }
@@ -220,6 +291,14 @@ function withoutWraps(written: string): string {
 /** A weak number: an ordinal, a unit of time, a scale as a unit. */
 function addImplied(anchors: Anchor[], value: number, start: number, written: string): void {
   if (value > 1) anchors.push({ ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true });
+}
+
+function ordinalValue(written: string): number {
+  const [first, second] = written.toLowerCase().split(/[- ]/) as [string, string | undefined];
+  if (second !== undefined) return (TENS.indexOf(first) + 2) * 10 + ORDINAL_UNITS.indexOf(second) + 1;
+  if (first.endsWith('ieth')) return (TENS.indexOf(first.replace(/ieth$/, 'y')) + 2) * 10;
+  const teen = ORDINAL_TEENS.indexOf(first);
+  return teen >= 0 ? teen + 10 : ORDINAL_UNITS.indexOf(first) + 1;
 }
 
 function englishSingle(word: string): number {

@@ -8,9 +8,9 @@ import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { pluralOf, singularOf } from '../scan/phraseMatcher';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
-import { ANCHOR_KINDS, type Anchor } from './anchors';
+import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
 import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
-import { anchorKey, compareNumbers } from './units';
+import { anchorKey, closingBlockOf, compareNumbers } from './units';
 
 /** Below this, a pair is too uncertain for its contents to be compared: a finding would more likely be a misalignment. */
 const MIN_CONFIDENCE_TO_COMPARE = 0.35;
@@ -33,6 +33,7 @@ export function translationChecks(
   const context: Context = { original, translation, pairs, anchorsOf, messages };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
+    ...closingBlocks(context),
     ...termsTranslatedTwice(context, terms),
     ...pairs.flatMap((pair) => termsNotUsed(context, pair, terms)),
   ].sort((a, b) => a.span.start - b.span.start);
@@ -101,16 +102,56 @@ function mergedOrSplit(context: Context, pair: ClausePair): TranslationCheck {
 
 function contents(context: Context, pair: ClausePair): TranslationCheck[] {
   if (pair.original.length === 0 || pair.translation.length === 0 || pair.confidence < MIN_CONFIDENCE_TO_COMPARE) return [];
-  const mine = pair.translation.flatMap(context.anchorsOf);
-  const theirs = pair.original.flatMap(context.anchorsOf);
-  const clauseName = pair.original.map((unit) => unit.label).join(' ');
-  const firstLabel = labelSpan(context.translation, pair.translation[0]!);
+  return comparedAnchors(context, {
+    mine: pair.translation.flatMap(context.anchorsOf), theirs: pair.original.flatMap(context.anchorsOf),
+    name: pair.original.map((unit) => unit.label).join(' '), place: labelSpan(context.translation, pair.translation[0]!),
+    originalPlaces: pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) })),
+    onlyOriginal: context.messages.onlyOriginal,
+  });
+}
+
+/**
+ * The closing blocks under both texts (the issuing agencies and the date, which no clause holds): their agencies and
+ * dates compared as a clause's anchors are, the translation's first line standing for its block.
+ */
+function closingBlocks(context: Context): TranslationCheck[] {
+  const [theirs, mine] = [closingBlockOf(context.original), closingBlockOf(context.translation)];
+  if (!theirs || !mine) return [];
+  const signs = (document: AnalysedDocument, block: Span) => anchorsIn(document, block).filter((anchor) => anchor.kind === 'agency' || anchor.kind === 'date');
+  const name = context.messages.closingBlock();
+  return comparedAnchors(context, {
+    mine: signs(context.translation, mine), theirs: signs(context.original, theirs), name, place: firstLineOf(context.translation.text, mine),
+    originalPlaces: [{ span: firstLineOf(context.original.text, theirs), message: context.messages.inOriginal(name) }],
+    onlyOriginal: context.messages.onlyOriginalClosingBlock,
+  });
+}
+
+function firstLineOf(text: string, span: Span): Span {
+  const lineEnd = text.slice(span.start, span.end).search(/\s*[\r\n]/);
+  return { start: span.start, end: lineEnd < 0 ? span.end : span.start + lineEnd };
+}
+
+/** Two places' anchors, compared: the translation's `mine` at `place` (named `name` in the original), the original's `theirs` at `originalPlaces`. */
+interface Comparison {
+  mine: readonly Anchor[];
+  theirs: readonly Anchor[];
+  name: string;
+  place: Span;
+  originalPlaces: { span: Span; message: string }[];
+  onlyOriginal: (says: string) => string;
+}
+
+/**
+ * Per kind of anchor: a warning when both places have anchors the other lacks (they disagree), information when
+ * only one has (except agencies).
+ */
+function comparedAnchors(context: Context, { mine, theirs, name, place, originalPlaces, onlyOriginal }: Comparison): TranslationCheck[] {
   const [myKeys, theirKeys] = [answerKeys(mine), answerKeys(theirs)];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
     const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirKeys);
     const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), myKeys);
-    const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(clauseName, anchor.text) }));
+    const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(name, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
         context.messages.mismatch(says(here[0]!.text), says(there[0]!.text)), here[0]!, related(there))];
@@ -120,12 +161,11 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
     if (kind === 'agency') return [];
     if (there.length > 0) {
       return [check(context, 'translation-mismatch', 'information',
-        context.messages.onlyOriginal(says(there.map((anchor) => anchor.text).join(', '))), firstLabel, related(there))];
+        onlyOriginal(says(there.map((anchor) => anchor.text).join(', '))), place, related(there))];
     }
     if (here.length > 0) {
       return [check(context, 'translation-mismatch', 'information',
-        context.messages.onlyTranslation(says(here.map((anchor) => anchor.text).join(', ')), clauseName), here[0]!,
-        pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) })))];
+        context.messages.onlyTranslation(says(here.map((anchor) => anchor.text).join(', ')), name), here[0]!, originalPlaces)];
     }
     return [];
   });

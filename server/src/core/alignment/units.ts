@@ -70,27 +70,45 @@ export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
 }
 
 /** The most lines a closing block (signatures and a date) holds, and the longest of them, in characters that are not white space. */
-const CLOSING_LINES = 6;
+const CLOSING_LINES = 10;
 const CLOSING_LINE_LENGTH = 80;
 /** A line that ends a sentence or a clause is text, not a signature. */
 const SENTENCE_END = /[。；！？.;!?：:]\s*$/;
+/** What a closing block follows: a blank line or the end of a sentence (not a colon: what follows one is its content). */
+const PARAGRAPH_END = /(?:^|[。；！？.;!?])\s*$/;
+/** The printing office's footer under a Chinese notice (联系人 …, 中国人民银行办公厅 2019年3月29日印发): a closing block, not a signature. */
+const FOOTER = /印发|抄送|联系人|联系电话|共印/;
 
 /**
- * Where the document's closing block starts: the lines after its last blank line that only sign and date it
- * (中国人民银行 国家外汇管理局 / 2026年1月8日, "People's Bank of China / January 8, 2026"): short, no sentence end, holding an
- * agency or a date. The text's length when there is none. A translation signs where its original does, so these
- * lines would otherwise give the last clause anchors (agencies, the date) that make another clause look like a part of it.
+ * Where the document's closing block starts: the lines after the last clause's label, after a blank line or the end
+ * of a sentence, that only sign and date it (中国人民银行 国家外汇管理局 / 2026年1月8日, "People's Bank of China / January 8,
+ * 2026", or the printing office's footer): short, no sentence end, holding an agency or a date. The text's length
+ * when there is none. A translation signs where its original does, so these lines would otherwise give the last
+ * clause anchors (agencies, the date) that make another clause look like a part of it.
  */
 function closingBlockStart(document: AnalysedDocument): number {
-  const { text, lines } = document;
+  const { text, lines, clauses } = document;
+  const lastClause = clauses.at(-1);
+  const labelLine = lastClause ? lines.lineOf(lastClause.labelSpan.start) : 0;
   let line = lines.lineCount - 1;
-  while (line > 0 && lines.lineText(line).trim() === '') line--;
+  while (line > labelLine && lines.lineText(line).trim() === '') line--;
   const last = line;
-  while (line > 0 && last - line < CLOSING_LINES && isSignatureLine(lines.lineText(line))) line--;
-  if (line === last || lines.lineText(line).trim() !== '') return text.length;
+  while (line > labelLine && last - line < CLOSING_LINES && isSignatureLine(lines.lineText(line))) line--;
+  if (line === last || !PARAGRAPH_END.test(lines.lineText(line))) return text.length;
   const start = lines.lineStart(line + 1);
   const signs = document.agencies.some((agency) => agency.start >= start) || datesIn(text.slice(start)).length > 0;
   return signs ? start : text.length;
+}
+
+/**
+ * The document's signature (closingBlockStart) without the white space around it, when it has clauses (its anchors
+ * are then in no unit, and the checks compare them on their own) and the block is no printing footer (its date is
+ * the printing's, which a translation leaves out).
+ */
+export function closingBlockOf(document: AnalysedDocument): Span | undefined {
+  const start = closingBlockStart(document);
+  if (document.clauses.length === 0 || start >= document.text.length || FOOTER.test(document.text.slice(start))) return undefined;
+  return trim(document.text, start, document.text.length);
 }
 
 function isSignatureLine(line: string): boolean {

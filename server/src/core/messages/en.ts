@@ -166,6 +166,9 @@ export const en = {
     mismatch: (translation: string, original: string) => `The translation ${translation} where the original ${original}.`,
     onlyOriginal: (original: string) => `The original ${original}; this clause does not.`,
     onlyTranslation: (translation: string, clause: string) => `The translation ${translation}; the original's ${clause} does not.`,
+    /** The issuing agencies and the date under the text. */
+    closingBlock: () => 'closing block',
+    onlyOriginalClosingBlock: (original: string) => `The original ${original} in its closing block; the translation's does not.`,
     translatedTwice: (term: string, original: string, line: number, earlier: string) =>
       `"${term}" translates ${original}, which line ${line} translates as "${earlier}".`,
     termNotUsed: (original: string, term: string) => `The original uses the defined term ${original} here; this clause never uses its translation "${term}".`,

@@ -1,23 +1,30 @@
 /** Values of the numerals clause labels are written in: Chinese, Roman, Arabic, Latin letters. */
 
-/** 十三 → 13, 一百零五 → 105, 二十 → 20; undefined when it is not a Chinese numeral. Read by code unit, nothing allocated. */
+/**
+ * 十三 → 13, 一百零五 → 105, 二十 → 20, and digit by digit without 十 百 千 (二〇二六 → 2026); undefined when it is not a
+ * Chinese numeral. Read by code unit, nothing allocated.
+ */
 export function chineseNumeralValue(numeral: string): number | undefined {
   if (numeral.length === 0) return undefined;
   let total = 0;
   let digit = -1;
+  let digits = 0;
+  let positional = false;
   for (let i = 0; i < numeral.length; i++) {
     const code = numeral.charCodeAt(i);
     const value = chineseDigit(code);
     if (value >= 0) {
       digit = value;
+      digits = digits * 10 + value;
       continue;
     }
     const unit = chineseUnit(code);
     if (unit === 0) return undefined;
+    positional = true;
     total += (digit < 0 ? 1 : digit) * unit;
     digit = -1;
   }
-  return total + Math.max(digit, 0);
+  return positional ? total + Math.max(digit, 0) : digits;
 }
 
 /** 零 〇 ○ 一 二 两 三 … 九 as a digit; -1 for any other code unit. */
