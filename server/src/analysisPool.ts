@@ -40,8 +40,11 @@ interface Pending {
 
 /** Workers beyond the cores only contend; one core stays for the thread that answers requests where there are many. */
 const MAX_WORKERS = 4;
-/** How many documents' chunks a worker keeps for their next analysis. */
-export const KEPT_DOCUMENTS = 8;
+/**
+ * How many documents' chunks a worker keeps for their next analysis. Only large documents go to workers (see
+ * backgroundAnalyses.ts), and a 10 MB document's chunks hold some 80 MB: a few are enough for the ones being edited.
+ */
+export const KEPT_DOCUMENTS = 4;
 /** Requests a worker holds at once: one it works on, one ready for when it is done (no idle round trip between). */
 const IN_FLIGHT = 2;
 
