@@ -6,6 +6,7 @@
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
 import type { FixedPoint } from './monotonic';
+import { isShift, numberingRuns, type NumberingRuns } from './runs';
 import { numberOf, type Cuts, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
@@ -29,6 +30,12 @@ export const SKIP_COST = 4.6;
 const MERGE_ACROSS_LEVELS = SKIP_COST;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
+/**
+ * For a pair whose numbers differ as part of a shift (runs.ts: the rest of both runs renumbered alike, after a clause
+ * added or dropped): nearly as good as agreeing numbers, so that the content of the pairs decides where the run shifts,
+ * and a little worse, so that numbers win where content says nothing.
+ */
+const NUMBER_SHIFTED = -2;
 /** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
 /**
@@ -101,6 +108,8 @@ interface Side {
   items: readonly Judged[];
   /** Prefix sums of the rare keys (AnchorComparison.rare) of the items. */
   rareKeys: Int32Array;
+  /** The items' runs of numbering (a shift renumbers the rest of a run). */
+  runs: NumberingRuns;
 }
 
 function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: Uint8Array): Side {
@@ -109,7 +118,7 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
-    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1),
+    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.map((item) => item.clause)),
   };
   items.forEach((item, k) => {
     side.depth[k] = item.clause?.depth ?? -1;
@@ -390,7 +399,7 @@ export class StepJudge {
     this.partnerStrays = false;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
-      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
+      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
       this.numbered = numbers === SAME;
       return;
     }
