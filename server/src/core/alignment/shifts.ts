@@ -1,0 +1,77 @@
+/**
+ * Shifted numbering among the aligned pairs: runs of pairs whose numbers differ by the same amount, each pair's
+ * clauses the next of the run before's on both sides (II.↔一、, III.↔二、, IV.↔三、), and what caused the shift when
+ * the pair before the run says: a clause one side adds or drops, or a split or merge. The checks report a run once:
+ * with its cause, or as one numbering finding; a pair alone whose numbers differ stays a typo of its own.
+ */
+import type { AnalysedDocument } from '../model';
+import { numberingRuns } from './runs';
+import type { ClausePair } from './types';
+import { compareNumbers } from './units';
+
+export interface Shift {
+  /** The indices of its pairs, in order. */
+  pairs: number[];
+  /** The pair whose finding explains it: a clause without counterpart, a split or a merge just before the run. */
+  cause: number | undefined;
+}
+
+/** The shifts of `pairs`, and for each pair in one, its shift. */
+export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[]): Map<number, Shift> {
+  const [originalRuns, translationRuns] = [numberingRuns(original.clauses), numberingRuns(translation.clauses)];
+  const [originalPair, translationPair] = [pairOfClause(pairs, 'original'), pairOfClause(pairs, 'translation')];
+  const byPair = new Map<number, Shift>();
+  const deltas = new Map<number, number>();
+  pairs.forEach((pair, index) => {
+    const delta = numberDelta(original, translation, pair);
+    if (delta === undefined) return;
+    deltas.set(index, delta);
+    const [a, b] = [pair.original[0]!.clause!, pair.translation[0]!.clause!];
+    const [before, beforeTranslation] = [originalRuns.previous[a]!, translationRuns.previous[b]!];
+    const previous = before >= 0 ? originalPair.get(before) : undefined;
+    const shift = previous !== undefined && previous === translationPair.get(beforeTranslation) && deltas.get(previous) === delta ? byPair.get(previous) : undefined;
+    if (shift) shift.pairs.push(index);
+    else {
+      const cause = causeOf(pairs, delta, previous, beforeTranslation >= 0 ? translationPair.get(beforeTranslation) : undefined);
+      byPair.set(index, { pairs: [index], cause });
+      return;
+    }
+    byPair.set(index, shift);
+  });
+  return byPair;
+}
+
+/** Whether a shift stands for its pairs' numbering findings: it has a cause, or it is more than one pair (no typo). */
+export function isReportedOnce(shift: Shift): boolean {
+  return shift.cause !== undefined || shift.pairs.length > 1;
+}
+
+/** The translation's number less the original's, for a 1-1 pair of clauses of one rank whose numbers differ. */
+function numberDelta(original: AnalysedDocument, translation: AnalysedDocument, pair: ClausePair): number | undefined {
+  if (pair.original.length !== 1 || pair.translation.length !== 1) return undefined;
+  const [a, b] = [original.clauses[pair.original[0]!.clause ?? -1], translation.clauses[pair.translation[0]!.clause ?? -1]];
+  if (!a || !b || a.insertion || b.insertion || a.style === 'decimal' || compareNumbers(a, b) !== 'different') return undefined;
+  return b.value - a.value;
+}
+
+/**
+ * What explains a shift by `delta` whose first pair's clauses follow the original's clause in pair `originalBefore`
+ * and the translation's in pair `translationBefore`: a clause the translation adds or splits off there (it numbers
+ * ahead), or one the original has that the translation drops or merges (it numbers behind).
+ */
+function causeOf(pairs: readonly ClausePair[], delta: number, originalBefore: number | undefined, translationBefore: number | undefined): number | undefined {
+  const before = delta > 0 ? translationBefore : originalBefore;
+  const pair = before === undefined ? undefined : pairs[before]!;
+  if (!pair) return undefined;
+  const [mine, theirs] = delta > 0 ? [pair.translation, pair.original] : [pair.original, pair.translation];
+  return theirs.length === 0 || (mine.length === 2 && theirs.length === 1) ? before : undefined;
+}
+
+/** For each clause of a side, the index of its pair. */
+function pairOfClause(pairs: readonly ClausePair[], side: 'original' | 'translation'): Map<number, number> {
+  const found = new Map<number, number>();
+  pairs.forEach((pair, index) => {
+    for (const unit of pair[side]) if (unit.clause !== undefined) found.set(unit.clause, index);
+  });
+  return found;
+}
