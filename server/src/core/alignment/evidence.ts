@@ -32,10 +32,10 @@ const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
 /**
  * For a pair whose numbers differ as part of a shift (runs.ts: the rest of both runs renumbered alike, after a clause
- * added or dropped): nearly as good as agreeing numbers, so that the content of the pairs decides where the run shifts,
- * and a little worse, so that numbers win where content says nothing.
+ * added or dropped): nearly as good as agreeing numbers, so that the content of the pairs (anchors, lengths) decides
+ * where the run shifts, and a little worse, so that the numbers decide where content says nothing.
  */
-const NUMBER_SHIFTED = -2;
+const NUMBER_SHIFTED = -2.75;
 /** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
 /**

@@ -1,0 +1,180 @@
+/**
+ * Issue 10, a shift of the numbering: a translation that adds (or drops) a clause and renumbers every clause after it
+ * is aligned by content, not by its numbers (I. unpaired, 一、↔II., 二、↔III. …), and reported once — by the extra or
+ * missing clause, which names the renumbered run — in both directions, at the start and in the middle of a run, at
+ * every depth, and inside one parent. Near misses stay as they were: a typo on one clause is a numbering finding on
+ * that clause, an extra last clause renumbers nothing, and clauses whose contents disagree are no shift.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
+import { lines } from './fixture';
+import { align, checksOf, pairsOf } from './alignmentFixture';
+
+/** A notice on cross-border cash pools in eight clauses, [original, translation], without labels. */
+const CLAUSES: [string, string][] = [
+  ['本通知所称跨境资金池，是指跨国企业集团在境内外成员企业之间开展的资金余缺调剂和归集业务。',
+    'For the purposes of this Notice, a cross-border cash pool means the business of fund surplus and deficit adjustment and pooling carried out between the domestic and overseas member enterprises of a multinational enterprise group.'],
+  ['单笔金额超过50万元的跨境汇款，银行应当在2个工作日内完成审核。',
+    'Banks shall complete the review of a cross-border remittance of more than RMB 500,000 in a single transaction within 2 working days.'],
+  ['跨境资金池的主办企业应当开立专用账户，并通过该账户办理资金池业务。',
+    'The lead enterprise of a cross-border cash pool shall open a dedicated account and handle the pool business through that account.'],
+  ['银行应当于每月15日前向中国人民银行报送跨境资金池业务数据。',
+    'Banks shall submit data on their cross-border cash pool business to the People\'s Bank of China before the 15th of each month.'],
+  ['银行不得为无真实交易背景的业务办理跨境结算。',
+    'Banks shall not handle cross-border settlement for business without a genuine transaction background.'],
+  ['跨境资金池的净流入额不得超过所有者权益的30%。',
+    'The net inflow of a cross-border cash pool shall not exceed 30% of the owners\' equity.'],
+  ['国家外汇管理局各分局应当对辖区内银行每年至少开展3次现场检查。',
+    'The branches of the State Administration of Foreign Exchange shall carry out on-site inspections of the banks in their jurisdiction at least 3 times a year.'],
+  ['本通知自2026年3月1日起施行。', 'This Notice shall come into effect on March 1, 2026.'],
+];
+
+/**
+ * Clauses the other side lacks: one with anchors of its own, one with none, shorter than its neighbours (only lengths
+ * tell where it stands; where nothing tells, the numbers decide).
+ */
+const BACKGROUND: [string, string] = ['自2014年起，中国人民银行在自由贸易试验区开展跨境资金集中运营试点。',
+  'Background. Since 2014, the People\'s Bank of China has carried out pilot programmes for the centralised operation of cross-border funds in the free trade zones.'];
+const PRINCIPLE: [string, string] = ['银行应当审慎开展资金池业务。', 'Banks shall conduct the pool business prudently.'];
+
+/** How each language numbers a depth of clauses; `pair` is the label pair the fixture expects ("一、=I."). */
+interface Style {
+  name: string;
+  zh: (n: number) => string;
+  en: (n: number) => string;
+}
+const STYLES: Style[] = [
+  { name: '一、 / I.', zh: (n) => `${toChineseNumeral(n)}、`, en: (n) => `${toRoman(n)}.` },
+  { name: '（一） / (I)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${toRoman(n)})` },
+  { name: '（一） / (1)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${n})` },
+  { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条`, en: (n) => `Article ${n}` },
+];
+
+const PREAMBLE_ZH = ['中国人民银行关于规范跨境资金池业务的通知', '', '各银行：', '为规范跨境资金池业务，现将有关事项通知如下：'];
+const PREAMBLE_EN = ['Notice of the People\'s Bank of China on Regulating the Cross-border Cash Pool Business', '', 'To all banks:',
+  'In order to regulate the cross-border cash pool business, the relevant matters are hereby notified as follows:'];
+
+/** One clause of either side or both: [original, translation], undefined where a side lacks it. */
+type Row = [string | undefined, string | undefined];
+
+interface Fixture {
+  zh: string;
+  en: string;
+  /** "一、=II.", "=I.", in document order. */
+  pairs: string[];
+  /** Each translation label's line (1-based). */
+  enLine: Map<string, number>;
+  /** Each row's labels. */
+  labels: [string | undefined, string | undefined][];
+}
+
+/** The two texts of `rows`, each side numbered 1, 2, 3 … in `style`, one clause a line under the preamble. */
+function notice(style: Style, rows: readonly Row[]): Fixture {
+  const counts = [0, 0];
+  const labels = rows.map(([zh, en]): [string | undefined, string | undefined] => [
+    zh === undefined ? undefined : style.zh(++counts[0]!), en === undefined ? undefined : style.en(++counts[1]!)]);
+  const separator = (label: string) => (/[、）]$/.test(label) ? '' : label.startsWith('第') ? '\u3000' : ' ');
+  const zh = rows.flatMap(([text], k) => (text === undefined ? [] : [`${labels[k]![0]}${separator(labels[k]![0]!)}${text}`]));
+  const en = rows.flatMap(([, text], k) => (text === undefined ? [] : [`${labels[k]![1]} ${text}`]));
+  const enLine = new Map(labels.filter(([, label]) => label).map(([, label], k) => [label!, PREAMBLE_EN.length + 1 + k]));
+  return { zh: lines(...PREAMBLE_ZH, ...zh), en: lines(...PREAMBLE_EN, ...en), pairs: labels.map(([a, b]) => `${a ?? ''}=${b ?? ''}`), enLine, labels };
+}
+
+const FAITHFUL: Row[] = CLAUSES;
+
+/** The rows with `row` inserted before index `at`. */
+function inserted(at: number, row: Row): Row[] {
+  return [...FAITHFUL.slice(0, at), row, ...FAITHFUL.slice(at)];
+}
+
+/** The ends of the renumbered run after row `at` of a fixture: "II. to IX. translate 一、 to 八、". */
+function shiftedAfter(fixture: Fixture, at: number): string {
+  const [first, last] = [fixture.labels[at + 1]!, fixture.labels.at(-1)!];
+  return first === last
+    ? ` The numbering after it is shifted: ${first[1]} translates ${first[0]}.`
+    : ` The numbering after it is shifted: ${first[1]} to ${last[1]} translate ${first[0]} to ${last[0]}.`;
+}
+
+for (const style of STYLES) {
+  test(`${style.name}: the faithful notice pairs every clause with its number, quietly`, () => {
+    const fixture = notice(style, FAITHFUL);
+    const alignment = align(fixture.zh, fixture.en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs);
+    assert.deepEqual(checksOf(alignment), []);
+  });
+
+  for (const [what, extra] of [['with anchors of its own', BACKGROUND], ['with none', PRINCIPLE]] as const) {
+    test(`${style.name}: a first clause the translation adds (${what}) is extra, and the renumbered rest is reported with it`, () => {
+      const fixture = notice(style, inserted(0, [undefined, extra[1]]));
+      const alignment = align(fixture.zh, fixture.en);
+      assert.deepEqual(pairsOf(alignment), fixture.pairs);
+      const first = style.en(1);
+      assert.deepEqual(checksOf(alignment), [`${fixture.enLine.get(first)} translation-extra-clause: Clause ${first} has no counterpart in the original.${shiftedAfter(fixture, 0)}`]);
+    });
+
+    test(`${style.name}: a first clause the translation drops (${what}) is missing once, not a cascade`, () => {
+      const fixture = notice(style, inserted(0, [extra[0], undefined]));
+      const alignment = align(fixture.zh, fixture.en);
+      assert.deepEqual(pairsOf(alignment), fixture.pairs);
+      const [dropped, next] = [style.zh(1), style.en(1)];
+      assert.deepEqual(checksOf(alignment), [
+        `${fixture.enLine.get(next)} translation-missing-clause: Clause ${dropped} of the original has no counterpart in the translation.${shiftedAfter(fixture, 0)}`]);
+    });
+
+    test(`${style.name}: a clause the translation adds in the middle (${what}) is extra, the rest renumbered, reported once`, () => {
+      const fixture = notice(style, inserted(4, [undefined, extra[1]]));
+      const alignment = align(fixture.zh, fixture.en);
+      assert.deepEqual(pairsOf(alignment), fixture.pairs);
+      const added = style.en(5);
+      assert.deepEqual(checksOf(alignment), [`${fixture.enLine.get(added)} translation-extra-clause: Clause ${added} has no counterpart in the original.${shiftedAfter(fixture, 4)}`]);
+    });
+
+    test(`${style.name}: a clause the translation drops in the middle (${what}) is missing once, the rest renumbered`, () => {
+      const fixture = notice(style, inserted(4, [extra[0], undefined]));
+      const alignment = align(fixture.zh, fixture.en);
+      assert.deepEqual(pairsOf(alignment), fixture.pairs);
+      const [dropped, next] = [style.zh(5), style.en(5)];
+      assert.deepEqual(checksOf(alignment), [
+        `${fixture.enLine.get(next)} translation-missing-clause: Clause ${dropped} of the original has no counterpart in the translation.${shiftedAfter(fixture, 4)}`]);
+    });
+  }
+
+  test(`${style.name}, near miss: a typo on one clause's number, the rest agreeing, is a numbering finding on that clause`, () => {
+    const fixture = notice(style, FAITHFUL);
+    const [right, wrong] = [style.en(3), style.en(4)];
+    const en = fixture.en.replace(`\n${right} `, `\n${wrong} `);
+    const alignment = align(fixture.zh, en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs.map((pair) => (pair.endsWith(`=${right}`) ? pair.replace(right, wrong) : pair)));
+    assert.deepEqual(checksOf(alignment), [`${fixture.enLine.get(right)} translation-numbering: ${wrong} translates ${style.zh(3)} of the original: the numbers disagree.`]);
+  });
+
+  test(`${style.name}, near miss: an extra last clause renumbers nothing`, () => {
+    const fixture = notice(style, [...FAITHFUL, [undefined, PRINCIPLE[1]]]);
+    const alignment = align(fixture.zh, fixture.en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs);
+    const added = style.en(9);
+    assert.deepEqual(checksOf(alignment), [`${fixture.enLine.get(added)} translation-extra-clause: Clause ${added} has no counterpart in the original.`]);
+  });
+
+  test(`${style.name}, near miss: clauses whose contents disagree keep their numbers (a mismatch, not a shift)`, () => {
+    // The translation of clause 4 gives another date and agency, clause 6 another percentage: no clause added or dropped.
+    const rows: Row[] = CLAUSES.map(([zh, en], k) => [zh, k === 3 ? en.replace('People\'s Bank of China before the 15th', 'State Administration of Foreign Exchange before the 25th') : k === 5 ? en.replace('30%', '20%') : en]);
+    const fixture = notice(style, rows);
+    const alignment = align(fixture.zh, fixture.en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs);
+    assert.ok(checksOf(alignment).every((check) => check.includes('translation-mismatch')), checksOf(alignment).join('\n'));
+    assert.ok(checksOf(alignment).some((check) => check.includes('20%')), checksOf(alignment).join('\n'));
+  });
+}
+
+test('a defined term rendered another way inside a shifted clause is still found', () => {
+  const rows = inserted(0, [undefined, BACKGROUND[1]]).map(([zh, en]): Row => [zh, en?.startsWith('The lead enterprise') ? en.replace('cross-border cash pool', 'cross-border fund pool') : en]);
+  const fixture = notice(STYLES[0]!, rows);
+  const alignment = align(fixture.zh, fixture.en);
+  assert.deepEqual(pairsOf(alignment), fixture.pairs);
+  assert.deepEqual(checksOf(alignment), [
+    `5 translation-extra-clause: Clause I. has no counterpart in the original.${shiftedAfter(fixture, 0)}`,
+    '8 translation-term: The original uses the defined term 跨境资金池 here; this clause never uses its translation "cross-border cash pool".',
+  ]);
+});
