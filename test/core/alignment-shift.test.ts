@@ -178,3 +178,70 @@ test('a defined term rendered another way inside a shifted clause is still found
     '8 translation-term: The original uses the defined term 跨境资金池 here; this clause never uses its translation "cross-border cash pool".',
   ]);
 });
+
+/** A notice in three parts of items, [original, translation] a line each. */
+const PARTS: [string, string][] = [
+  ['一、总体要求', 'I. General Requirements'],
+  ['（一）银行应当建立健全跨境资金池业务管理制度，明确各部门的职责分工。', '(I) Banks shall establish a sound management system for the cross-border cash pool business and specify the responsibilities of each department.'],
+  ['（二）单笔金额超过50万元的跨境汇款，银行应当在2个工作日内完成审核。', '(II) Banks shall complete the review of a cross-border remittance of more than RMB 500,000 in a single transaction within 2 working days.'],
+  ['二、业务管理', 'II. Business Management'],
+  ['（一）主办企业应当开立专用账户，并通过该账户办理资金池业务。', '(I) The lead enterprise shall open a dedicated account and handle the pool business through that account.'],
+  ['（二）资金池的净流入额不得超过所有者权益的30%。', '(II) The net inflow of the pool shall not exceed 30% of the owners\' equity.'],
+  ['（三）银行应当于每月15日前向中国人民银行报送资金池业务数据。', '(III) Banks shall submit data on the pool business to the People\'s Bank of China before the 15th of each month.'],
+  ['三、监督管理', 'III. Supervision and Administration'],
+  ['（一）国家外汇管理局各分局应当对辖区内银行每年至少开展3次现场检查。', '(I) The branches of the State Administration of Foreign Exchange shall carry out on-site inspections of the banks in their jurisdiction at least 3 times a year.'],
+  ['（二）本通知自2026年3月1日起施行。', '(II) This Notice shall come into effect on March 1, 2026.'],
+];
+
+/** "一、=I.": the labels of a line of each language. */
+function labelPair(zh: string, en: string): string {
+  return `${/^\S+?[、）]/.exec(zh)![0]}=${/^\S+/.exec(en)![0]}`;
+}
+
+const PARTS_PAIRS = PARTS.map(([zh, en]) => labelPair(zh, en));
+
+function partsAlignment(zh: string[], en: string[]) {
+  return align(lines('关于跨境资金池业务的通知', '', ...zh), lines('Notice on the Cross-border Cash Pool Business', '', ...en));
+}
+
+test('parts: the faithful notice pairs every part and item with its number, quietly', () => {
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), PARTS.map(([, en]) => en));
+  assert.deepEqual(pairsOf(alignment), PARTS_PAIRS);
+  assert.deepEqual(checksOf(alignment), []);
+});
+
+test('parts: an item the translation adds at the start of one part\'s list shifts that list only, reported once', () => {
+  const en = PARTS.map(([, text]) => text);
+  en.splice(4, 3, '(I) Banks shall verify the identity of the lead enterprise before opening the account.', ...en.slice(4, 7).map((line, k) => line.replace(/^\(\w+\)/, `(${toRoman(k + 2)})`)));
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), en);
+  assert.deepEqual(pairsOf(alignment), [...PARTS_PAIRS.slice(0, 4), '=(I)', '（一）=(II)', '（二）=(III)', '（三）=(IV)', ...PARTS_PAIRS.slice(7)]);
+  assert.deepEqual(checksOf(alignment), ['7 translation-extra-clause: Clause (I) has no counterpart in the original. The numbering after it is shifted: (II) to (IV) translate （一） to （三）.']);
+});
+
+test('parts: an item of one part\'s list the translation drops, the rest of that list renumbered, is missing once', () => {
+  const en = PARTS.map(([, text]) => text);
+  en.splice(4, 3, ...en.slice(5, 7).map((line, k) => line.replace(/^\(\w+\)/, `(${toRoman(k + 1)})`)));
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), en);
+  assert.deepEqual(pairsOf(alignment), [...PARTS_PAIRS.slice(0, 4), '（一）=', '（二）=(I)', '（三）=(II)', ...PARTS_PAIRS.slice(7)]);
+  assert.deepEqual(checksOf(alignment), ['7 translation-missing-clause: Clause （一） of the original has no counterpart in the translation. The numbering after it is shifted: (I) to (II) translate （二） to （三）.']);
+});
+
+/** A part's label one on, in either language: 一、 → 二、, II. → III. (items keep theirs). */
+function partOneOn(line: string): string {
+  return line.replace(/^([一二三])、/, (_, numeral: string) => `${'二三四'['一二三'.indexOf(numeral)]}、`)
+    .replace(/^([IV]+)\./, (_, numeral: string) => `${toRoman(['I', 'II', 'III'].indexOf(numeral) + 2)}.`);
+}
+
+test('parts: a first part the translation adds shifts the parts after it, their items keep their numbers, reported once', () => {
+  const background = 'I. Background. Since 2014, the People\'s Bank of China has carried out pilot programmes for cross-border cash pools in the free trade zones.';
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), [background, ...PARTS.map(([, en]) => partOneOn(en))]);
+  assert.deepEqual(pairsOf(alignment), ['=I.', ...PARTS.map(([zh, en]) => labelPair(zh, partOneOn(en)))]);
+  assert.deepEqual(checksOf(alignment), ['3 translation-extra-clause: Clause I. has no counterpart in the original. The numbering after it is shifted: II. to IV. translate 一、 to 三、.']);
+});
+
+test('parts: a first part the original has and the translation drops, the parts after it renumbered, is missing once', () => {
+  const background = '一、背景。自2014年起，中国人民银行在自由贸易试验区开展跨境资金池试点。';
+  const alignment = partsAlignment([background, ...PARTS.map(([zh]) => partOneOn(zh))], PARTS.map(([, en]) => en));
+  assert.deepEqual(pairsOf(alignment), ['一、=', ...PARTS.map(([zh, en]) => labelPair(partOneOn(zh), en))]);
+  assert.deepEqual(checksOf(alignment), ['3 translation-missing-clause: Clause 一、 of the original has no counterpart in the translation. The numbering after it is shifted: I. to III. translate 二、 to 四、.']);
+});
