@@ -353,3 +353,22 @@ test('phrasings: a clause without anchors added or dropped at the start or in th
   // neighbour's. Either way the finding is one, and the run after it is named once.
   assert.ok(misplaced.length <= 14, misplaced.join('\n'));
 });
+
+/** Measures of `count` articles, each with an amount of its own, the translation without article `dropped` and renumbered after it. */
+function longMeasures(count: number, dropped: number): { zh: string; en: string } {
+  const zh = ['跨境资金池业务管理办法（汇编）', ''];
+  const en = ['Measures for the Administration of the Cross-border Cash Pool Business (Compiled)', ''];
+  for (let n = 1; n <= count; n++) {
+    zh.push(`第${toChineseNumeral(n)}条\u3000第${n}类成员企业的单笔跨境汇款金额不得超过${n * 3}万元，银行应当在${(n % 20) + 2}个工作日内完成审核。`);
+    if (n === dropped) continue;
+    en.push(`Article ${n < dropped ? n : n - 1} The amount of a single cross-border remittance of a member enterprise of category ${n} shall not exceed RMB ${(n * 30_000).toLocaleString('en-US')}, and banks shall complete the review within ${(n % 20) + 2} working days.`);
+  }
+  return { zh: lines(...zh), en: lines(...en) };
+}
+
+test('a long pair (banded): an article the translation drops early, every article after it renumbered, is missing once', () => {
+  const { zh, en } = longMeasures(240, 10);
+  const alignment = align(zh, en);
+  assert.equal(alignment.banded, true);
+  assert.deepEqual(checksOf(alignment), ['12 translation-missing-clause: Clause 第十条 of the original has no counterpart in the translation. The numbering after it is shifted: Article 10 to Article 239 translate 第十一条 to 第二百四十条.']);
+});

@@ -6,7 +6,7 @@
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
 import type { FixedPoint } from './monotonic';
-import { isShift, numberingRuns, type NumberingRuns } from './runs';
+import { isShift, mayBeShifted, numberingRuns, type NumberingRuns } from './runs';
 import { numberOf, type Cuts, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
@@ -284,11 +284,17 @@ export class StepJudge {
     this.inTranslation = numberCounts(this.translation, this.numberCount);
   }
 
-  /** The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to follow. */
+  /**
+   * The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to
+   * follow; free where a shift of the numbering could pair them otherwise (runs.ts, mayBeShifted).
+   */
   uniqueNumberPairs(): FixedPoint[] {
     const [inOriginal, inTranslation] = [onlyPlaceOf(this.original, this.numberCount), onlyPlaceOf(this.translation, this.numberCount)];
     const pairs: FixedPoint[] = [];
-    for (let id = 0; id < this.numberCount; id++) if (inOriginal[id]! >= 0 && inTranslation[id]! >= 0) pairs.push({ i: inOriginal[id]!, j: inTranslation[id]! });
+    for (let id = 0; id < this.numberCount; id++) {
+      const [i, j] = [inOriginal[id]!, inTranslation[id]!];
+      if (i >= 0 && j >= 0) pairs.push({ i, j, free: mayBeShifted(this.original.runs, i, this.translation.runs, j) });
+    }
     return pairs;
   }
 

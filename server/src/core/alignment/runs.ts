@@ -11,8 +11,9 @@ import type { Clause } from '../model';
 import { numberOf } from './units';
 
 export interface NumberingRuns {
-  /** Per item: the item before it in its run (its number one less), or -1. */
+  /** Per item: the item before it in its run (its number one less), or -1; and the one after it. */
   readonly previous: Int32Array;
+  readonly next: Int32Array;
   /** Per item: how many items come after it in its run. */
   readonly after: Int32Array;
 }
@@ -35,7 +36,7 @@ export function numberingRuns(clauses: readonly (Clause | undefined)[]): Numberi
     last.set(level, k);
   });
   for (let k = clauses.length - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
-  return { previous, after };
+  return { previous, next, after };
 }
 
 /**
@@ -48,4 +49,26 @@ export function isShift(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b
   const after = aRuns.after[a]!;
   if (after !== bRuns.after[b]) return false;
   return after > 0 || (aRuns.previous[a]! >= 0 && bRuns.previous[b]! >= 0);
+}
+
+/** How far a shift may reach that `mayBeShifted` looks for: a clause or two added or dropped. */
+const LARGEST_SHIFT = 2;
+
+/**
+ * Whether items `a` and `b`, of the same number, could instead each answer another item of the other's run as a
+ * shift (a or b and the item one or two places on or back in the other's run): a run renumbered after a clause
+ * added or dropped gives every pair of the same number such an alternative, so that the same number is no proof.
+ */
+export function mayBeShifted(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number): boolean {
+  return shiftsNear(aRuns, a, bRuns, b) || shiftsNear(bRuns, b, aRuns, a);
+}
+
+/** Whether an item up to LARGEST_SHIFT places on or back from `a` in its run answers `b` as a shift. */
+function shiftsNear(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number): boolean {
+  for (const links of [aRuns.next, aRuns.previous]) {
+    for (let moved = links[a]!, step = 0; moved >= 0 && step < LARGEST_SHIFT; moved = links[moved]!, step++) {
+      if (isShift(aRuns, moved, bRuns, b)) return true;
+    }
+  }
+  return false;
 }
