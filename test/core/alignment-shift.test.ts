@@ -372,3 +372,17 @@ test('a long pair (banded): an article the translation drops early, every articl
   assert.equal(alignment.banded, true);
   assert.deepEqual(checksOf(alignment), ['12 translation-missing-clause: Clause 第十条 of the original has no counterpart in the translation. The numbering after it is shifted: Article 10 to Article 239 translate 第十一条 to 第二百四十条.']);
 });
+
+test('near miss: an extra last clause and a clause whose figures disagree are an extra clause and a mismatch, not a shift', () => {
+  for (const style of STYLES) {
+    const rows: Row[] = [...CLAUSES.map(([zh, en], k): Row => [zh, k === 1 ? en.replace('RMB 500,000', 'RMB 5 million').replace('2 working days', '3 working days') : en]), [undefined, PRINCIPLE[1]]];
+    const fixture = notice(style, rows);
+    const alignment = align(fixture.zh, fixture.en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs);
+    const [second, added] = [style.en(2), style.en(9)];
+    assert.deepEqual(checksOf(alignment), [
+      `${fixture.enLine.get(second)} translation-mismatch: The translation has the number 5 million where the original has the number 50万.`,
+      `${fixture.enLine.get(added)} translation-extra-clause: Clause ${added} has no counterpart in the original.`,
+    ]);
+  }
+});
