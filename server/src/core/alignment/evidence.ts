@@ -118,7 +118,7 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
-    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.map((item) => item.clause)),
+    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.length, (k) => items[k]!.clause),
   };
   items.forEach((item, k) => {
     side.depth[k] = item.clause?.depth ?? -1;

@@ -18,24 +18,31 @@ export interface NumberingRuns {
   readonly after: Int32Array;
 }
 
-/** The runs of `clauses` (in document order; undefined for an item that is no clause, such as the preamble). */
-export function numberingRuns(clauses: readonly (Clause | undefined)[]): NumberingRuns {
-  const previous = new Int32Array(clauses.length).fill(-1);
-  const after = new Int32Array(clauses.length);
-  const next = new Int32Array(clauses.length).fill(-1);
+/** No runs: for items none of which is a clause (the sentences of a clause pair). */
+const NO_RUNS: NumberingRuns = { previous: new Int32Array(0), next: new Int32Array(0), after: new Int32Array(0) };
+
+/** The runs of `count` items in document order, item k the clause `clauseAt(k)` (undefined for none, such as the preamble). */
+export function numberingRuns(count: number, clauseAt: (k: number) => Clause | undefined): NumberingRuns {
+  let numbered = false;
+  for (let k = 0; k < count && !numbered; k++) numbered = clauseAt(k) !== undefined;
+  if (!numbered) return NO_RUNS;
+  const previous = new Int32Array(count).fill(-1);
+  const next = new Int32Array(count).fill(-1);
+  const after = new Int32Array(count);
   const last = new Map<string, number>();
-  clauses.forEach((clause, k) => {
+  for (let k = 0; k < count; k++) {
+    const clause = clauseAt(k);
     const numbered = numberOf(clause);
-    if (!clause || !numbered || clause.insertion || clause.style === 'decimal') return;
+    if (!clause || !numbered || clause.insertion || clause.style === 'decimal') continue;
     const level = `${numbered.rank} ${clause.depth}`;
     const before = last.get(level);
-    if (before !== undefined && clauses[before]!.value + 1 === clause.value) {
+    if (before !== undefined && clauseAt(before)!.value + 1 === clause.value) {
       previous[k] = before;
       next[before] = k;
     }
     last.set(level, k);
-  });
-  for (let k = clauses.length - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
+  }
+  for (let k = count - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
   return { previous, next, after };
 }
 

@@ -18,7 +18,7 @@ export interface Shift {
 
 /** The shifts of `pairs`, and for each pair in one, its shift. */
 export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[]): Map<number, Shift> {
-  const [originalRuns, translationRuns] = [numberingRuns(original.clauses), numberingRuns(translation.clauses)];
+  const [originalRuns, translationRuns] = [runsOf(original), runsOf(translation)];
   const [originalPair, translationPair] = [pairOfClause(pairs, 'original'), pairOfClause(pairs, 'translation')];
   const byPair = new Map<number, Shift>();
   const deltas = new Map<number, number>();
@@ -39,6 +39,10 @@ export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocume
     byPair.set(index, shift);
   });
   return byPair;
+}
+
+function runsOf(document: AnalysedDocument) {
+  return numberingRuns(document.clauses.length, (k) => document.clauses[k]);
 }
 
 /** Whether a shift stands for its pairs' numbering findings: it has a cause, or it is more than one pair (no typo). */
