@@ -49,6 +49,8 @@ const STYLES: Style[] = [
   { name: '（一） / (I)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${toRoman(n)})` },
   { name: '（一） / (1)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${n})` },
   { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条`, en: (n) => `Article ${n}` },
+  { name: '1． / 1.', zh: (n) => `${n}．`, en: (n) => `${n}.` },
+  { name: '（1） / (1)', zh: (n) => `（${n}）`, en: (n) => `(${n})` },
 ];
 
 const PREAMBLE_ZH = ['中国人民银行关于规范跨境资金池业务的通知', '', '各银行：', '为规范跨境资金池业务，现将有关事项通知如下：'];
@@ -348,10 +350,10 @@ test('phrasings: a clause without anchors added or dropped at the start or in th
     const once = checksOf(alignment).length === 1 && checksOf(alignment)[0]!.endsWith(shiftedAfter(fixture, at));
     if (!once || pairsOf(alignment).join() !== fixture.pairs.join()) misplaced.push(`${style.name}: "${extra[1]}" ${dropped ? 'dropped' : 'added'} at ${at + 1}`);
   }
-  // Measured: 50 of 64. Misplaced: a short clause added first, read as the first half of a split of the clause after
+  // Measured: 76 of 96. Misplaced: a short clause added first, read as the first half of a split of the clause after
   // it (the original's first sentence can be cut where the two divide), and a clause dropped whose length is its
   // neighbour's. Either way the finding is one, and the run after it is named once.
-  assert.ok(misplaced.length <= 14, misplaced.join('\n'));
+  assert.ok(misplaced.length <= 20, misplaced.join('\n'));
 });
 
 /** Measures of `count` articles, each with an amount of its own, the translation without article `dropped` and renumbered after it. */
