@@ -388,3 +388,21 @@ test('near miss: an extra last clause and a clause whose figures disagree are an
     ]);
   }
 });
+
+test('parts: a first part with its own items that the translation adds is one finding, with the parts after it shifted', () => {
+  const background = ['I. Background', '(I) Since 2014, the People\'s Bank of China has carried out pilot programmes for cross-border cash pools in the free trade zones.',
+    '(II) The pilots have accumulated experience that can be replicated nationwide.'];
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), [...background, ...PARTS.map(([, en]) => partOneOn(en))]);
+  assert.deepEqual(pairsOf(alignment), ['=I.', '=(I)', '=(II)', ...PARTS.map(([zh, en]) => labelPair(zh, partOneOn(en)))]);
+  assert.deepEqual(checksOf(alignment), [
+    '3 translation-extra-clause: Clause I. has no counterpart in the original. Nor do the 2 clauses under it, (I) to (II). The numbering after it is shifted: II. to IV. translate 一、 to 三、.']);
+});
+
+test('parts: a part with its own items that the translation drops in the middle is one finding, with the parts after it shifted', () => {
+  const dropped = ['二、风险防控', '（一）银行应当建立资金池业务风险监测机制，每日监测资金池的资金流动情况。'];
+  const zh = PARTS.map(([text]) => text);
+  const alignment = partsAlignment([...zh.slice(0, 3), ...dropped, ...zh.slice(3).map((line) => line.replace(/^([二三])、/, (_, numeral: string) => `${'三四'['二三'.indexOf(numeral)]}、`))], PARTS.map(([, en]) => en));
+  assert.deepEqual(pairsOf(alignment), [...PARTS_PAIRS.slice(0, 3), '二、=', '（一）=', '三、=II.', ...PARTS_PAIRS.slice(4, 7), '四、=III.', ...PARTS_PAIRS.slice(8)]);
+  assert.deepEqual(checksOf(alignment), [
+    '6 translation-missing-clause: Clause 二、 of the original has no counterpart in the translation. Nor does the clause under it, （一）. The numbering after it is shifted: II. to III. translate 三、 to 四、.']);
+});

@@ -10,7 +10,7 @@ import { pluralOf, singularOf } from '../scan/phraseMatcher';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, type Anchor } from './anchors';
-import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
+import type { AlignmentUnit, ClausePair, RelatedSpan, Side, TermPair, TranslationCheck } from './types';
 import { isReportedOnce, shiftsOf, type Shift } from './shifts';
 import { anchorKey, compareNumbers } from './units';
 
@@ -27,6 +27,7 @@ interface Context {
   /** The shift each pair is in (shifts.ts), and the shift each cause explains. */
   shifts: Map<number, Shift>;
   causes: Map<number, Shift>;
+  unpaired: Record<Side, Unpaired>;
 }
 
 export type TranslationMessages = Messages['translation'];
@@ -37,7 +38,8 @@ export function translationChecks(
 ): TranslationCheck[] {
   const shifts = shiftsOf(original, translation, pairs);
   const causes = new Map([...shifts.values()].flatMap((shift) => (shift.cause === undefined ? [] : [[shift.cause, shift] as const])));
-  const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes };
+  const withoutCounterpart = { original: unpairedOf(pairs, original, 'original'), translation: unpairedOf(pairs, translation, 'translation') };
+  const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes, unpaired: withoutCounterpart };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair, index), ...contents(context, pair)]),
     ...termsTranslatedTwice(context, terms),
@@ -65,16 +67,51 @@ function labelSpan(document: AnalysedDocument, unit: AlignmentUnit): Span {
 function unpaired(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
   const { original, translation } = context;
   if (pair.translation.length === 0) {
-    return pair.original.filter((unit) => unit.clause !== undefined).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
-      context.messages.missingClause(unit.label),
+    return reported(context.unpaired.original, pair.original).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
+      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit),
       nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
-    return pair.translation.filter((unit) => unit.clause !== undefined).map((unit) => withShift(context, index, check(context, 'translation-extra-clause', 'warning',
-      context.messages.extraClause(unit.label), labelSpan(translation, unit), [{ span: near, message: context.messages.nearestInOriginal() }])));
+    return reported(context.unpaired.translation, pair.translation).map((unit) => withShift(context, index, check(context, 'translation-extra-clause', 'warning',
+      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit), labelSpan(translation, unit),
+      [{ span: near, message: context.messages.nearestInOriginal() }])));
   }
   return [];
+}
+
+/** The clauses of one side without counterpart: those under another such clause, reported with it, and what each has under it. */
+interface Unpaired {
+  covered: ReadonlySet<number>;
+  under: ReadonlyMap<number, AlignmentUnit[]>;
+}
+
+/** The clauses of `side` left without counterpart, a clause under one of them (its parent, its parent's parent …) reported with it. */
+function unpairedOf(pairs: readonly ClausePair[], document: AnalysedDocument, side: Side): Unpaired {
+  const other: Side = side === 'original' ? 'translation' : 'original';
+  const units = pairs.filter((pair) => pair[other].length === 0).flatMap((pair) => pair[side].filter((unit) => unit.clause !== undefined));
+  const ids = new Set(units.map((unit) => unit.clause!));
+  const covered = new Set<number>();
+  const under = new Map<number, AlignmentUnit[]>();
+  for (const unit of units) {
+    let top = unit.clause!;
+    while (ids.has(document.clauses[top]!.parent ?? -1)) top = document.clauses[top]!.parent!;
+    if (top === unit.clause) continue;
+    covered.add(unit.clause!);
+    under.set(top, [...(under.get(top) ?? []), unit]);
+  }
+  return { covered, under };
+}
+
+/** The clauses of `units` reported on their own: not under another clause without counterpart. */
+function reported(unpaired: Unpaired, units: readonly AlignmentUnit[]): AlignmentUnit[] {
+  return units.filter((unit) => unit.clause !== undefined && !unpaired.covered.has(unit.clause));
+}
+
+/** What a clause without counterpart has under it that has none either, as the rest of its finding's message; '' for nothing. */
+function under(context: Context, unpaired: Unpaired, unit: AlignmentUnit): string {
+  const units = unpaired.under.get(unit.clause!);
+  return units ? context.messages.alsoUnder(units.length, units[0]!.label, units.at(-1)!.label) : '';
 }
 
 /** The finding of pair `index`, with the shift it causes when it causes one: the pairs renumbered after it, named once. */

@@ -71,6 +71,12 @@ const PER_SHARED_RARE_ANCHOR = -1.5;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
 const MAX_LENGTH_COST = 8;
+/**
+ * Two clauses that have clauses under them are measured with those too, at this weight: a heading's text says little
+ * (二、业务管理 against II. Business Management and III. Supervision), its part says how much it holds — the part a
+ * translation drops is found by it where the numbers of the parts after it shift.
+ */
+const SUBTREE_WEIGHT = 0.5;
 
 /** The model of a document pair: the ratio of their lengths; Gale–Church's variance, scaled to that ratio. */
 export function lengthModel(original: readonly Segment[], translation: readonly Segment[]): LengthModel {
@@ -110,6 +116,8 @@ interface Side {
   rareKeys: Int32Array;
   /** The items' runs of numbering (a shift renumbers the rest of a run). */
   runs: NumberingRuns;
+  /** Per item: the index after its last descendant (k + 1 for an item without children). */
+  subtreeEnd: Int32Array;
 }
 
 function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: Uint8Array): Side {
@@ -118,7 +126,7 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
-    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.length, (k) => items[k]!.clause),
+    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.length, (k) => items[k]!.clause), subtreeEnd: subtreeEnds(items),
   };
   items.forEach((item, k) => {
     side.depth[k] = item.clause?.depth ?? -1;
@@ -133,6 +141,21 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
     side.number[k] = idOf(`number ${numbered.rank} ${numbered.number}`);
   });
   return side;
+}
+
+/** For each item, the index after its last descendant: the items that follow it inside its clause's span. */
+function subtreeEnds(items: readonly Judged[]): Int32Array {
+  const ends = new Int32Array(items.length);
+  const open: number[] = [];
+  const close = (before: number, at: number) => {
+    while (open.length > 0 && (items[open.at(-1)!]!.clause?.span.end ?? 0) <= before) ends[open.pop()!] = at;
+  };
+  items.forEach((item, k) => {
+    close(item.clause?.span.start ?? Infinity, k);
+    open.push(k);
+  });
+  close(Infinity, items.length);
+  return ends;
 }
 
 /** For each anchor key of a document pair, 1 when one unit alone of each document has it. */
@@ -335,9 +358,12 @@ export class StepJudge {
     return side && side.depth[at] !== side.depth[at + 1] ? MERGE_ACROSS_LEVELS : 0;
   }
 
+  /** Lengths of the items; of two parents paired, their subtrees' too (SUBTREE_WEIGHT). */
   private lengthCost(i: number, di: number, j: number, dj: number): number {
-    const { lengths } = this.original;
-    return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
+    const [a, b] = [this.original, this.translation];
+    const own = lengthCost(this.model, a.lengths[i + di]! - a.lengths[i]!, b.lengths[j + dj]! - b.lengths[j]!);
+    if (di !== 1 || dj !== 1 || a.subtreeEnd[i] === i + 1 || b.subtreeEnd[j] === j + 1) return own;
+    return own + SUBTREE_WEIGHT * lengthCost(this.model, a.lengths[a.subtreeEnd[i]!]! - a.lengths[i]!, b.lengths[b.subtreeEnd[j]!]! - b.lengths[j]!);
   }
 
   /**

@@ -152,6 +152,8 @@ export const en = {
   translation: {
     missingClause: (label: string) => `Clause ${label} of the original has no counterpart in the translation.`,
     extraClause: (label: string) => `Clause ${label} has no counterpart in the original.`,
+    /** The clauses under a clause without counterpart that have none either, as the rest of its finding. */
+    alsoUnder: (count: number, first: string, last: string) => (count === 1 ? ` Nor does the clause under it, ${first}.` : ` Nor do the ${count} clauses under it, ${first} to ${last}.`),
     numbering: (translated: string, original: string) => `${translated} translates ${original} of the original: the numbers disagree.`,
     merged: (translated: string, first: string, second: string) => `${translated} translates both ${first} and ${second} of the original: they are merged.`,
     split: (first: string, second: string, original: string) => `${first} and ${second} both translate ${original} of the original: it is split.`,
