@@ -406,3 +406,21 @@ test('parts: a part with its own items that the translation drops in the middle 
   assert.deepEqual(checksOf(alignment), [
     '6 translation-missing-clause: Clause 二、 of the original has no counterpart in the translation. Nor does the clause under it, （一）. The numbering after it is shifted: II. to III. translate 三、 to 四、.']);
 });
+
+test('parts: a first part with its own items that the original has and the translation drops is one finding', () => {
+  const dropped = ['一、背景', '（一）自2014年起，中国人民银行在自由贸易试验区开展跨境资金池试点。', '（二）试点积累了可复制推广的经验。'];
+  const alignment = partsAlignment([...dropped, ...PARTS.map(([zh]) => partOneOn(zh))], PARTS.map(([, en]) => en));
+  assert.deepEqual(pairsOf(alignment), ['一、=', '（一）=', '（二）=', ...PARTS.map(([zh, en]) => labelPair(partOneOn(zh), en))]);
+  assert.deepEqual(checksOf(alignment), [
+    '3 translation-missing-clause: Clause 一、 of the original has no counterpart in the translation. Nor do the 2 clauses under it, （一） to （二）. The numbering after it is shifted: I. to III. translate 二、 to 四、.']);
+});
+
+test('parts: a part with its own items that the translation adds in the middle is one finding', () => {
+  const added = ['II. Risk Prevention', '(I) Banks shall establish a mechanism for monitoring the risks of the pool business and monitor the flows of pool funds every day.'];
+  const en = PARTS.map(([, text]) => text);
+  const renumbered = en.slice(3).map(partOneOn);
+  const alignment = partsAlignment(PARTS.map(([zh]) => zh), [...en.slice(0, 3), ...added, ...renumbered]);
+  assert.deepEqual(pairsOf(alignment), [...PARTS_PAIRS.slice(0, 3), '=II.', '=(I)', '二、=III.', ...PARTS_PAIRS.slice(4, 7), '三、=IV.', ...PARTS_PAIRS.slice(8)]);
+  assert.deepEqual(checksOf(alignment), [
+    '6 translation-extra-clause: Clause II. has no counterpart in the original. Nor does the clause under it, (I). The numbering after it is shifted: III. to IV. translate 二、 to 三、.']);
+});
