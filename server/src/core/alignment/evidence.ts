@@ -116,7 +116,7 @@ interface Side {
   rareKeys: Int32Array;
   /** The items' runs of numbering (a shift renumbers the rest of a run). */
   runs: NumberingRuns;
-  /** Per item: the index after its last descendant (k + 1 for an item without children). */
+  /** Per item: the index after its last descendant (k + 1 for an item without children); empty when none has children. */
   subtreeEnd: Int32Array;
 }
 
@@ -143,8 +143,14 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   return side;
 }
 
-/** For each item, the index after its last descendant: the items that follow it inside its clause's span. */
+const NO_SUBTREES = new Int32Array(0);
+
+/**
+ * For each item, the index after its last descendant: the items that follow it inside its clause's span. Empty when
+ * no item has children (the sentences of a clause pair).
+ */
 function subtreeEnds(items: readonly Judged[]): Int32Array {
+  if (!items.some((item) => item.clause && item.clause.children.length > 0)) return NO_SUBTREES;
   const ends = new Int32Array(items.length);
   const open: number[] = [];
   const close = (before: number, at: number) => {
@@ -362,7 +368,7 @@ export class StepJudge {
   private lengthCost(i: number, di: number, j: number, dj: number): number {
     const [a, b] = [this.original, this.translation];
     const own = lengthCost(this.model, a.lengths[i + di]! - a.lengths[i]!, b.lengths[j + dj]! - b.lengths[j]!);
-    if (di !== 1 || dj !== 1 || a.subtreeEnd[i] === i + 1 || b.subtreeEnd[j] === j + 1) return own;
+    if (di !== 1 || dj !== 1 || a.subtreeEnd.length === 0 || b.subtreeEnd.length === 0 || a.subtreeEnd[i] === i + 1 || b.subtreeEnd[j] === j + 1) return own;
     return own + SUBTREE_WEIGHT * lengthCost(this.model, a.lengths[a.subtreeEnd[i]!]! - a.lengths[i]!, b.lengths[b.subtreeEnd[j]!]! - b.lengths[j]!);
   }
 

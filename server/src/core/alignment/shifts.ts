@@ -54,7 +54,7 @@ export function isReportedOnce(shift: Shift): boolean {
 function numberDelta(original: AnalysedDocument, translation: AnalysedDocument, pair: ClausePair): number | undefined {
   if (pair.original.length !== 1 || pair.translation.length !== 1) return undefined;
   const [a, b] = [original.clauses[pair.original[0]!.clause ?? -1], translation.clauses[pair.translation[0]!.clause ?? -1]];
-  if (!a || !b || a.insertion || b.insertion || a.style === 'decimal' || compareNumbers(a, b) !== 'different') return undefined;
+  if (!a || !b || a.value === b.value || a.insertion || b.insertion || a.style === 'decimal' || compareNumbers(a, b) !== 'different') return undefined;
   return b.value - a.value;
 }
 
