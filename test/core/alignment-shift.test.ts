@@ -424,3 +424,17 @@ test('parts: a part with its own items that the translation adds in the middle i
   assert.deepEqual(checksOf(alignment), [
     '6 translation-extra-clause: Clause II. has no counterpart in the original. Nor does the clause under it, (I). The numbering after it is shifted: III. to IV. translate 二、 to 三、.']);
 });
+
+test('a typo inside a shifted run is a finding of its own, and the shift goes on past it', () => {
+  for (const style of STYLES) {
+    const fixture = notice(style, inserted(0, [undefined, BACKGROUND[1]]));
+    const [right, wrong] = [style.en(5), style.en(7)];
+    const en = fixture.en.replace(`\n${right} `, `\n${wrong} `);
+    const alignment = align(fixture.zh, en);
+    assert.deepEqual(pairsOf(alignment), fixture.pairs.map((pair) => (pair.endsWith(`=${right}`) ? pair.replace(right, wrong) : pair)));
+    assert.deepEqual(checksOf(alignment), [
+      `${fixture.enLine.get(style.en(1))} translation-extra-clause: Clause ${style.en(1)} has no counterpart in the original.${shiftedAfter(fixture, 0)}`,
+      `${fixture.enLine.get(right)} translation-numbering: ${wrong} translates ${style.zh(4)} of the original: the numbers disagree.`,
+    ]);
+  }
+});

@@ -1,7 +1,8 @@
 /**
  * Runs of numbering: the clauses of one rank and depth that number on by one (一、二、三、, (1) (2) (3), articles
  * straight through their chapters). A run ends where the next clause of its rank and depth restarts (the items of the
- * next part), skips a number, or there is none. An inserted article (第三条之一) stands outside runs.
+ * next part), skips a number, or there is none; a clause numbered wrong between two that number on by two (3, 7, 5) is
+ * a typo inside its run. An inserted article (第三条之一) stands outside runs.
  *
  * A translation that adds or drops a clause renumbers the rest of its run: the clause numbered n + k answers n, and
  * so does every one after it, to the end of both runs at once. The alignment reads that as a shift, not as a run of
@@ -26,9 +27,31 @@ export function numberingRuns(count: number, clauseAt: (k: number) => Clause | u
   let numbered = false;
   for (let k = 0; k < count && !numbered; k++) numbered = clauseAt(k) !== undefined;
   if (!numbered) return NO_RUNS;
+  const [levelPrevious, levelNext] = levelsOf(count, clauseAt);
   const previous = new Int32Array(count).fill(-1);
   const next = new Int32Array(count).fill(-1);
   const after = new Int32Array(count);
+  // The number each item stands for in its run: its own, or for a typo the one its neighbours say it should have.
+  const standsFor = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const [before, following] = [levelPrevious[k]!, levelNext[k]!];
+    const value = clauseAt(k)?.value ?? 0;
+    standsFor[k] = value;
+    if (before < 0) continue;
+    const expected = standsFor[before]! + 1;
+    if (value !== expected && (following < 0 || clauseAt(following)!.value !== expected + 1)) continue;
+    standsFor[k] = expected;
+    previous[k] = before;
+    next[before] = k;
+  }
+  for (let k = count - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
+  return { previous, next, after };
+}
+
+/** For each numbered item, the one before and after it of its rank and depth (any numbers), or -1. */
+function levelsOf(count: number, clauseAt: (k: number) => Clause | undefined): [Int32Array, Int32Array] {
+  const levelPrevious = new Int32Array(count).fill(-1);
+  const levelNext = new Int32Array(count).fill(-1);
   const last = new Map<string, number>();
   for (let k = 0; k < count; k++) {
     const clause = clauseAt(k);
@@ -36,21 +59,20 @@ export function numberingRuns(count: number, clauseAt: (k: number) => Clause | u
     if (!clause || !numbered || clause.insertion || clause.style === 'decimal') continue;
     const level = `${numbered.rank} ${clause.depth}`;
     const before = last.get(level);
-    if (before !== undefined && clauseAt(before)!.value + 1 === clause.value) {
-      previous[k] = before;
-      next[before] = k;
+    if (before !== undefined) {
+      levelPrevious[k] = before;
+      levelNext[before] = k;
     }
     last.set(level, k);
   }
-  for (let k = count - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
-  return { previous, next, after };
+  return [levelPrevious, levelNext];
 }
 
 /**
  * Whether item `a` of one side answering item `b` of the other, their numbers of one rank but different, is part of a
  * shift: both runs go on by one to their ends, together (as many items after each), and the pair is not alone (items
- * follow, or both have one before). A numbering typo breaks its run (3, 5, 5) and is no shift; nor is the last item of
- * a list numbered wrong, alone.
+ * follow, or both have one before). A numbering typo that no number after it agrees with breaks its run (3, 5, 5)
+ * and is no shift; nor is the last item of a list numbered wrong, alone.
  */
 export function isShift(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number): boolean {
   const after = aRuns.after[a]!;

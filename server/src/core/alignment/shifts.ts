@@ -6,7 +6,7 @@
  */
 import type { AnalysedDocument } from '../model';
 import { numberingRuns } from './runs';
-import type { ClausePair } from './types';
+import type { ClausePair, Side } from './types';
 import { compareNumbers } from './units';
 
 export interface Shift {
@@ -16,26 +16,34 @@ export interface Shift {
   cause: number | undefined;
 }
 
-/** The shifts of `pairs`, and for each pair in one, its shift. */
+/**
+ * The shifts of `pairs`, and for each pair in one, its shift. A shift goes on past a typo inside it (II., III., VII.,
+ * V. for 一、 to 四、 after an extra I.): the typo is a pair of its own.
+ */
 export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[]): Map<number, Shift> {
-  const [originalRuns, translationRuns] = [runsOf(original), runsOf(translation)];
-  const [originalPair, translationPair] = [pairOfClause(pairs, 'original'), pairOfClause(pairs, 'translation')];
+  const runs = { original: runsOf(original), translation: runsOf(translation) };
+  const pairOf = { original: pairOfClause(pairs, 'original'), translation: pairOfClause(pairs, 'translation') };
+  /** The pair of the clauses before pair `index`'s in their runs, on one side. */
+  const pairBefore = (index: number, side: Side) => {
+    const previous = runs[side].previous[pairs[index]![side][0]!.clause!]!;
+    return previous >= 0 ? pairOf[side].get(previous) : undefined;
+  };
+  /** The pair before pair `index` on both sides, if one. */
+  const bothBefore = (index: number | undefined) => {
+    const before = index === undefined ? undefined : pairBefore(index, 'original');
+    return before !== undefined && before === pairBefore(index!, 'translation') ? before : undefined;
+  };
   const byPair = new Map<number, Shift>();
   const deltas = new Map<number, number>();
   pairs.forEach((pair, index) => {
     const delta = numberDelta(original, translation, pair);
     if (delta === undefined) return;
     deltas.set(index, delta);
-    const [a, b] = [pair.original[0]!.clause!, pair.translation[0]!.clause!];
-    const [before, beforeTranslation] = [originalRuns.previous[a]!, translationRuns.previous[b]!];
-    const previous = before >= 0 ? originalPair.get(before) : undefined;
-    const shift = previous !== undefined && previous === translationPair.get(beforeTranslation) && deltas.get(previous) === delta ? byPair.get(previous) : undefined;
-    if (shift) shift.pairs.push(index);
-    else {
-      const cause = causeOf(pairs, delta, previous, beforeTranslation >= 0 ? translationPair.get(beforeTranslation) : undefined);
-      byPair.set(index, { pairs: [index], cause });
-      return;
-    }
+    const previous = bothBefore(index);
+    const beforeTypo = previous !== undefined && byPair.get(previous)?.pairs.length === 1 ? bothBefore(previous) : undefined;
+    const goesOn = [previous, beforeTypo].find((before) => before !== undefined && deltas.get(before) === delta);
+    const shift = goesOn === undefined ? { pairs: [], cause: causeOf(pairs, delta, pairBefore(index, 'original'), pairBefore(index, 'translation')) } : byPair.get(goesOn)!;
+    shift.pairs.push(index);
     byPair.set(index, shift);
   });
   return byPair;
