@@ -151,16 +151,14 @@ const NO_SUBTREES = new Int32Array(0);
  */
 function subtreeEnds(items: readonly Judged[]): Int32Array {
   if (!items.some((item) => item.clause && item.clause.children.length > 0)) return NO_SUBTREES;
-  const ends = new Int32Array(items.length);
+  const ends = new Int32Array(items.length).fill(items.length);
+  // The items whose subtree is still open, innermost last; each closes at the first item that starts after its end.
   const open: number[] = [];
-  const close = (before: number, at: number) => {
-    while (open.length > 0 && (items[open.at(-1)!]!.clause?.span.end ?? 0) <= before) ends[open.pop()!] = at;
-  };
-  items.forEach((item, k) => {
-    close(item.clause?.span.start ?? Infinity, k);
+  for (let k = 0; k < items.length; k++) {
+    const start = items[k]!.clause?.span.start ?? Infinity;
+    while (open.length > 0 && (items[open[open.length - 1]!]!.clause?.span.end ?? 0) <= start) ends[open.pop()!] = k;
     open.push(k);
-  });
-  close(Infinity, items.length);
+  }
   return ends;
 }
 

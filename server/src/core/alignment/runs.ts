@@ -9,7 +9,7 @@
  * wrong numbers, and the checks report it once.
  */
 import type { Clause } from '../model';
-import { numberOf } from './units';
+import { RANKS, rankOf } from './units';
 
 export interface NumberingRuns {
   /** Per item: the item before it in its run (its number one less), or -1; and the one after it. */
@@ -48,16 +48,20 @@ export function numberingRuns(count: number, clauseAt: (k: number) => Clause | u
   return { previous, next, after };
 }
 
+/** The ranks as small integers, and a bound on depths, for a level (rank and depth) to be one number. */
+const rankIds = new Map(RANKS.map((rank, id) => [rank, id]));
+const MAX_DEPTH = 1 << 16;
+
 /** For each numbered item, the one before and after it of its rank and depth (any numbers), or -1. */
 function levelsOf(count: number, clauseAt: (k: number) => Clause | undefined): [Int32Array, Int32Array] {
   const levelPrevious = new Int32Array(count).fill(-1);
   const levelNext = new Int32Array(count).fill(-1);
-  const last = new Map<string, number>();
+  const last = new Map<number, number>();
   for (let k = 0; k < count; k++) {
     const clause = clauseAt(k);
-    const numbered = numberOf(clause);
-    if (!clause || !numbered || clause.insertion || clause.style === 'decimal') continue;
-    const level = `${numbered.rank} ${clause.depth}`;
+    const rank = rankOf(clause);
+    if (!clause || !rank || clause.insertion || clause.style === 'decimal') continue;
+    const level = rankIds.get(rank)! * MAX_DEPTH + clause.depth;
     const before = last.get(level);
     if (before !== undefined) {
       levelPrevious[k] = before;

@@ -7,7 +7,7 @@
 import type { AnalysedDocument } from '../model';
 import { numberingRuns } from './runs';
 import type { ClausePair, Side } from './types';
-import { compareNumbers } from './units';
+import { rankOf } from './units';
 
 export interface Shift {
   /** The indices of its pairs, in order. */
@@ -22,11 +22,11 @@ export interface Shift {
  */
 export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[]): Map<number, Shift> {
   const runs = { original: runsOf(original), translation: runsOf(translation) };
-  const pairOf = { original: pairOfClause(pairs, 'original'), translation: pairOfClause(pairs, 'translation') };
+  const pairOf = { original: pairOfClause(pairs, original, 'original'), translation: pairOfClause(pairs, translation, 'translation') };
   /** The pair of the clauses before pair `index`'s in their runs, on one side. */
   const pairBefore = (index: number, side: Side) => {
     const previous = runs[side].previous[pairs[index]![side][0]!.clause!]!;
-    return previous >= 0 ? pairOf[side].get(previous) : undefined;
+    return previous >= 0 ? pairOf[side][previous]! : undefined;
   };
   /** The pair before pair `index` on both sides, if one. */
   const bothBefore = (index: number | undefined) => {
@@ -62,7 +62,7 @@ export function isReportedOnce(shift: Shift): boolean {
 function numberDelta(original: AnalysedDocument, translation: AnalysedDocument, pair: ClausePair): number | undefined {
   if (pair.original.length !== 1 || pair.translation.length !== 1) return undefined;
   const [a, b] = [original.clauses[pair.original[0]!.clause ?? -1], translation.clauses[pair.translation[0]!.clause ?? -1]];
-  if (!a || !b || a.value === b.value || a.insertion || b.insertion || a.style === 'decimal' || compareNumbers(a, b) !== 'different') return undefined;
+  if (!a || !b || a.value === b.value || a.insertion || b.insertion || a.style === 'decimal' || !rankOf(a) || rankOf(a) !== rankOf(b)) return undefined;
   return b.value - a.value;
 }
 
@@ -79,11 +79,11 @@ function causeOf(pairs: readonly ClausePair[], delta: number, originalBefore: nu
   return theirs.length === 0 || (mine.length === 2 && theirs.length === 1) ? before : undefined;
 }
 
-/** For each clause of a side, the index of its pair. */
-function pairOfClause(pairs: readonly ClausePair[], side: 'original' | 'translation'): Map<number, number> {
-  const found = new Map<number, number>();
+/** For each clause of a side (by id), the index of its pair; -1 for none. */
+function pairOfClause(pairs: readonly ClausePair[], document: AnalysedDocument, side: Side): Int32Array {
+  const found = new Int32Array(document.clauses.length).fill(-1);
   pairs.forEach((pair, index) => {
-    for (const unit of pair[side]) if (unit.clause !== undefined) found.set(unit.clause, index);
+    for (const unit of pair[side]) if (unit.clause !== undefined) found[unit.clause] = index;
   });
   return found;
 }

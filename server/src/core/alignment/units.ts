@@ -265,10 +265,19 @@ const FAMILY: Record<LabelStyle, string> = {
   decimal: 'decimal', heading: 'heading',
 };
 
+/** Every rank (rankOf). */
+export const RANKS: readonly string[] = [...new Set(Object.values(FAMILY))];
+
 /** A clause's number as compared across languages: its rank (family of label styles) and its number in that rank; none for a heading. */
 export function numberOf(clause: Clause | undefined): { rank: string; number: string } | undefined {
-  if (!clause || clause.style === 'heading') return undefined;
-  return { rank: FAMILY[clause.style], number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+  const rank = rankOf(clause);
+  if (!clause || !rank) return undefined;
+  return { rank, number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+}
+
+/** The rank of a clause's number (numberOf), without the number; none for a heading. */
+export function rankOf(clause: Clause | undefined): string | undefined {
+  return !clause || clause.style === 'heading' ? undefined : FAMILY[clause.style];
 }
 
 /** How two clauses' labels compare: the same number of the same rank, another number, or not comparable. */
