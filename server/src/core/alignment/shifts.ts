@@ -26,7 +26,8 @@ export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocume
   /** The pair of the clauses before pair `index`'s in their runs, on one side. */
   const pairBefore = (index: number, side: Side) => {
     const previous = runs[side].previous[pairs[index]![side][0]!.clause!]!;
-    return previous >= 0 ? pairOf[side][previous]! : undefined;
+    const pair = previous >= 0 ? pairOf[side][previous]! : -1;
+    return pair >= 0 ? pair : undefined;
   };
   /** The pair before pair `index` on both sides, if one. */
   const bothBefore = (index: number | undefined) => {
@@ -40,7 +41,7 @@ export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocume
     if (delta === undefined) return;
     deltas.set(index, delta);
     const previous = bothBefore(index);
-    const beforeTypo = previous !== undefined && byPair.get(previous)?.pairs.length === 1 ? bothBefore(previous) : undefined;
+    const beforeTypo = previous !== undefined && isTypo(byPair.get(previous)) ? bothBefore(previous) : undefined;
     const goesOn = [previous, beforeTypo].find((before) => before !== undefined && deltas.get(before) === delta);
     const shift = goesOn === undefined ? { pairs: [], cause: causeOf(pairs, delta, pairBefore(index, 'original'), pairBefore(index, 'translation')) } : byPair.get(goesOn)!;
     shift.pairs.push(index);
@@ -51,6 +52,11 @@ export function shiftsOf(original: AnalysedDocument, translation: AnalysedDocume
 
 function runsOf(document: AnalysedDocument) {
   return numberingRuns(document.clauses.length, (k) => document.clauses[k]);
+}
+
+/** Whether a pair's shift is a typo so far: one pair, no cause. */
+function isTypo(shift: Shift | undefined): boolean {
+  return shift !== undefined && shift.pairs.length === 1 && shift.cause === undefined;
 }
 
 /** Whether a shift stands for its pairs' numbering findings: it has a cause, or it is more than one pair (no typo). */
