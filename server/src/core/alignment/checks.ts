@@ -27,6 +27,7 @@ interface Context {
   /** The shift each pair is in (shifts.ts), and the shift each cause explains. */
   shifts: Map<number, Shift>;
   causes: Map<number, Shift>;
+  /** Each side's clauses without counterpart, those under another one reported with it. */
   unpaired: Record<Side, Unpaired>;
 }
 
@@ -38,8 +39,8 @@ export function translationChecks(
 ): TranslationCheck[] {
   const shifts = shiftsOf(original, translation, pairs);
   const causes = new Map([...shifts.values()].flatMap((shift) => (shift.cause === undefined ? [] : [[shift.cause, shift] as const])));
-  const withoutCounterpart = { original: unpairedOf(pairs, original, 'original'), translation: unpairedOf(pairs, translation, 'translation') };
-  const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes, unpaired: withoutCounterpart };
+  const unpairedClauses = { original: unpairedOf(pairs, original, 'original'), translation: unpairedOf(pairs, translation, 'translation') };
+  const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes, unpaired: unpairedClauses };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair, index), ...contents(context, pair)]),
     ...termsTranslatedTwice(context, terms),
@@ -98,7 +99,8 @@ function unpairedOf(pairs: readonly ClausePair[], document: AnalysedDocument, si
     while (ids.has(document.clauses[top]!.parent ?? -1)) top = document.clauses[top]!.parent!;
     if (top === unit.clause) continue;
     covered.add(unit.clause!);
-    under.set(top, [...(under.get(top) ?? []), unit]);
+    if (!under.has(top)) under.set(top, []);
+    under.get(top)!.push(unit);
   }
   return { covered, under };
 }
