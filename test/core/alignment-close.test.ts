@@ -62,12 +62,10 @@ function shiftedFrom(n: number): string[] {
   return FAITHFUL_CARDS.slice(n - 1).map((pair) => pair.replace(/\((\d+)\)$/, (_, number: string) => `(${Number(number) + 1})`));
 }
 
-/** The numbering findings of the items renumbered after a split or an extra item at (n): "line: (5) translates （四）…". */
-function renumberedFindings(n: number, firstLine: number): string[] {
-  return shiftedFrom(n).map((pair, k) => {
-    const [zh, en] = pair.split('=');
-    return `${firstLine + k} translation-numbering: ${en} translates ${zh} of the original: the numbers disagree.`;
-  });
+/** What the finding of a split or an extra item at (n) adds: the items after it renumbered, named once. */
+function renumberedAfter(n: number): string {
+  const [first, last] = [shiftedFrom(n)[0]!, shiftedFrom(n).at(-1)!].map((pair) => pair.split('='));
+  return ` The numbering after it is shifted: ${first![1]} to ${last![1]} translate ${first![0]} to ${last![0]}.`;
 }
 
 const EXTRA_AT_END = '(10) Banks shall report the implementation of this Notice to the local branch of the PBOC by the end of each year.';
@@ -190,8 +188,7 @@ for (const [how, split] of SPLITS_OF_THE_THIRD) {
     const alignment = align(lines(...CARDS_ZH), lines(...renumberedFrom(4, CARDS_EN).flatMap((line) => (line.startsWith('(3)') ? split : [line]))));
     assert.deepEqual(pairsOf(alignment), [...FAITHFUL_CARDS.slice(0, 2), '（三）=(3)+(4)', ...shiftedFrom(4)]);
     assert.deepEqual(checksOf(alignment), [
-      '8 translation-numbering: (3) and (4) both translate （三） of the original: it is split.',
-      ...renumberedFindings(4, 9),
+      `8 translation-numbering: (3) and (4) both translate （三） of the original: it is split.${renumberedAfter(4)}`,
     ]);
   });
 }
@@ -203,8 +200,7 @@ test('class 3, the original\'s direction: two items the translation merges into 
   assert.deepEqual(pairsOf(alignment), [...FAITHFUL_CARDS.slice(0, 2), '（三）+（四）=(3)',
     ...FAITHFUL_CARDS.slice(3).map((pair) => pair.replace(/^（(.)）/, (_, numeral: string) => `（${'四五六七八九十'['四五六七八九'.indexOf(numeral) + 1]}）`))]);
   assert.deepEqual(checksOf(alignment), [
-    '7 translation-numbering: (3) translates both （三） and （四） of the original: they are merged.',
-    ...[4, 5, 6, 7, 8, 9].map((n, k) => `${8 + k} translation-numbering: (${n}) translates （${'五六七八九十'[k]}） of the original: the numbers disagree.`),
+    '7 translation-numbering: (3) translates both （三） and （四） of the original: they are merged. The numbering after it is shifted: (4) to (9) translate （五） to （十）.',
   ]);
 });
 
@@ -212,7 +208,7 @@ test('class 3, near miss: an extra item after an item translated whole is an ext
   const extra = '(4) Acquirers shall designate a person in charge of merchant management.';
   const alignment = align(lines(...CARDS_ZH), lines(...renumberedFrom(4, CARDS_EN).flatMap((line) => (line.startsWith('(3)') ? [line, extra] : [line]))));
   assert.deepEqual(pairsOf(alignment), [...FAITHFUL_CARDS.slice(0, 3), '=(4)', ...shiftedFrom(4)]);
-  assert.deepEqual(checksOf(alignment), ['8 translation-extra-clause: Clause (4) has no counterpart in the original.', ...renumberedFindings(4, 9)]);
+  assert.deepEqual(checksOf(alignment), [`8 translation-extra-clause: Clause (4) has no counterpart in the original.${renumberedAfter(4)}`]);
 });
 
 /** Phrasings of the two halves of （三）, shorter and longer: a split must stay one, an extra item after (3) must stay extra. */

@@ -3,13 +3,15 @@
  * information: clauses without a counterpart, numbers that disagree, anchors (notices, agencies, dates, percentages,
  * numbers) that a clause gives differently from its counterpart or lacks, and defined terms rendered two ways.
  */
+import type { Range } from '../api';
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { pluralOf, singularOf } from '../scan/phraseMatcher';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
-import type { AlignmentUnit, ClausePair, RelatedSpan, TermPair, TranslationCheck } from './types';
+import type { AlignmentUnit, ClausePair, RelatedSpan, Side, TermPair, TranslationCheck } from './types';
+import { isReportedOnce, shiftsOf, type Shift } from './shifts';
 import { anchorKey, closingBlockOf, compareNumbers } from './units';
 
 /** Below this, a pair is too uncertain for its contents to be compared: a finding would more likely be a misalignment. */
@@ -22,6 +24,11 @@ interface Context {
   /** The anchors of a unit's span (as anchorsIn reads them). */
   anchorsOf: (unit: AlignmentUnit) => readonly Anchor[];
   messages: TranslationMessages;
+  /** The shift each pair is in (shifts.ts), and the shift each cause explains. */
+  shifts: Map<number, Shift>;
+  causes: Map<number, Shift>;
+  /** Each side's clauses without counterpart, those under another one reported with it. */
+  unpaired: Record<Side, Unpaired>;
 }
 
 export type TranslationMessages = Messages['translation'];
@@ -30,9 +37,12 @@ export function translationChecks(
   original: AnalysedDocument, translation: AnalysedDocument, pairs: readonly ClausePair[], terms: readonly TermPair[],
   anchorsOf: Context['anchorsOf'], messages: TranslationMessages = en.translation,
 ): TranslationCheck[] {
-  const context: Context = { original, translation, pairs, anchorsOf, messages };
+  const shifts = shiftsOf(original, translation, pairs);
+  const causes = new Map([...shifts.values()].flatMap((shift) => (shift.cause === undefined ? [] : [[shift.cause, shift] as const])));
+  const unpairedClauses = { original: unpairedOf(pairs, original, 'original'), translation: unpairedOf(pairs, translation, 'translation') };
+  const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes, unpaired: unpairedClauses };
   return [
-    ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair), ...contents(context, pair)]),
+    ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair, index), ...contents(context, pair)]),
     ...closingBlocks(context),
     ...termsTranslatedTwice(context, terms),
     ...pairs.flatMap((pair) => termsNotUsed(context, pair, terms)),
@@ -40,11 +50,16 @@ export function translationChecks(
 }
 
 function check(context: Context, code: ProblemCode, severity: Severity, message: string, span: Span, related: { span: Span; message: string }[]): TranslationCheck {
-  const range = (document: AnalysedDocument, where: Span) => ({ start: document.lines.positionAt(where.start), end: document.lines.positionAt(where.end) });
-  return {
-    code, severity, message, span, range: range(context.translation, span),
-    related: related.map((item): RelatedSpan => ({ ...item, range: range(context.original, item.span) })),
-  };
+  return { code, severity, message, span, range: rangeIn(context.translation, span), related: related.map((item) => relatedIn(context, item)) };
+}
+
+function rangeIn(document: AnalysedDocument, where: Span): Range {
+  return { start: document.lines.positionAt(where.start), end: document.lines.positionAt(where.end) };
+}
+
+/** A place in the original, for a finding's related information. */
+function relatedIn(context: Context, item: { span: Span; message: string }): RelatedSpan {
+  return { ...item, range: rangeIn(context.original, item.span) };
 }
 
 function labelSpan(document: AnalysedDocument, unit: AlignmentUnit): Span {
@@ -54,16 +69,70 @@ function labelSpan(document: AnalysedDocument, unit: AlignmentUnit): Span {
 function unpaired(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
   const { original, translation } = context;
   if (pair.translation.length === 0) {
-    return pair.original.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-missing-clause', 'warning',
-      context.messages.missingClause(unit.label),
-      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }]));
+    return reported(context.unpaired.original, pair.original).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
+      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit),
+      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
-    return pair.translation.filter((unit) => unit.clause !== undefined).map((unit) => check(context, 'translation-extra-clause', 'warning',
-      context.messages.extraClause(unit.label), labelSpan(translation, unit), [{ span: near, message: context.messages.nearestInOriginal() }]));
+    return reported(context.unpaired.translation, pair.translation).map((unit) => withShift(context, index, check(context, 'translation-extra-clause', 'warning',
+      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit), labelSpan(translation, unit),
+      [{ span: near, message: context.messages.nearestInOriginal() }])));
   }
   return [];
+}
+
+/** The clauses of one side without counterpart: those under another such clause, reported with it, and what each has under it. */
+interface Unpaired {
+  covered: ReadonlySet<number>;
+  under: ReadonlyMap<number, AlignmentUnit[]>;
+}
+
+/** The clauses of `side` left without counterpart, a clause under one of them (its parent, its parent's parent …) reported with it. */
+function unpairedOf(pairs: readonly ClausePair[], document: AnalysedDocument, side: Side): Unpaired {
+  const other: Side = side === 'original' ? 'translation' : 'original';
+  const units = pairs.filter((pair) => pair[other].length === 0).flatMap((pair) => pair[side].filter((unit) => unit.clause !== undefined));
+  const ids = new Set(units.map((unit) => unit.clause!));
+  const covered = new Set<number>();
+  const under = new Map<number, AlignmentUnit[]>();
+  for (const unit of units) {
+    let top = unit.clause!;
+    while (ids.has(document.clauses[top]!.parent ?? -1)) top = document.clauses[top]!.parent!;
+    if (top === unit.clause) continue;
+    covered.add(unit.clause!);
+    if (!under.has(top)) under.set(top, []);
+    under.get(top)!.push(unit);
+  }
+  return { covered, under };
+}
+
+/** The clauses of `units` reported on their own: not under another clause without counterpart. */
+function reported(unpaired: Unpaired, units: readonly AlignmentUnit[]): AlignmentUnit[] {
+  return units.filter((unit) => unit.clause !== undefined && !unpaired.covered.has(unit.clause));
+}
+
+/** What a clause without counterpart has under it that has none either, as the rest of its finding's message; '' for nothing. */
+function under(context: Context, unpaired: Unpaired, unit: AlignmentUnit): string {
+  const units = unpaired.under.get(unit.clause!);
+  return units ? context.messages.alsoUnder(units.length, units[0]!.label, units.at(-1)!.label) : '';
+}
+
+/** The finding of pair `index`, with the shift it causes when it causes one: the pairs renumbered after it, named once. */
+function withShift(context: Context, index: number, finding: TranslationCheck): TranslationCheck {
+  const shift = context.causes.get(index);
+  if (!shift) return finding;
+  const { first, last } = shiftEnds(context, shift);
+  const shifted = context.messages.shifted(first.translation.label, last.translation.label, first.original.label, last.original.label);
+  return {
+    ...finding, message: context.messages.withShift(finding.message, shifted),
+    related: [...finding.related, relatedIn(context, { span: labelSpan(context.original, first.original), message: context.messages.inOriginal(first.original.label) })],
+  };
+}
+
+/** The units of the first and last pairs of a shift. */
+function shiftEnds(context: Context, shift: Shift): { first: { original: AlignmentUnit; translation: AlignmentUnit }; last: { original: AlignmentUnit; translation: AlignmentUnit } } {
+  const unitsOf = (index: number) => ({ original: context.pairs[index]!.original[0]!, translation: context.pairs[index]!.translation[0]! });
+  return { first: unitsOf(shift.pairs[0]!), last: unitsOf(shift.pairs.at(-1)!) };
 }
 
 /** Where a clause of the other side would be: the label of the next paired unit on `side`, or of the previous one. */
@@ -74,14 +143,23 @@ function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'origina
   return unit ? labelSpan(document, unit) : { start: 0, end: 0 };
 }
 
-function numbering(context: Context, pair: ClausePair): TranslationCheck[] {
-  if (pair.original.length + pair.translation.length === 3) return [mergedOrSplit(context, pair)];
+function numbering(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
+  if (pair.original.length + pair.translation.length === 3) return [withShift(context, index, mergedOrSplit(context, pair))];
   if (pair.original.length !== 1 || pair.translation.length !== 1) return [];
   const [a, b] = [pair.original[0]!, pair.translation[0]!];
   if (a.clause === undefined || b.clause === undefined) return [];
   if (compareNumbers(context.original.clauses[a.clause], context.translation.clauses[b.clause]) !== 'different') return [];
+  const shift = context.shifts.get(index);
+  if (shift && isReportedOnce(shift)) return shift.cause === undefined && shift.pairs[0] === index ? [renumbered(context, shift)] : [];
   return [check(context, 'translation-numbering', 'warning', context.messages.numbering(b.label, a.label),
     labelSpan(context.translation, b), [{ span: labelSpan(context.original, a), message: context.messages.inOriginal(a.label) }])];
+}
+
+/** A run of clauses renumbered alike with no clause added, dropped, split or merged before it: one finding at its first. */
+function renumbered(context: Context, shift: Shift): TranslationCheck {
+  const { first, last } = shiftEnds(context, shift);
+  return check(context, 'translation-numbering', 'warning', context.messages.renumbered(first.translation.label, last.translation.label, first.original.label, last.original.label),
+    labelSpan(context.translation, first.translation), [{ span: labelSpan(context.original, first.original), message: context.messages.inOriginal(first.original.label) }]);
 }
 
 /**

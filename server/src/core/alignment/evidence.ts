@@ -6,6 +6,7 @@
 import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
 import type { FixedPoint } from './monotonic';
+import { isShift, mayBeShifted, numberingRuns, type NumberingRuns } from './runs';
 import { numberOf, type Cuts, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
@@ -29,6 +30,12 @@ export const SKIP_COST = 4.6;
 const MERGE_ACROSS_LEVELS = SKIP_COST;
 const NUMBER_AGREES = -3;
 const NUMBER_DISAGREES = 1.5;
+/**
+ * For a pair whose numbers differ as part of a shift (runs.ts: the rest of both runs renumbered alike, after a clause
+ * added or dropped): nearly as good as agreeing numbers, so that the content of the pairs (anchors, lengths) decides
+ * where the run shifts, and a little worse, so that the numbers decide where content says nothing.
+ */
+const NUMBER_SHIFTED = -2.75;
 /** For each clause of a merge whose number is none of its partners' (a stray) and which shares an anchor with them. */
 const MERGED_NUMBER_STRAYS = 2;
 /**
@@ -64,6 +71,12 @@ const PER_SHARED_RARE_ANCHOR = -1.5;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
 const MAX_LENGTH_COST = 8;
+/**
+ * Two clauses that have clauses under them are measured with those too, at this weight: a heading's text says little
+ * (二、业务管理 against II. Business Management and III. Supervision), its part says how much it holds — the part a
+ * translation drops is found by it where the numbers of the parts after it shift.
+ */
+const SUBTREE_WEIGHT = 0.5;
 
 /** The model of a document pair: the ratio of their lengths; Gale–Church's variance, scaled to that ratio. */
 export function lengthModel(original: readonly Segment[], translation: readonly Segment[]): LengthModel {
@@ -101,6 +114,10 @@ interface Side {
   items: readonly Judged[];
   /** Prefix sums of the rare keys (AnchorComparison.rare) of the items. */
   rareKeys: Int32Array;
+  /** The items' runs of numbering (a shift renumbers the rest of a run). */
+  runs: NumberingRuns;
+  /** Per item: the index after its last descendant (k + 1 for an item without children); empty when none has children. */
+  subtreeEnd: Int32Array;
 }
 
 function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: Uint8Array): Side {
@@ -109,7 +126,7 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
   const side: Side = {
     lengths: new Float64Array(items.length + 1), keyStart: new Int32Array(items.length + 1), keys: new Int32Array(keyCount),
     kinds: new Uint8Array(keyCount), rank: new Int32Array(items.length).fill(-1), number: new Int32Array(items.length),
-    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1),
+    depth: new Int32Array(items.length), items, rareKeys: new Int32Array(items.length + 1), runs: numberingRuns(items.length, (k) => items[k]!.clause), subtreeEnd: subtreeEnds(items),
   };
   items.forEach((item, k) => {
     side.depth[k] = item.clause?.depth ?? -1;
@@ -124,6 +141,25 @@ function sideOf(items: readonly Judged[], numberIds: Map<string, number>, rare: 
     side.number[k] = idOf(`number ${numbered.rank} ${numbered.number}`);
   });
   return side;
+}
+
+const NO_SUBTREES = new Int32Array(0);
+
+/**
+ * For each item, the index after its last descendant: the items that follow it inside its clause's span. Empty when
+ * no item has children (the sentences of a clause pair).
+ */
+function subtreeEnds(items: readonly Judged[]): Int32Array {
+  if (!items.some((item) => item.clause && item.clause.children.length > 0)) return NO_SUBTREES;
+  const ends = new Int32Array(items.length).fill(items.length);
+  // The items whose subtree is still open, innermost last; each closes at the first item that starts after its end.
+  const open: number[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const start = items[k]!.clause?.span.start ?? Infinity;
+    while (open.length > 0 && (items[open[open.length - 1]!]!.clause?.span.end ?? 0) <= start) ends[open.pop()!] = k;
+    open.push(k);
+  }
+  return ends;
 }
 
 /** For each anchor key of a document pair, 1 when one unit alone of each document has it. */
@@ -275,11 +311,17 @@ export class StepJudge {
     this.inTranslation = numberCounts(this.translation, this.numberCount);
   }
 
-  /** The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to follow. */
+  /**
+   * The items whose number (rank and value) each side gives once: pairs the alignment should keep, for its band to
+   * follow; free where a shift of the numbering could pair them otherwise (runs.ts, mayBeShifted).
+   */
   uniqueNumberPairs(): FixedPoint[] {
     const [inOriginal, inTranslation] = [onlyPlaceOf(this.original, this.numberCount), onlyPlaceOf(this.translation, this.numberCount)];
     const pairs: FixedPoint[] = [];
-    for (let id = 0; id < this.numberCount; id++) if (inOriginal[id]! >= 0 && inTranslation[id]! >= 0) pairs.push({ i: inOriginal[id]!, j: inTranslation[id]! });
+    for (let id = 0; id < this.numberCount; id++) {
+      const [i, j] = [inOriginal[id]!, inTranslation[id]!];
+      if (i >= 0 && j >= 0) pairs.push({ i, j, free: mayBeShifted(this.original.runs, i, this.translation.runs, j) });
+    }
     return pairs;
   }
 
@@ -320,9 +362,12 @@ export class StepJudge {
     return side && side.depth[at] !== side.depth[at + 1] ? MERGE_ACROSS_LEVELS : 0;
   }
 
+  /** Lengths of the items; of two parents paired, their subtrees' too (SUBTREE_WEIGHT). */
   private lengthCost(i: number, di: number, j: number, dj: number): number {
-    const { lengths } = this.original;
-    return lengthCost(this.model, lengths[i + di]! - lengths[i]!, this.translation.lengths[j + dj]! - this.translation.lengths[j]!);
+    const [a, b] = [this.original, this.translation];
+    const own = lengthCost(this.model, a.lengths[i + di]! - a.lengths[i]!, b.lengths[j + dj]! - b.lengths[j]!);
+    if (di !== 1 || dj !== 1 || a.subtreeEnd.length === 0 || b.subtreeEnd.length === 0 || a.subtreeEnd[i] === i + 1 || b.subtreeEnd[j] === j + 1) return own;
+    return own + SUBTREE_WEIGHT * lengthCost(this.model, a.lengths[a.subtreeEnd[i]!]! - a.lengths[i]!, b.lengths[b.subtreeEnd[j]!]! - b.lengths[j]!);
   }
 
   /**
@@ -390,7 +435,7 @@ export class StepJudge {
     this.partnerStrays = false;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
-      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === DIFFERENT ? NUMBER_DISAGREES : 0;
+      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
       this.numbered = numbers === SAME;
       return;
     }

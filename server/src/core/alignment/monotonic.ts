@@ -6,7 +6,8 @@
  * line between them; without any, the diagonal scaled to the two lengths. So a block of a hundred clauses missing on
  * one side moves the band with it, and a typo'd number (found twice, or a chain's outlier) does not. A fixed point of
  * the chain between two others consecutive with it on both sides is pinned (its rows hold only its cells), so the path
- * re-synchronises on the next run of numbers after a duplicated or missing one.
+ * re-synchronises on the next run of numbers after a duplicated or missing one; unless it is free (a run renumbered
+ * after a clause added or dropped gives its pairs of one number an alternative: content decides there).
  */
 
 /** One step: items a[i, i + di) with b[j, j + dj). */
@@ -44,6 +45,8 @@ export interface MonotonicAlignment {
 export interface FixedPoint {
   i: number;
   j: number;
+  /** The pair may be off by a shift of the numbering (runs.ts): the band follows it, but it is never pinned. */
+  free?: boolean;
 }
 
 /** `fixed`: pairs the band should follow (any order; those that cross others are left out). */
@@ -112,7 +115,7 @@ class BandedGrid {
   private pinRuns(chain: readonly FixedPoint[]): void {
     for (let k = 1; k + 1 < chain.length; k++) {
       const [before, point, after] = [chain[k - 1]!, chain[k]!, chain[k + 1]!];
-      if (before.i !== point.i - 1 || before.j !== point.j - 1 || after.i !== point.i + 1 || after.j !== point.j + 1) continue;
+      if (point.free || before.i !== point.i - 1 || before.j !== point.j - 1 || after.i !== point.i + 1 || after.j !== point.j + 1) continue;
       this.low[point.i] = this.high[point.i] = point.j;
       this.low[point.i + 1] = this.high[point.i + 1] = point.j + 1;
     }

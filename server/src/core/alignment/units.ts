@@ -6,6 +6,7 @@ import type { AnalysedDocument, Clause, LabelStyle, Span } from '../model';
 import { isSpace } from '../text/chars';
 import { endsSentenceAt } from '../text/sentences';
 import { datesIn } from '../scan/dates';
+import { lastAtOrBefore } from '../text/search';
 import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
 import type { AlignmentUnit } from './types';
 
@@ -26,12 +27,27 @@ export class AnchorKeys {
   }
 
   idOf(anchor: Anchor): number {
-    const key = anchorKey(anchor);
+    return this.idOfKey(anchorKey(anchor));
+  }
+
+  /** The key of a piece of text that defines a term (DEFINES_TERM): any definition answers any other. */
+  get definition(): number {
+    return this.idOfKey('definition');
+  }
+
+  private idOfKey(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, id = this.ids.size);
     return id;
   }
 }
+
+/**
+ * The kind bit of the key of a definition ("本办法所称主办企业，是指" ↔ "the lead enterprise means"): a defined term's
+ * pair is known only once the clauses are aligned, but that both define one is content they share — the clause a
+ * translation renumbers is found by it where numbers no longer tell. Compared by the alignment, never by the checks.
+ */
+const DEFINES_TERM = 1 << ANCHOR_KINDS.length;
 
 export interface Unit extends Segment {
   unit: AlignmentUnit;
@@ -131,7 +147,7 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   const spans = sentenceSpans(document.text, { start: Math.max(span.start, textStart), end: span.end });
   const anchors = anchorsInParts(document, span, spans);
   const sentences = spans.map((sentence, index): Segment => ({
-    span: sentence, length: countLength(document.text, sentence.start, sentence.end), ...keysOf(keys, anchors.parts[index]!),
+    span: sentence, length: countLength(document.text, sentence.start, sentence.end), ...keysOf(keys, anchors.parts[index]!, definesTerm(document, sentence)),
   }));
   return {
     span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
@@ -189,8 +205,8 @@ function sentenceSpans(text: string, span: Span): Span[] {
   return sentences;
 }
 
-/** The distinct keys of some anchors, with their kinds; weak anchors are not compared. */
-function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'keys' | 'kinds'> {
+/** The distinct keys of some anchors, with their kinds, and the key of a definition when `defines`; weak anchors are not compared. */
+function keysOf(keys: AnchorKeys, anchors: readonly Anchor[], defines: boolean): Pick<Segment, 'keys' | 'kinds'> {
   const ids = new Set<number>();
   const kinds: number[] = [];
   for (const anchor of anchors) {
@@ -200,7 +216,20 @@ function keysOf(keys: AnchorKeys, anchors: readonly Anchor[]): Pick<Segment, 'ke
     ids.add(id);
     kinds.push(1 << ANCHOR_KINDS.indexOf(anchor.kind));
   }
+  if (defines) {
+    ids.add(keys.definition);
+    kinds.push(DEFINES_TERM);
+  }
   return { keys: [...ids], kinds };
+}
+
+/** Whether a term is defined in `span` (a short name for a notice or for the document itself is no definition of a term). */
+function definesTerm(document: AnalysedDocument, span: Span): boolean {
+  const { definitions } = document;
+  for (let i = lastAtOrBefore(definitions, span.start - 1, (item) => item.span.start) + 1; i < definitions.length && definitions[i]!.span.start < span.end; i++) {
+    if (!definitions[i]!.cites && !definitions[i]!.namesThisDocument) return true;
+  }
+  return false;
 }
 
 /** The distinct keys of several segments (a clause's sentences), with their kinds. */
@@ -254,10 +283,19 @@ const FAMILY: Record<LabelStyle, string> = {
   decimal: 'decimal', heading: 'heading',
 };
 
+/** Every rank (rankOf). */
+export const RANKS: readonly string[] = [...new Set(Object.values(FAMILY))];
+
 /** A clause's number as compared across languages: its rank (family of label styles) and its number in that rank; none for a heading. */
 export function numberOf(clause: Clause | undefined): { rank: string; number: string } | undefined {
-  if (!clause || clause.style === 'heading') return undefined;
-  return { rank: FAMILY[clause.style], number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+  const rank = rankOf(clause);
+  if (!clause || !rank) return undefined;
+  return { rank, number: `${clause.value} ${clause.insertion ?? 0}${clause.style === 'decimal' ? ` ${clause.label}` : ''}` };
+}
+
+/** The rank of a clause's number (numberOf), without the number; none for a heading. */
+export function rankOf(clause: Clause | undefined): string | undefined {
+  return !clause || clause.style === 'heading' ? undefined : FAMILY[clause.style];
 }
 
 /** How two clauses' labels compare: the same number of the same rank, another number, or not comparable. */

@@ -152,9 +152,19 @@ export const en = {
   translation: {
     missingClause: (label: string) => `Clause ${label} of the original has no counterpart in the translation.`,
     extraClause: (label: string) => `Clause ${label} has no counterpart in the original.`,
+    /** The clauses under a clause without counterpart that have none either, as the rest of its finding. */
+    alsoUnder: (count: number, first: string, last: string) => (count === 1 ? ` Nor does the clause under it, ${first}.` : ` Nor do the ${count} clauses under it, ${first} to ${last}.`),
     numbering: (translated: string, original: string) => `${translated} translates ${original} of the original: the numbers disagree.`,
     merged: (translated: string, first: string, second: string) => `${translated} translates both ${first} and ${second} of the original: they are merged.`,
     split: (first: string, second: string, original: string) => `${first} and ${second} both translate ${original} of the original: it is split.`,
+    /** A run renumbered alike (a clause added, dropped, split or merged before it): its ends, in each language. */
+    shifted: (first: string, last: string, originalFirst: string, originalLast: string) => (first === last
+      ? `The numbering after it is shifted: ${first} translates ${originalFirst}.`
+      : `The numbering after it is shifted: ${first} to ${last} translate ${originalFirst} to ${originalLast}.`),
+    /** A finding and the shift it causes, as one message. */
+    withShift: (finding: string, shifted: string) => `${finding} ${shifted}`,
+    renumbered: (first: string, last: string, originalFirst: string, originalLast: string) =>
+      `${first} to ${last} translate ${originalFirst} to ${originalLast} of the original: the numbering is shifted.`,
     /** What a clause says of one kind of value: "cites Yinfa [2021] No. 237", "has the date February 16, 2026". */
     says: {
       notice: (text: string) => `cites ${text}`,

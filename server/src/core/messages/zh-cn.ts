@@ -140,9 +140,15 @@ export const zhCn: Messages = {
   translation: {
     missingClause: (label) => `原文第 ${label} 在译文中没有对应条款。`,
     extraClause: (label) => `译文条款 ${label} 在原文中没有对应条款。`,
+    alsoUnder: (count, first, last) => (count === 1 ? `其下 ${first} 也没有对应条款。` : `其下 ${count} 条（${first} 至 ${last}）也没有对应条款。`),
     numbering: (translated, original) => `${translated} 译自原文 ${original}：编号不一致。`,
     merged: (translated, first, second) => `${translated} 合并翻译了原文 ${first} 和 ${second}。`,
     split: (first, second, original) => `${first} 和 ${second} 都译自原文 ${original}：原文一条被拆成两条。`,
+    shifted: (first, last, originalFirst, originalLast) => (first === last
+      ? `其后编号错位：${first} 译自原文 ${originalFirst}。`
+      : `其后编号错位：${first} 至 ${last} 译自原文 ${originalFirst} 至 ${originalLast}。`),
+    withShift: (finding, shifted) => `${finding}${shifted}`,
+    renumbered: (first, last, originalFirst, originalLast) => `${first} 至 ${last} 译自原文 ${originalFirst} 至 ${originalLast}：编号整体错位。`,
     says: {
       notice: (text) => `引用${text}`,
       agency: (text) => `提及${text}`,
