@@ -32,7 +32,7 @@ export function diagnosticStream(context: FeatureContext, summary: FileSummary):
 
 /** The file's own findings: banned terms, numbering, broken internal references. */
 function* ownDiagnostics(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
-  for (const problem of summary.problems) {
+  for (const problem of summary.problemList ?? summary.problems) {
     yield { range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem) };
   }
 }

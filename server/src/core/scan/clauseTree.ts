@@ -21,7 +21,9 @@
  * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
  * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
  */
-import type { Clause, ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
+import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
+import { ClauseTable } from './clauseTable';
+import { ProblemList } from '../problemList';
 import type { LineIndex } from '../text/lineIndex';
 import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
@@ -63,9 +65,10 @@ const HEADING_MAX = 120;
 const SENTENCE_MAX = 300;
 
 export interface ClauseTree {
-  clauses: Clause[];
-  roots: number[];
-  problems: Problem[];
+  /** The clauses in columns; `table.clauses` makes them objects when a feature asks. */
+  table: ClauseTable;
+  /** Numbering problems, in order of offset. */
+  problems: ProblemList;
   /** Markdown's fenced code blocks, fences included, in order: they hold no clauses, and no references either. */
   codeBlocks: Span[];
 }
@@ -73,17 +76,18 @@ export interface ClauseTree {
 /** What a numbering sequence remembers across parents; a Markdown document's headings and body keep one each. */
 interface SequenceMemory {
   /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
-  lastOfStyle: Map<string, Clause>;
+  lastOfStyle: Map<LabelStyle, number>;
   /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
-  lastAtDepth: Map<number, Clause>;
+  lastAtDepth: Map<number, number>;
 }
 
 interface Builder {
   text: string;
   lines: LineIndex;
-  clauses: Clause[];
-  roots: number[];
-  problems: Problem[];
+  table: ClauseTable;
+  problems: ProblemList;
+  /** The detail of the last problem of each code: a run of duplicates shares one (see report). */
+  lastDetails: Map<Problem['code'], ProblemDetail>;
   /** Open clauses, outermost first: the open headings (by level), then the open clauses of the body. */
   stack: number[];
   /** The Markdown heading level of each clause (by id); 0 for a label in the body. */
@@ -92,8 +96,10 @@ interface Builder {
   indents: number[];
   /** The line of each clause's label (by id): a problem names the line of the label before. */
   labelLines: number[];
-  /** The texts of short labels met so far, each kept once (see labelAt). */
+  /** The texts of short labels met so far, each kept once (see shared). */
   labelTexts: Map<string, string>;
+  /** The label a problem named last. */
+  lastLabel: string;
   /** The body's memory, then the headings'. */
   memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
@@ -108,22 +114,22 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(),
+    text, lines, table: new ClauseTable(text), problems: new ProblemList(), lastDetails: new Map(), stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(), lastLabel: '',
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
   let previousLine = -1;
   // A clause's title may come from the next line: it is described once that line has been read.
-  let undescribed: Clause | undefined;
+  let undescribed = NONE;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const first = firstNonSpace(text, start, end);
     const fenceEnd = first < end ? closingFenceLine(builder, first, end) : -1;
     if (fenceEnd >= 0) {
-      if (undescribed) describeClause(builder, undescribed, undefined);
-      undescribed = undefined;
+      if (undescribed !== NONE) describeClause(builder, undescribed, undefined);
+      undescribed = NONE;
       builder.markdown = true;
       codeBlocks.push({ start, end: lines.lineEnd(fenceEnd) });
       previousClosesSentence = false;
@@ -132,8 +138,8 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     }
     // Only a line that begins like a label is matched: most lines are prose.
     const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
-    if (undescribed) describeClause(builder, undescribed, first < end && !found && !startsMarkdownBlock(text, first, end) ? { start: first, end } : undefined);
-    undescribed = undefined;
+    if (undescribed !== NONE) describeClause(builder, undescribed, first < end && !found && !startsMarkdownBlock(text, first, end) ? { start: first, end } : undefined);
+    undescribed = NONE;
     if (first === end) continue;
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
@@ -152,10 +158,13 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     previousClosesSentence = closesSentence(text, start, end);
     previousLine = line;
   }
-  if (undescribed) describeClause(builder, undescribed, undefined);
+  if (undescribed !== NONE) describeClause(builder, undescribed, undefined);
   closeUntil(builder, 0, text.length);
-  return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems, codeBlocks };
+  return { table: builder.table, problems: builder.problems, codeBlocks };
 }
+
+/** No clause. */
+const NONE = -1;
 
 function newMemory(): SequenceMemory {
   return { lastOfStyle: new Map(), lastAtDepth: new Map() };
@@ -312,27 +321,27 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelStart: numbe
   if (label.end - label.start !== 3 || text.charCodeAt(start) !== 0x28 || text.charCodeAt(start + 2) !== 0x29 || !ROMAN_LOOKING.has(letter)) return label;
   const style: LabelStyle = letter < 0x61 ? 'paren-upper-alpha' : 'paren-lower-alpha';
   const value = (letter | 0x20) - 96;
-  const continues = builder.stack.some((id) => builder.clauses[id]!.style === style && builder.clauses[id]!.value === value - 1);
+  const continues = builder.stack.some((id) => builder.table.style(id) === style && builder.table.value(id) === value - 1);
   return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
 }
 
-function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): Clause {
+function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): number {
   const lineStart = builder.lines.lineStart(line);
   const floor = reachableFrom(builder, level, indent, lineStart);
   const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
-  const clause = openClause(builder, line, label, level, indent);
-  if (LIST_RANK.has(clause.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
+  const id = openClause(builder, line, label, level, indent);
+  if (LIST_RANK.has(label.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(id);
   const memory = builder.memory[level > 0 ? 1 : 0];
-  memory.lastOfStyle.set(clause.style, clause);
-  memory.lastAtDepth.set(clause.depth, clause);
-  return clause;
+  memory.lastOfStyle.set(label.style, id);
+  memory.lastAtDepth.set(builder.table.depth(id), id);
+  return id;
 }
 
 /**
  * `## Recitals`: a heading without a number is a clause of the outline, named by its text (at most HEADING_MAX code
  * units); what follows nests under it until a heading of its level or above. It is in no numbering sequence.
  */
-function addHeading(builder: Builder, line: number, level: number, first: number, end: number): Clause | undefined {
+function addHeading(builder: Builder, line: number, level: number, first: number, end: number): number {
   const { text } = builder;
   const lineStart = builder.lines.lineStart(line);
   closeUntil(builder, openHeadingsBelow(builder, level), lineStart);
@@ -341,44 +350,41 @@ function addHeading(builder: Builder, line: number, level: number, first: number
   const raw = text.slice(start, Math.min(end, start + HEADING_MAX));
   const lead = /^(?:\*\*|__)*/.exec(raw)![0].length;
   const name = raw.slice(lead).replace(/(?:[ \t]+#+)?[ \t]*(?:\*\*|__)*[ \t]*$|^#+[ \t]*$/, '');
-  if (name.trim().length === 0) return undefined;
+  if (name.trim().length === 0) return NONE;
   const labelStart = start + lead - lineStart;
   return openClause(builder, line, labelMatch('heading', 'section', 0, undefined, labelStart, labelStart + name.length), level, -1);
 }
 
 /** Makes the clause of a placed label, under the innermost open clause, and opens it. */
-function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): Clause {
-  const { clauses, stack } = builder;
-  const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
-  const clause = createClause(builder, line, label, parentId);
-  clauses.push(clause);
+function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): number {
+  const { stack } = builder;
+  const id = createClause(builder, line, label, stack.length > 0 ? stack[stack.length - 1] : undefined);
   builder.headingLevels.push(level);
   builder.indents.push(indent);
   builder.labelLines.push(line);
-  if (parentId === undefined) builder.roots.push(clause.id);
-  else clauses[parentId]!.children.push(clause.id);
-  stack.push(clause.id);
-  return clause;
+  stack.push(id);
+  return id;
 }
 
 /** Closes what the label closes (rules 1 to 5), checks its number, and returns it with the kind it takes. */
 function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
-  const { clauses, stack } = builder;
-  const siblingIndex = findSiblingLevel(clauses, stack, found, floor);
+  const { table, stack } = builder;
+  const siblingIndex = findSiblingLevel(table, stack, found, floor);
   if (siblingIndex !== undefined) {
-    const previous = clauses[stack[siblingIndex]!]!;
+    const previous = stack[siblingIndex]!;
     // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
-    const label = withKind(found, previous.kind);
+    const previousKind = table.kind(previous);
+    const label = previousKind === found.kind ? found : withKind(found, previousKind);
     closeUntil(builder, siblingIndex, lineStart);
     // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
-    const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
+    const restartsAfterParagraph = label.value === 1 && label.style === table.style(previous) && builder.paragraphSinceLabel;
     if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
     return label;
   }
   closeUntil(builder, nestingLevel(builder, found, floor), lineStart);
-  const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
+  const parent = stack.length > 0 ? stack[stack.length - 1]! : NONE;
   const continued = checkFirstChild(builder, level, parent, found, lineStart);
-  return continued ? withKind(found, continued.kind) : found;
+  return continued === NONE ? found : withKind(found, table.kind(continued));
 }
 
 /**
@@ -386,11 +392,11 @@ function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStar
  * 2.3 under 2. / 2.x), where it should be the first; otherwise it closes the dotted numbers of other branches.
  */
 function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, floor: number): LabelMatch {
-  const { clauses, stack } = builder;
+  const { table, stack } = builder;
   const path = decimalPath(labelAt(builder, label, lineStart).replace(/\.$/, ''));
   for (let i = stack.length - 1; i >= floor; i--) {
-    const open = clauses[stack[i]!]!;
-    const openPath = numberPath(open);
+    const open = stack[i]!;
+    const openPath = numberPath(table, open);
     if (!openPath || !startsWith(path, openPath.slice(0, -1))) continue;
     if (openPath.length === path.length) {
       closeUntil(builder, i, lineStart);
@@ -401,7 +407,7 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
       closeUntil(builder, i + 1, lineStart);
       if (openPath.length === path.length - 1 && label.value !== 1) {
         report(builder, label, lineStart, 'numbering-gap', 'warning',
-          { kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: open.label, style: 'decimal', prefix: decimalPrefix(path) });
+          { kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: shared(builder, table.label(open)), style: 'decimal', prefix: decimalPrefix(path) });
       }
       return label;
     }
@@ -411,9 +417,10 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
 }
 
 /** The numbers of a dotted label: 2.3.1 → [2, 3, 1], 2. → [2]; undefined for other labels. */
-function numberPath(clause: Clause): number[] | undefined {
-  if (clause.style === 'decimal') return decimalPath(clause.label.replace(/\.$/, ''));
-  return clause.style === 'arabic-dot' ? [clause.value] : undefined;
+function numberPath(table: ClauseTable, id: number): number[] | undefined {
+  const style = table.style(id);
+  if (style === 'decimal') return decimalPath(table.label(id).replace(/\.$/, ''));
+  return style === 'arabic-dot' ? [table.value(id)] : undefined;
 }
 
 function startsWith(path: readonly number[], prefix: readonly number[]): boolean {
@@ -435,7 +442,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
   if (level > 0) {
     let keep = openHeadingsBelow(builder, level);
     // An open heading of the same level stays open only for a label that may continue its number.
-    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level && builder.clauses[builder.stack[keep]!]!.style !== 'heading') keep++;
+    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level && builder.table.style(builder.stack[keep]!) !== 'heading') keep++;
     closeUntil(builder, keep, lineStart);
     return openHeadingsBelow(builder, level);
   }
@@ -457,44 +464,46 @@ function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
 }
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
-function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number | undefined {
-  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, true)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, false)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (clauses[stack[i]!]!.style === label.style) return i;
+function findSiblingLevel(table: ClauseTable, stack: number[], label: LabelMatch, floor: number): number | undefined {
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(table, stack[i]!, label, true)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(table, stack[i]!, label, false)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (table.style(stack[i]!) === label.style) return i;
   return undefined;
 }
 
 /** Whether a label continues an open clause's sequence: of its own style (rule 1), or of another of its shape (rule 2). */
-function continuesOpen(open: Clause, label: LabelMatch, sameStyle: boolean): boolean {
-  if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
-  if (open.value + 1 !== label.value) return false;
-  return sameStyle ? open.style === label.style
-    : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
+function continuesOpen(table: ClauseTable, open: number, label: LabelMatch, sameStyle: boolean): boolean {
+  const style = table.style(open);
+  if (UNSEQUENCED.has(label.style) && style === label.style) return true;
+  if (table.value(open) + 1 !== label.value) return false;
+  return sameStyle ? style === label.style
+    : style !== label.style && label.value > 1 && shapeOf(style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
 }
 
 /**
  * A numbered section of a memo or guideline (2.1.1) holds the lists written in it, whatever their rank: （一） or 1.
  * after 2.1.1 is its item. Only another decimal closes it (placeDecimal).
  */
-function holdsLists(open: Clause, label: LabelMatch): boolean {
-  return open.style === 'decimal' && label.style !== 'decimal';
+function holdsLists(openStyle: LabelStyle, label: LabelMatch): boolean {
+  return openStyle === 'decimal' && label.style !== 'decimal';
 }
 
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
 function nestingLevel(builder: Builder, label: LabelMatch, floor: number): number {
-  const { clauses, stack } = builder;
+  const { table, stack } = builder;
   const structural = STRUCTURAL_RANK.get(label.style);
   const listRank = LIST_RANK.get(label.style);
   let keep = stack.length;
   while (keep > floor) {
-    const open = clauses[stack[keep - 1]!]!;
+    const open = stack[keep - 1]!;
     // Articles after "2. to adopt the articles below:" are the text the item quotes: inside it.
-    if (structural !== undefined && builder.announcing.has(open.id)) break;
-    const openStructural = STRUCTURAL_RANK.get(open.style);
-    const openList = LIST_RANK.get(open.style);
+    if (structural !== undefined && builder.announcing.has(open)) break;
+    const openStyle = table.style(open);
+    const openStructural = STRUCTURAL_RANK.get(openStyle);
+    const openList = LIST_RANK.get(openStyle);
     const closes = structural !== undefined
       ? openStructural === undefined || openStructural >= structural
-      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(open, label);
+      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(openStyle, label);
     if (!closes) break;
     keep--;
   }
@@ -504,9 +513,10 @@ function nestingLevel(builder: Builder, label: LabelMatch, floor: number): numbe
 /** Closes the open clauses above stack depth `keep`; they end where line `endOffset` starts. */
 function closeUntil(builder: Builder, keep: number, endOffset: number): void {
   const end = trimEnd(builder.text, endOffset);
-  while (builder.stack.length > keep) {
-    const clause = builder.clauses[builder.stack.pop()!]!;
-    clause.span.end = Math.max(end, clause.labelSpan.end);
+  const { table, stack } = builder;
+  while (stack.length > keep) {
+    const id = stack.pop()!;
+    table.setSpanEnd(id, Math.max(end, table.labelEnd(id)));
   }
 }
 
@@ -516,26 +526,27 @@ function trimEnd(text: string, offset: number): number {
   return end;
 }
 
-function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
-  const lineStart = builder.lines.lineStart(line);
-  const labelText = labelAt(builder, label, lineStart);
-  const clause: Clause = {
-    id: builder.clauses.length,
-    label: labelText,
-    style: label.style,
-    kind: label.kind,
-    value: label.value,
-    labelSpan: { start: lineStart + label.start, end: lineStart + label.start + labelText.length },
-    title: '',
-    firstSentence: '',
-    span: { start: lineStart, end: builder.lines.lineEnd(line) },
-    parent,
-    children: [],
-    depth: parent === undefined ? 0 : builder.clauses[parent]!.depth + 1,
-  };
-  // Set only where there is one (rare), so that the common shape has no such field.
-  if (label.insertion) clause.insertion = label.insertion;
-  return clause;
+/**
+ * Adds the clause of a label to the table. Its label is the text of its span, read when asked; only a label with
+ * white space at an edge (trimmed, its span as long as the trimmed text) is kept as a string.
+ */
+function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): number {
+  const { text, lines } = builder;
+  const lineStart = lines.lineStart(line);
+  const start = lineStart + label.start;
+  const end = lineStart + label.end;
+  const trimmed = isTrimmed(text, start, end) ? undefined : text.slice(start, end).trim();
+  const span = { start: lineStart, end: lines.lineEnd(line) };
+  return builder.table.add(label.style, label.kind, label.value, label.insertion, start, trimmed === undefined ? end : start + trimmed.length, trimmed, span, parent);
+}
+
+/** Whether [start, end) has no white space at either edge (what `trim` would remove). */
+function isTrimmed(text: string, start: number, end: number): boolean {
+  return end > start && !isTrimmedSpace(text.charCodeAt(start)) && !isTrimmedSpace(text.charCodeAt(end - 1));
+}
+
+function isTrimmedSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xfeff || isSpace(code);
 }
 
 /**
@@ -549,14 +560,16 @@ const DESCRIPTION_WINDOW = SENTENCE_MAX + 1;
  * line's text after its leading spaces, when it is prose: not blank, no label) if the label stands alone or its
  * first sentence is wrapped.
  */
-function describeClause(builder: Builder, clause: Clause, nextText: Span | undefined): void {
-  const { text } = builder;
-  const lineEnd = clause.span.end;
-  let bodyStart = clause.labelSpan.end;
+function describeClause(builder: Builder, id: number, nextText: Span | undefined): void {
+  const { text, table } = builder;
+  // Until the clause closes, its span ends with its label's line.
+  const lineEnd = table.spanEnd(id);
+  let bodyStart = table.labelEnd(id);
   while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
   const bodyEnd = Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW);
-  if (builder.headingLevels[clause.id]! > 0) {
-    describeHeading(clause, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
+  if (bodyStart === bodyEnd && !nextText) return; // a label alone: no title, no first sentence
+  if (builder.headingLevels[id]! > 0) {
+    describeHeading(table, id, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
     return;
   }
   // Most labels have their first sentence on their own line: it is read in place, and only the parts kept are sliced.
@@ -564,32 +577,31 @@ function describeClause(builder: Builder, clause: Clause, nextText: Span | undef
   if ((bodyStart === bodyEnd || sentenceEnd < 0) && nextText) {
     const next = text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim();
     const body = joinWrapped(text.slice(bodyStart, bodyEnd), next);
-    describeBody(clause, body, firstSentenceEnd(body, 0, body.length), false);
+    describeBody(table, id, body, firstSentenceEnd(body, 0, body.length), false);
     return;
   }
-  describeBody(clause, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
+  describeBody(table, id, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
 }
 
 /**
  * Sets a clause's first sentence and title from its body (`sentenceEnd`: the offset in it of the mark that ends the
  * first sentence, or -1). A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
  */
-function describeBody(clause: Clause, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
+function describeBody(table: ClauseTable, id: number, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
   const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
-  clause.firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
+  const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
   const limit = sentenceEnd < 0 && mayBeHeading ? HEADING_MAX : TITLE_MAX;
-  clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
+  table.describe(id, sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX), firstSentence);
 }
 
 /**
  * A Markdown heading's title is the rest of its line (`## 3. Risks ##` → "Risks"), never the next line's text; its
  * first sentence is the first sentence of the prose under it, or the title when none follows.
  */
-function describeHeading(clause: Clause, body: string, next: string | undefined): void {
-  const title = body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
-  clause.title = truncate(title, HEADING_MAX);
+function describeHeading(table: ClauseTable, id: number, body: string, next: string | undefined): void {
+  const title = truncate(body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim(), HEADING_MAX);
   const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next, 0, next.length);
-  clause.firstSentence = next === undefined ? clause.title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX);
+  table.describe(id, title, next === undefined ? title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX));
 }
 
 /** What stands between a label and its text: spaces, and the punctuation of 一、 or "1:". */
@@ -640,45 +652,54 @@ export function truncate(text: string, max: number): string {
 }
 
 /** `prefix` is a decimal label's parent numbers ("2.3."), for the labels a message names. */
-function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number, prefix = ''): void {
+function checkSequence(builder: Builder, previous: number, label: LabelMatch, lineStart: number, prefix = ''): void {
   if (UNSEQUENCED.has(label.style)) return;
-  if (label.insertion && label.value === previous.value) return;
+  const { table } = builder;
+  const previousValue = table.value(previous);
+  if (label.insertion && label.value === previousValue) return;
   // Markdown numbers lists 1. 1. 1. and lets the renderer count: no duplicates there.
-  if (label.style === 'arabic-dot' && label.value === 1 && previous.value === 1) return;
-  const expected = previous.value + 1;
-  const code = label.value === expected ? (label.style !== previous.style ? 'numbering-style' : undefined)
-    : label.value === previous.value ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
+  if (label.style === 'arabic-dot' && label.value === 1 && previousValue === 1) return;
+  const expected = previousValue + 1;
+  const previousStyle = table.style(previous);
+  const code = label.value === expected ? (label.style !== previousStyle ? 'numbering-style' : undefined)
+    : label.value === previousValue ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
   if (!code) return;
-  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', {
-    kind: 'sequence', found: labelAt(builder, label, lineStart), value: label.value, style: label.style, expected, prefix,
-    previous: { label: previous.label, line: builder.labelLines[previous.id]! + 1 }, previousStyle: previous.style,
-  });
+  const found = labelAt(builder, label, lineStart);
+  const previousLabel = shared(builder, table.label(previous));
+  const last = builder.lastDetails.get(code);
+  // A run of problems of one kind (a million duplicate labels) shares one detail: only the line of the label before differs.
+  const detail: ProblemDetail = last?.kind === 'sequence' && last.found === found && last.value === label.value && last.style === label.style &&
+    last.previous === previousLabel && last.previousStyle === previousStyle && last.expected === expected && last.prefix === prefix ? last
+    : { kind: 'sequence', found, value: label.value, style: label.style, previous: previousLabel, previousStyle, expected, prefix };
+  builder.lastDetails.set(code, detail);
+  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', detail, builder.labelLines[previous]! + 1);
 }
 
 /**
  * A first child starts at 1, or continues the numbering of its style from the previous parent, or that of its
- * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues.
+ * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues, or NONE.
  * A Markdown heading may also continue the body's numbering, and the body a heading's (（一）（二） written as text,
  * `## （三）` as a heading): the two sequences are kept apart to tell what is a sibling, not to report a first child.
  */
-function checkFirstChild(builder: Builder, level: number, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
-  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(parent, label)) return undefined;
+function checkFirstChild(builder: Builder, level: number, parent: number, label: LabelMatch, lineStart: number): number {
+  const { table } = builder;
+  if (parent === NONE || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(table.style(parent), label)) return NONE;
   const [memory, otherMemory] = level > 0 ? [builder.memory[1], builder.memory[0]] : builder.memory;
   const previous = memory.lastOfStyle.get(label.style);
-  if (label.insertion && previous?.value === label.value) return previous;
-  if (previous && label.value === previous.value + 1) return previous;
+  if (previous !== undefined && label.insertion && table.value(previous) === label.value) return previous;
+  if (previous !== undefined && label.value === table.value(previous) + 1) return previous;
   const other = otherMemory.lastOfStyle.get(label.style);
-  if (other && label.value === other.value + 1) return other;
-  const cousin = memory.lastAtDepth.get(parent.depth + 1);
-  if (cousin && label.value === cousin.value + 1 && shapeOf(cousin.style) === shapeOf(label.style)) {
+  if (other !== undefined && label.value === table.value(other) + 1) return other;
+  const cousin = memory.lastAtDepth.get(table.depth(parent) + 1);
+  if (cousin !== undefined && label.value === table.value(cousin) + 1 && shapeOf(table.style(cousin)) === shapeOf(label.style)) {
     checkSequence(builder, cousin, label, lineStart);
     return cousin;
   }
   report(builder, label, lineStart, 'numbering-gap', 'warning', {
-    kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: parent.label, style: label.style, prefix: '',
-    ...(previous ? { alternative: previous.value + 1 } : {}),
+    kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: shared(builder, table.label(parent)), style: label.style, prefix: '',
+    ...(previous !== undefined ? { alternative: table.value(previous) + 1 } : {}),
   });
-  return undefined;
+  return NONE;
 }
 
 /**
@@ -686,22 +707,32 @@ function checkFirstChild(builder: Builder, level: number, parent: Clause | undef
  * amended articles of another instrument ("3. to adopt the articles below: Article 4 …, Article 5 …"), a notice's
  * item quotes a law. They keep that instrument's numbers, so where they start is not checked.
  */
-function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
-  return STRUCTURAL_RANK.has(label.style) && LIST_RANK.has(parent.style);
+function isQuotedStructure(parentStyle: LabelStyle, label: LabelMatch): boolean {
+  return STRUCTURAL_RANK.has(label.style) && LIST_RANK.has(parentStyle);
 }
 
-/** A label's text; the short ones shared (a text of a million labels holds a few hundred different ones). */
+/** A label's text, as a problem names it; the short ones shared (a text of a million labels holds a few hundred different ones). */
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
-  const text = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const start = lineStart + label.start;
+  const end = lineStart + label.end;
+  const last = builder.lastLabel;
+  // A run of one label ((I) (I) (I) …) is compared in place: no slice.
+  if (last.length === end - start && builder.text.startsWith(last, start)) return last;
+  return (builder.lastLabel = shared(builder, builder.text.slice(start, end).trim()));
+}
+
+/** The text given, or the equal one met before: short labels are kept once. */
+function shared(builder: Builder, text: string): string {
   if (text.length > SHARED_LABEL_LENGTH) return text;
-  const shared = builder.labelTexts.get(text);
-  if (shared !== undefined) return shared;
+  const known = builder.labelTexts.get(text);
+  if (known !== undefined) return known;
   builder.labelTexts.set(text, text);
   return text;
 }
 
 const SHARED_LABEL_LENGTH = 8;
 
-function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail): void {
-  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, detail });
+/** A numbering problem at a label; `previousLine` (1-based) where its message names the line of the label before. */
+function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail, previousLine?: number): void {
+  builder.problems.add(lineStart + label.start, lineStart + label.end, code, severity, detail, previousLine);
 }

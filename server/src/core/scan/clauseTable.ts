@@ -1,0 +1,218 @@
+/**
+ * The clause tree held in columns: one typed array per number of a clause (spans, parent, depth, value, style, kind)
+ * and two arrays of strings (title, first sentence), indexed by clause id. A text of a million labels costs a few
+ * tens of bytes per label, not a million objects of a dozen fields with their spans and children: the `Clause`
+ * objects features read are made once, when a feature first asks for them (`clauses`).
+ */
+import type { Clause, ClauseKind, LabelStyle, Span } from '../model';
+import { grown } from '../columns';
+
+const STYLES: readonly LabelStyle[] = [
+  'zh-part', 'zh-chapter', 'zh-section', 'zh-article', 'zh-dot', 'zh-paren', 'en-part', 'en-chapter', 'en-section', 'en-article',
+  'section-sign', 'roman-dot', 'arabic-dot', 'paren-roman', 'paren-arabic', 'paren-lower-alpha', 'paren-upper-alpha',
+  'paren-lower-roman', 'decimal', 'heading',
+];
+const KINDS: readonly ClauseKind[] = ['part', 'chapter', 'section', 'article', 'clause', 'item'];
+const STYLE_CODES: ReadonlyMap<LabelStyle, number> = new Map(STYLES.map((style, code) => [style, code]));
+const KIND_CODES: ReadonlyMap<ClauseKind, number> = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/** A parent of none. */
+const NO_PARENT = -1;
+const INITIAL_CAPACITY = 64;
+
+export class ClauseTable {
+  count = 0;
+  private labelStarts = new Uint32Array(INITIAL_CAPACITY);
+  private labelEnds = new Uint32Array(INITIAL_CAPACITY);
+  private spanStarts = new Uint32Array(INITIAL_CAPACITY);
+  private spanEnds = new Uint32Array(INITIAL_CAPACITY);
+  private parents = new Int32Array(INITIAL_CAPACITY);
+  /** Depth is bounded by the styles a stack can hold at once (one open clause per style, six heading levels). */
+  private depths = new Uint16Array(INITIAL_CAPACITY);
+  private values = new Float64Array(INITIAL_CAPACITY);
+  private styles = new Uint8Array(INITIAL_CAPACITY);
+  private kinds = new Uint8Array(INITIAL_CAPACITY);
+  private readonly titles: string[] = [];
+  private readonly firstSentences: string[] = [];
+  /** 第十三条之一 → 1, by clause id: rare. */
+  private readonly insertions = new Map<number, number>();
+  /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
+  private readonly labelTexts = new Map<number, string>();
+  private made: { clauses: Clause[]; roots: number[] } | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Adds a clause whose label is `label` (trimmed) or, when undefined, the text of [labelStart, labelEnd); returns its id. */
+  add(style: LabelStyle, kind: ClauseKind, value: number, insertion: number | undefined, labelStart: number, labelEnd: number,
+    label: string | undefined, span: Span, parent: number | undefined): number {
+    const id = this.count++;
+    if (id === this.labelStarts.length) this.grow();
+    this.labelStarts[id] = labelStart;
+    this.labelEnds[id] = labelEnd;
+    this.spanStarts[id] = span.start;
+    this.spanEnds[id] = span.end;
+    this.parents[id] = parent ?? NO_PARENT;
+    this.depths[id] = parent === undefined ? 0 : this.depths[parent]! + 1;
+    this.values[id] = value;
+    this.styles[id] = STYLE_CODES.get(style)!;
+    this.kinds[id] = KIND_CODES.get(kind)!;
+    this.titles.push('');
+    this.firstSentences.push('');
+    if (insertion) this.insertions.set(id, insertion);
+    if (label !== undefined) this.labelTexts.set(id, label);
+    return id;
+  }
+
+  style(id: number): LabelStyle {
+    return STYLES[this.styles[id]!]!;
+  }
+
+  kind(id: number): ClauseKind {
+    return KINDS[this.kinds[id]!]!;
+  }
+
+  setKind(id: number, kind: ClauseKind): void {
+    this.kinds[id] = KIND_CODES.get(kind)!;
+  }
+
+  value(id: number): number {
+    return this.values[id]!;
+  }
+
+  depth(id: number): number {
+    return this.depths[id]!;
+  }
+
+  parent(id: number): number | undefined {
+    const parent = this.parents[id]!;
+    return parent === NO_PARENT ? undefined : parent;
+  }
+
+  label(id: number): string {
+    return this.labelTexts.get(id) ?? this.text.slice(this.labelStarts[id]!, this.labelEnds[id]!);
+  }
+
+  labelStart(id: number): number {
+    return this.labelStarts[id]!;
+  }
+
+  labelEnd(id: number): number {
+    return this.labelEnds[id]!;
+  }
+
+  spanEnd(id: number): number {
+    return this.spanEnds[id]!;
+  }
+
+  setSpanEnd(id: number, end: number): void {
+    this.spanEnds[id] = end;
+  }
+
+  describe(id: number, title: string, firstSentence: string): void {
+    this.titles[id] = title;
+    this.firstSentences[id] = firstSentence;
+  }
+
+  /** Whether some clause has this style. */
+  has(style: LabelStyle): boolean {
+    const code = STYLE_CODES.get(style)!;
+    return this.styles.subarray(0, this.count).includes(code);
+  }
+
+  /** The first clause of another style than `style`, or undefined. */
+  firstNot(style: LabelStyle): number | undefined {
+    const code = STYLE_CODES.get(style)!;
+    for (let id = 0; id < this.count; id++) if (this.styles[id] !== code) return id;
+    return undefined;
+  }
+
+  /** The highest value of each style but those given. */
+  highestValues(except: ReadonlySet<LabelStyle>): Map<LabelStyle, number> {
+    const highest = new Map<LabelStyle, number>();
+    for (let id = 0; id < this.count; id++) {
+      const style = STYLES[this.styles[id]!]!;
+      if (!except.has(style)) highest.set(style, Math.max(highest.get(style) ?? 0, this.values[id]!));
+    }
+    return highest;
+  }
+
+  /** Whether a clause's label starts at `offset` (labels are in text order: a binary search). */
+  isLabelStart(offset: number): boolean {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const start = this.labelStarts[middle]!;
+      if (start === offset) return true;
+      if (start < offset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  /** The labels of the clauses of one style, in order. */
+  labelsOf(style: LabelStyle): string[] {
+    const code = STYLE_CODES.get(style)!;
+    const labels: string[] = [];
+    for (let id = 0; id < this.count; id++) if (this.styles[id] === code) labels.push(this.label(id));
+    return labels;
+  }
+
+  /** Every clause as an object, made on first call (the tree is complete by then). */
+  get clauses(): Clause[] {
+    return this.objects().clauses;
+  }
+
+  /** The ids of the clauses without a parent. */
+  get roots(): number[] {
+    return this.objects().roots;
+  }
+
+  private objects(): { clauses: Clause[]; roots: number[] } {
+    if (this.made) return this.made;
+    const clauses: Clause[] = new Array<Clause>(this.count);
+    const roots: number[] = [];
+    for (let id = 0; id < this.count; id++) {
+      const clause = this.clauseObject(id);
+      clauses[id] = clause;
+      if (clause.parent === undefined) roots.push(id);
+      else clauses[clause.parent]!.children.push(id);
+    }
+    return (this.made = { clauses, roots });
+  }
+
+  private clauseObject(id: number): Clause {
+    const parent = this.parent(id);
+    const clause: Clause = {
+      id,
+      label: this.label(id),
+      style: this.style(id),
+      kind: this.kind(id),
+      value: this.values[id]!,
+      labelSpan: { start: this.labelStarts[id]!, end: this.labelEnds[id]! },
+      title: this.titles[id]!,
+      firstSentence: this.firstSentences[id]!,
+      span: { start: this.spanStarts[id]!, end: this.spanEnds[id]! },
+      parent,
+      children: [],
+      depth: this.depths[id]!,
+    };
+    // Set only where there is one (rare), so that the common shape has no such field.
+    const insertion = this.insertions.get(id);
+    if (insertion) clause.insertion = insertion;
+    return clause;
+  }
+
+  private grow(): void {
+    const capacity = this.labelStarts.length * 2;
+    this.labelStarts = grown(this.labelStarts, new Uint32Array(capacity));
+    this.labelEnds = grown(this.labelEnds, new Uint32Array(capacity));
+    this.spanStarts = grown(this.spanStarts, new Uint32Array(capacity));
+    this.spanEnds = grown(this.spanEnds, new Uint32Array(capacity));
+    this.parents = grown(this.parents, new Int32Array(capacity));
+    this.depths = grown(this.depths, new Uint16Array(capacity));
+    this.values = grown(this.values, new Float64Array(capacity));
+    this.styles = grown(this.styles, new Uint8Array(capacity));
+    this.kinds = grown(this.kinds, new Uint8Array(capacity));
+  }
+}
