@@ -79,6 +79,7 @@ export class ProblemList implements Iterable<Problem> {
    * two one after the other would order them: at one offset, these first.
    */
   mergedWith(others: readonly Problem[]): ProblemList {
+    if (others.length === 0) return this;
     const sorted = [...others].sort((a, b) => a.start - b.start);
     const merged = new ProblemList();
     let next = 0;

@@ -1,11 +1,15 @@
 /**
- * The clause tree held in columns: one typed array per number of a clause (spans, parent, depth, value, style, kind)
- * and two arrays of strings (title, first sentence), indexed by clause id. A text of a million labels costs a few
- * tens of bytes per label, not a million objects of a dozen fields with their spans and children: the `Clause`
- * objects features read are made once, when a feature first asks for them (`clauses`).
+ * The clause tree held in columns: one typed array per number of a clause (spans, parent, depth, value, style, kind,
+ * line, heading level, indentation, where the next line's prose is), indexed by clause id. A text of a million labels
+ * costs some fifty bytes per label, not a million objects of a dozen fields with their spans, children and strings:
+ * the `Clause` objects features read are made once, when a feature first asks for them (`clauses`), and so are
+ * their titles and first sentences.
  */
-import type { Clause, ClauseKind, LabelStyle, Span } from '../model';
+import type { Clause, ClauseKind, LabelStyle } from '../model';
+import type { LineIndex } from '../text/lineIndex';
 import { grown } from '../columns';
+import type { LabelMatch } from './clauseLabels';
+import { describeClause } from './clauseDescription';
 
 const STYLES: readonly LabelStyle[] = [
   'zh-part', 'zh-chapter', 'zh-section', 'zh-article', 'zh-dot', 'zh-paren', 'en-part', 'en-chapter', 'en-section', 'en-article',
@@ -32,35 +36,65 @@ export class ClauseTable {
   private values = new Float64Array(INITIAL_CAPACITY);
   private styles = new Uint8Array(INITIAL_CAPACITY);
   private kinds = new Uint8Array(INITIAL_CAPACITY);
-  private readonly titles: string[] = [];
-  private readonly firstSentences: string[] = [];
+  /** The line of each clause's label: a problem names the line of the label before. */
+  private lines = new Uint32Array(INITIAL_CAPACITY);
+  /** The Markdown heading level of each clause; 0 for a label in the body. */
+  private headingLevels = new Uint8Array(INITIAL_CAPACITY);
+  /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
+  private indents = new Int32Array(INITIAL_CAPACITY);
+  /** Where the prose of the line after the label's starts and ends (a title may come from there); -1: none. */
+  private nextStarts = new Int32Array(INITIAL_CAPACITY);
+  private nextEnds = new Uint32Array(INITIAL_CAPACITY);
   /** 第十三条之一 → 1, by clause id: rare. */
   private readonly insertions = new Map<number, number>();
   /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
   private readonly labelTexts = new Map<number, string>();
   private made: { clauses: Clause[]; roots: number[] } | undefined;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string, private readonly lineIndex: LineIndex) {}
 
-  /** Adds a clause whose label is `label` (trimmed) or, when undefined, the text of [labelStart, labelEnd); returns its id. */
-  add(style: LabelStyle, kind: ClauseKind, value: number, insertion: number | undefined, labelStart: number, labelEnd: number,
-    label: string | undefined, span: Span, parent: number | undefined): number {
+  /**
+   * Adds the clause of a label on `line`, its label the text of [labelStart, labelEnd) or, when given, `trimmed`;
+   * its span runs to the end of the line until it is closed. Returns its id.
+   */
+  add(label: LabelMatch, labelStart: number, labelEnd: number, trimmed: string | undefined, line: number, parent: number | undefined,
+    headingLevel: number, indent: number): number {
     const id = this.count++;
     if (id === this.labelStarts.length) this.grow();
     this.labelStarts[id] = labelStart;
     this.labelEnds[id] = labelEnd;
-    this.spanStarts[id] = span.start;
-    this.spanEnds[id] = span.end;
+    this.spanStarts[id] = this.lineIndex.lineStart(line);
+    this.spanEnds[id] = this.lineIndex.lineEnd(line);
     this.parents[id] = parent ?? NO_PARENT;
     this.depths[id] = parent === undefined ? 0 : this.depths[parent]! + 1;
-    this.values[id] = value;
-    this.styles[id] = STYLE_CODES.get(style)!;
-    this.kinds[id] = KIND_CODES.get(kind)!;
-    this.titles.push('');
-    this.firstSentences.push('');
-    if (insertion) this.insertions.set(id, insertion);
-    if (label !== undefined) this.labelTexts.set(id, label);
+    this.values[id] = label.value;
+    this.styles[id] = STYLE_CODES.get(label.style)!;
+    this.kinds[id] = KIND_CODES.get(label.kind)!;
+    this.lines[id] = line;
+    this.headingLevels[id] = headingLevel;
+    this.indents[id] = indent;
+    this.nextStarts[id] = -1;
+    if (label.insertion) this.insertions.set(id, label.insertion);
+    if (trimmed !== undefined) this.labelTexts.set(id, trimmed);
     return id;
+  }
+
+  /** The prose of the line after the clause's label: where a title wrapped or missing on the label's line is read. */
+  setNextLine(id: number, start: number, end: number): void {
+    this.nextStarts[id] = start;
+    this.nextEnds[id] = end;
+  }
+
+  line(id: number): number {
+    return this.lines[id]!;
+  }
+
+  headingLevel(id: number): number {
+    return this.headingLevels[id]!;
+  }
+
+  indent(id: number): number {
+    return this.indents[id]!;
   }
 
   style(id: number): LabelStyle {
@@ -106,11 +140,6 @@ export class ClauseTable {
 
   setSpanEnd(id: number, end: number): void {
     this.spanEnds[id] = end;
-  }
-
-  describe(id: number, title: string, firstSentence: string): void {
-    this.titles[id] = title;
-    this.firstSentences[id] = firstSentence;
   }
 
   /** Whether some clause has this style. */
@@ -183,6 +212,9 @@ export class ClauseTable {
 
   private clauseObject(id: number): Clause {
     const parent = this.parent(id);
+    const nextStart = this.nextStarts[id]!;
+    const next = nextStart < 0 ? undefined : { start: nextStart, end: this.nextEnds[id]! };
+    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(this.lines[id]!), this.headingLevels[id]! > 0, next);
     const clause: Clause = {
       id,
       label: this.label(id),
@@ -190,8 +222,8 @@ export class ClauseTable {
       kind: this.kind(id),
       value: this.values[id]!,
       labelSpan: { start: this.labelStarts[id]!, end: this.labelEnds[id]! },
-      title: this.titles[id]!,
-      firstSentence: this.firstSentences[id]!,
+      title,
+      firstSentence,
       span: { start: this.spanStarts[id]!, end: this.spanEnds[id]! },
       parent,
       children: [],
@@ -214,5 +246,10 @@ export class ClauseTable {
     this.values = grown(this.values, new Float64Array(capacity));
     this.styles = grown(this.styles, new Uint8Array(capacity));
     this.kinds = grown(this.kinds, new Uint8Array(capacity));
+    this.lines = grown(this.lines, new Uint32Array(capacity));
+    this.headingLevels = grown(this.headingLevels, new Uint8Array(capacity));
+    this.indents = grown(this.indents, new Int32Array(capacity));
+    this.nextStarts = grown(this.nextStarts, new Int32Array(capacity));
+    this.nextEnds = grown(this.nextEnds, new Uint32Array(capacity));
   }
 }

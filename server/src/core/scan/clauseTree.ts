@@ -25,10 +25,13 @@ import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../mo
 import { ClauseTable } from './clauseTable';
 import { ProblemList } from '../problemList';
 import type { LineIndex } from '../text/lineIndex';
-import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+import { isInvisible, isSpace } from '../text/chars';
+import { HEADING_MAX } from './clauseDescription';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
+
+export { truncate } from './clauseDescription';
 
 /** Ranks as maps: read for every label and every open clause it meets (a keyed load of an object is slower). */
 const STRUCTURAL_RANK: ReadonlyMap<LabelStyle, number> = new Map([
@@ -59,11 +62,6 @@ const SHAPES = new Map<LabelStyle, Shape>();
 /** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
 export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
-/** A title is a short first sentence; a label's whole line (a heading) may be longer. */
-const TITLE_MAX = 60;
-const HEADING_MAX = 120;
-const SENTENCE_MAX = 300;
-
 export interface ClauseTree {
   /** The clauses in columns; `table.clauses` makes them objects when a feature asks. */
   table: ClauseTable;
@@ -90,12 +88,6 @@ interface Builder {
   lastDetails: Map<Problem['code'], ProblemDetail>;
   /** Open clauses, outermost first: the open headings (by level), then the open clauses of the body. */
   stack: number[];
-  /** The Markdown heading level of each clause (by id); 0 for a label in the body. */
-  headingLevels: number[];
-  /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
-  indents: number[];
-  /** The line of each clause's label (by id): a problem names the line of the label before. */
-  labelLines: number[];
   /** The texts of short labels met so far, each kept once (see shared). */
   labelTexts: Map<string, string>;
   /** The label a problem named last. */
@@ -114,13 +106,13 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, table: new ClauseTable(text), problems: new ProblemList(), lastDetails: new Map(), stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(), lastLabel: '',
+    text, lines, table: new ClauseTable(text, lines), problems: new ProblemList(), lastDetails: new Map(), stack: [], labelTexts: new Map(), lastLabel: '',
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
   let previousLine = -1;
-  // A clause's title may come from the next line: it is described once that line has been read.
+  // The clause of the line before, whose title may come from this line.
   let undescribed = NONE;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
@@ -128,7 +120,6 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     const first = firstNonSpace(text, start, end);
     const fenceEnd = first < end ? closingFenceLine(builder, first, end) : -1;
     if (fenceEnd >= 0) {
-      if (undescribed !== NONE) describeClause(builder, undescribed, undefined);
       undescribed = NONE;
       builder.markdown = true;
       codeBlocks.push({ start, end: lines.lineEnd(fenceEnd) });
@@ -138,7 +129,8 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     }
     // Only a line that begins like a label is matched: most lines are prose.
     const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
-    if (undescribed !== NONE) describeClause(builder, undescribed, first < end && !found && !startsMarkdownBlock(text, first, end) ? { start: first, end } : undefined);
+    // A clause's title may come from the next line, when it is prose.
+    if (undescribed !== NONE && first < end && !found && !startsMarkdownBlock(text, first, end)) builder.table.setNextLine(undescribed, first, end);
     undescribed = NONE;
     if (first === end) continue;
     const level = headingLevel(text, first, end);
@@ -158,7 +150,6 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     previousClosesSentence = closesSentence(text, start, end);
     previousLine = line;
   }
-  if (undescribed !== NONE) describeClause(builder, undescribed, undefined);
   closeUntil(builder, 0, text.length);
   return { table: builder.table, problems: builder.problems, codeBlocks };
 }
@@ -200,7 +191,7 @@ function openHeadingsBelow(builder: Builder, level: number): number {
 }
 
 function isHeadingBelow(builder: Builder, id: number, level: number): boolean {
-  const own = builder.headingLevels[id]!;
+  const own = builder.table.headingLevel(id);
   return own > 0 && own < level;
 }
 
@@ -321,8 +312,14 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelStart: numbe
   if (label.end - label.start !== 3 || text.charCodeAt(start) !== 0x28 || text.charCodeAt(start + 2) !== 0x29 || !ROMAN_LOOKING.has(letter)) return label;
   const style: LabelStyle = letter < 0x61 ? 'paren-upper-alpha' : 'paren-lower-alpha';
   const value = (letter | 0x20) - 96;
-  const continues = builder.stack.some((id) => builder.table.style(id) === style && builder.table.value(id) === value - 1);
-  return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
+  return continuesLetters(builder, style, value) ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
+}
+
+/** Whether an open clause of a letter style has the letter before `value`. */
+function continuesLetters(builder: Builder, style: LabelStyle, value: number): boolean {
+  const { stack, table } = builder;
+  for (let i = 0; i < stack.length; i++) if (table.style(stack[i]!) === style && table.value(stack[i]!) === value - 1) return true;
+  return false;
 }
 
 function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): number {
@@ -358,10 +355,7 @@ function addHeading(builder: Builder, line: number, level: number, first: number
 /** Makes the clause of a placed label, under the innermost open clause, and opens it. */
 function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): number {
   const { stack } = builder;
-  const id = createClause(builder, line, label, stack.length > 0 ? stack[stack.length - 1] : undefined);
-  builder.headingLevels.push(level);
-  builder.indents.push(indent);
-  builder.labelLines.push(line);
+  const id = createClause(builder, line, label, stack.length > 0 ? stack[stack.length - 1] : undefined, level, indent);
   stack.push(id);
   return id;
 }
@@ -442,7 +436,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
   if (level > 0) {
     let keep = openHeadingsBelow(builder, level);
     // An open heading of the same level stays open only for a label that may continue its number.
-    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level && builder.table.style(builder.stack[keep]!) !== 'heading') keep++;
+    while (keep < builder.stack.length && builder.table.headingLevel(builder.stack[keep]!) === level && builder.table.style(builder.stack[keep]!) !== 'heading') keep++;
     closeUntil(builder, keep, lineStart);
     return openHeadingsBelow(builder, level);
   }
@@ -450,7 +444,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
   let floor = openHeadingsBelow(builder, BELOW_EVERY_LEVEL);
   if (!builder.markdown || indent < 0) return floor;
   for (let i = stack.length - 1; i >= floor; i--) {
-    const open = builder.indents[stack[i]!]!;
+    const open = builder.table.indent(stack[i]!);
     if (open >= 0 && indent >= open + 2) {
       floor = i + 1;
       break;
@@ -530,14 +524,14 @@ function trimEnd(text: string, offset: number): number {
  * Adds the clause of a label to the table. Its label is the text of its span, read when asked; only a label with
  * white space at an edge (trimmed, its span as long as the trimmed text) is kept as a string.
  */
-function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): number {
+function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined, level: number, indent: number): number {
   const { text, lines } = builder;
   const lineStart = lines.lineStart(line);
   const start = lineStart + label.start;
   const end = lineStart + label.end;
   const trimmed = isTrimmed(text, start, end) ? undefined : text.slice(start, end).trim();
-  const span = { start: lineStart, end: lines.lineEnd(line) };
-  return builder.table.add(label.style, label.kind, label.value, label.insertion, start, trimmed === undefined ? end : start + trimmed.length, trimmed, span, parent);
+  const labelEnd = trimmed === undefined ? end : start + trimmed.length;
+  return builder.table.add(label, start, labelEnd, trimmed, line, parent, level, indent);
 }
 
 /** Whether [start, end) has no white space at either edge (what `trim` would remove). */
@@ -547,108 +541,6 @@ function isTrimmed(text: string, start: number, end: number): boolean {
 
 function isTrimmedSpace(code: number): boolean {
   return code <= 0x20 || code === 0xfeff || isSpace(code);
-}
-
-/**
- * How much text after a label its title and first sentence can need: the first sentence is cut at SENTENCE_MAX, and
- * every decision about the title is made within it. Reading no further keeps a label on a line of megabytes cheap.
- */
-const DESCRIPTION_WINDOW = SENTENCE_MAX + 1;
-
-/**
- * Sets the clause's title and first sentence, from the text after its label, or from the next line (`nextText`, the
- * line's text after its leading spaces, when it is prose: not blank, no label) if the label stands alone or its
- * first sentence is wrapped.
- */
-function describeClause(builder: Builder, id: number, nextText: Span | undefined): void {
-  const { text, table } = builder;
-  // Until the clause closes, its span ends with its label's line.
-  const lineEnd = table.spanEnd(id);
-  let bodyStart = table.labelEnd(id);
-  while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
-  const bodyEnd = Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW);
-  if (bodyStart === bodyEnd && !nextText) return; // a label alone: no title, no first sentence
-  if (builder.headingLevels[id]! > 0) {
-    describeHeading(table, id, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
-    return;
-  }
-  // Most labels have their first sentence on their own line: it is read in place, and only the parts kept are sliced.
-  const sentenceEnd = firstSentenceEnd(text, bodyStart, bodyEnd);
-  if ((bodyStart === bodyEnd || sentenceEnd < 0) && nextText) {
-    const next = text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim();
-    const body = joinWrapped(text.slice(bodyStart, bodyEnd), next);
-    describeBody(table, id, body, firstSentenceEnd(body, 0, body.length), false);
-    return;
-  }
-  describeBody(table, id, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
-}
-
-/**
- * Sets a clause's first sentence and title from its body (`sentenceEnd`: the offset in it of the mark that ends the
- * first sentence, or -1). A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
- */
-function describeBody(table: ClauseTable, id: number, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
-  const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
-  const firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  const limit = sentenceEnd < 0 && mayBeHeading ? HEADING_MAX : TITLE_MAX;
-  table.describe(id, sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX), firstSentence);
-}
-
-/**
- * A Markdown heading's title is the rest of its line (`## 3. Risks ##` → "Risks"), never the next line's text; its
- * first sentence is the first sentence of the prose under it, or the title when none follows.
- */
-function describeHeading(table: ClauseTable, id: number, body: string, next: string | undefined): void {
-  const title = truncate(body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim(), HEADING_MAX);
-  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next, 0, next.length);
-  table.describe(id, title, next === undefined ? title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX));
-}
-
-/** What stands between a label and its text: spaces, and the punctuation of 一、 or "1:". */
-function isLabelPunctuationOrSpace(code: number): boolean {
-  return isSpace(code) || code === 0x2e || code === 0xff0e || code === 0x3a || code === 0xff1a || code === 0x3001;
-}
-
-/** Joins a line wrapped mid-sentence to the next: with a space between Latin words, with nothing between CJK. */
-function joinWrapped(first: string, second: string): string {
-  if (first.length === 0) return second;
-  return /[A-Za-z0-9,;]$/.test(first) && /^[A-Za-z0-9(]/.test(second) ? `${first} ${second}` : first + second;
-}
-
-/**
- * Where the first sentence in text[start, end) ends: 。 ！ ？ ； ：, or . ; : before a space (or at `end`), but not the
- * full stop of "No." or "Art."; -1 if none does.
- */
-function firstSentenceEnd(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    // The native search jumps to the next mark (a line break, or DESCRIPTION_WINDOW code units, ends its reach).
-    BEFORE_SENTENCE_MARK.lastIndex = i;
-    BEFORE_SENTENCE_MARK.test(text);
-    i = BEFORE_SENTENCE_MARK.lastIndex;
-    if (i >= end) return -1;
-    const code = text.charCodeAt(i);
-    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
-    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) continue;
-    if (i + 1 === end || isSpace(text.charCodeAt(i + 1))) {
-      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(start, i - 5), i))) return i;
-    }
-  }
-  return -1;
-}
-
-/** The code units before the next 。 ！ ？ ； ： . ; : or line break, at most a description's window of them. */
-const BEFORE_SENTENCE_MARK = new RegExp(`[^。！？；：.;:\\n\\r]{0,${DESCRIPTION_WINDOW}}`, 'y');
-
-const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
-
-/** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis; never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text.trim();
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  let cut = text.slice(0, end);
-  const lastSpace = cut.lastIndexOf(' ');
-  if (lastSpace > max * 0.6 && /[A-Za-z]/.test(cut[max - 1] ?? '')) cut = cut.slice(0, lastSpace);
-  return cut.trimEnd() + '…';
 }
 
 /** `prefix` is a decimal label's parent numbers ("2.3."), for the labels a message names. */
@@ -672,7 +564,7 @@ function checkSequence(builder: Builder, previous: number, label: LabelMatch, li
     last.previous === previousLabel && last.previousStyle === previousStyle && last.expected === expected && last.prefix === prefix ? last
     : { kind: 'sequence', found, value: label.value, style: label.style, previous: previousLabel, previousStyle, expected, prefix };
   builder.lastDetails.set(code, detail);
-  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', detail, builder.labelLines[previous]! + 1);
+  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', detail, builder.table.line(previous) + 1);
 }
 
 /**
