@@ -3,10 +3,10 @@
  * workspace can tell — a citation of a repealed notice, a reference to a clause the cited notice lacks, two files of
  * one language claiming one number. One code path for open documents and files on disk: both are summaries.
  */
-import type { Diagnostic, RelatedInformation } from '../api';
+import type { Diagnostic, Position, RelatedInformation } from '../api';
 import { clauseIn, identityAsLocation, noticeName } from '../workspace/crossFile';
 import type { KnowledgeData } from '../knowledge/types';
-import type { Citation, NoticeIdentity, Suppression } from '../model';
+import type { Citation, NoticeIdentity, Problem, ProblemCode, ProblemDetail, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
@@ -32,8 +32,63 @@ export function diagnosticStream(context: FeatureContext, summary: FileSummary):
 
 /** The file's own findings: banned terms, numbering, broken internal references. */
 function* ownDiagnostics(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
+  const messages = new MessageWriter(context);
+  const positions = new ForwardPositions(summary.lineStarts);
   for (const problem of summary.problemList ?? summary.problems) {
-    yield { range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem) };
+    const range = { start: positions.at(problem.start), end: positions.at(problem.end) };
+    yield { range, severity: problem.severity, code: problem.code, message: messages.write(problem) };
+  }
+}
+
+/**
+ * Writes problems' messages, remembering the last: problems in a run that share a detail (a million duplicate labels)
+ * have their message written once, as a template in which only the line of the label before changes.
+ */
+class MessageWriter {
+  private detail: ProblemDetail | undefined;
+  private code: ProblemCode | undefined;
+  /** The last detail's message, or its parts before and after the line, or null when it cannot be so cut. */
+  private template: string | { before: string; after: string } | null | undefined;
+
+  constructor(private readonly context: FeatureContext) {}
+
+  write(problem: Problem): string {
+    if (problem.detail !== this.detail || problem.code !== this.code) {
+      // A detail met once is written once: templates are made only for details that repeat.
+      this.detail = problem.detail;
+      this.code = problem.code;
+      this.template = undefined;
+      return problemMessage(this.context, problem);
+    }
+    this.template ??= problem.previousLine === undefined ? problemMessage(this.context, problem) : this.lineTemplate(problem);
+    if (typeof this.template === 'string') return this.template;
+    if (this.template === null || problem.previousLine === undefined) return problemMessage(this.context, problem);
+    return `${this.template.before}${problem.previousLine}${this.template.after}`;
+  }
+
+  /** The message around its line, found by writing it for two lines; checked on a third (null: it cannot be so cut). */
+  private lineTemplate(problem: Problem): { before: string; after: string } | null {
+    const [one, two, check] = [1, 2, 37].map((previousLine) => problemMessage(this.context, { ...problem, previousLine }));
+    let before = 0;
+    while (before < one!.length && one![before] === two![before]) before++;
+    let after = 0;
+    while (after < one!.length - before && one![one!.length - 1 - after] === two![two!.length - 1 - after]) after++;
+    const template = { before: one!.slice(0, before), after: one!.slice(one!.length - after) };
+    return `${template.before}37${template.after}` === check ? template : null;
+  }
+}
+
+/** Positions of offsets asked in increasing order (or nearly: an end after its start), by a cursor over the lines. */
+class ForwardPositions {
+  private line = 0;
+
+  constructor(private readonly lineStarts: Uint32Array) {}
+
+  at(offset: number): Position {
+    const starts = this.lineStarts;
+    if (starts[this.line]! > offset) return positionIn(starts, offset);
+    while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++;
+    return { line: this.line, character: offset - starts[this.line]! };
   }
 }
 
