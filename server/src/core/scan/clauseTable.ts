@@ -122,6 +122,11 @@ export class ClauseTable {
     return parent === NO_PARENT ? undefined : parent;
   }
 
+  /** Whether a clause's label is the text of its span (else it was trimmed: see add). */
+  isLabelInText(id: number): boolean {
+    return this.labelTexts.size === 0 || !this.labelTexts.has(id);
+  }
+
   label(id: number): string {
     return this.labelTexts.get(id) ?? this.text.slice(this.labelStarts[id]!, this.labelEnds[id]!);
   }

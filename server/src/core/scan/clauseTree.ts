@@ -557,7 +557,7 @@ function checkSequence(builder: Builder, previous: number, label: LabelMatch, li
     : label.value === previousValue ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
   if (!code) return;
   const found = labelAt(builder, label, lineStart);
-  const previousLabel = shared(builder, table.label(previous));
+  const previousLabel = labelOf(builder, previous);
   const last = builder.lastDetails.get(code);
   // A run of problems of one kind (a million duplicate labels) shares one detail: only the line of the label before differs.
   const detail: ProblemDetail = last?.kind === 'sequence' && last.found === found && last.value === label.value && last.style === label.style &&
@@ -611,6 +611,14 @@ function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string
   // A run of one label ((I) (I) (I) …) is compared in place: no slice.
   if (last.length === end - start && builder.text.startsWith(last, start)) return last;
   return (builder.lastLabel = shared(builder, builder.text.slice(start, end).trim()));
+}
+
+/** A clause's label, as a problem names it: read in place when it is the label a problem named last. */
+function labelOf(builder: Builder, id: number): string {
+  const { table, text, lastLabel } = builder;
+  const start = table.labelStart(id);
+  if (table.isLabelInText(id) && lastLabel.length === table.labelEnd(id) - start && text.startsWith(lastLabel, start)) return lastLabel;
+  return shared(builder, table.label(id));
 }
 
 /** The text given, or the equal one met before: short labels are kept once. */
