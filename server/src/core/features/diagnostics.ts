@@ -6,7 +6,7 @@
 import type { Diagnostic, Position, RelatedInformation } from '../api';
 import { clauseIn, identityAsLocation, noticeName } from '../workspace/crossFile';
 import type { KnowledgeData } from '../knowledge/types';
-import type { Citation, NoticeIdentity, Problem, ProblemCode, ProblemDetail, Suppression } from '../model';
+import type { Citation, CitationTarget, NoticeIdentity, Problem, ProblemCode, ProblemDetail, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
@@ -155,13 +155,12 @@ export interface RepealedCitation {
  * and the inlay hints both come from here.
  */
 export function repealedCitationsIn(context: FeatureContext, document: CitingDocument): RepealedCitation[] {
-  const { index } = context;
   const own = document.identity ? identityKey(document.identity) : undefined;
+  const repealOf = repealLookup(context, own);
   const found: RepealedCitation[] = [];
   for (const [position, citation] of document.citations.entries()) {
     if (citation.inRepealSentence || (citation.via === 'anaphora' && antecedentOnSameLine(document, position))) continue;
-    const key = index.resolve(citation.target);
-    const repeal = key && key !== own ? index.notice(key).repeal : undefined;
+    const { key, repeal } = repealOf(citation.target);
     if (!key || !repeal || repeal.byKey === own) continue;
     if (document.identity && document.issued && repeal.date && document.issued < repeal.date) continue;
     found.push({ citation, key, repeal });
@@ -183,6 +182,24 @@ function repealedCitations(context: FeatureContext, summary: FileSummary): Diagn
       ...(related.length > 0 ? { related } : {}),
     } satisfies Diagnostic;
   });
+}
+
+/**
+ * The notice a citation names and its repeal (none for the document's own), asked once per number: a text that
+ * cites a few notices fifty thousand times asks the index a few times.
+ */
+function repealLookup(context: FeatureContext, own: string | undefined): (target: CitationTarget) => { key: string | undefined; repeal: RepealInfo | undefined } {
+  const byNumber = new Map<string, { key: string | undefined; repeal: RepealInfo | undefined }>();
+  const look = (target: CitationTarget) => {
+    const key = context.index.resolve(target);
+    return { key, repeal: key && key !== own ? context.index.notice(key).repeal : undefined };
+  };
+  return (target) => {
+    if (target.kind !== 'number') return look(target);
+    let known = byNumber.get(target.number.key);
+    if (!known) byNumber.set(target.number.key, (known = look(target)));
+    return known;
+  };
 }
 
 /** Whether the citation an anaphora stands for was made earlier on the same line. */
