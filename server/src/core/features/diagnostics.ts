@@ -36,7 +36,10 @@ export function diagnosticStream(context: FeatureContext, summary: FileSummary):
 function* foundIn(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
   const messages = new MessageWriter(context);
   const positions = new ForwardPositions(summary.lineStarts);
-  for (const problem of summary.problemList ?? summary.problems) {
+  const problems = summary.problemList ?? summary.problems;
+  // Read by index, not through the list's iterator: one generator less for each of a million findings.
+  for (let index = 0; index < problems.length; index++) {
+    const problem = problems.at(index)!;
     const range = { start: positions.at(problem.start), end: positions.at(problem.end) };
     yield { range, severity: problem.severity, code: problem.code, message: messages.write(problem) };
   }
