@@ -51,17 +51,26 @@ function* foundIn(context: FeatureContext, summary: FileSummary): Generator<Diag
 
 /**
  * Writes problems' messages, remembering the last: problems in a run that share a detail (a million duplicate labels)
- * have their message written once, as a template in which only the line of the label before changes.
+ * have their message written once, as a template in which only the line of the label before changes. A banned
+ * term's message is written once per term as written (a text dense with terms repeats a few).
  */
 class MessageWriter {
   private detail: ProblemDetail | undefined;
   private code: ProblemCode | undefined;
   /** The last detail's message, or its parts before and after the line, or null when it cannot be so cut. */
   private template: string | { before: string; after: string } | null | undefined;
+  private readonly bannedTerms = new Map<string, string>();
 
   constructor(private readonly context: FeatureContext) {}
 
   write(problem: Problem): string {
+    const { detail } = problem;
+    if (detail.kind === 'bannedTerm') {
+      const key = `${detail.termId}\u0000${detail.term}`;
+      let message = this.bannedTerms.get(key);
+      if (message === undefined) this.bannedTerms.set(key, (message = problemMessage(this.context, problem)));
+      return message;
+    }
     if (problem.detail !== this.detail || problem.code !== this.code) {
       // A detail met once is written once: templates are made only for details that repeat.
       this.detail = problem.detail;
