@@ -11,6 +11,7 @@ import type {
 import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
 import type { ClauseTable } from './scan/clauseTable';
+import type { ProblemList } from './problemList';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
@@ -126,12 +127,25 @@ function analyzeText(text: string, knowledge: Knowledge): AnalysedDocument {
     ...bannedTermProblems(bannedTerms, knowledge),
     ...unresolvedReferenceProblems(references, tree.table),
   ]);
-  return withAnnotations({
-    text, lines, analysed: true, get clauses() { return tree.table.clauses; }, get rootClauses() { return tree.table.roots; }, agencies, noticeNumbers, citations,
+  return withAnnotations(withClausesAndProblems({
+    text, lines, analysed: true, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses, bannedTerms, get problems() { return problems.array; }, problemList: problems,
+    definitions: scanned.definitions, termUses, bannedTerms,
     suppressions: scanSuppressions(text, lines),
-  }, terms.definitionSites);
+  }, tree.table, problems), terms.definitionSites);
+}
+
+/**
+ * The parts with their clauses and problems as objects made when first read, from the columns that hold them. Made
+ * here, not in analyzeText: a getter made there would keep everything its closures see (the folded text…) alive.
+ */
+function withClausesAndProblems(parts: Omit<AnalysisParts, 'clauses' | 'rootClauses' | 'problems' | 'problemList'>, table: ClauseTable, problems: ProblemList): AnalysisParts {
+  return Object.defineProperties(parts, {
+    clauses: { get: () => table.clauses, enumerable: true },
+    rootClauses: { get: () => table.roots, enumerable: true },
+    problems: { get: () => problems.array, enumerable: true },
+    problemList: { value: problems, enumerable: true },
+  }) as AnalysisParts;
 }
 
 /** An analysis without its merged list of annotations: what travels between threads (see analysisCodec.ts). */
