@@ -3,7 +3,14 @@
  * the clause: a text of a million labels describes none of them unless asked.
  */
 import type { Span } from '../model';
-import { isHighSurrogate, isSpace } from '../text/chars';
+import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+
+/** Where a line's text starts: past its spaces and invisible characters (`end` for a blank line). */
+export function firstNonSpace(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && (isSpace(text.charCodeAt(index)) || isInvisible(text.charCodeAt(index)))) index++;
+  return index;
+}
 
 /** A title is a short first sentence; a label's whole line (a heading) may be longer. */
 const TITLE_MAX = 60;

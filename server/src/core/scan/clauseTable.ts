@@ -5,11 +5,11 @@
  * the `Clause` objects features read are made once, when a feature first asks for them (`clauses`), and so are
  * their titles and first sentences.
  */
-import type { Clause, ClauseKind, LabelStyle } from '../model';
+import type { Clause, ClauseKind, LabelStyle, Span } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { grown } from '../columns';
 import type { LabelMatch } from './clauseLabels';
-import { describeClause } from './clauseDescription';
+import { describeClause, firstNonSpace } from './clauseDescription';
 
 const STYLES: readonly LabelStyle[] = [
   'zh-part', 'zh-chapter', 'zh-section', 'zh-article', 'zh-dot', 'zh-paren', 'en-part', 'en-chapter', 'en-section', 'en-article',
@@ -20,6 +20,8 @@ const KINDS: readonly ClauseKind[] = ['part', 'chapter', 'section', 'article', '
 const STYLE_CODES: ReadonlyMap<LabelStyle, number> = new Map(STYLES.map((style, code) => [style, code]));
 const KIND_CODES: ReadonlyMap<ClauseKind, number> = new Map(KINDS.map((kind, code) => [kind, code]));
 
+/** A bit beside the heading level: the line after the label's is prose. */
+const NEXT_LINE_PROSE = 0x80;
 /** A parent of none. */
 const NO_PARENT = -1;
 const INITIAL_CAPACITY = 64;
@@ -28,7 +30,6 @@ export class ClauseTable {
   count = 0;
   private labelStarts = new Uint32Array(INITIAL_CAPACITY);
   private labelEnds = new Uint32Array(INITIAL_CAPACITY);
-  private spanStarts = new Uint32Array(INITIAL_CAPACITY);
   private spanEnds = new Uint32Array(INITIAL_CAPACITY);
   private parents = new Int32Array(INITIAL_CAPACITY);
   /** Depth is bounded by the styles a stack can hold at once (one open clause per style, six heading levels). */
@@ -38,13 +39,10 @@ export class ClauseTable {
   private kinds = new Uint8Array(INITIAL_CAPACITY);
   /** The line of each clause's label: a problem names the line of the label before. */
   private lines = new Uint32Array(INITIAL_CAPACITY);
-  /** The Markdown heading level of each clause; 0 for a label in the body. */
+  /** The Markdown heading level of each clause (0 for a label in the body), and NEXT_LINE_PROSE. */
   private headingLevels = new Uint8Array(INITIAL_CAPACITY);
   /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
   private indents = new Int32Array(INITIAL_CAPACITY);
-  /** Where the prose of the line after the label's starts and ends (a title may come from there); -1: none. */
-  private nextStarts = new Int32Array(INITIAL_CAPACITY);
-  private nextEnds = new Uint32Array(INITIAL_CAPACITY);
   /** 第十三条之一 → 1, by clause id: rare. */
   private readonly insertions = new Map<number, number>();
   /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
@@ -63,7 +61,6 @@ export class ClauseTable {
     if (id === this.labelStarts.length) this.grow();
     this.labelStarts[id] = labelStart;
     this.labelEnds[id] = labelEnd;
-    this.spanStarts[id] = this.lineIndex.lineStart(line);
     this.spanEnds[id] = this.lineIndex.lineEnd(line);
     this.parents[id] = parent ?? NO_PARENT;
     this.depths[id] = parent === undefined ? 0 : this.depths[parent]! + 1;
@@ -73,16 +70,14 @@ export class ClauseTable {
     this.lines[id] = line;
     this.headingLevels[id] = headingLevel;
     this.indents[id] = indent;
-    this.nextStarts[id] = -1;
     if (label.insertion) this.insertions.set(id, label.insertion);
     if (trimmed !== undefined) this.labelTexts.set(id, trimmed);
     return id;
   }
 
-  /** The prose of the line after the clause's label: where a title wrapped or missing on the label's line is read. */
-  setNextLine(id: number, start: number, end: number): void {
-    this.nextStarts[id] = start;
-    this.nextEnds[id] = end;
+  /** The line after the clause's label is prose: a title wrapped or missing on the label's line is read there. */
+  setNextLineProse(id: number): void {
+    this.headingLevels[id]! |= NEXT_LINE_PROSE;
   }
 
   line(id: number): number {
@@ -90,7 +85,7 @@ export class ClauseTable {
   }
 
   headingLevel(id: number): number {
-    return this.headingLevels[id]!;
+    return this.headingLevels[id]! & ~NEXT_LINE_PROSE;
   }
 
   indent(id: number): number {
@@ -217,9 +212,8 @@ export class ClauseTable {
 
   private clauseObject(id: number): Clause {
     const parent = this.parent(id);
-    const nextStart = this.nextStarts[id]!;
-    const next = nextStart < 0 ? undefined : { start: nextStart, end: this.nextEnds[id]! };
-    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(this.lines[id]!), this.headingLevels[id]! > 0, next);
+    const line = this.lines[id]!;
+    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(line), this.headingLevel(id) > 0, this.nextLineProse(id));
     const clause: Clause = {
       id,
       label: this.label(id),
@@ -229,7 +223,7 @@ export class ClauseTable {
       labelSpan: { start: this.labelStarts[id]!, end: this.labelEnds[id]! },
       title,
       firstSentence,
-      span: { start: this.spanStarts[id]!, end: this.spanEnds[id]! },
+      span: { start: this.lineIndex.lineStart(line), end: this.spanEnds[id]! },
       parent,
       children: [],
       depth: this.depths[id]!,
@@ -240,11 +234,18 @@ export class ClauseTable {
     return clause;
   }
 
+  /** The text of the line after the label's, past its leading spaces, when it is prose. */
+  private nextLineProse(id: number): Span | undefined {
+    if ((this.headingLevels[id]! & NEXT_LINE_PROSE) === 0) return undefined;
+    const next = this.lines[id]! + 1;
+    const end = this.lineIndex.lineEnd(next);
+    return { start: firstNonSpace(this.text, this.lineIndex.lineStart(next), end), end };
+  }
+
   private grow(): void {
     const capacity = this.labelStarts.length * 2;
     this.labelStarts = grown(this.labelStarts, new Uint32Array(capacity));
     this.labelEnds = grown(this.labelEnds, new Uint32Array(capacity));
-    this.spanStarts = grown(this.spanStarts, new Uint32Array(capacity));
     this.spanEnds = grown(this.spanEnds, new Uint32Array(capacity));
     this.parents = grown(this.parents, new Int32Array(capacity));
     this.depths = grown(this.depths, new Uint16Array(capacity));
@@ -254,7 +255,5 @@ export class ClauseTable {
     this.lines = grown(this.lines, new Uint32Array(capacity));
     this.headingLevels = grown(this.headingLevels, new Uint8Array(capacity));
     this.indents = grown(this.indents, new Int32Array(capacity));
-    this.nextStarts = grown(this.nextStarts, new Int32Array(capacity));
-    this.nextEnds = grown(this.nextEnds, new Uint32Array(capacity));
   }
 }

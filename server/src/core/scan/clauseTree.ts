@@ -25,8 +25,8 @@ import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../mo
 import { ClauseTable } from './clauseTable';
 import { ProblemList } from '../problemList';
 import type { LineIndex } from '../text/lineIndex';
-import { isInvisible, isSpace } from '../text/chars';
-import { HEADING_MAX } from './clauseDescription';
+import { isSpace } from '../text/chars';
+import { firstNonSpace, HEADING_MAX } from './clauseDescription';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
@@ -130,7 +130,7 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     // Only a line that begins like a label is matched: most lines are prose.
     const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
     // A clause's title may come from the next line, when it is prose.
-    if (undescribed !== NONE && first < end && !found && !startsMarkdownBlock(text, first, end)) builder.table.setNextLine(undescribed, first, end);
+    if (undescribed !== NONE && first < end && !found && !startsMarkdownBlock(text, first, end)) builder.table.setNextLineProse(undescribed);
     undescribed = NONE;
     if (first === end) continue;
     const level = headingLevel(text, first, end);
@@ -276,11 +276,6 @@ function continuesCitation(text: string, lines: LineIndex, previousLine: number)
   return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(start, end - CITATION_WORD_REACH), end));
 }
 
-function firstNonSpace(text: string, start: number, end: number): number {
-  let index = start;
-  while (index < end && (isSpace(text.charCodeAt(index)) || isInvisible(text.charCodeAt(index)))) index++;
-  return index;
-}
 
 /**
  * A line of prose that ends in a colon announces a list of its own (判决如下：, "Resolved as follows:"): the list after
