@@ -213,9 +213,9 @@ for (const shape of shapes) {
 // Memory per label.
 
 /**
- * Bytes an analysis of duplicate labels may keep per label, before any feature asks for its clauses: the text and its
- * line starts, the clause columns and the problem columns take some 80 (with room for their growth); one object per
- * clause, problem or detail would take several hundred (460 before the columns).
+ * Bytes an analysis of duplicate labels may keep per label, before any feature asks for its clauses: the line starts,
+ * the clause columns and the problem columns take some 60 to 80 (with their room to grow); one object per clause,
+ * problem or detail would take several hundred (460 before the columns).
  */
 const BYTES_PER_LABEL = 160;
 
