@@ -31,6 +31,11 @@ export class ProblemList implements Iterable<Problem> {
   private previousLines = new Uint32Array(INITIAL_CAPACITY);
   private readonly details: ProblemDetail[] = [];
   private made: Problem[] | undefined;
+  /** The code and severity added last, and their numbers: a run of problems of one kind looks them up once. */
+  private lastCode: ProblemCode | undefined;
+  private lastCodeNumber = 0;
+  private lastSeverity: Severity | undefined;
+  private lastSeverityNumber = 0;
 
   /** Appends a problem; a detail that is the one added last is kept once. */
   add(start: number, end: number, code: ProblemCode, severity: Severity, detail: ProblemDetail, previousLine?: number): void {
@@ -38,8 +43,10 @@ export class ProblemList implements Iterable<Problem> {
     if (at === this.starts.length) this.grow();
     this.starts[at] = start;
     this.ends[at] = end;
-    this.codes[at] = CODE_NUMBERS.get(code)!;
-    this.severities[at] = SEVERITY_NUMBERS.get(severity)!;
+    if (code !== this.lastCode) this.lastCodeNumber = CODE_NUMBERS.get((this.lastCode = code))!;
+    if (severity !== this.lastSeverity) this.lastSeverityNumber = SEVERITY_NUMBERS.get((this.lastSeverity = severity))!;
+    this.codes[at] = this.lastCodeNumber;
+    this.severities[at] = this.lastSeverityNumber;
     if (this.details[this.details.length - 1] !== detail) this.details.push(detail);
     this.detailIndexes[at] = this.details.length - 1;
     this.previousLines[at] = previousLine ?? NO_LINE;

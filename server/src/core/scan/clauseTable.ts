@@ -48,6 +48,11 @@ export class ClauseTable {
   /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
   private readonly labelTexts = new Map<number, string>();
   private made: { clauses: Clause[]; roots: number[] } | undefined;
+  /** The style and kind added last, and their codes: a run of labels of one style looks them up once. */
+  private lastStyle: LabelStyle | undefined;
+  private lastStyleCode = 0;
+  private lastKind: ClauseKind | undefined;
+  private lastKindCode = 0;
 
   constructor(private readonly text: string, private readonly lineIndex: LineIndex) {}
 
@@ -65,8 +70,10 @@ export class ClauseTable {
     this.parents[id] = parent ?? NO_PARENT;
     this.depths[id] = parent === undefined ? 0 : this.depths[parent]! + 1;
     this.values[id] = label.value;
-    this.styles[id] = STYLE_CODES.get(label.style)!;
-    this.kinds[id] = KIND_CODES.get(label.kind)!;
+    if (label.style !== this.lastStyle) this.lastStyleCode = STYLE_CODES.get((this.lastStyle = label.style))!;
+    if (label.kind !== this.lastKind) this.lastKindCode = KIND_CODES.get((this.lastKind = label.kind))!;
+    this.styles[id] = this.lastStyleCode;
+    this.kinds[id] = this.lastKindCode;
     this.lines[id] = line;
     this.headingLevels[id] = headingLevel;
     this.indents[id] = indent;

@@ -558,7 +558,7 @@ function checkSequence(builder: Builder, previous: number, label: LabelMatch, li
   const detail: ProblemDetail = last?.kind === 'sequence' && last.found === found && last.value === label.value && last.style === label.style &&
     last.previous === previousLabel && last.previousStyle === previousStyle && last.expected === expected && last.prefix === prefix ? last
     : { kind: 'sequence', found, value: label.value, style: label.style, previous: previousLabel, previousStyle, expected, prefix };
-  builder.lastDetails.set(code, detail);
+  if (detail !== last) builder.lastDetails.set(code, detail);
   report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', detail, builder.table.line(previous) + 1);
 }
 
