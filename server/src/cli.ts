@@ -146,8 +146,8 @@ function* counted(diagnostics: Iterable<Diagnostic>, counts: Map<Severity, numbe
 }
 
 /** Writes to stdout, waiting while a slow reader (a pipe) has not taken what was written before: memory stays bounded. */
-async function print(text: string): Promise<void> {
-  if (text && !process.stdout.write(text)) await once(process.stdout, 'drain');
+async function print(text: string | Uint8Array): Promise<void> {
+  if (text.length > 0 && !process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 async function graph(args: string[]): Promise<number> {

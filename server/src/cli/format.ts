@@ -31,12 +31,12 @@ function textLine(path: string, diagnostic: Diagnostic): string {
  * million findings is not one string of a hundred megabytes), `end` what closes the report.
  */
 export interface ReportWriter {
-  file(file: CheckedStream): Iterable<string>;
+  file(file: CheckedStream): Iterable<string | Uint8Array>;
   end(): string;
 }
 
-/** Lines of text printed in one piece: large enough that writes are few, small enough that a piece is short-lived. */
-const LINES_PER_PIECE = 4096;
+/** Bytes of text printed in one piece: large enough that writes are few, small enough that a piece is short-lived. */
+const PIECE_BYTES = 256 * 1024;
 
 export function reportWriter(format: string, pathOfUri: (uri: string) => string): ReportWriter {
   switch (format) {
@@ -50,16 +50,24 @@ function textReport(): ReportWriter {
   return { file: textPieces, end: () => '' };
 }
 
-function* textPieces({ path, diagnostics }: CheckedStream): Iterable<string> {
-  let piece = '';
-  let lines = 0;
+/**
+ * The lines of a file's findings, each encoded into a buffer as soon as it is written: a million lines are never a
+ * million strings held at once, nor one string flattened and encoded again when printed.
+ */
+function* textPieces({ path, diagnostics }: CheckedStream): Iterable<Uint8Array> {
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let used = 0;
   for (const diagnostic of diagnostics) {
-    piece += `${textLine(path, diagnostic)}\n`;
-    if (++lines % LINES_PER_PIECE !== 0) continue;
-    yield piece;
-    piece = '';
+    const line = `${textLine(path, diagnostic)}\n`;
+    // A UTF-16 code unit takes at most three bytes of UTF-8.
+    if (used + line.length * 3 > piece.length) {
+      if (used > 0) yield piece.subarray(0, used);
+      piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, line.length * 3));
+      used = 0;
+    }
+    used += piece.write(line, used);
   }
-  if (piece) yield piece;
+  if (used > 0) yield piece.subarray(0, used);
 }
 
 /** One JSON array of files, the same bytes as JSON.stringify(files, null, 2). */

@@ -10,6 +10,8 @@ import type {
 } from './model';
 import { scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
+import type { ClauseTable } from './scan/clauseTable';
+import type { ProblemList } from './problemList';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { scanRepeals } from './scan/repeals';
@@ -80,7 +82,7 @@ function outlineOnly(text: string, maxBytes: number): AnalysedDocument {
   const analysis = emptyAnalysis(text, { kind: 'outlineOnly', maxBytes });
   try {
     const tree = buildClauseTree(text, analysis.lines);
-    return { ...analysis, clauses: tree.clauses, rootClauses: tree.roots, annotations: labelSites(tree.clauses) };
+    return { ...analysis, clauses: tree.table.clauses, rootClauses: tree.table.roots, annotations: labelSites(tree.table.clauses) };
   } catch {
     return analysis;
   }
@@ -104,8 +106,8 @@ function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | 
   const quotes = quotesIn(chunked);
   const noticeNumbers = noticeNumbersIn(chunked, knowledge);
   // A Markdown title (`# 关于…的通知`) is a heading clause, but still the header's.
-  const firstLabelled = tree.clauses.find((clause) => clause.style !== 'heading');
-  const firstLabelLine = firstLabelled ? lines.lineOf(firstLabelled.labelSpan.start) : lines.lineCount;
+  const firstLabelled = tree.table.firstNot('heading');
+  const firstLabelLine = firstLabelled !== undefined ? lines.lineOf(tree.table.labelStart(firstLabelled)) : lines.lineCount;
   const found = findIdentity(lines, noticeNumbers, firstLabelLine, language);
   if (found?.ownNumber !== undefined) noticeNumbers[found.ownNumber] = { ...noticeNumbers[found.ownNumber]!, own: true };
   const terms = defineTerms(folded, definitionsIn(chunked));
@@ -124,17 +126,29 @@ function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | 
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
   const references = resolveReferences(chunked, tree, text, lines, names, noticeNumbers, scanned.selfNames);
-  const problems = [
-    ...tree.problems,
+  const problems = tree.problems.mergedWith([
     ...bannedTermProblems(bannedTerms, knowledge),
-    ...unresolvedReferenceProblems(references, tree.clauses),
-  ].sort((a, b) => a.start - b.start);
-  return withAnnotations({
-    text, lines, analysed: true, clauses: tree.clauses, rootClauses: tree.roots, agencies, noticeNumbers, citations,
+    ...unresolvedReferenceProblems(references, tree.table),
+  ]);
+  return withAnnotations(withClausesAndProblems({
+    text, lines, analysed: true, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses, bannedTerms, problems,
+    definitions: scanned.definitions, termUses, bannedTerms,
     suppressions: scanSuppressions(text, lines),
-  }, terms.definitionSites);
+  }, tree.table, problems), terms.definitionSites);
+}
+
+/**
+ * The parts with their clauses and problems as objects made when first read, from the columns that hold them. Made
+ * here, not in analyzeText: a getter made there would keep everything its closures see (the folded text…) alive.
+ */
+function withClausesAndProblems(parts: Omit<AnalysisParts, 'clauses' | 'rootClauses' | 'problems' | 'problemList'>, table: ClauseTable, problems: ProblemList): AnalysisParts {
+  return Object.defineProperties(parts, {
+    clauses: { get: () => table.clauses, enumerable: true },
+    rootClauses: { get: () => table.roots, enumerable: true },
+    problems: { get: () => problems.array, enumerable: true },
+    problemList: { value: problems, enumerable: true },
+  }) as AnalysisParts;
 }
 
 /** An analysis without its merged list of annotations: what travels between threads (see analysisCodec.ts). */
@@ -150,12 +164,8 @@ export function withAnnotations(parts: AnalysisParts, definitionSites: readonly 
     ...parts.agencies, ...parts.noticeNumbers, ...parts.references, ...parts.termUses, ...definitionSites, ...parts.bannedTerms,
     ...labelSites(parts.clauses), ...parts.citationMentions,
   ].sort((a, b) => a.start - b.start || a.end - b.end);
-  return {
-    ...parts,
-    get annotations() {
-      return (annotations ??= allAnnotations());
-    },
-  };
+  // Defined on the parts, not spread from them: their clauses are made only when a feature reads them.
+  return Object.defineProperty(parts, 'annotations', { get: () => (annotations ??= allAnnotations()), enumerable: true }) as AnalysedDocument;
 }
 
 /** The labels in the text; a heading's text is no label (it is the heading's name in the outline). */
@@ -345,11 +355,11 @@ function resolveReferences(
   chunked: ChunkedText, tree: ClauseTree, text: string, lines: LineIndex,
   citations: readonly (Span & { target: CitationTarget })[], numbers: readonly NoticeNumberMention[], selfNames: readonly Span[],
 ): ClauseReference[] {
-  const { clauses, codeBlocks } = tree;
+  const { table, codeBlocks } = tree;
   const folded = chunked.folded;
-  const isLabelAt = (foldedOffset: number) => isLabelStart(clauses, folded.originOf(foldedOffset));
+  const isLabelAt = (foldedOffset: number) => table.isLabelStart(folded.originOf(foldedOffset));
   const naming = new DocumentNames(folded, citations, numbers, selfNames);
-  const numbersInDecimals = clauses.some((clause) => clause.style === 'decimal');
+  const numbersInDecimals = table.has('decimal');
   const english = englishReferencesIn(chunked, isLabelAt, (offset) => naming.startingAt(offset) !== undefined,
     (offset) => naming.endingAt(offset, 0) !== undefined);
   const raw = mergeByStart([
@@ -361,7 +371,7 @@ function resolveReferences(
   ]);
   // Built at the first reference into this document: a text of labels without references never needs it.
   let resolver: ClauseResolver | undefined;
-  const ownParts = new OwnParts(folded.text, clauses);
+  const ownParts = new OwnParts(folded.text, table.labelsOf('heading'));
   const found: ClauseReference[] = [];
   for (const written of raw) {
     // A reference in a Markdown code block is code, not text.
@@ -379,7 +389,7 @@ function resolveReferences(
       continue;
     }
     // 前两条 names two articles: one reference to each, over the same words.
-    const resolved = (resolver ??= new ClauseResolver(clauses, { text, lines })).resolveAll(reference.steps, start);
+    const resolved = (resolver ??= new ClauseResolver(table.clauses, { text, lines })).resolveAll(reference.steps, start);
     if (resolved.length === 0 && !isReferenceOnlyIfResolved(reference, numbersInDecimals)) {
       found.push(clauseReference(text, start, end, reference.steps, explicitlyInternal, undefined, undefined));
     }
@@ -398,11 +408,6 @@ function clauseReference(
   return { kind: 'clauseRef', start, end, text: text.slice(start, end), steps, explicitlyInternal, target, targetSpan };
 }
 
-/** Whether a clause's label starts at an original offset (the clauses are in document order). */
-function isLabelStart(clauses: readonly Clause[], offset: number): boolean {
-  return clauses[lastAtOrBefore(clauses, offset, (clause) => clause.labelSpan.start)]?.labelSpan.start === offset;
-}
-
 /**
  * "Items 1 and 2 of the Resolutions", "paragraph (b) of the Recitals": "of the" and a name is another document unless
  * the name is a heading of this one (`## Resolutions`); then the reference is into that part.
@@ -412,8 +417,8 @@ class OwnParts {
   private readonly names: Set<string>;
   private readonly longest: number;
 
-  constructor(private readonly text: string, clauses: readonly Clause[]) {
-    this.names = new Set(clauses.filter((clause) => clause.style === 'heading').map((clause) => clause.label.toLowerCase()));
+  constructor(private readonly text: string, headings: readonly string[]) {
+    this.names = new Set(headings.map((heading) => heading.toLowerCase()));
     this.longest = [...this.names].reduce((longest, name) => Math.max(longest, name.length), 0);
   }
 
@@ -676,11 +681,8 @@ function bannedTermProblems(hits: readonly BannedTermHit[], knowledge: Knowledge
  * when the document numbers clauses of that kind up to at least half that number: "第一百七十三条" in a
  * twenty-article text cites some other law, "Clause (XXV)" in a notice numbered (I)…(XIX) is a broken reference.
  */
-function unresolvedReferenceProblems(references: readonly ClauseReference[], clauses: readonly Clause[]): Problem[] {
-  const highest = new Map<string, number>();
-  for (const clause of clauses) {
-    if (!UNSEQUENCED.has(clause.style)) highest.set(clause.style, Math.max(highest.get(clause.style) ?? 0, clause.value));
-  }
+function unresolvedReferenceProblems(references: readonly ClauseReference[], clauses: ClauseTable): Problem[] {
+  const highest = clauses.highestValues(UNSEQUENCED);
   // "Rule 45", "Schedule 2": a unit named by a word another rule book or agreement uses too is this document's only
   // where it says so.
   const withinNumbering = (step: ReferenceStep) => !step.scope && step.styles.some((style) => step.value <= 2 * (highest.get(style) ?? 0));

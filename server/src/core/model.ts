@@ -3,6 +3,7 @@
  */
 import type { LineIndex } from './text/lineIndex';
 import type { Severity } from './knowledge/types';
+import type { ProblemList } from './problemList';
 
 export interface Span {
   start: number;
@@ -289,7 +290,10 @@ export type ProblemCode =
 export interface Problem extends Span {
   code: ProblemCode;
   severity: Severity;
+  /** What the message says; problems of one kind in a run (a million duplicate labels) may share one. */
   detail: ProblemDetail;
+  /** For a numbering problem whose message names the label before (a `sequence` detail): that label's line, 1-based. */
+  previousLine?: number;
 }
 
 /** Why a file was not read as text: the workspace says, the message is written in the user's language. */
@@ -297,12 +301,6 @@ export type DeclineReason =
   | { why: 'notUtf8' }
   | { why: 'tooLarge'; size: number; limit: number; setting: string }
   | { why: 'gone' };
-
-/** A clause label a numbering message names: its text and its (1-based) line. */
-export interface LabelAt {
-  label: string;
-  line: number;
-}
 
 /** What a problem's message says, by kind; labels to expect are kept as style, prefix and value, written on demand. */
 export type ProblemDetail =
@@ -312,8 +310,11 @@ export type ProblemDetail =
   | { kind: 'declined'; reason: DeclineReason }
   | { kind: 'bannedTerm'; term: string; termId: string }
   | { kind: 'unresolvedReference'; text: string }
-  /** numbering-style, -duplicate, -gap, -order after `previous`: `found` (value `value`) where `expected` was due. */
-  | { kind: 'sequence'; found: string; value: number; style: LabelStyle; previous: LabelAt; previousStyle: LabelStyle; expected: number; prefix: string }
+  /**
+   * numbering-style, -duplicate, -gap, -order after the label `previous` (on the problem's `previousLine`): `found`
+   * (value `value`) where `expected` was due.
+   */
+  | { kind: 'sequence'; found: string; value: number; style: LabelStyle; previous: string; previousStyle: LabelStyle; expected: number; prefix: string }
   /** A first child under `parent` that does not start at 1 (nor at `alternative`, the next of its style). */
   | { kind: 'firstChild'; found: string; parent: string; style: LabelStyle; prefix: string; alternative?: number };
 
@@ -348,6 +349,8 @@ export interface AnalysedDocument {
   readonly termUses: readonly TermUse[];
   readonly bannedTerms: readonly BannedTermHit[];
   readonly problems: readonly Problem[];
+  /** The same problems held compactly, where this thread analysed the text: read them from here to make no array. */
+  readonly problemList?: ProblemList;
   /** The regtext-disable comments of the document. */
   readonly suppressions: readonly Suppression[];
   /** All annotations, sorted by start offset. */

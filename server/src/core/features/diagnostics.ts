@@ -3,10 +3,10 @@
  * workspace can tell — a citation of a repealed notice, a reference to a clause the cited notice lacks, two files of
  * one language claiming one number. One code path for open documents and files on disk: both are summaries.
  */
-import type { Diagnostic, RelatedInformation } from '../api';
+import type { Diagnostic, Position, RelatedInformation } from '../api';
 import { clauseIn, identityAsLocation, noticeName } from '../workspace/crossFile';
 import type { KnowledgeData } from '../knowledge/types';
-import type { Citation, NoticeIdentity, Suppression } from '../model';
+import type { Citation, CitationTarget, NoticeIdentity, Problem, ProblemCode, ProblemDetail, Suppression } from '../model';
 import { positionIn } from '../text/lineIndex';
 import { rangeIn, type FileSummary } from '../workspace/summary';
 import { identityKey, type RepealInfo } from '../workspace/workspaceIndex';
@@ -24,21 +24,90 @@ export function diagnostics(context: FeatureContext, summary: FileSummary): Diag
  * without ever holding a million diagnostics.
  */
 export function diagnosticStream(context: FeatureContext, summary: FileSummary): Iterable<Diagnostic> {
-  const own = ownDiagnostics(context, summary);
-  if (summary.declined) return own;
-  const found = concat(own, repealedCitations(context, summary), missingClauses(context, summary), duplicateClaims(context, summary));
+  const found = foundIn(context, summary);
+  if (summary.declined) return found;
   return withConfiguredSeverities(suppressed(context, found, summary), context.knowledge.data.rules);
 }
 
-/** The file's own findings: banned terms, numbering, broken internal references. */
-function* ownDiagnostics(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
-  for (const problem of summary.problems) {
-    yield { range: rangeIn(summary, problem), severity: problem.severity, code: problem.code, message: problemMessage(context, problem) };
+/**
+ * The file's own findings (banned terms, numbering, broken internal references), then, unless it was declined, those
+ * of the workspace. One generator: each of a million findings passes through as few as can be.
+ */
+function* foundIn(context: FeatureContext, summary: FileSummary): Generator<Diagnostic> {
+  const messages = new MessageWriter(context);
+  const positions = new ForwardPositions(summary.lineStarts);
+  const problems = summary.problemList ?? summary.problems;
+  // Read by index, not through the list's iterator: one generator less for each of a million findings.
+  for (let index = 0; index < problems.length; index++) {
+    const problem = problems.at(index)!;
+    const range = { start: positions.at(problem.start), end: positions.at(problem.end) };
+    yield { range, severity: problem.severity, code: problem.code, message: messages.write(problem) };
+  }
+  if (summary.declined) return;
+  yield* repealedCitations(context, summary);
+  yield* missingClauses(context, summary);
+  yield* duplicateClaims(context, summary);
+}
+
+/**
+ * Writes problems' messages, remembering the last: problems in a run that share a detail (a million duplicate labels)
+ * have their message written once, as a template in which only the line of the label before changes. A banned
+ * term's message is written once per term as written (a text dense with terms repeats a few).
+ */
+class MessageWriter {
+  private detail: ProblemDetail | undefined;
+  private code: ProblemCode | undefined;
+  /** The last detail's message, or its parts before and after the line, or null when it cannot be so cut. */
+  private template: string | { before: string; after: string } | null | undefined;
+  private readonly bannedTerms = new Map<string, string>();
+
+  constructor(private readonly context: FeatureContext) {}
+
+  write(problem: Problem): string {
+    const { detail } = problem;
+    if (detail.kind === 'bannedTerm') {
+      const key = `${detail.termId}\u0000${detail.term}`;
+      let message = this.bannedTerms.get(key);
+      if (message === undefined) this.bannedTerms.set(key, (message = problemMessage(this.context, problem)));
+      return message;
+    }
+    if (problem.detail !== this.detail || problem.code !== this.code) {
+      // A detail met once is written once: templates are made only for details that repeat.
+      this.detail = problem.detail;
+      this.code = problem.code;
+      this.template = undefined;
+      return problemMessage(this.context, problem);
+    }
+    this.template ??= problem.previousLine === undefined ? problemMessage(this.context, problem) : this.lineTemplate(problem);
+    if (typeof this.template === 'string') return this.template;
+    if (this.template === null || problem.previousLine === undefined) return problemMessage(this.context, problem);
+    return `${this.template.before}${problem.previousLine}${this.template.after}`;
+  }
+
+  /** The message around its line, found by writing it for two lines; checked on a third (null: it cannot be so cut). */
+  private lineTemplate(problem: Problem): { before: string; after: string } | null {
+    const [one, two, check] = [1, 2, 37].map((previousLine) => problemMessage(this.context, { ...problem, previousLine }));
+    let before = 0;
+    while (before < one!.length && one![before] === two![before]) before++;
+    let after = 0;
+    while (after < one!.length - before && one![one!.length - 1 - after] === two![two!.length - 1 - after]) after++;
+    const template = { before: one!.slice(0, before), after: one!.slice(one!.length - after) };
+    return `${template.before}37${template.after}` === check ? template : null;
   }
 }
 
-function* concat<T>(...streams: Iterable<T>[]): Generator<T> {
-  for (const stream of streams) yield* stream;
+/** Positions of offsets asked in increasing order (or nearly: an end after its start), by a cursor over the lines. */
+class ForwardPositions {
+  private line = 0;
+
+  constructor(private readonly lineStarts: Uint32Array) {}
+
+  at(offset: number): Position {
+    const starts = this.lineStarts;
+    if (starts[this.line]! > offset) return positionIn(starts, offset);
+    while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++;
+    return { line: this.line, character: offset - starts[this.line]! };
+  }
 }
 
 /**
@@ -98,13 +167,12 @@ export interface RepealedCitation {
  * and the inlay hints both come from here.
  */
 export function repealedCitationsIn(context: FeatureContext, document: CitingDocument): RepealedCitation[] {
-  const { index } = context;
   const own = document.identity ? identityKey(document.identity) : undefined;
+  const repealOf = repealLookup(context, own);
   const found: RepealedCitation[] = [];
   for (const [position, citation] of document.citations.entries()) {
     if (citation.inRepealSentence || (citation.via === 'anaphora' && antecedentOnSameLine(document, position))) continue;
-    const key = index.resolve(citation.target);
-    const repeal = key && key !== own ? index.notice(key).repeal : undefined;
+    const { key, repeal } = repealOf(citation.target);
     if (!key || !repeal || repeal.byKey === own) continue;
     if (document.identity && document.issued && repeal.date && document.issued < repeal.date) continue;
     found.push({ citation, key, repeal });
@@ -126,6 +194,24 @@ function repealedCitations(context: FeatureContext, summary: FileSummary): Diagn
       ...(related.length > 0 ? { related } : {}),
     } satisfies Diagnostic;
   });
+}
+
+/**
+ * The notice a citation names and its repeal (none for the document's own), asked once per number: a text that
+ * cites a few notices fifty thousand times asks the index a few times.
+ */
+function repealLookup(context: FeatureContext, own: string | undefined): (target: CitationTarget) => { key: string | undefined; repeal: RepealInfo | undefined } {
+  const byNumber = new Map<string, { key: string | undefined; repeal: RepealInfo | undefined }>();
+  const look = (target: CitationTarget) => {
+    const key = context.index.resolve(target);
+    return { key, repeal: key && key !== own ? context.index.notice(key).repeal : undefined };
+  };
+  return (target) => {
+    if (target.kind !== 'number') return look(target);
+    let known = byNumber.get(target.number.key);
+    if (!known) byNumber.set(target.number.key, (known = look(target)));
+    return known;
+  };
 }
 
 /** Whether the citation an anaphora stands for was made earlier on the same line. */

@@ -22,10 +22,10 @@ export function formatProblem(problem: Problem, knowledge: Knowledge, locale: Lo
 }
 
 export function problemMessage(context: MessageContext, problem: Problem): string {
-  return detailMessage(context, problem.code, problem.detail);
+  return detailMessage(context, problem.code, problem.detail, problem.previousLine ?? 0);
 }
 
-function detailMessage({ messages, locale, knowledge }: MessageContext, code: Problem['code'], detail: ProblemDetail): string {
+function detailMessage({ messages, locale, knowledge }: MessageContext, code: Problem['code'], detail: ProblemDetail, previousLine: number): string {
   const { problem: say, words } = messages;
   switch (detail.kind) {
     case 'binary': return say.binary();
@@ -39,7 +39,7 @@ function detailMessage({ messages, locale, knowledge }: MessageContext, code: Pr
       const source = list && { name: list.name, clause: list.source.clause, notice: notice ? numberIn(notice, locale === 'zh-cn' ? 'zh' : 'en', knowledge) : list.source.notice };
       return say.bannedTerm(FoldedText.fold(detail.term).text, source);
     }
-    case 'sequence': return withoutDoubleStop(sequenceMessage(messages, code, detail));
+    case 'sequence': return withoutDoubleStop(sequenceMessage(messages, code, detail, previousLine));
     case 'firstChild': {
       const expected = [formatLabel(detail.style, 1, detail.prefix), ...(detail.alternative ? [formatLabel(detail.style, detail.alternative, detail.prefix)] : [])];
       return withoutDoubleStop(say.numberingStart(detail.parent, detail.found, words.or(expected)));
@@ -55,13 +55,13 @@ export function declineMessage(messages: Messages, reason: DeclineReason): strin
   }
 }
 
-function sequenceMessage({ problem: say, words }: Messages, code: Problem['code'], detail: Extract<ProblemDetail, { kind: 'sequence' }>): string {
+function sequenceMessage({ problem: say, words }: Messages, code: Problem['code'], detail: Extract<ProblemDetail, { kind: 'sequence' }>, previousLine: number): string {
   const { found, previous, style, prefix, expected, value } = detail;
-  const after = say.after(previous.label, previous.line);
+  const after = say.after(previous, previousLine);
   const label = (number: number) => formatLabel(style, number, prefix);
   switch (code) {
     case 'numbering-style': return say.numberingStyle(after, formatLabel(detail.previousStyle, expected, prefix), found);
-    case 'numbering-duplicate': return say.numberingDuplicate(found, previous.label, previous.line, label(expected));
+    case 'numbering-duplicate': return say.numberingDuplicate(found, previous, previousLine, label(expected));
     case 'numbering-gap': return say.numberingGap(after, label(expected), found, value - expected === 1 ? label(expected) : words.range(label(expected), label(value - 1)));
     default: return say.numberingOrder(after, label(expected), found);
   }

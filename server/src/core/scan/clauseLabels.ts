@@ -145,6 +145,27 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
   return table;
 })();
 
+/**
+ * The patterns a label opening with a bracket may match, by what follows it: a Chinese numeral or a digit (after any
+ * white space), or a Latin letter right after it. Each pattern needs its own, so the others are not tried.
+ */
+function parenthesisedCandidates(text: string, bracket: number): readonly LabelPattern[] | undefined {
+  const next = text.charCodeAt(bracket + 1);
+  if (isAsciiLetter(next)) return text.charCodeAt(bracket) === 0x28 ? LETTER_PARENTHESIS : undefined;
+  let at = bracket + 1;
+  while (at < text.length && (isSpace(text.charCodeAt(at)) || text.charCodeAt(at) === 0xfeff)) at++;
+  const code = text.charCodeAt(at);
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) return ARABIC_PARENTHESIS;
+  return CHINESE_NUMERALS.has(code) ? CHINESE_PARENTHESIS : undefined;
+}
+
+const [, , CHINESE_PARENTHESIS, ARABIC_PARENTHESIS, LETTER_PARENTHESIS] = PATTERNS.map((pattern) => [pattern]);
+const CHINESE_NUMERALS: ReadonlySet<number> = new Set([...'零〇○一二三四五六七八九十百千两'].map((char) => char.charCodeAt(0)));
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+}
+
 /** Whether a line whose first character (after spaces) is `code` can hold a label: a label's first, or Markdown's. */
 export function mayStartLabel(code: number): boolean {
   return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
@@ -207,7 +228,8 @@ export function matchClauseLabel(text: string, lineStart: number, lineEnd: numbe
     if (MARKDOWN_LEAD.test(text)) start = MARKDOWN_LEAD.lastIndex;
   }
   if (start >= lineEnd) return undefined;
-  const candidates = PATTERNS_BY_FIRST_CHAR.get(text.charCodeAt(start));
+  const first = text.charCodeAt(start);
+  const candidates = first === 0x28 || first === 0xff08 ? parenthesisedCandidates(text, start) : PATTERNS_BY_FIRST_CHAR.get(first);
   if (!candidates) return undefined;
   for (const pattern of candidates) {
     pattern.regex.lastIndex = start;

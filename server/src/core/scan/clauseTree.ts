@@ -21,12 +21,17 @@
  * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
  * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
  */
-import type { Clause, ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
+import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
+import { ClauseTable } from './clauseTable';
+import { ProblemList } from '../problemList';
 import type { LineIndex } from '../text/lineIndex';
-import { isHighSurrogate, isInvisible, isSpace } from '../text/chars';
+import { isSpace } from '../text/chars';
+import { firstNonSpace, HEADING_MAX } from './clauseDescription';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
+
+export { truncate } from './clauseDescription';
 
 /** Ranks as maps: read for every label and every open clause it meets (a keyed load of an object is slower). */
 const STRUCTURAL_RANK: ReadonlyMap<LabelStyle, number> = new Map([
@@ -57,15 +62,11 @@ const SHAPES = new Map<LabelStyle, Shape>();
 /** Styles whose numbers are not expected to run 1, 2, 3 (codified sections keep their historical numbers). */
 export const UNSEQUENCED: ReadonlySet<LabelStyle> = new Set(['section-sign']);
 
-/** A title is a short first sentence; a label's whole line (a heading) may be longer. */
-const TITLE_MAX = 60;
-const HEADING_MAX = 120;
-const SENTENCE_MAX = 300;
-
 export interface ClauseTree {
-  clauses: Clause[];
-  roots: number[];
-  problems: Problem[];
+  /** The clauses in columns; `table.clauses` makes them objects when a feature asks. */
+  table: ClauseTable;
+  /** Numbering problems, in order of offset. */
+  problems: ProblemList;
   /** Markdown's fenced code blocks, fences included, in order: they hold no clauses, and no references either. */
   codeBlocks: Span[];
 }
@@ -73,27 +74,24 @@ export interface ClauseTree {
 /** What a numbering sequence remembers across parents; a Markdown document's headings and body keep one each. */
 interface SequenceMemory {
   /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
-  lastOfStyle: Map<string, Clause>;
+  lastOfStyle: Map<LabelStyle, number>;
   /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
-  lastAtDepth: Map<number, Clause>;
+  lastAtDepth: Map<number, number>;
 }
 
 interface Builder {
   text: string;
   lines: LineIndex;
-  clauses: Clause[];
-  roots: number[];
-  problems: Problem[];
+  table: ClauseTable;
+  problems: ProblemList;
+  /** The detail of the last problem of each code: a run of duplicates shares one (see report). */
+  lastDetails: Map<Problem['code'], ProblemDetail>;
   /** Open clauses, outermost first: the open headings (by level), then the open clauses of the body. */
   stack: number[];
-  /** The Markdown heading level of each clause (by id); 0 for a label in the body. */
-  headingLevels: number[];
-  /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
-  indents: number[];
-  /** The line of each clause's label (by id): a problem names the line of the label before. */
-  labelLines: number[];
-  /** The texts of short labels met so far, each kept once (see labelAt). */
+  /** The texts of short labels met so far, each kept once (see shared). */
   labelTexts: Map<string, string>;
+  /** The label a problem named last. */
+  lastLabel: string;
   /** The body's memory, then the headings'. */
   memory: [SequenceMemory, SequenceMemory];
   /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
@@ -108,22 +106,21 @@ interface Builder {
 
 export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
   const builder: Builder = {
-    text, lines, clauses: [], roots: [], problems: [], stack: [], headingLevels: [], indents: [], labelLines: [], labelTexts: new Map(),
+    text, lines, table: new ClauseTable(text, lines), problems: new ProblemList(), lastDetails: new Map(), stack: [], labelTexts: new Map(), lastLabel: '',
     memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
   };
   const codeBlocks: Span[] = [];
   let previousClosesSentence = false;
   let previousLine = -1;
-  // A clause's title may come from the next line: it is described once that line has been read.
-  let undescribed: Clause | undefined;
+  // The clause of the line before, whose title may come from this line.
+  let undescribed = NONE;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const first = firstNonSpace(text, start, end);
     const fenceEnd = first < end ? closingFenceLine(builder, first, end) : -1;
     if (fenceEnd >= 0) {
-      if (undescribed) describeClause(builder, undescribed, undefined);
-      undescribed = undefined;
+      undescribed = NONE;
       builder.markdown = true;
       codeBlocks.push({ start, end: lines.lineEnd(fenceEnd) });
       previousClosesSentence = false;
@@ -132,8 +129,9 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     }
     // Only a line that begins like a label is matched: most lines are prose.
     const found = first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
-    if (undescribed) describeClause(builder, undescribed, first < end && !found && !startsMarkdownBlock(text, first, end) ? { start: first, end } : undefined);
-    undescribed = undefined;
+    // A clause's title may come from the next line, when it is prose.
+    if (undescribed !== NONE && first < end && !found && !startsMarkdownBlock(text, first, end)) builder.table.setNextLineProse(undescribed);
+    undescribed = NONE;
     if (first === end) continue;
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
@@ -152,10 +150,12 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     previousClosesSentence = closesSentence(text, start, end);
     previousLine = line;
   }
-  if (undescribed) describeClause(builder, undescribed, undefined);
   closeUntil(builder, 0, text.length);
-  return { clauses: builder.clauses, roots: builder.roots, problems: builder.problems, codeBlocks };
+  return { table: builder.table, problems: builder.problems, codeBlocks };
 }
+
+/** No clause. */
+const NONE = -1;
 
 function newMemory(): SequenceMemory {
   return { lastOfStyle: new Map(), lastAtDepth: new Map() };
@@ -191,7 +191,7 @@ function openHeadingsBelow(builder: Builder, level: number): number {
 }
 
 function isHeadingBelow(builder: Builder, id: number, level: number): boolean {
-  const own = builder.headingLevels[id]!;
+  const own = builder.table.headingLevel(id);
   return own > 0 && own < level;
 }
 
@@ -276,11 +276,6 @@ function continuesCitation(text: string, lines: LineIndex, previousLine: number)
   return ENDS_WITH_CITATION_WORD.test(text.slice(Math.max(start, end - CITATION_WORD_REACH), end));
 }
 
-function firstNonSpace(text: string, start: number, end: number): number {
-  let index = start;
-  while (index < end && (isSpace(text.charCodeAt(index)) || isInvisible(text.charCodeAt(index)))) index++;
-  return index;
-}
 
 /**
  * A line of prose that ends in a colon announces a list of its own (判决如下：, "Resolved as follows:"): the list after
@@ -312,27 +307,33 @@ function letterInSequence(builder: Builder, label: LabelMatch, labelStart: numbe
   if (label.end - label.start !== 3 || text.charCodeAt(start) !== 0x28 || text.charCodeAt(start + 2) !== 0x29 || !ROMAN_LOOKING.has(letter)) return label;
   const style: LabelStyle = letter < 0x61 ? 'paren-upper-alpha' : 'paren-lower-alpha';
   const value = (letter | 0x20) - 96;
-  const continues = builder.stack.some((id) => builder.clauses[id]!.style === style && builder.clauses[id]!.value === value - 1);
-  return continues ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
+  return continuesLetters(builder, style, value) ? labelMatch(style, 'item', value, label.insertion, label.start, label.end) : label;
 }
 
-function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): Clause {
+/** Whether an open clause of a letter style has the letter before `value`. */
+function continuesLetters(builder: Builder, style: LabelStyle, value: number): boolean {
+  const { stack, table } = builder;
+  for (let i = 0; i < stack.length; i++) if (table.style(stack[i]!) === style && table.value(stack[i]!) === value - 1) return true;
+  return false;
+}
+
+function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): number {
   const lineStart = builder.lines.lineStart(line);
   const floor = reachableFrom(builder, level, indent, lineStart);
   const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
-  const clause = openClause(builder, line, label, level, indent);
-  if (LIST_RANK.has(clause.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(clause.id);
+  const id = openClause(builder, line, label, level, indent);
+  if (LIST_RANK.has(label.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(id);
   const memory = builder.memory[level > 0 ? 1 : 0];
-  memory.lastOfStyle.set(clause.style, clause);
-  memory.lastAtDepth.set(clause.depth, clause);
-  return clause;
+  memory.lastOfStyle.set(label.style, id);
+  memory.lastAtDepth.set(builder.table.depth(id), id);
+  return id;
 }
 
 /**
  * `## Recitals`: a heading without a number is a clause of the outline, named by its text (at most HEADING_MAX code
  * units); what follows nests under it until a heading of its level or above. It is in no numbering sequence.
  */
-function addHeading(builder: Builder, line: number, level: number, first: number, end: number): Clause | undefined {
+function addHeading(builder: Builder, line: number, level: number, first: number, end: number): number {
   const { text } = builder;
   const lineStart = builder.lines.lineStart(line);
   closeUntil(builder, openHeadingsBelow(builder, level), lineStart);
@@ -341,44 +342,38 @@ function addHeading(builder: Builder, line: number, level: number, first: number
   const raw = text.slice(start, Math.min(end, start + HEADING_MAX));
   const lead = /^(?:\*\*|__)*/.exec(raw)![0].length;
   const name = raw.slice(lead).replace(/(?:[ \t]+#+)?[ \t]*(?:\*\*|__)*[ \t]*$|^#+[ \t]*$/, '');
-  if (name.trim().length === 0) return undefined;
+  if (name.trim().length === 0) return NONE;
   const labelStart = start + lead - lineStart;
   return openClause(builder, line, labelMatch('heading', 'section', 0, undefined, labelStart, labelStart + name.length), level, -1);
 }
 
 /** Makes the clause of a placed label, under the innermost open clause, and opens it. */
-function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): Clause {
-  const { clauses, stack } = builder;
-  const parentId = stack.length > 0 ? stack[stack.length - 1] : undefined;
-  const clause = createClause(builder, line, label, parentId);
-  clauses.push(clause);
-  builder.headingLevels.push(level);
-  builder.indents.push(indent);
-  builder.labelLines.push(line);
-  if (parentId === undefined) builder.roots.push(clause.id);
-  else clauses[parentId]!.children.push(clause.id);
-  stack.push(clause.id);
-  return clause;
+function openClause(builder: Builder, line: number, label: LabelMatch, level: number, indent: number): number {
+  const { stack } = builder;
+  const id = createClause(builder, line, label, stack.length > 0 ? stack[stack.length - 1] : undefined, level, indent);
+  stack.push(id);
+  return id;
 }
 
 /** Closes what the label closes (rules 1 to 5), checks its number, and returns it with the kind it takes. */
 function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
-  const { clauses, stack } = builder;
-  const siblingIndex = findSiblingLevel(clauses, stack, found, floor);
+  const { table, stack } = builder;
+  const siblingIndex = findSiblingLevel(table, stack, found, floor);
   if (siblingIndex !== undefined) {
-    const previous = clauses[stack[siblingIndex]!]!;
+    const previous = stack[siblingIndex]!;
     // (5) after (IV) is a clause like (IV), whatever its style would make it alone.
-    const label = withKind(found, previous.kind);
+    const previousKind = table.kind(previous);
+    const label = previousKind === found.kind ? found : withKind(found, previousKind);
     closeUntil(builder, siblingIndex, lineStart);
     // 第三条 甲：（一）…（二）…。乙：（一）…: a paragraph's own list numbers from 1 again.
-    const restartsAfterParagraph = label.value === 1 && label.style === previous.style && builder.paragraphSinceLabel;
+    const restartsAfterParagraph = label.value === 1 && label.style === table.style(previous) && builder.paragraphSinceLabel;
     if (!restartsAfterParagraph) checkSequence(builder, previous, label, lineStart);
     return label;
   }
   closeUntil(builder, nestingLevel(builder, found, floor), lineStart);
-  const parent = stack.length > 0 ? clauses[stack[stack.length - 1]!] : undefined;
+  const parent = stack.length > 0 ? stack[stack.length - 1]! : NONE;
   const continued = checkFirstChild(builder, level, parent, found, lineStart);
-  return continued ? withKind(found, continued.kind) : found;
+  return continued === NONE ? found : withKind(found, table.kind(continued));
 }
 
 /**
@@ -386,11 +381,11 @@ function placeLabel(builder: Builder, found: LabelMatch, level: number, lineStar
  * 2.3 under 2. / 2.x), where it should be the first; otherwise it closes the dotted numbers of other branches.
  */
 function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, floor: number): LabelMatch {
-  const { clauses, stack } = builder;
+  const { table, stack } = builder;
   const path = decimalPath(labelAt(builder, label, lineStart).replace(/\.$/, ''));
   for (let i = stack.length - 1; i >= floor; i--) {
-    const open = clauses[stack[i]!]!;
-    const openPath = numberPath(open);
+    const open = stack[i]!;
+    const openPath = numberPath(table, open);
     if (!openPath || !startsWith(path, openPath.slice(0, -1))) continue;
     if (openPath.length === path.length) {
       closeUntil(builder, i, lineStart);
@@ -401,7 +396,7 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
       closeUntil(builder, i + 1, lineStart);
       if (openPath.length === path.length - 1 && label.value !== 1) {
         report(builder, label, lineStart, 'numbering-gap', 'warning',
-          { kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: open.label, style: 'decimal', prefix: decimalPrefix(path) });
+          { kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: shared(builder, table.label(open)), style: 'decimal', prefix: decimalPrefix(path) });
       }
       return label;
     }
@@ -411,9 +406,10 @@ function placeDecimal(builder: Builder, label: LabelMatch, lineStart: number, fl
 }
 
 /** The numbers of a dotted label: 2.3.1 → [2, 3, 1], 2. → [2]; undefined for other labels. */
-function numberPath(clause: Clause): number[] | undefined {
-  if (clause.style === 'decimal') return decimalPath(clause.label.replace(/\.$/, ''));
-  return clause.style === 'arabic-dot' ? [clause.value] : undefined;
+function numberPath(table: ClauseTable, id: number): number[] | undefined {
+  const style = table.style(id);
+  if (style === 'decimal') return decimalPath(table.label(id).replace(/\.$/, ''));
+  return style === 'arabic-dot' ? [table.value(id)] : undefined;
 }
 
 function startsWith(path: readonly number[], prefix: readonly number[]): boolean {
@@ -435,7 +431,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
   if (level > 0) {
     let keep = openHeadingsBelow(builder, level);
     // An open heading of the same level stays open only for a label that may continue its number.
-    while (keep < builder.stack.length && builder.headingLevels[builder.stack[keep]!] === level && builder.clauses[builder.stack[keep]!]!.style !== 'heading') keep++;
+    while (keep < builder.stack.length && builder.table.headingLevel(builder.stack[keep]!) === level && builder.table.style(builder.stack[keep]!) !== 'heading') keep++;
     closeUntil(builder, keep, lineStart);
     return openHeadingsBelow(builder, level);
   }
@@ -443,7 +439,7 @@ function reachableFrom(builder: Builder, level: number, indent: number, lineStar
   let floor = openHeadingsBelow(builder, BELOW_EVERY_LEVEL);
   if (!builder.markdown || indent < 0) return floor;
   for (let i = stack.length - 1; i >= floor; i--) {
-    const open = builder.indents[stack[i]!]!;
+    const open = builder.table.indent(stack[i]!);
     if (open >= 0 && indent >= open + 2) {
       floor = i + 1;
       break;
@@ -457,44 +453,46 @@ function withKind(label: LabelMatch, kind: ClauseKind): LabelMatch {
 }
 
 /** Index in the stack of the open clause the new label continues, per rules 1 to 3. */
-function findSiblingLevel(clauses: Clause[], stack: number[], label: LabelMatch, floor: number): number | undefined {
-  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, true)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(clauses[stack[i]!]!, label, false)) return i;
-  for (let i = stack.length - 1; i >= floor; i--) if (clauses[stack[i]!]!.style === label.style) return i;
+function findSiblingLevel(table: ClauseTable, stack: number[], label: LabelMatch, floor: number): number | undefined {
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(table, stack[i]!, label, true)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (continuesOpen(table, stack[i]!, label, false)) return i;
+  for (let i = stack.length - 1; i >= floor; i--) if (table.style(stack[i]!) === label.style) return i;
   return undefined;
 }
 
 /** Whether a label continues an open clause's sequence: of its own style (rule 1), or of another of its shape (rule 2). */
-function continuesOpen(open: Clause, label: LabelMatch, sameStyle: boolean): boolean {
-  if (UNSEQUENCED.has(label.style) && open.style === label.style) return true;
-  if (open.value + 1 !== label.value) return false;
-  return sameStyle ? open.style === label.style
-    : open.style !== label.style && label.value > 1 && shapeOf(open.style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
+function continuesOpen(table: ClauseTable, open: number, label: LabelMatch, sameStyle: boolean): boolean {
+  const style = table.style(open);
+  if (UNSEQUENCED.has(label.style) && style === label.style) return true;
+  if (table.value(open) + 1 !== label.value) return false;
+  return sameStyle ? style === label.style
+    : style !== label.style && label.value > 1 && shapeOf(style) === shapeOf(label.style) && shapeOf(label.style) !== 'structure';
 }
 
 /**
  * A numbered section of a memo or guideline (2.1.1) holds the lists written in it, whatever their rank: （一） or 1.
  * after 2.1.1 is its item. Only another decimal closes it (placeDecimal).
  */
-function holdsLists(open: Clause, label: LabelMatch): boolean {
-  return open.style === 'decimal' && label.style !== 'decimal';
+function holdsLists(openStyle: LabelStyle, label: LabelMatch): boolean {
+  return openStyle === 'decimal' && label.style !== 'decimal';
 }
 
 /** How many open clauses stay open when the label opens a new level (rules 4 and 5); never fewer than `floor`. */
 function nestingLevel(builder: Builder, label: LabelMatch, floor: number): number {
-  const { clauses, stack } = builder;
+  const { table, stack } = builder;
   const structural = STRUCTURAL_RANK.get(label.style);
   const listRank = LIST_RANK.get(label.style);
   let keep = stack.length;
   while (keep > floor) {
-    const open = clauses[stack[keep - 1]!]!;
+    const open = stack[keep - 1]!;
     // Articles after "2. to adopt the articles below:" are the text the item quotes: inside it.
-    if (structural !== undefined && builder.announcing.has(open.id)) break;
-    const openStructural = STRUCTURAL_RANK.get(open.style);
-    const openList = LIST_RANK.get(open.style);
+    if (structural !== undefined && builder.announcing.has(open)) break;
+    const openStyle = table.style(open);
+    const openStructural = STRUCTURAL_RANK.get(openStyle);
+    const openList = LIST_RANK.get(openStyle);
     const closes = structural !== undefined
       ? openStructural === undefined || openStructural >= structural
-      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(open, label);
+      : openStructural === undefined && listRank !== undefined && openList !== undefined && openList >= listRank && !holdsLists(openStyle, label);
     if (!closes) break;
     keep--;
   }
@@ -504,9 +502,10 @@ function nestingLevel(builder: Builder, label: LabelMatch, floor: number): numbe
 /** Closes the open clauses above stack depth `keep`; they end where line `endOffset` starts. */
 function closeUntil(builder: Builder, keep: number, endOffset: number): void {
   const end = trimEnd(builder.text, endOffset);
-  while (builder.stack.length > keep) {
-    const clause = builder.clauses[builder.stack.pop()!]!;
-    clause.span.end = Math.max(end, clause.labelSpan.end);
+  const { table, stack } = builder;
+  while (stack.length > keep) {
+    const id = stack.pop()!;
+    table.setSpanEnd(id, Math.max(end, table.labelEnd(id)));
   }
 }
 
@@ -516,169 +515,78 @@ function trimEnd(text: string, offset: number): number {
   return end;
 }
 
-function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined): Clause {
-  const lineStart = builder.lines.lineStart(line);
-  const labelText = labelAt(builder, label, lineStart);
-  const clause: Clause = {
-    id: builder.clauses.length,
-    label: labelText,
-    style: label.style,
-    kind: label.kind,
-    value: label.value,
-    labelSpan: { start: lineStart + label.start, end: lineStart + label.start + labelText.length },
-    title: '',
-    firstSentence: '',
-    span: { start: lineStart, end: builder.lines.lineEnd(line) },
-    parent,
-    children: [],
-    depth: parent === undefined ? 0 : builder.clauses[parent]!.depth + 1,
-  };
-  // Set only where there is one (rare), so that the common shape has no such field.
-  if (label.insertion) clause.insertion = label.insertion;
-  return clause;
-}
-
 /**
- * How much text after a label its title and first sentence can need: the first sentence is cut at SENTENCE_MAX, and
- * every decision about the title is made within it. Reading no further keeps a label on a line of megabytes cheap.
+ * Adds the clause of a label to the table. Its label is the text of its span, read when asked; only a label with
+ * white space at an edge (trimmed, its span as long as the trimmed text) is kept as a string.
  */
-const DESCRIPTION_WINDOW = SENTENCE_MAX + 1;
-
-/**
- * Sets the clause's title and first sentence, from the text after its label, or from the next line (`nextText`, the
- * line's text after its leading spaces, when it is prose: not blank, no label) if the label stands alone or its
- * first sentence is wrapped.
- */
-function describeClause(builder: Builder, clause: Clause, nextText: Span | undefined): void {
-  const { text } = builder;
-  const lineEnd = clause.span.end;
-  let bodyStart = clause.labelSpan.end;
-  while (bodyStart < lineEnd && isLabelPunctuationOrSpace(text.charCodeAt(bodyStart))) bodyStart++;
-  const bodyEnd = Math.min(lineEnd, bodyStart + DESCRIPTION_WINDOW);
-  if (builder.headingLevels[clause.id]! > 0) {
-    describeHeading(clause, text.slice(bodyStart, bodyEnd), nextText && text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)));
-    return;
-  }
-  // Most labels have their first sentence on their own line: it is read in place, and only the parts kept are sliced.
-  const sentenceEnd = firstSentenceEnd(text, bodyStart, bodyEnd);
-  if ((bodyStart === bodyEnd || sentenceEnd < 0) && nextText) {
-    const next = text.slice(nextText.start, Math.min(nextText.end, nextText.start + DESCRIPTION_WINDOW)).trim();
-    const body = joinWrapped(text.slice(bodyStart, bodyEnd), next);
-    describeBody(clause, body, firstSentenceEnd(body, 0, body.length), false);
-    return;
-  }
-  describeBody(clause, text.slice(bodyStart, sentenceEnd < 0 ? bodyEnd : sentenceEnd + 1), sentenceEnd < 0 ? -1 : sentenceEnd - bodyStart, !nextText);
+function createClause(builder: Builder, line: number, label: LabelMatch, parent: number | undefined, level: number, indent: number): number {
+  const { text, lines } = builder;
+  const lineStart = lines.lineStart(line);
+  const start = lineStart + label.start;
+  const end = lineStart + label.end;
+  const trimmed = isTrimmed(text, start, end) ? undefined : text.slice(start, end).trim();
+  const labelEnd = trimmed === undefined ? end : start + trimmed.length;
+  return builder.table.add(label, start, labelEnd, trimmed, line, parent, level, indent);
 }
 
-/**
- * Sets a clause's first sentence and title from its body (`sentenceEnd`: the offset in it of the mark that ends the
- * first sentence, or -1). A line without a sentence end, followed by nothing or a label, is a heading: it may be longer.
- */
-function describeBody(clause: Clause, body: string, sentenceEnd: number, mayBeHeading: boolean): void {
-  const sentence = sentenceEnd < 0 ? body : body.slice(0, sentenceEnd);
-  clause.firstSentence = truncate(sentenceEnd < 0 ? body : body.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-  const limit = sentenceEnd < 0 && mayBeHeading ? HEADING_MAX : TITLE_MAX;
-  clause.title = sentence.length <= limit ? sentence.trim() : truncate(sentence, TITLE_MAX);
+/** Whether [start, end) has no white space at either edge (what `trim` would remove). */
+function isTrimmed(text: string, start: number, end: number): boolean {
+  return end > start && !isTrimmedSpace(text.charCodeAt(start)) && !isTrimmedSpace(text.charCodeAt(end - 1));
 }
 
-/**
- * A Markdown heading's title is the rest of its line (`## 3. Risks ##` → "Risks"), never the next line's text; its
- * first sentence is the first sentence of the prose under it, or the title when none follows.
- */
-function describeHeading(clause: Clause, body: string, next: string | undefined): void {
-  const title = body.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
-  clause.title = truncate(title, HEADING_MAX);
-  const sentenceEnd = next === undefined ? -1 : firstSentenceEnd(next, 0, next.length);
-  clause.firstSentence = next === undefined ? clause.title : truncate(sentenceEnd < 0 ? next : next.slice(0, sentenceEnd + 1), SENTENCE_MAX);
-}
-
-/** What stands between a label and its text: spaces, and the punctuation of 一、 or "1:". */
-function isLabelPunctuationOrSpace(code: number): boolean {
-  return isSpace(code) || code === 0x2e || code === 0xff0e || code === 0x3a || code === 0xff1a || code === 0x3001;
-}
-
-/** Joins a line wrapped mid-sentence to the next: with a space between Latin words, with nothing between CJK. */
-function joinWrapped(first: string, second: string): string {
-  if (first.length === 0) return second;
-  return /[A-Za-z0-9,;]$/.test(first) && /^[A-Za-z0-9(]/.test(second) ? `${first} ${second}` : first + second;
-}
-
-/**
- * Where the first sentence in text[start, end) ends: 。 ！ ？ ； ：, or . ; : before a space (or at `end`), but not the
- * full stop of "No." or "Art."; -1 if none does.
- */
-function firstSentenceEnd(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    // The native search jumps to the next mark (a line break, or DESCRIPTION_WINDOW code units, ends its reach).
-    BEFORE_SENTENCE_MARK.lastIndex = i;
-    BEFORE_SENTENCE_MARK.test(text);
-    i = BEFORE_SENTENCE_MARK.lastIndex;
-    if (i >= end) return -1;
-    const code = text.charCodeAt(i);
-    if (code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0xff1a) return i;
-    if (code !== 0x2e && code !== 0x3b && code !== 0x3a) continue;
-    if (i + 1 === end || isSpace(text.charCodeAt(i + 1))) {
-      if (code !== 0x2e || !ABBREVIATION_BEFORE_STOP.test(text.slice(Math.max(start, i - 5), i))) return i;
-    }
-  }
-  return -1;
-}
-
-/** The code units before the next 。 ！ ？ ； ： . ; : or line break, at most a description's window of them. */
-const BEFORE_SENTENCE_MARK = new RegExp(`[^。！？；：.;:\\n\\r]{0,${DESCRIPTION_WINDOW}}`, 'y');
-
-const ABBREVIATION_BEFORE_STOP = /\b(?:No|Nos|Art|Arts|para|e\.g|i\.e|Co|Ltd|Inc|U\.S|[A-Z])$/;
-
-/** Cuts text to about `max` code units, at a word boundary for Latin text, with an ellipsis; never inside a surrogate pair. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text.trim();
-  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-  let cut = text.slice(0, end);
-  const lastSpace = cut.lastIndexOf(' ');
-  if (lastSpace > max * 0.6 && /[A-Za-z]/.test(cut[max - 1] ?? '')) cut = cut.slice(0, lastSpace);
-  return cut.trimEnd() + '…';
+function isTrimmedSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xfeff || isSpace(code);
 }
 
 /** `prefix` is a decimal label's parent numbers ("2.3."), for the labels a message names. */
-function checkSequence(builder: Builder, previous: Clause, label: LabelMatch, lineStart: number, prefix = ''): void {
+function checkSequence(builder: Builder, previous: number, label: LabelMatch, lineStart: number, prefix = ''): void {
   if (UNSEQUENCED.has(label.style)) return;
-  if (label.insertion && label.value === previous.value) return;
+  const { table } = builder;
+  const previousValue = table.value(previous);
+  if (label.insertion && label.value === previousValue) return;
   // Markdown numbers lists 1. 1. 1. and lets the renderer count: no duplicates there.
-  if (label.style === 'arabic-dot' && label.value === 1 && previous.value === 1) return;
-  const expected = previous.value + 1;
-  const code = label.value === expected ? (label.style !== previous.style ? 'numbering-style' : undefined)
-    : label.value === previous.value ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
+  if (label.style === 'arabic-dot' && label.value === 1 && previousValue === 1) return;
+  const expected = previousValue + 1;
+  const previousStyle = table.style(previous);
+  const code = label.value === expected ? (label.style !== previousStyle ? 'numbering-style' : undefined)
+    : label.value === previousValue ? 'numbering-duplicate' : label.value > expected ? 'numbering-gap' : 'numbering-order';
   if (!code) return;
-  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', {
-    kind: 'sequence', found: labelAt(builder, label, lineStart), value: label.value, style: label.style, expected, prefix,
-    previous: { label: previous.label, line: builder.labelLines[previous.id]! + 1 }, previousStyle: previous.style,
-  });
+  const found = labelAt(builder, label, lineStart);
+  const previousLabel = labelOf(builder, previous);
+  const last = builder.lastDetails.get(code);
+  // A run of problems of one kind (a million duplicate labels) shares one detail: only the line of the label before differs.
+  const detail: ProblemDetail = last?.kind === 'sequence' && last.found === found && last.value === label.value && last.style === label.style &&
+    last.previous === previousLabel && last.previousStyle === previousStyle && last.expected === expected && last.prefix === prefix ? last
+    : { kind: 'sequence', found, value: label.value, style: label.style, previous: previousLabel, previousStyle, expected, prefix };
+  if (detail !== last) builder.lastDetails.set(code, detail);
+  report(builder, label, lineStart, code, code === 'numbering-style' ? 'information' : 'warning', detail, builder.table.line(previous) + 1);
 }
 
 /**
  * A first child starts at 1, or continues the numbering of its style from the previous parent, or that of its
- * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues.
+ * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues, or NONE.
  * A Markdown heading may also continue the body's numbering, and the body a heading's (（一）（二） written as text,
  * `## （三）` as a heading): the two sequences are kept apart to tell what is a sibling, not to report a first child.
  */
-function checkFirstChild(builder: Builder, level: number, parent: Clause | undefined, label: LabelMatch, lineStart: number): Clause | undefined {
-  if (!parent || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(parent, label)) return undefined;
+function checkFirstChild(builder: Builder, level: number, parent: number, label: LabelMatch, lineStart: number): number {
+  const { table } = builder;
+  if (parent === NONE || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(table.style(parent), label)) return NONE;
   const [memory, otherMemory] = level > 0 ? [builder.memory[1], builder.memory[0]] : builder.memory;
   const previous = memory.lastOfStyle.get(label.style);
-  if (label.insertion && previous?.value === label.value) return previous;
-  if (previous && label.value === previous.value + 1) return previous;
+  if (previous !== undefined && label.insertion && table.value(previous) === label.value) return previous;
+  if (previous !== undefined && label.value === table.value(previous) + 1) return previous;
   const other = otherMemory.lastOfStyle.get(label.style);
-  if (other && label.value === other.value + 1) return other;
-  const cousin = memory.lastAtDepth.get(parent.depth + 1);
-  if (cousin && label.value === cousin.value + 1 && shapeOf(cousin.style) === shapeOf(label.style)) {
+  if (other !== undefined && label.value === table.value(other) + 1) return other;
+  const cousin = memory.lastAtDepth.get(table.depth(parent) + 1);
+  if (cousin !== undefined && label.value === table.value(cousin) + 1 && shapeOf(table.style(cousin)) === shapeOf(label.style)) {
     checkSequence(builder, cousin, label, lineStart);
     return cousin;
   }
   report(builder, label, lineStart, 'numbering-gap', 'warning', {
-    kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: parent.label, style: label.style, prefix: '',
-    ...(previous ? { alternative: previous.value + 1 } : {}),
+    kind: 'firstChild', found: labelAt(builder, label, lineStart), parent: shared(builder, table.label(parent)), style: label.style, prefix: '',
+    ...(previous !== undefined ? { alternative: table.value(previous) + 1 } : {}),
   });
-  return undefined;
+  return NONE;
 }
 
 /**
@@ -686,22 +594,40 @@ function checkFirstChild(builder: Builder, level: number, parent: Clause | undef
  * amended articles of another instrument ("3. to adopt the articles below: Article 4 …, Article 5 …"), a notice's
  * item quotes a law. They keep that instrument's numbers, so where they start is not checked.
  */
-function isQuotedStructure(parent: Clause, label: LabelMatch): boolean {
-  return STRUCTURAL_RANK.has(label.style) && LIST_RANK.has(parent.style);
+function isQuotedStructure(parentStyle: LabelStyle, label: LabelMatch): boolean {
+  return STRUCTURAL_RANK.has(label.style) && LIST_RANK.has(parentStyle);
 }
 
-/** A label's text; the short ones shared (a text of a million labels holds a few hundred different ones). */
+/** A label's text, as a problem names it; the short ones shared (a text of a million labels holds a few hundred different ones). */
 function labelAt(builder: Builder, label: LabelMatch, lineStart: number): string {
-  const text = builder.text.slice(lineStart + label.start, lineStart + label.end).trim();
+  const start = lineStart + label.start;
+  const end = lineStart + label.end;
+  const last = builder.lastLabel;
+  // A run of one label ((I) (I) (I) …) is compared in place: no slice.
+  if (last.length === end - start && builder.text.startsWith(last, start)) return last;
+  return (builder.lastLabel = shared(builder, builder.text.slice(start, end).trim()));
+}
+
+/** A clause's label, as a problem names it: read in place when it is the label a problem named last. */
+function labelOf(builder: Builder, id: number): string {
+  const { table, text, lastLabel } = builder;
+  const start = table.labelStart(id);
+  if (table.isLabelInText(id) && lastLabel.length === table.labelEnd(id) - start && text.startsWith(lastLabel, start)) return lastLabel;
+  return shared(builder, table.label(id));
+}
+
+/** The text given, or the equal one met before: short labels are kept once. */
+function shared(builder: Builder, text: string): string {
   if (text.length > SHARED_LABEL_LENGTH) return text;
-  const shared = builder.labelTexts.get(text);
-  if (shared !== undefined) return shared;
+  const known = builder.labelTexts.get(text);
+  if (known !== undefined) return known;
   builder.labelTexts.set(text, text);
   return text;
 }
 
 const SHARED_LABEL_LENGTH = 8;
 
-function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail): void {
-  builder.problems.push({ start: lineStart + label.start, end: lineStart + label.end, code, severity, detail });
+/** A numbering problem at a label; `previousLine` (1-based) where its message names the line of the label before. */
+function report(builder: Builder, label: LabelMatch, lineStart: number, code: Problem['code'], severity: Problem['severity'], detail: ProblemDetail, previousLine?: number): void {
+  builder.problems.add(lineStart + label.start, lineStart + label.end, code, severity, detail, previousLine);
 }

@@ -81,13 +81,66 @@ function nextNonBlank(lines: LineIndex, line: number): number {
 
 export function termPlacement(context: PlacementContext, start: number, end: number): TermPlacement {
   const { text, lines } = context;
-  const line = lines.lineOf(start);
-  const lineStart = lines.lineStart(line);
-  const lineEnd = lines.lineEnd(line);
-  const before = text.slice(Math.max(lineStart, start - MAX_FIELD_REACH), start);
-  if (LEGAL_FORM.test(text.slice(end, Math.min(lineEnd, end + MAX_NAME_TAIL + 20))) || NAME_FIELD.test(before)) return 'entityName';
-  if (SCOPE_FIELD.test(before) || inScopeAbove(context, line)) return 'businessScope';
+  const fields = fieldsOf(context, lines.lineOf(start));
+  const windowStart = Math.max(fields.start, start - MAX_FIELD_REACH);
+  if (LEGAL_FORM.test(text.slice(end, Math.min(fields.end, end + MAX_NAME_TAIL + 20))) || hasFieldIn(fields.names, windowStart, start)) return 'entityName';
+  if (hasFieldIn(fields.scopes, windowStart, start) || inScopeAbove(context, fields.line)) return 'businessScope';
   return context.regulatoryText || isInside(context.regions, start) ? 'regulatoryText' : 'drafting';
+}
+
+/** A line's name and scope fields (every match, overlapping ones too), read once for all the terms on it. */
+interface LineFields extends Span {
+  line: number;
+  names: Span[];
+  scopes: Span[];
+}
+
+/** What termPlacement has read of a document: the last line's fields, and what each line above a term says of a scope. */
+interface PlacementMemory {
+  fields: LineFields | undefined;
+  /** Per line: 0 not read yet, else one of the SCOPE_ states. */
+  scopeLines: Uint8Array | undefined;
+}
+
+const memories = new WeakMap<PlacementContext, PlacementMemory>();
+
+function memoryOf(context: PlacementContext): PlacementMemory {
+  let memory = memories.get(context);
+  if (!memory) memories.set(context, (memory = { fields: undefined, scopeLines: undefined }));
+  return memory;
+}
+
+/** The fields of a line: terms come in text order, so the last line read is the one asked for again. */
+function fieldsOf(context: PlacementContext, line: number): LineFields {
+  const memory = memoryOf(context);
+  if (memory.fields?.line === line) return memory.fields;
+  const { text, lines } = context;
+  const start = lines.lineStart(line);
+  const end = lines.lineEnd(line);
+  return (memory.fields = { line, start, end, names: matchesIn(text, start, end, NAME_FIELDS), scopes: matchesIn(text, start, end, SCOPE_FIELDS) });
+}
+
+const NAME_FIELDS = new RegExp(NAME_FIELD.source, 'g');
+const SCOPE_FIELDS = new RegExp(SCOPE_FIELD.source, 'g');
+
+/** Every match of a global pattern in text[start, end), one at each offset where one starts (so overlapping ones too). */
+function matchesIn(text: string, start: number, end: number, pattern: RegExp): Span[] {
+  const found: Span[] = [];
+  const line = text.slice(start, end);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    found.push({ start: start + match.index, end: start + match.index + match[0].length });
+    pattern.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+/** Whether one of `fields` (in order of start) lies within [from, to): what the pattern would find in that slice. */
+function hasFieldIn(fields: readonly Span[], from: number, to: number): boolean {
+  for (let i = Math.max(0, lastAtOrBefore(fields, from - 1, (field) => field.start) + 1); i < fields.length && fields[i]!.start < to; i++) {
+    if (fields[i]!.end <= to) return true;
+  }
+  return false;
 }
 
 /** Whether an offset is inside one of the regions (sorted, not overlapping). */
@@ -97,12 +150,29 @@ function isInside(regions: readonly Span[], offset: number): boolean {
 }
 
 /** A scope field on a line above the term's in the same paragraph (a wrapped scope), the scope not ended. */
-function inScopeAbove({ text, lines }: PlacementContext, line: number): boolean {
+function inScopeAbove(context: PlacementContext, line: number): boolean {
   for (let above = line - 1; above >= 0 && line - above <= MAX_SCOPE_LINES_ABOVE; above--) {
-    const lineEnd = lines.lineEnd(above);
-    const words = text.slice(Math.max(lines.lineStart(above), lineEnd - MAX_FIELD_REACH), lineEnd);
-    if (words.trim() === '') return false;
-    if (SCOPE_FIELD.test(words)) return !/[。.]\s*$/.test(words);
+    const state = scopeLineState(context, above);
+    if (state === SCOPE_BLANK) return false;
+    if (state !== SCOPE_NONE) return state === SCOPE_OPEN;
   }
   return false;
+}
+
+/** What a line above a term says of a business scope, read once per line (the terms of one paragraph share them). */
+const SCOPE_BLANK = 1;
+const SCOPE_OPEN = 2;
+const SCOPE_ENDED = 3;
+const SCOPE_NONE = 4;
+
+function scopeLineState(context: PlacementContext, line: number): number {
+  const { text, lines } = context;
+  const memory = memoryOf(context);
+  const states = (memory.scopeLines ??= new Uint8Array(lines.lineCount));
+  if (states[line] === 0) {
+    const lineEnd = lines.lineEnd(line);
+    const words = text.slice(Math.max(lines.lineStart(line), lineEnd - MAX_FIELD_REACH), lineEnd);
+    states[line] = words.trim() === '' ? SCOPE_BLANK : !SCOPE_FIELD.test(words) ? SCOPE_NONE : /[。.]\s*$/.test(words) ? SCOPE_ENDED : SCOPE_OPEN;
+  }
+  return states[line]!;
 }

@@ -11,6 +11,7 @@ import type {
 } from '../model';
 import { normalizeTitle } from '../scan/titles';
 import { positionIn } from '../text/lineIndex';
+import type { ProblemList } from '../problemList';
 import type { Range } from '../api';
 
 /** A reference from this file into another notice: "Clause (5) of Yinfa [2026] No. 42". */
@@ -46,6 +47,11 @@ export interface FileSummary {
   notice?: NoticeClauses;
   /** The file's own findings (banned terms, numbering, …), so a file that is not open still shows them. */
   problems: Problem[];
+  /**
+   * The same problems held compactly, for a summary made on this thread from an analysis made here (not enumerable:
+   * never copied, cloned or sent; `problems` is).
+   */
+  readonly problemList?: ProblemList;
   /** Its regtext-disable comments: the diagnostics of the file are filtered by them. */
   suppressions: Suppression[];
 }
@@ -55,12 +61,27 @@ export function summarize(uri: string, version: number | string, analysis: Analy
     uri, version, language: analysis.language, lineStarts: analysis.lines.lineStarts, identity: analysis.identity,
     dates: analysis.dates, citations: analysis.citations.map(compactCitation), externalReferences: externalReferences(analysis),
     repeals: analysis.repeals.map((repeal) => ({ ...repeal, target: compactTarget(repeal.target) })),
-    titledNumbers: titledNumbers(analysis), problems: [...analysis.problems],
+    titledNumbers: titledNumbers(analysis), problems: [],
     suppressions: [...analysis.suppressions],
   };
+  withProblems(summary, analysis);
   if (!analysis.analysed) summary.declined = true;
   if (analysis.identity) summary.notice = noticeClauses(analysis);
   return summary;
+}
+
+/**
+ * The analysis's problems: from its compact list, made into objects only when read (`regtext check` streams a
+ * million problems from the list without an array of them); else a copy of its array.
+ */
+function withProblems(summary: FileSummary, analysis: AnalysedDocument): void {
+  const list = analysis.problemList;
+  if (!list) {
+    summary.problems = [...analysis.problems];
+    return;
+  }
+  Object.defineProperty(summary, 'problems', { get: () => list.array, enumerable: true, configurable: true });
+  Object.defineProperty(summary, 'problemList', { value: list, enumerable: false });
 }
 
 /** The summary of a file that could not be read as text (not UTF-8, too large): one problem that says why. */

@@ -1,0 +1,266 @@
+/**
+ * The clause tree held in columns: one typed array per number of a clause (spans, parent, depth, value, style, kind,
+ * line, heading level, indentation, where the next line's prose is), indexed by clause id. A text of a million labels
+ * costs some fifty bytes per label, not a million objects of a dozen fields with their spans, children and strings:
+ * the `Clause` objects features read are made once, when a feature first asks for them (`clauses`), and so are
+ * their titles and first sentences.
+ */
+import type { Clause, ClauseKind, LabelStyle, Span } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+import { grown } from '../columns';
+import type { LabelMatch } from './clauseLabels';
+import { describeClause, firstNonSpace } from './clauseDescription';
+
+const STYLES: readonly LabelStyle[] = [
+  'zh-part', 'zh-chapter', 'zh-section', 'zh-article', 'zh-dot', 'zh-paren', 'en-part', 'en-chapter', 'en-section', 'en-article',
+  'section-sign', 'roman-dot', 'arabic-dot', 'paren-roman', 'paren-arabic', 'paren-lower-alpha', 'paren-upper-alpha',
+  'paren-lower-roman', 'decimal', 'heading',
+];
+const KINDS: readonly ClauseKind[] = ['part', 'chapter', 'section', 'article', 'clause', 'item'];
+const STYLE_CODES: ReadonlyMap<LabelStyle, number> = new Map(STYLES.map((style, code) => [style, code]));
+const KIND_CODES: ReadonlyMap<ClauseKind, number> = new Map(KINDS.map((kind, code) => [kind, code]));
+
+/** A bit beside the heading level: the line after the label's is prose. */
+const NEXT_LINE_PROSE = 0x80;
+/** A parent of none. */
+const NO_PARENT = -1;
+const INITIAL_CAPACITY = 64;
+
+export class ClauseTable {
+  count = 0;
+  private labelStarts = new Uint32Array(INITIAL_CAPACITY);
+  private labelEnds = new Uint32Array(INITIAL_CAPACITY);
+  private spanEnds = new Uint32Array(INITIAL_CAPACITY);
+  private parents = new Int32Array(INITIAL_CAPACITY);
+  /** Depth is bounded by the styles a stack can hold at once (one open clause per style, six heading levels). */
+  private depths = new Uint16Array(INITIAL_CAPACITY);
+  private values = new Float64Array(INITIAL_CAPACITY);
+  private styles = new Uint8Array(INITIAL_CAPACITY);
+  private kinds = new Uint8Array(INITIAL_CAPACITY);
+  /** The line of each clause's label: a problem names the line of the label before. */
+  private lines = new Uint32Array(INITIAL_CAPACITY);
+  /** The Markdown heading level of each clause (0 for a label in the body), and NEXT_LINE_PROSE. */
+  private headingLevels = new Uint8Array(INITIAL_CAPACITY);
+  /** The indentation of each clause's line in ASCII spaces (a tab counts four); -1 when other spaces indent it. */
+  private indents = new Int32Array(INITIAL_CAPACITY);
+  /** 第十三条之一 → 1, by clause id: rare. */
+  private readonly insertions = new Map<number, number>();
+  /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
+  private readonly labelTexts = new Map<number, string>();
+  private made: { clauses: Clause[]; roots: number[] } | undefined;
+  /** The style and kind added last, and their codes: a run of labels of one style looks them up once. */
+  private lastStyle: LabelStyle | undefined;
+  private lastStyleCode = 0;
+  private lastKind: ClauseKind | undefined;
+  private lastKindCode = 0;
+
+  constructor(private readonly text: string, private readonly lineIndex: LineIndex) {}
+
+  /**
+   * Adds the clause of a label on `line`, its label the text of [labelStart, labelEnd) or, when given, `trimmed`;
+   * its span runs to the end of the line until it is closed. Returns its id.
+   */
+  add(label: LabelMatch, labelStart: number, labelEnd: number, trimmed: string | undefined, line: number, parent: number | undefined,
+    headingLevel: number, indent: number): number {
+    const id = this.count++;
+    if (id === this.labelStarts.length) this.grow();
+    this.labelStarts[id] = labelStart;
+    this.labelEnds[id] = labelEnd;
+    this.spanEnds[id] = this.lineIndex.lineEnd(line);
+    this.parents[id] = parent ?? NO_PARENT;
+    this.depths[id] = parent === undefined ? 0 : this.depths[parent]! + 1;
+    this.values[id] = label.value;
+    if (label.style !== this.lastStyle) this.lastStyleCode = STYLE_CODES.get((this.lastStyle = label.style))!;
+    if (label.kind !== this.lastKind) this.lastKindCode = KIND_CODES.get((this.lastKind = label.kind))!;
+    this.styles[id] = this.lastStyleCode;
+    this.kinds[id] = this.lastKindCode;
+    this.lines[id] = line;
+    this.headingLevels[id] = headingLevel;
+    this.indents[id] = indent;
+    if (label.insertion) this.insertions.set(id, label.insertion);
+    if (trimmed !== undefined) this.labelTexts.set(id, trimmed);
+    return id;
+  }
+
+  /** The line after the clause's label is prose: a title wrapped or missing on the label's line is read there. */
+  setNextLineProse(id: number): void {
+    this.headingLevels[id]! |= NEXT_LINE_PROSE;
+  }
+
+  line(id: number): number {
+    return this.lines[id]!;
+  }
+
+  headingLevel(id: number): number {
+    return this.headingLevels[id]! & ~NEXT_LINE_PROSE;
+  }
+
+  indent(id: number): number {
+    return this.indents[id]!;
+  }
+
+  style(id: number): LabelStyle {
+    return STYLES[this.styles[id]!]!;
+  }
+
+  kind(id: number): ClauseKind {
+    return KINDS[this.kinds[id]!]!;
+  }
+
+  setKind(id: number, kind: ClauseKind): void {
+    this.kinds[id] = KIND_CODES.get(kind)!;
+  }
+
+  value(id: number): number {
+    return this.values[id]!;
+  }
+
+  depth(id: number): number {
+    return this.depths[id]!;
+  }
+
+  parent(id: number): number | undefined {
+    const parent = this.parents[id]!;
+    return parent === NO_PARENT ? undefined : parent;
+  }
+
+  /** Whether a clause's label is the text of its span (else it was trimmed: see add). */
+  isLabelInText(id: number): boolean {
+    return this.labelTexts.size === 0 || !this.labelTexts.has(id);
+  }
+
+  label(id: number): string {
+    return this.labelTexts.get(id) ?? this.text.slice(this.labelStarts[id]!, this.labelEnds[id]!);
+  }
+
+  labelStart(id: number): number {
+    return this.labelStarts[id]!;
+  }
+
+  labelEnd(id: number): number {
+    return this.labelEnds[id]!;
+  }
+
+  spanEnd(id: number): number {
+    return this.spanEnds[id]!;
+  }
+
+  setSpanEnd(id: number, end: number): void {
+    this.spanEnds[id] = end;
+  }
+
+  /** Whether some clause has this style. */
+  has(style: LabelStyle): boolean {
+    const code = STYLE_CODES.get(style)!;
+    return this.styles.subarray(0, this.count).includes(code);
+  }
+
+  /** The first clause of another style than `style`, or undefined. */
+  firstNot(style: LabelStyle): number | undefined {
+    const code = STYLE_CODES.get(style)!;
+    for (let id = 0; id < this.count; id++) if (this.styles[id] !== code) return id;
+    return undefined;
+  }
+
+  /** The highest value of each style but those given. */
+  highestValues(except: ReadonlySet<LabelStyle>): Map<LabelStyle, number> {
+    const highest = new Map<LabelStyle, number>();
+    for (let id = 0; id < this.count; id++) {
+      const style = STYLES[this.styles[id]!]!;
+      if (!except.has(style)) highest.set(style, Math.max(highest.get(style) ?? 0, this.values[id]!));
+    }
+    return highest;
+  }
+
+  /** Whether a clause's label starts at `offset` (labels are in text order: a binary search). */
+  isLabelStart(offset: number): boolean {
+    let low = 0;
+    let high = this.count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const start = this.labelStarts[middle]!;
+      if (start === offset) return true;
+      if (start < offset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  /** The labels of the clauses of one style, in order. */
+  labelsOf(style: LabelStyle): string[] {
+    const code = STYLE_CODES.get(style)!;
+    const labels: string[] = [];
+    for (let id = 0; id < this.count; id++) if (this.styles[id] === code) labels.push(this.label(id));
+    return labels;
+  }
+
+  /** Every clause as an object, made on first call (the tree is complete by then). */
+  get clauses(): Clause[] {
+    return this.objects().clauses;
+  }
+
+  /** The ids of the clauses without a parent. */
+  get roots(): number[] {
+    return this.objects().roots;
+  }
+
+  private objects(): { clauses: Clause[]; roots: number[] } {
+    if (this.made) return this.made;
+    const clauses: Clause[] = new Array<Clause>(this.count);
+    const roots: number[] = [];
+    for (let id = 0; id < this.count; id++) {
+      const clause = this.clauseObject(id);
+      clauses[id] = clause;
+      if (clause.parent === undefined) roots.push(id);
+      else clauses[clause.parent]!.children.push(id);
+    }
+    return (this.made = { clauses, roots });
+  }
+
+  private clauseObject(id: number): Clause {
+    const parent = this.parent(id);
+    const line = this.lines[id]!;
+    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(line), this.headingLevel(id) > 0, this.nextLineProse(id));
+    const clause: Clause = {
+      id,
+      label: this.label(id),
+      style: this.style(id),
+      kind: this.kind(id),
+      value: this.values[id]!,
+      labelSpan: { start: this.labelStarts[id]!, end: this.labelEnds[id]! },
+      title,
+      firstSentence,
+      span: { start: this.lineIndex.lineStart(line), end: this.spanEnds[id]! },
+      parent,
+      children: [],
+      depth: this.depths[id]!,
+    };
+    // Set only where there is one (rare), so that the common shape has no such field.
+    const insertion = this.insertions.get(id);
+    if (insertion) clause.insertion = insertion;
+    return clause;
+  }
+
+  /** The text of the line after the label's, past its leading spaces, when it is prose. */
+  private nextLineProse(id: number): Span | undefined {
+    if ((this.headingLevels[id]! & NEXT_LINE_PROSE) === 0) return undefined;
+    const next = this.lines[id]! + 1;
+    const end = this.lineIndex.lineEnd(next);
+    return { start: firstNonSpace(this.text, this.lineIndex.lineStart(next), end), end };
+  }
+
+  private grow(): void {
+    const capacity = this.labelStarts.length * 2;
+    this.labelStarts = grown(this.labelStarts, new Uint32Array(capacity));
+    this.labelEnds = grown(this.labelEnds, new Uint32Array(capacity));
+    this.spanEnds = grown(this.spanEnds, new Uint32Array(capacity));
+    this.parents = grown(this.parents, new Int32Array(capacity));
+    this.depths = grown(this.depths, new Uint16Array(capacity));
+    this.values = grown(this.values, new Float64Array(capacity));
+    this.styles = grown(this.styles, new Uint8Array(capacity));
+    this.kinds = grown(this.kinds, new Uint8Array(capacity));
+    this.lines = grown(this.lines, new Uint32Array(capacity));
+    this.headingLevels = grown(this.headingLevels, new Uint8Array(capacity));
+    this.indents = grown(this.indents, new Int32Array(capacity));
+  }
+}
