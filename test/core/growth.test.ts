@@ -23,9 +23,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { singleDocument } from './fixture';
+import { gc } from './fullGc';
 
 /** The largest ratio of time (or memory) at FACTOR × n to that at n that passes: 2.5 × linear. */
 const LIMIT = 20;
@@ -42,18 +41,6 @@ const MAX_LARGE_LENGTH = 8_000_000;
 /** Memory is compared from the size where the small analysis retains this much (below, allocator noise dominates). */
 const MEMORY_FLOOR = 512 * 1024;
 
-/** A full GC, if one can be had; undefined when not. */
-const gc: (() => void) | undefined = (() => {
-  const global = globalThis as { gc?: () => void };
-  if (typeof global.gc === 'function') return global.gc;
-  try {
-    setFlagsFromString('--expose-gc');
-    const exposed = runInNewContext('gc') as unknown;
-    return typeof exposed === 'function' ? (exposed as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-})();
 
 /** Analysis through the language service, then every document-wide feature and the position features at the middle. */
 function pass(text: string): { analysisMs: number; totalMs: number } {

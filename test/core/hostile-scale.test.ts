@@ -12,10 +12,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { analyze, createLanguageService, formatProblem, InMemoryWorkspace, NEVER_CANCELLED } from '../../server/src/core';
 import { knowledge, lines, singleDocument } from './fixture';
+import { gc } from './fullGc';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small inputs: the findings as they were.
@@ -111,18 +110,6 @@ test('hostile scale: clauses made when asked have the fields, titles and first s
 const LIMIT = 20;
 const FACTOR = 8;
 
-/** A full GC, if one can be had. */
-const gc: (() => void) | undefined = (() => {
-  const global = globalThis as { gc?: () => void };
-  if (typeof global.gc === 'function') return global.gc;
-  try {
-    setFlagsFromString('--expose-gc');
-    const exposed = runInNewContext('gc') as unknown;
-    return typeof exposed === 'function' ? (exposed as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-})();
 
 /** `regtext check` on one file: analysed and summarised by the index, its diagnostics streamed and read once. */
 async function checkPath(text: string): Promise<{ count: number; service: unknown }> {
