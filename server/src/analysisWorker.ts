@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisCache, analyze, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
+import { AnalysisCache, analyze, runInSlices, type Scheduler, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
 import { KEPT_DOCUMENTS, type WorkerReply, type WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
 import { tuneCompilerForColdWork } from './compilerTuning';
@@ -30,7 +30,12 @@ function answer(request: WorkerRequest): Answer {
   const { id, uri, version, maxBytes } = request;
   try {
     switch (request.task) {
-      case 'analysis': return analysisAnswer(id, encodeAnalysis(analyze(request.text, knowledge, { maxBytes, cache: chunksOf(uri) })));
+      case 'analysis': {
+        const chunks = chunksOf(uri);
+        const analysis = analyze(request.text, knowledge, { maxBytes, cache: chunks });
+        if (chunks.warming) void makeChunks(chunks);
+        return analysisAnswer(id, encodeAnalysis(analysis));
+      }
       case 'summary': return summaryAnswer(id, summarize(uri, version, analyze(request.text, knowledge, { maxBytes })));
       case 'fileSummary': {
         const read = readText(request.path);
@@ -52,6 +57,18 @@ function chunksOf(uri: string): AnalysisCache {
   keptChunks.set(uri, chunks);
   while (keptChunks.size > KEPT_DOCUMENTS) keptChunks.delete(keptChunks.keys().next().value!);
   return chunks;
+}
+
+/** Between requests, as the language service does: the next version of an opened document scans what changed only. */
+const betweenRequests: Scheduler = { yield: () => new Promise((resolve) => setImmediate(resolve)), now: () => performance.now() };
+
+/** Makes the chunks an open did not (AnalysisCache.warmUp), in slices between the requests that come meanwhile. */
+async function makeChunks(chunks: AnalysisCache): Promise<void> {
+  try {
+    await runInSlices(chunks.warmUp(), betweenRequests);
+  } catch {
+    // The next analysis of the document makes its chunks itself.
+  }
 }
 
 function analysisAnswer(id: number, analysis: EncodedAnalysis): Answer {

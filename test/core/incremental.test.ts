@@ -134,15 +134,28 @@ const SESSION_START = SEED_TEXTS.map((seed) => seed.text).join('\n\n');
 /** The text is kept around this size: many chunks, short analyses. */
 const MAX_SESSION_LENGTH = 8000;
 
+/**
+ * A new cache for `text`, as a document opened again: the first analysis reads the whole text, every one after it goes
+ * by chunks; the chunks the open did not make are made off the request path (warmUp) in steps, which the next edit
+ * may interrupt: none, some, or all of them.
+ */
+function reopened(random: Random, text: string): AnalysisCache {
+  const cache = new AnalysisCache(SMALL_CHUNKS);
+  analyze(text, knowledge, { cache });
+  const steps = random.weighted<number>([[1, 0], [1, random.int(8)], [2, Infinity]]);
+  let taken = 0;
+  for (const _ of cache.warmUp()) if (++taken > steps) break;
+  return cache;
+}
+
 test('differential fuzzing: every version analysed by chunks with the cache its predecessor left equals its analysis as one chunk', () => {
   for (const seed of fuzzSeeds([21, 22, 23])) {
     const random = mulberry32(seed);
-    const cache = new AnalysisCache(SMALL_CHUNKS);
     let text = SESSION_START;
-    // Opened: the first analysis reads the whole text; every one after it goes by chunks.
-    analyze(text, knowledge, { cache });
+    let cache = reopened(random, text);
     for (let step = 0; step < fuzzCount(250); step++) {
       const before = text;
+      if (random.int(25) === 0) cache = reopened(random, text);
       text = edit(random, text);
       if (text.length > MAX_SESSION_LENGTH) text = text.slice(0, MAX_SESSION_LENGTH / 2) + text.slice(text.length - MAX_SESSION_LENGTH / 4);
       const cached = analyze(text, knowledge, { cache });
@@ -175,6 +188,36 @@ test('a keystroke in a long document folds and scans one or two chunks, not the 
   assert.ok(cache.chunksScanned >= 1 && cache.chunksScanned <= 2, `chunks scanned after one keystroke: ${cache.chunksScanned}`);
   analyze(`${text.slice(0, middle)}\n\n${text.slice(middle)}`, knowledge, { cache });
   assert.ok(cache.chunksScanned <= 3, `chunks scanned after a new paragraph break: ${cache.chunksScanned}`);
+});
+
+test('the chunks an open did not make are made off the request path: its first edit scans one or two chunks', () => {
+  let text = '';
+  while (text.length < 200_000) text += `${SESSION_START}\n\n第${text.length}条 编号。\n\n`;
+  const cache = new AnalysisCache();
+  analyze(text, knowledge, { cache });
+  assert.ok(cache.warming, 'an open leaves its chunks to be made');
+  let steps = 0;
+  for (const _ of cache.warmUp()) steps++;
+  assert.ok(!cache.warming && steps > 20 && cache.size > 20, `the chunks are made a step each (${steps} steps, ${cache.size} chunks)`);
+  const middle = text.indexOf('\n\n', text.length / 2) - 3;
+  const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
+  const analysis = analyze(edited, knowledge, { cache });
+  assert.ok(cache.chunksScanned >= 1 && cache.chunksScanned <= 2, `chunks scanned at the first edit: ${cache.chunksScanned}`);
+  assert.deepEqual(differingFields(analysis, analyze(edited, knowledge)), []);
+});
+
+test('an edit that comes while the open\'s chunks are being made stops the making, and is analysed as it would be without it', () => {
+  const text = `${SESSION_START}\n\n`.repeat(20);
+  const cache = new AnalysisCache(SMALL_CHUNKS);
+  analyze(text, knowledge, { cache });
+  const making = cache.warmUp();
+  for (let i = 0; i < 5; i++) making.next();
+  const edited = `x${text}`;
+  const analysis = analyze(edited, knowledge, { cache });
+  assert.ok(!cache.warming, 'the edit ends the making');
+  assert.equal(making.next().done, true, 'the making stops at its next step');
+  assert.deepEqual(differingFields(analysis, analyze(edited, knowledge)), []);
+  assert.deepEqual(cache.chunkRanges, chunksOf(edited, SMALL_CHUNKS).chunks);
 });
 
 /**

@@ -52,6 +52,17 @@ interface ChunkPlan {
   memos: ChunkMemo[];
   /** Whether the findings are kept for the next analysis (and so never handed out themselves). */
   kept?: boolean;
+  /** Where an open, which reads the whole text as one chunk, writes down the scans it runs (see AnalysisCache.warmUp). */
+  scansRun?: ScanRun[];
+}
+
+/** A scan an open ran over the whole text, to run again chunk by chunk off the request path. */
+interface ScanRun {
+  step: string;
+  key: string;
+  scan: (folded: FoldedText, asks: readonly Question[]) => readonly unknown[];
+  shift: (item: unknown, by: ChunkOffsets) => unknown;
+  questions?: readonly Question[];
 }
 
 /**
@@ -64,6 +75,8 @@ export class AnalysisCache {
   private last: (ChunkPlan & { text: string }) | undefined;
   /** Whether the document has been analysed once: its first analysis (an open) reads the whole text as one chunk. */
   private opened = false;
+  /** The open's text and the scans it ran, until its chunks are made (warmUp) or the document is analysed again. */
+  private opening: { text: string; scansRun: ScanRun[] } | undefined;
   private made = 0;
   /** How many chunks the last analysis found no memo for, and so folded and scanned (for tests and benchmarks). */
   chunksScanned = 0;
@@ -85,9 +98,14 @@ export class AnalysisCache {
     // A document's first analysis (an open) has nothing to reuse, and reading the whole text as one chunk is quicker
     // than by chunks (no finding copied, no chunk folded on its own): the chunks are made at its first edit.
     const once = !this.kept || !this.opened;
-    this.opened = true;
+    this.opening = undefined;
     const plan = once ? this.planned(text, { chunks: [{ start: 0, end: text.length }], breaks: [] }, false)
       : this.last ? this.replanned(this.last, text) : this.planned(text, cutFrom(text, 0, this.policy), true);
+    if (this.kept && !this.opened) {
+      this.opening = { text, scansRun: [] };
+      plan.scansRun = this.opening.scansRun;
+    }
+    this.opened = true;
     for (const memo of plan.kept ? plan.memos : []) this.next.set(memo.key, memo);
     this.memos = this.next;
     this.next = new Map();
@@ -95,6 +113,39 @@ export class AnalysisCache {
     this.made = 0;
     if (plan.kept) this.last = { ...plan, text };
     return plan;
+  }
+
+  /**
+   * Makes the chunks an open did not (it read the whole text as one chunk): cuts the open's text and runs each scan
+   * the open ran on each chunk, as an analysis by chunks of that text would have, a chunk at each step, so that the
+   * caller can run it in slices off the request path. The first edit then scans only the chunks it changed. Stops
+   * when the document is analysed again meanwhile; the chunks made so far are still found by their text.
+   */
+  *warmUp(): Generator<void> {
+    const opening = this.opening;
+    if (!opening) return;
+    const { text, scansRun } = opening;
+    const cut = cutFrom(text, 0, this.policy);
+    const memos: ChunkMemo[] = [];
+    let foldedStart = 0;
+    for (const range of cut.chunks) {
+      yield;
+      if (this.opening !== opening) return;
+      const memo = this.warmMemo(text, range);
+      const offsets = { original: range.start, folded: foldedStart };
+      for (const run of scansRun) {
+        if (memo.kept.get(run.step)?.key !== run.key || run.questions) memo.kept.set(run.step, keptBy(run, memo.folded, offsets));
+      }
+      memos.push(memo);
+      foldedStart += memo.folded.text.length + 1;
+    }
+    this.opening = undefined;
+    this.last = { ranges: cut.chunks, breaks: cut.breaks, memos, kept: true, text };
+  }
+
+  /** Whether an open's chunks are still to be made (warmUp). */
+  get warming(): boolean {
+    return this.opening !== undefined;
   }
 
   /** The chunks kept by the last analysis (for tests). */
@@ -152,11 +203,33 @@ export class AnalysisCache {
     const found = this.next.get(key) ?? this.memos.get(key);
     if (found) return found;
     this.made++;
-    const own = copyOf(key);
-    const memo = new ChunkMemo(own, first ? own.slice(FIRST.length) : own, first);
+    const memo = newMemo(key, first);
     this.next.set(memo.key, memo);
     return memo;
   }
+
+  /** `memoOf` for warmUp: kept with the last analysis's memos, for the next analysis to find; not counted as scanned. */
+  private warmMemo(text: string, range: OriginalRange): ChunkMemo {
+    const first = range.start === 0;
+    const chunk = text.slice(range.start, range.end);
+    const key = first ? FIRST + chunk : chunk;
+    let memo = this.memos.get(key);
+    if (!memo) this.memos.set(key, (memo = newMemo(key, first)));
+    return memo;
+  }
+}
+
+function newMemo(key: string, first: boolean): ChunkMemo {
+  const own = copyOf(key);
+  return new ChunkMemo(own, first ? own.slice(FIRST.length) : own, first);
+}
+
+/** What `run` finds in a chunk standing at `offsets`, kept as an analysis by chunks keeps it (shifted too). */
+function keptBy(run: ScanRun, folded: FoldedText, offsets: ChunkOffsets): Kept {
+  const answers: number[] | undefined = run.questions ? [] : undefined;
+  const asks = run.questions?.map((question, index) => recording(question, index, offsets.folded, answers!)) ?? [];
+  const items = run.scan(folded, asks);
+  return { key: run.key, items, answers, moved: { at: offsets, items: items.map((item) => run.shift(item, offsets)) } };
 }
 
 /**
@@ -190,11 +263,14 @@ interface Chunk {
 /** A document as chunks, and its folded text joined from theirs. */
 export class ChunkedText {
   /** `reused`: whether the findings outlive this analysis (they are kept for the next), and so are never handed out. */
-  private constructor(readonly folded: FoldedText, private readonly chunks: readonly Chunk[], private readonly reused: boolean) {}
+  private constructor(
+    readonly folded: FoldedText, private readonly chunks: readonly Chunk[], private readonly reused: boolean,
+    private readonly scansRun: ScanRun[] | undefined,
+  ) {}
 
   /** `cache`: the document's chunks as the last analysis left them; without one, every chunk is scanned. */
   static of(text: string, cache = new AnalysisCache(DEFAULT_CHUNKS, false)): ChunkedText {
-    const { ranges, breaks, memos, kept } = cache.plan(text);
+    const { ranges, breaks, memos, kept, scansRun } = cache.plan(text);
     const folded = FoldedText.concat(text, memos.map((memo) => memo.folded), breaks);
     let foldedStart = 0;
     const chunks = memos.map((memo, i): Chunk => {
@@ -202,7 +278,7 @@ export class ChunkedText {
       foldedStart += memo.folded.text.length + 1;
       return { memo, offsets };
     });
-    return new ChunkedText(folded, chunks, kept === true);
+    return new ChunkedText(folded, chunks, kept === true, scansRun);
   }
 
   /**
@@ -211,7 +287,10 @@ export class ChunkedText {
    */
   collect<T>(step: string, key: string, scan: (folded: FoldedText) => T[], shift: (item: T, by: ChunkOffsets) => T): T[] {
     const once = this.scannedOnce();
-    if (once) return scan(once);
+    if (once) {
+      this.scansRun?.push({ step, key, scan, shift: shift as ScanRun['shift'] });
+      return scan(once);
+    }
     const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
@@ -234,7 +313,10 @@ export class ChunkedText {
     shift: (item: T, by: ChunkOffsets) => T,
   ): T[] {
     const once = this.scannedOnce();
-    if (once) return scan(once, questions);
+    if (once) {
+      this.scansRun?.push({ step, key: '', scan, shift: shift as ScanRun['shift'], questions });
+      return scan(once, questions);
+    }
     const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);

@@ -14,6 +14,7 @@ import {
 } from './api';
 import { analyze, DEFAULT_MAX_BYTES } from './document';
 import { AnalysisCache } from './chunkedText';
+import { runInSlices } from './slices';
 import type { Knowledge } from './knowledge/compile';
 import type { AnalysedDocument, DeclineReason } from './model';
 import { matchLocale, messagesFor, type Locale, type Messages } from './messages';
@@ -157,6 +158,7 @@ class RegtextLanguageService implements LanguageService {
   private readonly fileSummarizer: LanguageServiceOptions['fileSummarizer'];
   private readonly workspace: Workspace;
   private readonly logger: Logger | undefined;
+  private readonly scheduler: Scheduler;
   /** uri → its alignment with its counterpart, for the versions of both it was made from. */
   private readonly counterparts = new Map<string, { version: number | string; counterpartVersion: number | string; view: CounterpartView }>();
 
@@ -167,8 +169,9 @@ class RegtextLanguageService implements LanguageService {
     this.byteLimit = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.workspace = options.workspace ?? new InMemoryWorkspace();
     this.logger = options.logger;
+    this.scheduler = options.scheduler ?? DEFAULT_SCHEDULER;
     this.index = new WorkspaceIndex(this.workspace, this.knowledge,
-      (uri, content) => this.summarizeContent(uri, content), options.scheduler ?? DEFAULT_SCHEDULER, options.logger);
+      (uri, content) => this.summarizeContent(uri, content), this.scheduler, options.logger);
     const locale = matchLocale(options.locale);
     this.context = { knowledge: this.knowledge, index: this.index, locale, messages: messagesFor(locale), counterpart: (file) => this.counterparts.get(file.uri)?.view };
   }
@@ -379,7 +382,18 @@ class RegtextLanguageService implements LanguageService {
       return cached;
     }
     const chunks = cached?.chunks ?? new AnalysisCache();
-    return this.store(document, analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes, cache: chunks }), chunks);
+    const entry = this.store(document, analyze(document.getText(), this.knowledge, { maxBytes: this.maxBytes, cache: chunks }), chunks);
+    if (chunks.warming) void this.makeChunks(chunks);
+    return entry;
+  }
+
+  /** Makes the chunks an open did not (AnalysisCache.warmUp), between requests: its first edit then scans what it changed. */
+  private async makeChunks(chunks: AnalysisCache): Promise<void> {
+    try {
+      await runInSlices(chunks.warmUp(), this.scheduler);
+    } catch (error) {
+      this.logger?.log(`Making the chunks of an open document failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
   }
 
   /** Caches the analysis of a document's version, and refreshes the document's summary in the index from it. */
