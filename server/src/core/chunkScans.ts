@@ -55,7 +55,12 @@ export function phrasesIn<U>(chunked: ChunkedText, knowledge: Knowledge, terms: 
     (folded) => [knowledge.dictionary.findAllWith(terms, folded.text, (hyphen) => folded.lineBreakBefore(hyphen + 1))],
     (phrases, by) => ({ matches: phrases.matches.map((match) => movedMatch(match, by)), alongside: phrases.alongside.map((match) => movedMatch(match, by)) }),
   );
-  return found.length === 1 ? found[0]! : { matches: found.flatMap((phrases) => phrases.matches), alongside: found.flatMap((phrases) => phrases.alongside) };
+  return found.length === 1 ? found[0]! : { matches: flattened(found.map((phrases) => phrases.matches)), alongside: flattened(found.map((phrases) => phrases.alongside)) };
+}
+
+/** The lists joined: `concat` copies them natively, many times quicker than `flatMap` on long lists. */
+function flattened<T>(lists: readonly (readonly T[])[]): T[] {
+  return ([] as T[]).concat(...lists);
 }
 
 function movedMatch<T>(match: PhraseMatch<T>, by: ChunkOffsets): PhraseMatch<T> {
@@ -75,8 +80,8 @@ export function englishReferencesIn(
   const found = chunked.collectAsking('englishReferences', [isLabelAt, citationStartsAt, citationEndsAt],
     (folded, [labelAt, startsAt, endsAt]) => [scanEnglishReferences(folded.text, labelAt!, startsAt!, endsAt!)],
     (references, by) => ({ numbered: references.numbered.map((reference) => movedReference(reference, by)), relative: references.relative.map((reference) => movedReference(reference, by)) }));
-  const numbered = found.length === 1 ? found[0]!.numbered : found.flatMap((references) => references.numbered);
-  const relative = found.length === 1 ? found[0]!.relative : found.flatMap((references) => references.relative);
+  const numbered = found.length === 1 ? found[0]!.numbered : flattened(found.map((references) => references.numbered));
+  const relative = found.length === 1 ? found[0]!.relative : flattened(found.map((references) => references.relative));
   return { numbered: withRangeMembers(chunked.folded.text, numbered), relative };
 }
 
