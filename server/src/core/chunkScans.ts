@@ -5,6 +5,7 @@
 import type { ChunkedText, ChunkOffsets, Question } from './chunkedText';
 import type { DictionaryValue, Knowledge } from './knowledge/compile';
 import type { NoticeNumberMention } from './model';
+import type { FoldedMatch } from './text/folded';
 import { definitionAfter, scanDefinitions, type RawDefinition } from './scan/definedTerms';
 import { scanNoticeNumbers } from './scan/noticeNumbers';
 import type { PhraseMatch, PhraseMatcher } from './scan/phraseMatcher';
@@ -100,6 +101,21 @@ function movedExternal(external: ExternalDocument, by: number): ExternalDocument
   if (external.before !== undefined) moved.before = external.before + by;
   if (external.after !== undefined) moved.after = external.after + by;
   return moved;
+}
+
+/**
+ * Where `pattern` (global) matches in the folded text, found in each chunk and kept while the chunk is unchanged: a
+ * keystroke does not search the whole text again. The pattern must not match across a line break, nor look past one.
+ */
+export function matchesIn(chunked: ChunkedText, step: string, pattern: RegExp): FoldedMatch[] {
+  return chunked.collect(step, '', (folded) => foldedMatches(folded.text, pattern),
+    (match, by) => ({ start: match.start + by.folded, end: match.end + by.folded, groups: match.groups }));
+}
+
+function foldedMatches(text: string, pattern: RegExp): FoldedMatch[] {
+  const found: FoldedMatch[] = [];
+  for (const match of text.matchAll(pattern)) found.push({ start: match.index!, end: match.index! + match[0].length, groups: match.slice(1) });
+  return found;
 }
 
 /** Each compiled knowledge's own key: findings made with other knowledge (a changed configuration) are not kept. */

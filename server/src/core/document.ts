@@ -8,13 +8,13 @@ import type {
   AgencyMention, AnalysedDocument, Annotation, BannedTermHit, CitationTarget, Clause, ClauseLabelSite, ClauseReference,
   DefinedTerm, DefinitionSite, Language, NoticeNumberMention, Problem, ProblemDetail, ReferenceStep, Span, TermUse,
 } from './model';
-import { scanCitations, type KnownShortName } from './scan/citations';
+import { ANAPHORA, CUSTOMARY, scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
 import type { ClauseTable } from './scan/clauseTable';
 import type { ProblemList } from './problemList';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
-import { scanRepeals } from './scan/repeals';
+import { PERFORMATIVE, scanRepeals, SPEAKS_OF_REPEAL } from './scan/repeals';
 import { scanSuppressions } from './scan/suppressions';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './scan/documentTypes';
 import { regulatoryRegions, termPlacement, type PlacementContext } from './scan/termPlacement';
@@ -30,7 +30,7 @@ import { straddlesChineseWord } from './scan/wordBoundaries';
 import { singularWord, type ExternalDocument, type RawReference } from './scan/references';
 import { AnalysisCache, ChunkedText } from './chunkedText';
 import {
-  bareDecimalReferencesIn, chineseReferencesIn, definitionsIn, englishReferencesIn, noticeNumbersIn, phrasesIn, quotesIn,
+  bareDecimalReferencesIn, chineseReferencesIn, definitionsIn, englishReferencesIn, matchesIn, noticeNumbersIn, phrasesIn, quotesIn,
 } from './chunkScans';
 import { ClauseResolver } from './resolve';
 import { mergeByStart } from './scan/sortedStreams';
@@ -121,8 +121,10 @@ function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | 
   const scanned = scanCitations({
     folded, numbers: noticeNumbers, quotes, definitions: terms.definitions, abbreviatedPhrases: terms.abbreviatedPhrases,
     termUses, identity: found?.identity, knownShortNames: shortNames,
+    customaryMatches: matchesIn(chunked, 'customary', CUSTOMARY), anaphoraMatches: matchesIn(chunked, 'anaphora', ANAPHORA),
   });
-  const { repeals, citations } = scanRepeals(folded, scanned.citations, found !== undefined && !found.identity.draft);
+  const repealVerbs = { performative: matchesIn(chunked, 'performative', PERFORMATIVE), speaking: matchesIn(chunked, 'speaksOfRepeal', SPEAKS_OF_REPEAL) };
+  const { repeals, citations } = scanRepeals(folded, scanned.citations, repealVerbs, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
   const references = resolveReferences(chunked, tree, text, lines, names, noticeNumbers, scanned.selfNames);

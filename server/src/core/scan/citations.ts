@@ -11,7 +11,7 @@ import type {
   Citation, CitationMention, CitationTarget, DefinedTerm, NoticeIdentity, NoticeNumberMention, Span, TermUse,
 } from '../model';
 import { CHINESE_DOCUMENT_TYPE, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
-import type { FoldedText } from '../text/folded';
+import type { FoldedMatch, FoldedText } from '../text/folded';
 import { lastAtOrBefore, lastStartAtOrBefore } from '../text/search';
 import { isTitleQuote, type QuoteSpan } from './quotes';
 import { normalizeTitle } from './titles';
@@ -31,6 +31,9 @@ export interface CitationInputs {
   identity: NoticeIdentity | undefined;
   /** Customary short names of built-in notices found by the dictionary (94号文), with the notice's normalised title. */
   knownShortNames: readonly KnownShortName[];
+  /** Where CUSTOMARY and ANAPHORA match in the folded text. */
+  customaryMatches: readonly FoldedMatch[];
+  anaphoraMatches: readonly FoldedMatch[];
 }
 
 export interface KnownShortName extends Span {
@@ -51,10 +54,10 @@ export interface ScannedCitations {
 const NUMBER_AFTER_TITLE = /^\s?[（(]?\s?$/;
 const MAX_GAP_BEFORE_NUMBER = 3;
 /** 237号文 (a notice); 5号令, 2026年第8号令 (an order, perhaps of a year). */
-const CUSTOMARY = /(?:((?:19|20)\d{2})年第?)?(\d{1,4})号(文(?!件)|令)/g;
+export const CUSTOMARY = /(?:((?:19|20)\d{2})年第?)?(\d{1,4})号(文(?!件)|令)/g;
 /** "the same notice" after a verb of being ("X and Y are the same notice") says what they are, it cites nothing. */
 /** The look-behind (not after "is", "was", …) comes after "the": a leading one would be tried at every position. */
-const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|\b(?:[Tt]he|[Tt]hat)(?<!\b(?:is|are|was|were|be|not) (?:[Tt]he|[Tt]hat)) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
+export const ANAPHORA = /(?:该|上述|前述)(?:通知|公告|文件)|\b(?:[Tt]he|[Tt]hat)(?<!\b(?:is|are|was|were|be|not) (?:[Tt]he|[Tt]hat)) (?:same|said|aforesaid|aforementioned|above-mentioned) (?:[Nn]otice|[Cc]ircular|[Aa]nnouncement|document)\b/g;
 
 export function scanCitations(inputs: CitationInputs): ScannedCitations {
   const titles = mergeByStart([titleMentions(inputs), unquotedTitleMentions(inputs)]);
@@ -66,7 +69,7 @@ export function scanCitations(inputs: CitationInputs): ScannedCitations {
   }));
   const withoutNumber = (mentions: CitationMention[]) => mentions.filter((mention) => !mention.withNumber).map(toCitation);
   const direct = mergeByStart([byNumber, withoutNumber(titles), withoutNumber(shortNames), withoutNumber(customary)]);
-  const anaphora = anaphoraMentions(inputs.folded, direct);
+  const anaphora = anaphoraMentions(inputs.folded, inputs.anaphoraMatches, direct);
   const citations = mergeByStart([direct, anaphora.map(toCitation)]);
   const mentions = mergeByStart([titles, shortNames, customary, anaphora]);
   const selfKeys = new Set(definitions.filter((term) => term.namesThisDocument).map((term) => term.key));
@@ -254,15 +257,16 @@ function customaryMentions(inputs: CitationInputs, shortNames: readonly Citation
   }));
   const taken = [...inputs.numbers, ...shortNames, ...known].sort((a, b) => a.start - b.start);
   const found: CitationMention[] = [...known];
-  for (const match of folded.text.matchAll(CUSTOMARY)) {
-    const before = folded.text[match.index! - 1];
+  for (const match of inputs.customaryMatches) {
+    const before = folded.text[match.start - 1];
     if (before !== undefined && /[\d〕\]）)］]/.test(before)) continue;
-    const range = folded.originalRange(match.index!, match.index! + match[0].length);
+    const range = folded.originalRange(match.start, match.end);
     if (overlaps(taken, range)) continue;
     const text = folded.source.slice(range.start, range.end);
-    const target: CitationTarget = { kind: 'serial', serial: Number(match[2]), text };
-    if (match[3] === '令') target.order = true;
-    if (match[1] !== undefined) target.year = Number(match[1]);
+    const [year, serial, kind] = match.groups;
+    const target: CitationTarget = { kind: 'serial', serial: Number(serial), text };
+    if (kind === '令') target.order = true;
+    if (year !== undefined) target.year = Number(year);
     found.push({ kind: 'citation', ...range, text, via: 'customary', target });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -274,13 +278,14 @@ function overlaps(sorted: readonly Span[], range: Span): boolean {
 }
 
 /** "the same notice", 该通知: whatever the last citation before it cites. */
-function anaphoraMentions(folded: FoldedText, direct: readonly Citation[]): CitationMention[] {
+function anaphoraMentions(folded: FoldedText, matches: readonly FoldedMatch[], direct: readonly Citation[]): CitationMention[] {
   const found: CitationMention[] = [];
-  // "The same notice" stands for the citation before it: the text before the first one need not be searched.
+  // "The same notice" stands for the citation before it: none before the first one stands for anything.
   if (direct.length === 0) return found;
-  ANAPHORA.lastIndex = folded.foldedAtOrAfter(direct[0]!.end);
-  for (let match = ANAPHORA.exec(folded.text); match; match = ANAPHORA.exec(folded.text)) {
-    const range = folded.originalRange(match.index!, match.index! + match[0].length);
+  const from = folded.foldedAtOrAfter(direct[0]!.end);
+  for (let i = lastAtOrBefore(matches, from - 1, (match) => match.start) + 1; i < matches.length; i++) {
+    const match = matches[i]!;
+    const range = folded.originalRange(match.start, match.end);
     const previous = direct[lastAtOrBefore(direct, range.start - 1, (citation) => citation.start)];
     if (!previous || previous.end > range.start) continue;
     found.push({ kind: 'citation', ...range, text: folded.source.slice(range.start, range.end), via: 'anaphora', target: previous.target });

@@ -8,12 +8,12 @@
  * Offsets: the verbs are found in folded text; citations and results are original.
  */
 import type { Citation, Repeal } from '../model';
-import type { FoldedText } from '../text/folded';
+import type { FoldedMatch, FoldedText } from '../text/folded';
 import { lastAtOrBefore } from '../text/search';
 import { sentenceEndAfter, sentenceStartBefore, structuralBreaks } from '../text/sentences';
 import { firstDate } from './dates';
 
-const PERFORMATIVE = new RegExp([
+export const PERFORMATIVE = new RegExp([
   '(?:同时|予以|一并|现予|即行|同日|宣布)废止', '自[^。；\\n]{1,40}?起废止',
   // 》废止, 号废止: the verb, then a look back at the character before it (a look-behind first is tried everywhere).
   '废止(?<=[》号）)]废止)', '决定废止', '不再执行', '停止执行',
@@ -45,7 +45,7 @@ const PROVISIONS_BEFORE_NOTICE = /\b(?:provisions?|parts?|portions?|requirements
 /** … and in English, named before it: "Item 3 of the Notice on … (Zhengjianfa [2016] No. 8) shall cease to be effective". */
 const PART_BEFORE_NOTICE = /\b(?:Article|Clause|Paragraph|Item|Section|Part|Chapter)s? \(?[\dIVXLC]+\)?(?:,? (?:and|or) \(?[\dIVXLC]+\)?)* of (?:the )?[^.;:()，。；]*\(?\s*$/;
 /** Any talk of repeal, performative or reported. */
-const SPEAKS_OF_REPEAL = /废止|失效|不再执行|不再适用|停止执行|取代|替代|\bsupersed|\breplaced by\b|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective|appl(?:y|ies|icable))|\bcease[sd]? to (?:be effective|be in force|have effect|apply)/gi;
+export const SPEAKS_OF_REPEAL = /废止|失效|不再执行|不再适用|停止执行|取代|替代|\bsupersed|\breplaced by\b|\brepeal|\babolish|\brescind|\bannul|\brevoked?\b|\bno longer (?:be )?(?:in force|valid|effective|appl(?:y|ies|icable))|\bcease[sd]? to (?:be effective|be in force|have effect|apply)/gi;
 /** A sentence is at most this long when it is looked for around a verb. */
 const SENTENCE_REACH = 600;
 const DATED = /自[^。；]{0,40}起|with effect from|as of|from/;
@@ -56,26 +56,32 @@ export interface RepealScan {
   citations: Citation[];
 }
 
+/** Where the verbs of repeal stand in the folded text: PERFORMATIVE's and SPEAKS_OF_REPEAL's matches. */
+export interface RepealVerbs {
+  performative: readonly FoldedMatch[];
+  speaking: readonly FoldedMatch[];
+}
+
 /** Repeals only count in a document that is a notice: the caller passes `declares` false for a memo. */
-export function scanRepeals(folded: FoldedText, citations: readonly Citation[], declares: boolean): RepealScan {
-  // Without a citation, nothing is repealed and no citation is marked: the text need not be searched.
+export function scanRepeals(folded: FoldedText, citations: readonly Citation[], verbs: RepealVerbs, declares: boolean): RepealScan {
+  // Without a citation, nothing is repealed and no citation is marked.
   if (citations.length === 0) return { repeals: [], citations: [] };
   const breaks = structuralBreaks(folded.text, (offset) => folded.lineBreakBefore(offset));
-  const marked = markRepealSentences(folded, citations, breaks);
-  return { repeals: declares ? performativeRepeals(folded, marked, breaks) : [], citations: marked };
+  const marked = markRepealSentences(folded, citations, verbs.speaking, breaks);
+  return { repeals: declares ? performativeRepeals(folded, marked, verbs.performative, breaks) : [], citations: marked };
 }
 
 type Breaks = ReturnType<typeof structuralBreaks>;
 
-function performativeRepeals(folded: FoldedText, citations: readonly Citation[], breaks: Breaks): Repeal[] {
+function performativeRepeals(folded: FoldedText, citations: readonly Citation[], matches: readonly FoldedMatch[], breaks: Breaks): Repeal[] {
   const text = folded.text;
   const repeals: Repeal[] = [];
-  for (const match of text.matchAll(PERFORMATIVE)) {
-    const start = sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks);
-    const end = sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH, breaks);
-    const lead = text.slice(start, match.index!);
-    if (NOT_PERFORMATIVE.test(clauseBefore(lead) + match[0])) continue;
-    const verb = folded.originalRange(match.index!, match.index! + match[0].length);
+  for (const match of matches) {
+    const start = sentenceStartBefore(text, match.start, SENTENCE_REACH, breaks);
+    const end = sentenceEndAfter(text, match.end, SENTENCE_REACH, breaks);
+    const lead = text.slice(start, match.start);
+    if (NOT_PERFORMATIVE.test(clauseBefore(lead) + text.slice(match.start, match.end))) continue;
+    const verb = folded.originalRange(match.start, match.end);
     const sentence = folded.originalRange(start, end);
     const before = citationsIn(citations, sentence.start, verb.start);
     const named = (before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end))
@@ -117,12 +123,12 @@ function citationsIn(citations: readonly Citation[], from: number, to: number): 
 }
 
 /** Citations in a sentence that speaks of repeal, in one pass over the (sorted) citations. */
-function markRepealSentences(folded: FoldedText, citations: readonly Citation[], breaks: Breaks): Citation[] {
+function markRepealSentences(folded: FoldedText, citations: readonly Citation[], matches: readonly FoldedMatch[], breaks: Breaks): Citation[] {
   const text = folded.text;
   const sentences: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(SPEAKS_OF_REPEAL)) {
-    const start = folded.originOf(sentenceStartBefore(text, match.index!, SENTENCE_REACH, breaks));
-    const end = folded.originalRange(0, sentenceEndAfter(text, match.index! + match[0].length, SENTENCE_REACH, breaks)).end;
+  for (const match of matches) {
+    const start = folded.originOf(sentenceStartBefore(text, match.start, SENTENCE_REACH, breaks));
+    const end = folded.originalRange(0, sentenceEndAfter(text, match.end, SENTENCE_REACH, breaks)).end;
     const last = sentences[sentences.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else sentences.push({ start, end });

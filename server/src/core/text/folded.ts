@@ -13,6 +13,14 @@
  */
 import { isInvisible, isLineBreak, isSpace, isWide } from './chars';
 
+/** Where a pattern matched in the folded text, with its groups. */
+export interface FoldedMatch {
+  start: number;
+  end: number;
+  /** The pattern's groups, 1 on (undefined where a group took no part). */
+  groups: readonly (string | undefined)[];
+}
+
 export interface OriginalRange {
   start: number;
   end: number;
