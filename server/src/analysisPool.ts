@@ -28,14 +28,9 @@ type FileRequest = Omit<TextRequest, 'text'> & { task: 'fileSummary'; path: stri
 
 export type WorkerRequest = (TextRequest & { task: 'summary' | 'analysis' }) | FileRequest;
 
-export type WorkerReply = { id: number; summary: EncodedSummary } | { id: number; analysis: EncodedAnalysis; summary: EncodedSummary } | { id: number; error: string }
+export type WorkerReply = { id: number; summary: EncodedSummary } | { id: number; analysis: EncodedAnalysis } | { id: number; error: string }
   /** The worker could not read the file (gone, not allowed): whoever asked reads it, and says why. */
   | { id: number; unreadable: true };
-
-export interface AnalysedInWorker {
-  analysis: EncodedAnalysis;
-  summary: FileSummary;
-}
 
 interface Pending {
   request: WorkerRequest;
@@ -97,13 +92,10 @@ export class AnalysisPool {
     return undefined;
   };
 
-  /**
-   * A document's full analysis, encoded, with its summary (made in the worker too: this thread only adopts it);
-   * undefined when no worker could make it (the caller analyses it itself).
-   */
-  analyse = async (uri: string, text: string, version: number | string, maxBytes: number): Promise<AnalysedInWorker | undefined> => {
+  /** A document's full analysis, encoded; undefined when no worker could make it (the caller analyses it itself). */
+  analyse = async (uri: string, text: string, version: number | string, maxBytes: number): Promise<EncodedAnalysis | undefined> => {
     const reply = await this.send({ task: 'analysis', id: this.nextId++, uri, version, text, maxBytes });
-    if (reply && 'analysis' in reply) return { analysis: reply.analysis, summary: decodeSummary(reply.summary) };
+    if (reply && 'analysis' in reply) return reply.analysis;
     if (reply && 'error' in reply) this.log(`regtext: a worker failed to analyse ${uri}: ${reply.error}`);
     return undefined;
   };

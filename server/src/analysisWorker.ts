@@ -34,7 +34,7 @@ function answer(request: WorkerRequest): Answer {
         const chunks = chunksOf(uri);
         const analysis = analyze(request.text, knowledge, { maxBytes, cache: chunks });
         if (chunks.warming) void makeChunks(chunks);
-        return analysisAnswer(id, encodeAnalysis(analysis), summarize(uri, version, analysis));
+        return analysisAnswer(id, encodeAnalysis(analysis));
       }
       case 'summary': return summaryAnswer(id, summarize(uri, version, analyze(request.text, knowledge, { maxBytes })));
       case 'fileSummary': {
@@ -71,9 +71,8 @@ async function makeChunks(chunks: AnalysisCache): Promise<void> {
   }
 }
 
-function analysisAnswer(id: number, analysis: EncodedAnalysis, summary: FileSummary): Answer {
-  const { encoded, transfer } = encodeSummary(summary);
-  return { reply: { id, analysis, summary: encoded }, transfer: [analysis.bytes.buffer as ArrayBuffer, ...transfer] };
+function analysisAnswer(id: number, analysis: EncodedAnalysis): Answer {
+  return { reply: { id, analysis }, transfer: [analysis.bytes.buffer as ArrayBuffer] };
 }
 
 function summaryAnswer(id: number, summary: FileSummary): Answer {

@@ -9,8 +9,7 @@
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeAnalysis, type CancellationToken, type LanguageService, type Scheduler } from './core';
-import type { AnalysedInWorker } from './analysisPool';
+import { decodeAnalysis, type CancellationToken, type EncodedAnalysis, type LanguageService, type Scheduler } from './core';
 
 /**
  * Documents at least this long (UTF-16 code units) go to a worker. Handing a document over and back costs some 60% of
@@ -21,7 +20,7 @@ import type { AnalysedInWorker } from './analysisPool';
  */
 export const OFF_THREAD_LENGTH = 500_000;
 
-type Analyse = (uri: string, text: string, version: number, maxBytes: number) => Promise<AnalysedInWorker | undefined>;
+type Analyse = (uri: string, text: string, version: number, maxBytes: number) => Promise<EncodedAnalysis | undefined>;
 
 export class BackgroundAnalyses {
   /** uri → the analysis in a worker now (its version), so that no second one is sent meanwhile. */
@@ -62,15 +61,15 @@ export class BackgroundAnalyses {
 
   private async analyseInWorker(document: TextDocument): Promise<void> {
     const text = document.getText();
-    const done = await this.analyse(document.uri, text, document.version, this.service.maxBytes);
+    const encoded = await this.analyse(document.uri, text, document.version, this.service.maxBytes);
     if (!this.isCurrent(document)) return;
     // No worker could do it: analyse it here after all.
-    if (!done) return void this.service.analysis(document);
+    if (!encoded) return void this.service.analysis(document);
     const current = () => this.isCurrent(document);
     const outdated: CancellationToken = { get isCancellationRequested() { return !current(); } };
-    const analysis = await decodeAnalysis(text, done.analysis, this.scheduler, outdated);
+    const analysis = await decodeAnalysis(text, encoded, this.scheduler, outdated);
     if (!analysis || !current()) return;
-    this.service.adoptAnalysis(document, analysis, done.summary);
+    this.service.adoptAnalysis(document, analysis);
     // Adopting it (its summary, the index) held this thread for a while: requests that came meanwhile are answered
     // before whoever waits for it goes on (a large document's diagnostics take as long again).
     await this.scheduler.yield();

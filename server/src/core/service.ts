@@ -76,11 +76,8 @@ export interface LanguageService {
   analysis(document: TextDocument): AnalysedDocument;
   /** Whether the analysis of this version is at hand (asking for it costs nothing). */
   hasAnalysis(document: TextDocument): boolean;
-  /**
-   * Takes the analysis of this version made elsewhere (a worker thread), as if it had been made here, with its
-   * summary if it was made there too.
-   */
-  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument, summary?: FileSummary): void;
+  /** Takes the analysis of this version made elsewhere (a worker thread), as if it had been made here. */
+  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument): void;
   hover(document: TextDocument, position: Position, token?: CancellationToken): Hover | undefined;
   definition(document: TextDocument, position: Position, token?: CancellationToken): DefinitionLink[];
   references(document: TextDocument, position: Position, context: { includeDeclaration: boolean }, token?: CancellationToken): Location[];
@@ -187,8 +184,8 @@ class RegtextLanguageService implements LanguageService {
     return this.cache.get(document.uri)?.version === document.version;
   }
 
-  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument, summary?: FileSummary): void {
-    this.store(document, analysis, undefined, summary);
+  adoptAnalysis(document: TextDocument, analysis: AnalysedDocument): void {
+    this.store(document, analysis);
   }
 
   hover(document: TextDocument, position: Position): Hover | undefined {
@@ -400,8 +397,8 @@ class RegtextLanguageService implements LanguageService {
   }
 
   /** Caches the analysis of a document's version, and refreshes the document's summary in the index from it. */
-  private store(document: TextDocument, analysis: AnalysedDocument, chunks?: AnalysisCache, summary = summarize(document.uri, document.version, analysis)) {
-    const entry = { version: document.version, analysis, summary, chunks };
+  private store(document: TextDocument, analysis: AnalysedDocument, chunks?: AnalysisCache) {
+    const entry = { version: document.version, analysis, summary: summarize(document.uri, document.version, analysis), chunks };
     this.cache.delete(document.uri);
     this.cache.set(document.uri, entry);
     while (this.cache.size > CACHED_ANALYSES) this.cache.delete(this.cache.keys().next().value!);
