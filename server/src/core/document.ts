@@ -123,7 +123,8 @@ function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | 
     termUses, identity: found?.identity, knownShortNames: shortNames,
     customaryMatches: matchesIn(chunked, 'customary', CUSTOMARY), anaphoraMatches: matchesIn(chunked, 'anaphora', ANAPHORA),
   });
-  const repealVerbs = { performative: matchesIn(chunked, 'performative', PERFORMATIVE), speaking: matchesIn(chunked, 'speaksOfRepeal', SPEAKS_OF_REPEAL) };
+  const speaking = mergeByStart([matchesIn(chunked, 'speaksOfRepealZh', SPEAKS_OF_REPEAL.zh), matchesIn(chunked, 'speaksOfRepealEn', SPEAKS_OF_REPEAL.en)]);
+  const repealVerbs = { performative: matchesIn(chunked, 'performative', PERFORMATIVE), speaking };
   const { repeals, citations } = scanRepeals(folded, scanned.citations, repealVerbs, found !== undefined && !found.identity.draft);
   // A title cited with its number names the notice too: "Clause (III) of the Notice on … (Yinfa [2024] No. 15)".
   const names = [...citations, ...scanned.mentions.filter((mention) => mention.withNumber)];
