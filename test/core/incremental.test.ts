@@ -143,8 +143,8 @@ function reopened(random: Random, text: string): AnalysisCache {
   const cache = new AnalysisCache(SMALL_CHUNKS);
   analyze(text, knowledge, { cache });
   const steps = random.weighted<number>([[1, 0], [1, random.int(8)], [2, Infinity]]);
-  let taken = 0;
-  for (const _ of cache.warmUp()) if (++taken > steps) break;
+  const making = cache.warmUp();
+  for (let taken = 0; taken < steps && !making.next().done; taken++);
   return cache;
 }
 
@@ -196,8 +196,7 @@ test('the chunks an open did not make are made off the request path: its first e
   const cache = new AnalysisCache();
   analyze(text, knowledge, { cache });
   assert.ok(cache.warming, 'an open leaves its chunks to be made');
-  let steps = 0;
-  for (const _ of cache.warmUp()) steps++;
+  const steps = [...cache.warmUp()].length;
   assert.ok(!cache.warming && steps > 20 && cache.size > 20, `the chunks are made a step each (${steps} steps, ${cache.size} chunks)`);
   const middle = text.indexOf('\n\n', text.length / 2) - 3;
   const edited = `${text.slice(0, middle)}x${text.slice(middle)}`;
