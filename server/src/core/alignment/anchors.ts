@@ -316,6 +316,8 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   for (const match of text.matchAll(CHINESE)) {
     const [written, fraction, wrappedNumeral, wrappedDecimals, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
     const numeral = withoutWraps(wrappedNumeral);
+    // 二次 is "double" or "re-" (二次确认, double-check; 二次开发): twice is 两次.
+    if (numeral === '二' && text[match.index! + written.length] === '次') continue;
     const whole = chineseNumeralValue(numeral);
     if (whole === undefined) continue;
     const value = wrappedDecimals ? Number(`${whole}.${decimalDigits(withoutWraps(wrappedDecimals))}`) : whole;
@@ -330,8 +332,7 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
         if (isApproximate(numeral) && counted) add(piece, undefined, match.index!, written);
         else addImplied(anchors, piece, start, written);
       }
-    } else if (numeral === '二' && after.startsWith('次')) addImplied(anchors, value, start, written);
-    else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
+    } else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
     else if (followedBy(AGENCY_COUNT, text, match.index! + written.length)) addImplied(anchors, value, start, written, true);
     else if (LOOSE_COUNTERS.test(after) || HAN.test(after)) addImplied(anchors, value, start, written);
   }
