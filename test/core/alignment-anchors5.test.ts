@@ -65,6 +65,8 @@ const quiet: [string, string, string][] = [
   ['第28号令 = Order No. 28', '（一）依据第28号令制定本规定。', '(I) These provisions are formulated in accordance with Order No. 28.'],
   ['〔2025〕第28号令 = Order No. 28 (a year on one side only)', '（一）依据〔2025〕第28号令制定本规定。',
     '(I) These provisions are formulated in accordance with Order No. 28.'],
+  ['第28号令 = CSRC Order (No. 28)', '（一）依据中国证监会第28号令制定本规定。', '(I) These provisions are formulated in accordance with CSRC Order (No. 28).'],
+  ['第28号令 = the No. 28 Order', '（一）依据中国证监会第28号令制定本规定。', '(I) These provisions are formulated in accordance with the No. 28 Order of the CSRC.'],
   ['令第28号 = Decree No. 28', '（一）依据令第28号制定本规定。', '(I) These provisions are formulated in accordance with Decree No. 28.'],
   ['公告2025年第3号 = Announcement No. 3 [2025]', '（一）依据国家外汇管理局公告2025年第3号办理。', '(I) It shall be handled in accordance with SAFE Announcement No. 3 [2025].'],
   ['2025年第3号公告 = Announcement [2025] No. 3', '（一）依据2025年第3号公告办理。', '(I) It shall be handled in accordance with Announcement [2025] No. 3.'],
