@@ -69,6 +69,7 @@ const quiet: [string, string, string][] = [
   ['第28号令 = the No. 28 Order', '（一）依据中国证监会第28号令制定本规定。', '(I) These provisions are formulated in accordance with the No. 28 Order of the CSRC.'],
   ['令第28号 = Decree No. 28', '（一）依据令第28号制定本规定。', '(I) These provisions are formulated in accordance with Decree No. 28.'],
   ['公告2025年第3号 = Announcement No. 3 [2025]', '（一）依据国家外汇管理局公告2025年第3号办理。', '(I) It shall be handled in accordance with SAFE Announcement No. 3 [2025].'],
+  ['公告（2025年第3号） = Announcement No. 3 [2025]', '（一）依据中国人民银行公告（2025年第3号）办理。', '(I) It shall be handled in accordance with Announcement No. 3 [2025] of the PBOC.'],
   ['2025年第3号公告 = Announcement [2025] No. 3', '（一）依据2025年第3号公告办理。', '(I) It shall be handled in accordance with Announcement [2025] No. 3.'],
 ];
 
@@ -107,6 +108,9 @@ const faults: [string, string, string, string[]][] = [
   ['公告2025年第3号 translated as Announcement No. 4 [2025]', '（一）依据国家外汇管理局公告2025年第3号办理。',
     '(I) It shall be handled in accordance with SAFE Announcement No. 4 [2025].',
     ['3 translation-mismatch: The translation cites SAFE Announcement No. 4 [2025] where the original cites 国家外汇管理局公告2025年第3号.']],
+  ['公告（2025年第3号） translated as Announcement No. 3 [2024]', '（一）依据中国人民银行公告（2025年第3号）办理。',
+    '(I) It shall be handled in accordance with Announcement No. 3 [2024] of the PBOC.',
+    ['3 translation-mismatch: The translation cites Announcement No. 3 [2024] where the original cites 公告（2025年第3号）.']],
 ];
 
 for (const [what, zh, en, expected] of faults) {

@@ -54,12 +54,15 @@ const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
 const GAP = '[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*)?';
 /**
  * The number of an order, a decree or an announcement that the notice numbers do not read: 令（第28号）, 令 / 第 28 号
- * on two lines, 第28号令, 〔2025〕第28号令, 2025年第3号公告; Order No. 18, Order (No. 18), the No. 18 Decree. Its issuer
- * is not known: the year and serial answer for it (Anchor.serial).
+ * on two lines, 第28号令, 〔2025〕第28号令, 公告（2025年第3号）, 2025年第3号公告; Order No. 18, Order (No. 18), the No. 18
+ * Decree, Announcement No. 3 (2025). Its issuer is not known: the year and serial answer for it (Anchor.serial).
  */
-const ORDER = new RegExp(`令${GAP}[（(]?${GAP}第${GAP}(\\d+)${GAP}号[）)]?` +
+const ORDER = new RegExp(`(?:令|公告)${GAP}[（(]?${GAP}(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号[）)]?` +
   `|(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号${GAP}(?:令|公告)` +
-  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*\\[(\\d{4})\\])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'gi');
+  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'gi');
+/** The groups of ORDER that hold a year, and those that hold a serial. */
+const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
+const ORDER_SERIALS = [3, 6, 8, 10];
 /** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
 const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
 /** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
@@ -193,9 +196,8 @@ function ordersIn(text: string, notices: readonly Span[]): (Span & { serial: str
   for (const match of text.matchAll(ORDER)) {
     const where = { start: match.index!, end: match.index! + match[0].length };
     if (notices.some((notice) => notice.start < where.end && where.start < notice.end)) continue;
-    const [, serialAfterOrder, bracketYear, year, serialBeforeOrder, englishYear, englishSerial, englishYearAfter, englishSerialFirst] = match as unknown as [string, ...(string | undefined)[]];
-    const serial = serialAfterOrder ?? serialBeforeOrder ?? englishSerial ?? englishSerialFirst;
-    found.push({ ...where, serial: `${bracketYear ?? year ?? englishYear ?? englishYearAfter ?? ''}/${serial}` });
+    const [year, serial] = [ORDER_YEARS, ORDER_SERIALS].map((groups) => groups.map((group) => match[group]).find((value) => value !== undefined) ?? '');
+    found.push({ ...where, serial: `${year}/${serial}` });
   }
   return found;
 }
