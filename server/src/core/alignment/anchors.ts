@@ -13,7 +13,14 @@
  *
  * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 =
  * six months, 季度 = three months). They are read as weak numbers: one answers the other side's number of its value,
- * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise.
+ * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise. So is
+ * a numeral inside a word, which counts nothing (双方 = both parties, 三农, 十四五 = the 14th Five-Year Plan, two-way,
+ * two-tier; 二次确认 = double-check is none). A count of agencies or parties without a classifier (三部门, 五方, the
+ * three departments) is soft: reported only against another number the other side gives, since a translator may name
+ * the agencies instead.
+ *
+ * An order's or an announcement's number that the notice numbers do not read (第28号令, 令（第28号）, Order No. 18) is
+ * a notice number all the same, of an unknown issuer.
  */
 import type { AnalysedDocument, Annotation, Span } from '../model';
 import { datesIn, MONTHS } from '../scan/dates';
@@ -46,7 +53,6 @@ export interface Anchor extends Span {
 
 const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clauseRef', 'clauseLabel', 'citation']);
 
-
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 /** A line break inside a word of a hard-wrapped Chinese text (百分之三 / 十), with the indentation of the next line. */
 const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
@@ -58,8 +64,8 @@ const GAP = '[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*)?';
  * Decree, Announcement No. 3 (2025). Its issuer is not known: the year and serial answer for it (Anchor.serial).
  */
 const ORDER = new RegExp(`(?:令|公告)${GAP}[（(]?${GAP}(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号[）)]?` +
-  `|(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号${GAP}(?:令|公告)` +
-  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'gi');
+  `|(?:〔(\\d{4})〕${GAP}|(\\d{4})${GAP}年${GAP})?第${GAP}(\\d+)${GAP}号${GAP}(?:令|公告)` +
+  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'g');
 /** The groups of ORDER that hold a year, and those that hold a serial. */
 const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
 const ORDER_SERIALS = [3, 6, 8, 10];
@@ -193,6 +199,8 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
 /** The orders' numbers of `text` (ORDER) that no notice number holds, with their years and serials (`2025/28`, `/28`). */
 function ordersIn(text: string, notices: readonly Span[]): (Span & { serial: string })[] {
   const found: (Span & { serial: string })[] = [];
+  // Every order's number has a 号 or a "No.": most texts are passed over at the cost of a search for a literal.
+  if (!text.includes('号') && !text.includes('No.')) return found;
   for (const match of text.matchAll(ORDER)) {
     const where = { start: match.index!, end: match.index! + match[0].length };
     if (notices.some((notice) => notice.start < where.end && where.start < notice.end)) continue;
@@ -330,8 +338,10 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const start = offset + match.index!;
     if (text[match.index! - 1] === '第') addImplied(anchors, value, start - 1, `第${written}`);
     else if (!unit && !wrappedDecimals && (isApproximate(numeral) || !isWellFormed(numeral))) {
+      // 两三个 counts two or three; 十四五 is a word.
+      const counts = counted && isApproximate(numeral);
       for (const piece of piecesOf(numeral)) {
-        if (isApproximate(numeral) && counted) add(piece, undefined, match.index!, written);
+        if (counts) add(piece, undefined, match.index!, written);
         else addImplied(anchors, piece, start, written);
       }
     } else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
@@ -352,6 +362,7 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   }
 }
 
+/** Two digits that follow each other (APPROXIMATE). */
 function isApproximate(numeral: string): boolean {
   return APPROXIMATE.test(numeral) && chineseNumeralValue(numeral[1]!)! === chineseNumeralValue(numeral[0]!)! + 1;
 }
