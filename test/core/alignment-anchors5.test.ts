@@ -58,6 +58,7 @@ const quiet: [string, string, string][] = [
     '(I) This Notice is jointly issued by the four financial regulatory authorities.'],
   ['五方 = the five parties', '（一）五方应当建立联席会议制度。', '(I) The five parties shall establish a joint meeting system.'],
   ['3部门 = three departments', '（一）3部门联合开展专项检查。', '(I) Three departments jointly carry out special inspections.'],
+  ['三个部门 = the PBOC, the CSRC and the NFRA', '（一）三个部门联合开展专项检查。', '(I) The PBOC, the CSRC and the NFRA jointly carry out special inspections.'],
   ['三个部门 = the three departments', '（一）三个部门联合开展专项检查。', '(I) The three departments jointly carry out special inspections.'],
   // Orders' and announcements' numbers.
   ['证监会令（第28号） = CSRC Order No. 28', '（一）依据《证券发行管理办法》（中国证券监督管理委员会令（第28号））制定本规定。',
@@ -92,6 +93,10 @@ const faults: [string, string, string, string[]][] = [
     ['3 translation-mismatch: The translation has the number two where the original has the number 三.']],
   ['三部门 translated as the four departments', '（一）三部门联合开展专项检查。', '(I) The four departments jointly carry out special inspections.',
     ['3 translation-mismatch: The translation has the number four where the original has the number 三.']],
+  ['三个部门 translated as the two departments', '（一）三个部门联合开展专项检查。', '(I) The two departments jointly carry out special inspections.',
+    ['3 translation-mismatch: The translation has the number two where the original has the number 三.']],
+  ['三家银行 translated as four banks (a count of banks is no count of agencies)', '（一）三家银行联合开展专项检查。', '(I) Four banks jointly carry out special inspections.',
+    ['3 translation-mismatch: The translation has the number Four where the original has the number 三.']],
   ['三方 translated as the two parties', '（一）银行、企业和托管机构三方应当签订协议。', '(I) The two parties shall sign an agreement.',
     ['3 translation-mismatch: The translation has the number two where the original has the number 三.']],
   ['a count of days the translation leaves out, next to a count of departments', '（一）三部门应当在十个工作日内联合开展专项检查。',

@@ -15,8 +15,8 @@
  * six months, 季度 = three months). They are read as weak numbers: one answers the other side's number of its value,
  * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise. So is
  * a numeral inside a word, which counts nothing (双方 = both parties, 三农, 十四五 = the 14th Five-Year Plan, two-way,
- * two-tier; 二次确认 = double-check is none). A count of agencies or parties without a classifier (三部门, 五方, the
- * three departments) is soft: reported only against another number the other side gives, since a translator may name
+ * two-tier; 二次确认 = double-check is none). A count of agencies or parties (三部门, 三个部门, 五方, the three
+ * departments) is soft: reported only against another number the other side gives, since a translator may name
  * the agencies instead.
  *
  * An order's or an announcement's number that the notice numbers do not read (第28号令, 令（第28号）, Order No. 18) is
@@ -95,8 +95,8 @@ const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
  * number before one is implied, answering the other side's but never reported (三方 is "tripartite").
  */
 const LOOSE_COUNTERS = /^[道类级批层段位台张所户件套期轮步]/;
-/** Agencies and parties counted without a classifier (三部门, 两部委, 五方; 3部门): a soft count (Anchor.soft), sticky after the number. */
-const AGENCY_COUNT = /(?:部门|部委|部|委|方)/y;
+/** Agencies and parties counted (三部门, 三个部门, 两部委, 五方; 3部门): a soft count (Anchor.soft), sticky after the number. */
+const AGENCY_COUNT = /个?(?:部门|部委)|[部委方]/y;
 /** A numeral inside a word (三农, 两岸, 二手): implied, as the other side may count it ("three rural issues") or not. */
 const HAN = /^[\u3400-\u9fff]/;
 /** Two digits that follow each other (两三个, 三四天): an approximate count, "two or three", each a number; 一两 is "one or two". */
@@ -344,8 +344,8 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
         if (counts) add(piece, undefined, match.index!, written);
         else addImplied(anchors, piece, start, written);
       }
-    } else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
-    else if (followedBy(AGENCY_COUNT, text, match.index! + written.length)) addImplied(anchors, value, start, written, true);
+    } else if (!unit && !wrappedDecimals && followedBy(AGENCY_COUNT, text, match.index! + written.length)) addImplied(anchors, value, start, written, true);
+    else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
     else if (LOOSE_COUNTERS.test(after) || HAN.test(after)) addImplied(anchors, value, start, written);
   }
   for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
