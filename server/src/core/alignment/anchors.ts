@@ -121,9 +121,9 @@ const HALF_YEAR = 6;
 const QUARTER = 3;
 /**
  * After an English number: a word it is joined to by a hyphen (two-way, two-tier, 2-step: implied, not a count),
- * unless the word is a unit it counts (three-year, 3-month, five-working-day), sticky at the number's end.
+ * unless the word is a unit it counts (three-year, 3-month, five-working-day, three-member), sticky at the number's end.
  */
-const HYPHENATED_WORD = /-(?!(?:years?|months?|days?|weeks?|hours?|minutes?|business|working|trading|calendar|natural|percent|fold)\b)[a-z]/iy;
+const HYPHENATED_WORD = /-(?!(?:years?|months?|days?|weeks?|hours?|minutes?|business|working|trading|calendar|natural|percent|fold|members?|persons?|people)\b)[a-z]/iy;
 /** After an English number: agencies or parties it counts, perhaps after two words (the three financial regulators): a soft count. */
 const AGENCIES_COUNTED = /\s+(?:[a-z-]+\s+){0,2}?(?:departments|ministries|commissions|agencies|authorities|regulators|bureaus|parties|sides)\b/iy;
 const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
