@@ -13,7 +13,14 @@
  *
  * Some numbers are only implied: ordinals (第三级 = Level 3, the second …, the fifteenth day) and units of time (半年 =
  * six months, 季度 = three months). They are read as weak numbers: one answers the other side's number of its value,
- * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise.
+ * but is never reported itself, nor compared by the alignment. A date's month and day are weak dates likewise. So is
+ * a numeral inside a word, which counts nothing (双方 = both parties, 三农, 十四五 = the 14th Five-Year Plan, two-way,
+ * two-tier; 二次确认 = double-check is none). A count of agencies or parties (三部门, 三个部门, 五方, the three
+ * departments) is soft: reported only against another number the other side gives, since a translator may name
+ * the agencies instead.
+ *
+ * An order's or an announcement's number that the notice numbers do not read (第28号令, 令（第28号）, Order No. 18) is
+ * a notice number all the same, of an unknown issuer.
  */
 import type { AnalysedDocument, Annotation, Span } from '../model';
 import { datesIn, MONTHS } from '../scan/dates';
@@ -33,6 +40,11 @@ export interface Anchor extends Span {
   /** Implied (an ordinal, a unit of time): it answers the other side's anchor of its value, and is never reported. */
   weak?: true;
   /**
+   * A count of agencies or parties written without a classifier (三部门, 五方, the three departments), weak as well:
+   * reported only against another number the other side gives, never alone (a translator writes the agencies' names).
+   */
+  soft?: true;
+  /**
    * A notice number's year and serial (`2026/9`), and whether regtext knows its issuer code: a code it does not know
    * (财预, "Caiyu") cannot be told from the other language's, so the year and serial alone answer for it.
    */
@@ -44,6 +56,19 @@ const MASKED: ReadonlySet<Annotation['kind']> = new Set(['noticeNumber', 'clause
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 /** A line break inside a word of a hard-wrapped Chinese text (百分之三 / 十), with the indentation of the next line. */
 const WRAP = '(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?';
+/** Spaces, perhaps a line break: between the parts of an order's number (令 / 第 28 号). */
+const GAP = '[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*)?';
+/**
+ * The number of an order, a decree or an announcement that the notice numbers do not read: 令（第28号）, 令 / 第 28 号
+ * on two lines, 第28号令, 〔2025〕第28号令, 公告（2025年第3号）, 2025年第3号公告; Order No. 18, Order (No. 18), the No. 18
+ * Decree, Announcement No. 3 (2025). Its issuer is not known: the year and serial answer for it (Anchor.serial).
+ */
+const ORDER = new RegExp(`(?:令|公告)${GAP}[（(]?${GAP}(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号[）)]?` +
+  `|(?:〔(\\d{4})〕${GAP}|(\\d{4})${GAP}年${GAP})?第${GAP}(\\d+)${GAP}号${GAP}(?:令|公告)` +
+  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'g');
+/** The groups of ORDER that hold a year, and those that hold a serial. */
+const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
+const ORDER_SERIALS = [3, 6, 8, 10];
 /** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
 const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
 /** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
@@ -70,6 +95,14 @@ const COUNTERS = /^[个日天年元家笔倍人次月周项名份种小]/;
  * number before one is implied, answering the other side's but never reported (三方 is "tripartite").
  */
 const LOOSE_COUNTERS = /^[道类级批层段位台张所户件套期轮步]/;
+/** Agencies and parties counted (三部门, 三个部门, 两部委, 五方; 3部门): a soft count (Anchor.soft), sticky after the number. */
+const AGENCY_COUNT = /个?(?:部门|部委)|[部委方]/y;
+/** A numeral inside a word (三农, 两岸, 二手): implied, as the other side may count it ("three rural issues") or not. */
+const HAN = /^[\u3400-\u9fff]/;
+/** Two digits that follow each other (两三个, 三四天): an approximate count, "two or three", each a number; 一两 is "one or two". */
+const APPROXIMATE = /^[一二两三四五六七八][二两三四五六七八九]$/;
+/** Where a positional numeral has two digits in a row (十四五, the 14th Five-Year Plan; not 一百零五): a word of numerals, not a number. */
+const DIGITS_IN_A_ROW = /[十百千].*[一二两三四五六七八九][一二两三四五六七八九]|^[一二两三四五六七八九][一二两三四五六七八九].*[十百千]/;
 /** A scale written as the unit of a table or a field (单位为万元, 以亿元为单位): the number it stands for, implied. */
 const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)([万亿])元/g;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -79,10 +112,20 @@ const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', '
 const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 /** Ordinals up to the days of a month: the second, the fifteenth, the twenty-fifth, the thirtieth. */
 const ORDINAL = `(?:(?:twenty|thirty)[- ])?(?:${ORDINAL_UNITS.join('|')})|${ORDINAL_TEENS.join('|')}|twentieth|thirtieth`;
-/** Ordinals, and units of time as months: read as weak numbers. */
-const IMPLIED = new RegExp(`\\b(?:(${ORDINAL})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?))\\b|(半年)|(季度)`, 'gi');
+/** Words that imply two or three, whether or not they count (double-check, both parties, tripartite; 双方, 双向). */
+const PAIR_WORDS = 'twice|double|dual|both|bilateral';
+const TRIPLE_WORDS = 'thrice|triple|treble|tripartite|trilateral';
+/** Ordinals, units of time as months, and words that imply a number: read as weak numbers. */
+const IMPLIED = new RegExp(`\\b(?:(${ORDINAL})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?)|(${PAIR_WORDS})|(${TRIPLE_WORDS}))\\b|(半年)|(季度)|(双)`, 'gi');
 const HALF_YEAR = 6;
 const QUARTER = 3;
+/**
+ * After an English number: a word it is joined to by a hyphen (two-way, two-tier, 2-step: implied, not a count),
+ * unless the word is a unit it counts (three-year, 3-month, five-working-day, three-member), sticky at the number's end.
+ */
+const HYPHENATED_WORD = /-(?!(?:years?|months?|days?|weeks?|hours?|minutes?|business|working|trading|calendar|natural|percent|fold|members?|persons?|people)\b)[a-z]/iy;
+/** After an English number: agencies or parties it counts, perhaps after two words (the three financial regulators): a soft count. */
+const AGENCIES_COUNTED = /\s+(?:[a-z-]+\s+){0,2}?(?:departments|ministries|commissions|agencies|authorities|regulators|bureaus|parties|sides)\b/iy;
 const ZH_DAY = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const MONTH_NAME = `(${MONTHS.map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')})`;
 /**
@@ -128,15 +171,21 @@ function crossesParts(parts: readonly Span[], item: Span): boolean {
 function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[]; masked: Span[] } {
   const anchors: Anchor[] = [];
   const masked: Span[] = [];
+  const notices: Span[] = [];
   for (const annotation of annotationsIn(document, span)) {
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
     if (annotation.kind === 'noticeNumber') {
       const serial = { value: `${annotation.year ?? ''}/${annotation.serial}`, issuerKnown: annotation.issuerKnown };
       anchors.push({ ...anchor('notice', annotation.key, annotation.text, annotation), serial });
+      notices.push(shift(annotation, -span.start));
     }
     if (MASKED.has(annotation.kind)) masked.push(annotation);
   }
-  const withoutLabels = blanked(foldDigits(document.text.slice(span.start, span.end)), masked.map((item) => shift(item, -span.start)));
+  const folded = foldDigits(document.text.slice(span.start, span.end));
+  const orders = ordersIn(folded, notices);
+  for (const order of orders) anchors.push({ ...anchor('notice', `order:${order.serial}`, folded.slice(order.start, order.end), shift(order, span.start)), serial: { value: order.serial, issuerKnown: false } });
+  const hidden = [...masked.map((item) => shift(item, -span.start)), ...orders].sort((a, b) => a.start - b.start);
+  const withoutLabels = blanked(folded, hidden);
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
   const withoutDates = blanked(withoutLabels, dates);
@@ -145,6 +194,20 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   for (const date of [...dates, ...monthDates]) addPartsOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
   numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
   return { anchors, masked };
+}
+
+/** The orders' numbers of `text` (ORDER) that no notice number holds, with their years and serials (`2025/28`, `/28`). */
+function ordersIn(text: string, notices: readonly Span[]): (Span & { serial: string })[] {
+  const found: (Span & { serial: string })[] = [];
+  // Every order's number has a 号 or a "No.": most texts are passed over at the cost of a search for a literal.
+  if (!text.includes('号') && !text.includes('No.')) return found;
+  for (const match of text.matchAll(ORDER)) {
+    const where = { start: match.index!, end: match.index! + match[0].length };
+    if (notices.some((notice) => notice.start < where.end && where.start < notice.end)) continue;
+    const [year, serial] = [ORDER_YEARS, ORDER_SERIALS].map((groups) => groups.map((group) => match[group]).find((value) => value !== undefined) ?? '');
+    found.push({ ...where, serial: `${year}/${serial}` });
+  }
+  return found;
 }
 
 function anchor(kind: AnchorKind, value: string, text: string, where: Span): Anchor {
@@ -244,17 +307,27 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const scaled = unit === undefined ? value : value * (SCALES[unit.toLowerCase()] ?? 1);
     if (perPercent === undefined && scaled > 1) anchors.push(anchor('number', String(scaled), written, where));
   };
+  /** A number without a unit: implied when joined to a word by a hyphen (two-way), soft when it counts agencies or parties. */
+  const addCount = (value: number, start: number, written: string) => {
+    const end = start + written.trimEnd().length;
+    if (followedBy(HYPHENATED_WORD, text, end)) addImplied(anchors, value, offset + start, written);
+    else if (followedBy(AGENCIES_COUNTED, text, end) || followedBy(AGENCY_COUNT, text, end)) addImplied(anchors, value, offset + start, written, true);
+    else add(value, undefined, start, written);
+  };
   for (const match of text.matchAll(ARABIC)) {
     const [written, digits, suffix] = match as unknown as [string, string, string | undefined];
     if (/\w/.test(text[match.index! - 1] ?? '')) continue;
     const value = Number(digits.replace(/,/g, ''));
     const fraction = FRACTION_BEFORE.exec(text.slice(Math.max(0, match.index! - 3), match.index!))?.[0];
     if (fraction) add(value, fraction, match.index! - fraction.length, fraction + written);
-    else add(value, suffix, match.index!, written);
+    else if (suffix) add(value, suffix, match.index!, written);
+    else addCount(value, match.index!, written);
   }
   for (const match of text.matchAll(CHINESE)) {
     const [written, fraction, wrappedNumeral, wrappedDecimals, wrappedScale] = match as unknown as [string, string | undefined, string, string | undefined, string | undefined];
     const numeral = withoutWraps(wrappedNumeral);
+    // 二次 is "double" or "re-" (二次确认, double-check; 二次开发): twice is 两次.
+    if (numeral === '二' && text[match.index! + written.length] === '次') continue;
     const whole = chineseNumeralValue(numeral);
     if (whole === undefined) continue;
     const value = wrappedDecimals ? Number(`${whole}.${decimalDigits(withoutWraps(wrappedDecimals))}`) : whole;
@@ -262,21 +335,65 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const percentAfter = fraction || wrappedScale ? undefined : PERCENT_AFTER.exec(after)?.[0];
     const unit = fraction ?? wrappedScale ?? percentAfter;
     const counted = unit || wrappedDecimals || (numeral.length > 1 && /[十百千]/.test(numeral)) || COUNTERS.test(after);
-    if (text[match.index! - 1] === '第') addImplied(anchors, value, offset + match.index! - 1, `第${written}`);
+    const start = offset + match.index!;
+    if (text[match.index! - 1] === '第') addImplied(anchors, value, start - 1, `第${written}`);
+    else if (!unit && !wrappedDecimals && (isApproximate(numeral) || !isWellFormed(numeral))) {
+      // 两三个 counts two or three; 十四五 is a word.
+      const counts = counted && isApproximate(numeral);
+      for (const piece of piecesOf(numeral)) {
+        if (counts) add(piece, undefined, match.index!, written);
+        else addImplied(anchors, piece, start, written);
+      }
+    } else if (!unit && !wrappedDecimals && followedBy(AGENCY_COUNT, text, match.index! + written.length)) addImplied(anchors, value, start, written, true);
     else if (counted) add(value, unit && withoutWraps(unit), match.index!, written + (percentAfter ?? ''));
-    else if (LOOSE_COUNTERS.test(after)) addImplied(anchors, value, offset + match.index!, written);
+    else if (LOOSE_COUNTERS.test(after) || HAN.test(after)) addImplied(anchors, value, start, written);
   }
   for (const match of text.matchAll(SCALE_AS_UNIT)) addImplied(anchors, SCALES[match[1]!]!, offset + match.index!, match[0]);
   for (const match of text.matchAll(IMPLIED)) {
-    const [written, ordinal, halfYear, , zhHalfYear] = match as unknown as [string, ...(string | undefined)[]];
-    const value = ordinal ? ordinalValue(ordinal) : halfYear || zhHalfYear ? HALF_YEAR : QUARTER;
+    const [written, ordinal, halfYear, quarter, pair, , zhHalfYear, zhQuarter, zhPair] = match as unknown as [string, ...(string | undefined)[]];
+    const value = ordinal ? ordinalValue(ordinal) : halfYear || zhHalfYear ? HALF_YEAR : quarter || zhQuarter ? QUARTER : pair || zhPair ? 2 : 3;
     addImplied(anchors, value, offset + match.index!, written);
   }
   for (const match of text.matchAll(ENGLISH)) {
     const [written, tens, unit, single, suffix] = match as unknown as [string, ...(string | undefined)[]];
     const value = tens ? (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0) : englishSingle(single!);
-    add(value, suffix, match.index!, written);
+    if (suffix) add(value, suffix, match.index!, written);
+    else addCount(value, match.index!, written);
   }
+}
+
+/** Two digits that follow each other (APPROXIMATE). */
+function isApproximate(numeral: string): boolean {
+  return APPROXIMATE.test(numeral) && chineseNumeralValue(numeral[1]!)! === chineseNumeralValue(numeral[0]!)! + 1;
+}
+
+/** Whether a Chinese numeral is one number: digit by digit (二〇二六), or positional without two digits in a row (一百零五). */
+function isWellFormed(numeral: string): boolean {
+  return !DIGITS_IN_A_ROW.test(numeral);
+}
+
+/** The values of the numbers a word of numerals is made of, cut between two digits in a row: 十四五 → 14, 5; 两三 → 2, 3. */
+function piecesOf(numeral: string): number[] {
+  const pieces: number[] = [];
+  let start = 0;
+  for (let at = 1; at <= numeral.length; at++) {
+    if (at === numeral.length || (isDigitOf(numeral[at - 1]!) && isDigitOf(numeral[at]!))) {
+      pieces.push(chineseNumeralValue(numeral.slice(start, at)) ?? 0);
+      start = at;
+    }
+  }
+  return pieces;
+}
+
+/** A Chinese digit other than zero. */
+function isDigitOf(char: string): boolean {
+  return '一二两三四五六七八九'.includes(char);
+}
+
+/** Whether a sticky `pattern` matches at `at`. */
+function followedBy(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
 }
 
 /** 五 → 5, 二五 → 25: the digits after a Chinese decimal point. */
@@ -288,9 +405,11 @@ function withoutWraps(written: string): string {
   return written.replace(/[\s\u3000]+/g, '');
 }
 
-/** A weak number: an ordinal, a unit of time, a scale as a unit. */
-function addImplied(anchors: Anchor[], value: number, start: number, written: string): void {
-  if (value > 1) anchors.push({ ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true });
+/** A weak number: an ordinal, a unit of time, a scale as a unit, a numeral inside a word; `soft` for a count of agencies (Anchor.soft). */
+function addImplied(anchors: Anchor[], value: number, start: number, written: string, soft = false): void {
+  if (value <= 1) return;
+  const implied: Anchor = { ...anchor('number', String(value), written, { start, end: start + written.length }), weak: true };
+  anchors.push(soft ? { ...implied, soft } : implied);
 }
 
 function ordinalValue(written: string): number {

@@ -237,11 +237,11 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
     // An agency named on one side only is common in a faithful translation ("the central bank" in a quote, an
     // office named by its parent): only two different agencies are reported.
     if (kind === 'agency') return [];
-    if (there.length > 0) {
+    if (there.length > 0 && !there[0]!.soft) {
       return [check(context, 'translation-mismatch', 'information',
         onlyOriginal(says(there.map((anchor) => anchor.text).join(', '))), place, related(there))];
     }
-    if (here.length > 0) {
+    if (here.length > 0 && !here[0]!.soft) {
       return [check(context, 'translation-mismatch', 'information',
         context.messages.onlyTranslation(says(here.map((anchor) => anchor.text).join(', ')), name), here[0]!, originalPlaces)];
     }
@@ -249,7 +249,10 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
   });
 }
 
-/** What one side's anchors answer: their keys, and the notice numbers' years and serials (all, and those of unknown issuers). */
+/**
+ * What one side's anchors answer: their keys, and the notice numbers' years and serials (all, and those of unknown
+ * issuers), each also as its serial alone (`*` and `/28`: what a number without a year, as an order's often is, answers).
+ */
 interface AnswerKeys {
   keys: ReadonlySet<string>;
   serials: ReadonlySet<string>;
@@ -258,31 +261,46 @@ interface AnswerKeys {
 
 function answerKeys(anchors: readonly Anchor[]): AnswerKeys {
   const serials = anchors.flatMap((anchor) => (anchor.serial ? [anchor.serial] : []));
+  const valuesOf = (some: typeof serials) => new Set(some.flatMap((serial) => [serial.value, `*${serialAlone(serial.value)}`]));
   return {
     keys: new Set(anchors.map(anchorKey)),
-    serials: new Set(serials.map((serial) => serial.value)),
-    serialsOfUnknownIssuers: new Set(serials.filter((serial) => !serial.issuerKnown).map((serial) => serial.value)),
+    serials: valuesOf(serials),
+    serialsOfUnknownIssuers: valuesOf(serials.filter((serial) => !serial.issuerKnown)),
   };
 }
 
-/** Whether the other side has this anchor: its key, or for a notice number where either issuer is unknown, its year and serial. */
+/** `/28` of `2025/28`. */
+function serialAlone(value: string): string {
+  return value.slice(value.indexOf('/'));
+}
+
+/**
+ * Whether the other side has this anchor: its key, or for a notice number where either issuer is unknown, its year
+ * and serial; where either has no year, its serial.
+ */
 function isAnswered(anchor: Anchor, theirs: AnswerKeys): boolean {
   if (theirs.keys.has(anchorKey(anchor))) return true;
   if (!anchor.serial) return false;
-  return (anchor.serial.issuerKnown ? theirs.serialsOfUnknownIssuers : theirs.serials).has(anchor.serial.value);
+  const { value } = anchor.serial;
+  const serials = anchor.serial.issuerKnown ? theirs.serialsOfUnknownIssuers : theirs.serials;
+  return serials.has(value) || serials.has(value.startsWith('/') ? `*${value}` : serialAlone(value));
 }
 
-/** The anchors of `anchors` the other side does not answer (isAnswered), the first of each value; never a weak one. */
+/**
+ * The anchors of `anchors` the other side does not answer (isAnswered), the first of each value; never a weak one,
+ * except soft ones (Anchor.soft) when no other is left: they are reported against the other side's, never alone.
+ */
 function unmatched(anchors: readonly Anchor[], theirs: AnswerKeys): Anchor[] {
   const found: Anchor[] = [];
+  const soft: Anchor[] = [];
   const seen = new Set<string>();
   for (const anchor of anchors) {
     const key = anchorKey(anchor);
-    if (anchor.weak || isAnswered(anchor, theirs) || seen.has(key)) continue;
+    if ((anchor.weak && !anchor.soft) || isAnswered(anchor, theirs) || seen.has(key)) continue;
     seen.add(key);
-    found.push(anchor);
+    (anchor.soft ? soft : found).push(anchor);
   }
-  return found;
+  return found.length > 0 ? found : soft;
 }
 
 /** An original term whose definition pairs with two different terms of the translation. */
