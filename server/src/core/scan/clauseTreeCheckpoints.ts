@@ -82,8 +82,10 @@ interface Checkpoint {
 /** A checkpoint is written at the first paragraph break this many code units after the last one. */
 export const CHECKPOINT_SPACING = 2048;
 
-/** The block the texts are compared by, natively, to find the first and the last changed offsets. */
-const COMPARED_BLOCK = 4096;
+/** The blocks the texts are compared by to find the first and the last changed offsets: 64 Ki, 8 Ki, 1 Ki code units. */
+const LARGEST_BLOCK = 65536;
+const SMALLEST_BLOCK = 1024;
+const BLOCK_STEP = 3;
 
 /** The documents' last build, for the next to resume from. One per open document, in its AnalysisCache. */
 export class ClauseTreeCheckpoints {
@@ -106,8 +108,10 @@ export class ClauseTreeCheckpoints {
     let index = last.checkpoints.length - 1;
     while (index >= 0 && last.checkpoints[index]!.offset >= first) index--;
     // A checkpoint after a fence that never closes holds while the changed lines hold no fence that could close it.
-    const fences = fencesIn(text, lines.lineStart(lines.lineOf(first - 1)), lines.lineEnd(lines.lineOf(text.length - tail)));
-    while (index >= 0 && last.checkpoints[index]!.unclosedFences.some((code) => fences.includes(code))) index--;
+    if (index >= 0 && last.checkpoints[index]!.unclosedFences.length > 0) {
+      const fences = fencesIn(text.slice(lines.lineStart(lines.lineOf(first - 1)), lines.lineEnd(lines.lineOf(text.length - tail))));
+      while (index >= 0 && last.checkpoints[index]!.unclosedFences.some((code) => fences.includes(code))) index--;
+    }
     const resume: Resume | undefined = index < 0 ? undefined : {
       last, from: last.checkpoints[index]!, kept: index + 1, firstChangedLine: lines.lineOf(first - 1),
       tailStart: text.length - tail, delta: text.length - last.text.length,
@@ -349,35 +353,31 @@ function trimmedEnd(text: string, offset: number): number {
   return end;
 }
 
-/** The fence characters (` and ~, as codes) of which three in a row stand in the text from `start` to `end`. */
-function fencesIn(text: string, start: number, end: number): number[] {
-  return ['```', '~~~'].filter((fence) => {
-    const at = text.indexOf(fence, start);
-    return at >= 0 && at < end;
-  }).map((fence) => fence.charCodeAt(0));
+/** The fence characters (` and ~, as codes) of which three in a row stand in `text`. */
+function fencesIn(text: string): number[] {
+  return ['```', '~~~'].filter((fence) => text.includes(fence)).map((fence) => fence.charCodeAt(0));
 }
 
-/** The first offset at which the two texts differ (the shorter one's length if one starts the other). */
+/**
+ * The first offset at which the two texts differ (the shorter one's length if one starts the other): blocks compared
+ * as strings (a native comparison; `startsWith` is ten times slower), smaller ones where a block differs.
+ */
 function firstChange(old: string, text: string): number {
   const length = Math.min(old.length, text.length);
   let from = 0;
-  while (from < length) {
-    const to = Math.min(from + COMPARED_BLOCK, length);
-    if (!text.startsWith(old.slice(from, to), from)) break;
-    from = to;
+  for (let size = LARGEST_BLOCK; size >= SMALLEST_BLOCK; size >>= BLOCK_STEP) {
+    while (from + size <= length && old.slice(from, from + size) === text.slice(from, from + size)) from += size;
   }
   while (from < length && old.charCodeAt(from) === text.charCodeAt(from)) from++;
   return from;
 }
 
-/** How many code units the two texts end with alike. */
+/** How many code units the two texts end with alike (as firstChange, from the ends). */
 function commonTail(old: string, text: string): number {
   const length = Math.min(old.length, text.length);
   let tail = 0;
-  while (tail < length) {
-    const size = Math.min(COMPARED_BLOCK, length - tail);
-    if (!text.endsWith(old.slice(old.length - tail - size, old.length - tail), text.length - tail)) break;
-    tail += size;
+  for (let size = LARGEST_BLOCK; size >= SMALLEST_BLOCK; size >>= BLOCK_STEP) {
+    while (tail + size <= length && old.slice(old.length - tail - size, old.length - tail) === text.slice(text.length - tail - size, text.length - tail)) tail += size;
   }
   while (tail < length && old.charCodeAt(old.length - tail - 1) === text.charCodeAt(text.length - tail - 1)) tail++;
   return tail;
