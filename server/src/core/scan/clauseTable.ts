@@ -61,6 +61,12 @@ export class ClauseTable {
   /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
   private readonly labelTexts = new Map<number, string>();
   private made: { clauses: Clause[]; roots: number[] } | undefined;
+  /**
+   * Where a resumed build took clauses from the last tree: the last tree's clause objects, if made, whose titles and
+   * first sentences (read from text that has not changed) are taken instead of read again. Dropped once the objects
+   * are made, so that no table keeps its predecessors alive.
+   */
+  private describedBy: { clauses: readonly Clause[]; prefix: number; appendedAt: number; appendedFrom: number } | undefined;
   /** The style and kind added last, and their codes: a run of labels of one style looks them up once. */
   private lastStyle: LabelStyle | undefined;
   private lastStyleCode = 0;
@@ -84,6 +90,7 @@ export class ClauseTable {
     table.headingLevels = from.headingLevels.slice();
     table.indents = from.indents.slice();
     table.count = rows;
+    if (from.made) table.describedBy = { clauses: from.made.clauses, prefix: rows, appendedAt: Infinity, appendedFrom: 0 };
     for (const [id, insertion] of from.insertions) if (id < rows) table.insertions.set(id, insertion);
     for (const [id, label] of from.labelTexts) if (id < rows) table.labelTexts.set(id, label);
     return table;
@@ -115,6 +122,7 @@ export class ClauseTable {
     for (const [old, insertion] of from.insertions) if (old >= first) this.insertions.set(old - first + start, insertion);
     for (const [old, label] of from.labelTexts) if (old >= first) this.labelTexts.set(old - first + start, label);
     this.count = start + added;
+    if (this.describedBy && from.made?.clauses === this.describedBy.clauses) Object.assign(this.describedBy, { appendedAt: start, appendedFrom: first });
   }
 
   /**
@@ -303,13 +311,22 @@ export class ClauseTable {
       if (clause.parent === undefined) roots.push(id);
       else clauses[clause.parent]!.children.push(id);
     }
+    this.describedBy = undefined;
     return (this.made = { clauses, roots });
+  }
+
+  /** A clause's title and first sentence: the last tree's where this clause was taken from it, else read now. */
+  private description(id: number): { title: string; firstSentence: string } {
+    const by = this.describedBy;
+    const old = by === undefined ? undefined : id < by.prefix ? by.clauses[id] : id >= by.appendedAt ? by.clauses[id - by.appendedAt + by.appendedFrom] : undefined;
+    if (old) return old;
+    return describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(this.lines[id]!), this.headingLevel(id) > 0, this.nextLineProse(id));
   }
 
   private clauseObject(id: number): Clause {
     const parent = this.parent(id);
     const line = this.lines[id]!;
-    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(line), this.headingLevel(id) > 0, this.nextLineProse(id));
+    const { title, firstSentence } = this.description(id);
     const clause: Clause = {
       id,
       label: this.label(id),
