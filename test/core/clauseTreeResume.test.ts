@@ -1,7 +1,8 @@
 /**
  * The clause tree resumed from a checkpoint (scan/clauseTreeCheckpoints.ts) is the tree a full build gives: seeded
  * random editing sessions (characters, lines, labels of every style, Markdown headings, fences, blank lines) build
- * each version from the last build's checkpoints and compare it, field for field, with a fresh build.
+ * each version from the last build's checkpoints and compare it, field for field, with a fresh build; and the line
+ * index made from the last one (text/editedLines.ts) is the one made from the whole text.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,7 +54,7 @@ function edit(random: Random, text: string): string {
     [3, () => text.slice(0, lineStart) + random.pick(LABELS) + text.slice(lineStart)],
     [2, () => `${text.slice(0, lineStart)}${random.pick(LINES)}\n${text.slice(lineStart)}`],
     [0.5, () => `${text.slice(0, lineStart)}${random.pick(FENCES)}\n${text.slice(lineStart)}`],
-    [2, () => text.slice(0, at) + random.pick(['\n', '\n\n', '\r\n', '\n\n\n']) + text.slice(at)],
+    [2, () => text.slice(0, at) + random.pick(['\n', '\n\n', '\r\n', '\n\n\n', '\r', '\r\n\r\n']) + text.slice(at)],
     [1, () => text.slice(0, at) + text.slice(Math.min(text.length, at + random.between(10, 300)))],
     [1, () => text.slice(0, lineStart) + text.slice(text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at) + 1)],
   ])();
@@ -87,9 +88,13 @@ for (const spacing of [0, 256]) {
         const before = text;
         text = edit(random, text);
         if (text.length > MAX_LENGTH) text = text.slice(0, MAX_LENGTH / 2) + text.slice(text.length - MAX_LENGTH / 4);
-        const resumed = buildClauseTree(text, new LineIndex(text), checkpoints);
+        const lines = checkpoints.lineIndex(text);
+        const resumed = buildClauseTree(text, lines, checkpoints);
         if (checkpoints.built.to < text.length) converged++;
-        const fields = differences(resumed, buildClauseTree(text, new LineIndex(text)));
+        const fresh = new LineIndex(text);
+        const fields = differences(resumed, buildClauseTree(text, fresh));
+        // The line index is made from the last one's too: the changed lines read again.
+        if (lines.lineStarts.join() !== fresh.lineStarts.join()) fields.push('lineStarts');
         if (fields.length > 0) {
           const path = join(tmpdir(), `regtext-clause-tree-seed-${seed}-${spacing}.json`);
           writeFileSync(path, JSON.stringify({ seed, spacing, step, before, after: text, fields }, null, 2));

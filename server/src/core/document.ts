@@ -99,9 +99,11 @@ function emptyAnalysis(text: string, detail: ProblemDetail): AnalysedDocument {
 }
 
 function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | undefined): AnalysedDocument {
-  const lines = new LineIndex(text);
+  // An open document's last line index and clause tree are kept: a keystroke reads the lines and clauses it touched.
+  const checkpoints = cache?.kept ? (cache.clauseTree ??= new ClauseTreeCheckpoints()) : undefined;
+  const lines = checkpoints ? checkpoints.lineIndex(text) : new LineIndex(text);
   const language = dominantLanguage(text);
-  const tree = buildClauseTree(text, lines, cache?.kept ? (cache.clauseTree ??= new ClauseTreeCheckpoints()) : undefined);
+  const tree = buildClauseTree(text, lines, checkpoints);
   const chunked = ChunkedText.of(text, cache);
   const folded = chunked.folded;
   const quotes = quotesIn(chunked);

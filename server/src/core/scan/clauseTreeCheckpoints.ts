@@ -18,7 +18,8 @@
  * text) records, so that no build resumes from it unless the changed lines hold no fence of that kind.
  */
 import type { LabelStyle, Problem, Span } from '../model';
-import type { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/lineIndex';
+import { editedLineStarts } from '../text/editedLines';
 import { isSpace } from '../text/chars';
 import { ClauseTable, type RowShift } from './clauseTable';
 import { ProblemList } from '../problemList';
@@ -89,7 +90,9 @@ const BLOCK_STEP = 3;
 
 /** The documents' last build, for the next to resume from. One per open document, in its AnalysisCache. */
 export class ClauseTreeCheckpoints {
-  private last: { text: string; tree: BuiltTree; checkpoints: readonly Checkpoint[] } | undefined;
+  private last: LastBuild | undefined;
+  /** Where a text differs from the last build's (found once per text: for its line index, then its tree). */
+  private change: { text: string; first: number; tail: number } | undefined;
   /** The part of the text the last build read, from its checkpoint to where it converged (for tests and benchmarks). */
   built = { from: 0, to: 0 };
 
@@ -103,8 +106,7 @@ export class ClauseTreeCheckpoints {
   session(text: string, lines: LineIndex): BuildSession {
     const last = this.last;
     if (!last) return new BuildSession(this, text, lines, undefined);
-    const first = firstChange(last.text, text);
-    const tail = Math.min(commonTail(last.text, text), Math.min(last.text.length, text.length) - first);
+    const { first, tail } = this.changeFrom(last, text);
     let index = last.checkpoints.length - 1;
     while (index >= 0 && last.checkpoints[index]!.offset >= first) index--;
     // A checkpoint after a fence that never closes holds while the changed lines hold no fence that could close it.
@@ -119,15 +121,40 @@ export class ClauseTreeCheckpoints {
     return new BuildSession(this, text, lines, resume);
   }
 
+  /** The line index of `text`: the last build's line starts, but for the changed lines, read again (text/editedLines.ts). */
+  lineIndex(text: string): LineIndex {
+    const last = this.last;
+    if (!last) return new LineIndex(text);
+    const { first, tail } = this.changeFrom(last, text);
+    return new LineIndex(text, editedLineStarts(last.lines.lineStarts, text, first, text.length - tail, text.length - last.text.length));
+  }
+
   /** Keeps a finished build for the next one; it read the text from `from` to `to`. */
-  keep(text: string, tree: BuiltTree, checkpoints: readonly Checkpoint[], from: number, to: number): void {
-    this.last = { text, tree, checkpoints };
+  keep(text: string, lines: LineIndex, tree: BuiltTree, checkpoints: readonly Checkpoint[], from: number, to: number): void {
+    this.last = { text, lines, tree, checkpoints };
+    this.change = undefined;
     this.built = { from, to };
+  }
+
+  /** The first changed offset and the length of the unchanged tail (no longer than what follows the first change in either text). */
+  private changeFrom(last: LastBuild, text: string): { first: number; tail: number } {
+    if (this.change?.text !== text) {
+      const first = firstChange(last.text, text);
+      this.change = { text, first, tail: Math.min(commonTail(last.text, text), Math.min(last.text.length, text.length) - first) };
+    }
+    return this.change;
   }
 }
 
+interface LastBuild {
+  text: string;
+  lines: LineIndex;
+  tree: BuiltTree;
+  checkpoints: readonly Checkpoint[];
+}
+
 interface Resume {
-  last: { text: string; tree: BuiltTree; checkpoints: readonly Checkpoint[] };
+  last: LastBuild;
   /** The checkpoint the build starts from, and how many of the last build's checkpoints (up to it) it keeps. */
   from: Checkpoint;
   kept: number;
@@ -216,7 +243,7 @@ export class BuildSession {
 
   /** Keeps the finished tree, with the checkpoints written, for the next build; `to`: where it converged. */
   keep(tree: BuiltTree, to = this.text.length): void {
-    this.store.keep(this.text, tree, this.checkpoints, this.resume?.from.offset ?? 0, to);
+    this.store.keep(this.text, this.lines, tree, this.checkpoints, this.resume?.from.offset ?? 0, to);
   }
 
   /** The next offset at which atBreak has something to do. */
