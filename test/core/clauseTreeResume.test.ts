@@ -118,4 +118,8 @@ test('a keystroke in a long document builds the tree from the checkpoint before 
   buildClauseTree(typed, new LineIndex(typed), checkpoints);
   const { from, to } = checkpoints.built;
   assert.ok(from < middle && middle < to && to - from < 4 * 2048, `built from ${from} to ${to} around ${middle} of ${typed.length}`);
+  // In the first paragraph (the title): from the start of the text, to the next checkpoint.
+  const titled = `x${typed}`;
+  buildClauseTree(titled, new LineIndex(titled), checkpoints);
+  assert.ok(checkpoints.built.from === 0 && checkpoints.built.to < 4 * 2048, `built from 0 to ${checkpoints.built.to}`);
 });

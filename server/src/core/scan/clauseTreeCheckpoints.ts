@@ -108,7 +108,8 @@ export class ClauseTreeCheckpoints {
     if (!last) return new BuildSession(this, text, lines, undefined);
     const { first, tail } = this.changeFrom(last, text);
     let index = last.checkpoints.length - 1;
-    while (index >= 0 && last.checkpoints[index]!.offset >= first) index--;
+    // The state at a checkpoint depends on the text before it; at the start of the text, on nothing.
+    while (index >= 0 && last.checkpoints[index]!.offset >= Math.max(first, 1)) index--;
     // A checkpoint after a fence that never closes holds while the changed lines hold no fence that could close it.
     if (index >= 0 && last.checkpoints[index]!.unclosedFences.length > 0) {
       const fences = fencesIn(text.slice(lines.lineStart(lines.lineOf(first - 1)), lines.lineEnd(lines.lineOf(text.length - tail))));
@@ -177,7 +178,8 @@ export class BuildSession {
 
   constructor(private readonly store: ClauseTreeCheckpoints, private readonly text: string, private readonly lines: LineIndex,
     private readonly resume: Resume | undefined) {
-    this.checkpoints = resume ? resume.last.checkpoints.slice(0, resume.kept) : [];
+    // A build from the start writes the state there first: an edit in the first paragraph resumes from it, and may converge.
+    this.checkpoints = resume ? resume.last.checkpoints.slice(0, resume.kept) : [START];
     if (resume) {
       this.nextCheckpoint = resume.from.offset + store.spacing;
       this.nextOld = resume.kept;
@@ -331,6 +333,12 @@ export class BuildSession {
     return { table: state.table, problems: state.problems, codeBlocks };
   }
 }
+
+/** The state before the first line. */
+const START: Checkpoint = {
+  offset: 0, line: 0, rows: 0, problems: 0, codeBlocks: 0, stack: [], announcing: [], lastOfStyle: [[], []], lastAtDepth: [[], []],
+  paragraphSinceLabel: false, markdown: false, unclosedFences: [], before: { closesSentence: false, line: -1, continuesCitation: false },
+};
 
 function snapshot(state: BuildState, codeBlocks: number, line: number, offset: number, before: LineBefore): Checkpoint {
   return {
