@@ -15,6 +15,7 @@ import { FoldedText } from './text/folded';
 import { cutFrom, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
 import type { OriginalRange } from './text/folded';
 import { lastAtOrBefore } from './text/search';
+import type { ClauseTreeCheckpoints } from './scan/clauseTreeCheckpoints';
 
 /** Where a chunk stands in the document: what its findings' offsets are shifted by. */
 export interface ChunkOffsets {
@@ -80,6 +81,8 @@ export class AnalysisCache {
   private made = 0;
   /** How many chunks the last analysis found no memo for, and so folded and scanned (for tests and benchmarks). */
   chunksScanned = 0;
+  /** The clause tree's last build, which the next resumes from (scan/clauseTreeCheckpoints.ts): kept caches only. */
+  clauseTree: ClauseTreeCheckpoints | undefined;
 
   /**
    * `kept`: whether the cache outlives the analysis (a document's, in the server). Its chunks' texts are then copies,

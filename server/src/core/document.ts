@@ -10,6 +10,7 @@ import type {
 } from './model';
 import { ANAPHORA, CUSTOMARY, scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
+import { ClauseTreeCheckpoints } from './scan/clauseTreeCheckpoints';
 import type { ClauseTable } from './scan/clauseTable';
 import type { ProblemList } from './problemList';
 import { findDates } from './scan/dates';
@@ -98,9 +99,11 @@ function emptyAnalysis(text: string, detail: ProblemDetail): AnalysedDocument {
 }
 
 function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | undefined): AnalysedDocument {
-  const lines = new LineIndex(text);
+  // An open document's last line index and clause tree are kept: a keystroke reads the lines and clauses it touched.
+  const checkpoints = cache?.kept ? (cache.clauseTree ??= new ClauseTreeCheckpoints()) : undefined;
+  const lines = checkpoints ? checkpoints.lineIndex(text) : new LineIndex(text);
   const language = dominantLanguage(text);
-  const tree = buildClauseTree(text, lines);
+  const tree = buildClauseTree(text, lines, checkpoints);
   const chunked = ChunkedText.of(text, cache);
   const folded = chunked.folded;
   const quotes = quotesIn(chunked);

@@ -26,6 +26,19 @@ const NEXT_LINE_PROSE = 0x80;
 const NO_PARENT = -1;
 const INITIAL_CAPACITY = 64;
 
+/**
+ * How the clauses of a last build move into this one (a build resumed from a checkpoint, scan/clauseTreeCheckpoints.ts):
+ * offsets by `offset`, lines by `lines`; ids (and parents) from `fromId` on by `ids`, those before stay. `fromLine`: the
+ * first line whose clauses may have moved.
+ */
+export interface RowShift {
+  offset: number;
+  lines: number;
+  fromLine: number;
+  fromId: number;
+  ids: number;
+}
+
 export class ClauseTable {
   count = 0;
   private labelStarts = new Uint32Array(INITIAL_CAPACITY);
@@ -48,6 +61,12 @@ export class ClauseTable {
   /** Labels that are not the text of their span (a heading's name trimmed of a leading space): rare. */
   private readonly labelTexts = new Map<number, string>();
   private made: { clauses: Clause[]; roots: number[] } | undefined;
+  /**
+   * Where a resumed build took clauses from the last tree: the last tree's clause objects, if made, whose titles and
+   * first sentences (read from text that has not changed) are taken instead of read again. Dropped once the objects
+   * are made, so that no table keeps its predecessors alive.
+   */
+  private describedBy: { clauses: readonly Clause[]; prefix: number; appendedAt: number; appendedFrom: number } | undefined;
   /** The style and kind added last, and their codes: a run of labels of one style looks them up once. */
   private lastStyle: LabelStyle | undefined;
   private lastStyleCode = 0;
@@ -55,6 +74,84 @@ export class ClauseTable {
   private lastKindCode = 0;
 
   constructor(private readonly text: string, private readonly lineIndex: LineIndex) {}
+
+  /** A table of `text` that starts with the first `rows` clauses of `from` (of the text before an edit after them). */
+  static startingWith(text: string, lineIndex: LineIndex, from: ClauseTable, rows: number): ClauseTable {
+    const table = new ClauseTable(text, lineIndex);
+    table.labelStarts = from.labelStarts.slice();
+    table.labelEnds = from.labelEnds.slice();
+    table.spanEnds = from.spanEnds.slice();
+    table.parents = from.parents.slice();
+    table.depths = from.depths.slice();
+    table.values = from.values.slice();
+    table.styles = from.styles.slice();
+    table.kinds = from.kinds.slice();
+    table.lines = from.lines.slice();
+    table.headingLevels = from.headingLevels.slice();
+    table.indents = from.indents.slice();
+    table.count = rows;
+    if (from.made) table.describedBy = { clauses: from.made.clauses, prefix: rows, appendedAt: Infinity, appendedFrom: 0 };
+    for (const [id, insertion] of from.insertions) if (id < rows) table.insertions.set(id, insertion);
+    for (const [id, label] of from.labelTexts) if (id < rows) table.labelTexts.set(id, label);
+    return table;
+  }
+
+  /** Appends the clauses of `from` from `first` on, moved by `shift`. */
+  appendMoved(from: ClauseTable, first: number, shift: RowShift): void {
+    const start = this.count;
+    const added = from.count - first;
+    while (this.labelStarts.length < start + added) this.grow();
+    const { offset, lines, fromId, ids } = shift;
+    for (let i = 0; i < added; i++) {
+      const old = first + i;
+      const id = start + i;
+      this.labelStarts[id] = from.labelStarts[old]! + offset;
+      this.labelEnds[id] = from.labelEnds[old]! + offset;
+      this.spanEnds[id] = from.spanEnds[old]! + offset;
+      const parent = from.parents[old]!;
+      this.parents[id] = parent === NO_PARENT || parent < fromId ? parent : parent + ids;
+      this.lines[id] = from.lines[old]! + lines;
+    }
+    const end = from.count;
+    this.depths.set(from.depths.subarray(first, end), start);
+    this.values.set(from.values.subarray(first, end), start);
+    this.styles.set(from.styles.subarray(first, end), start);
+    this.kinds.set(from.kinds.subarray(first, end), start);
+    this.headingLevels.set(from.headingLevels.subarray(first, end), start);
+    this.indents.set(from.indents.subarray(first, end), start);
+    for (const [old, insertion] of from.insertions) if (old >= first) this.insertions.set(old - first + start, insertion);
+    for (const [old, label] of from.labelTexts) if (old >= first) this.labelTexts.set(old - first + start, label);
+    this.count = start + added;
+    if (this.describedBy && from.made?.clauses === this.describedBy.clauses) Object.assign(this.describedBy, { appendedAt: start, appendedFrom: first });
+  }
+
+  /**
+   * Whether clause `id` would be read by a build as clause `oldId` of `other` is: the same label, number, style, kind,
+   * depth, heading level and indentation (where it stands may differ).
+   */
+  isMovedRow(id: number, other: ClauseTable, oldId: number): boolean {
+    return this.styles[id] === other.styles[oldId] && this.kinds[id] === other.kinds[oldId] && this.values[id] === other.values[oldId] &&
+      this.depths[id] === other.depths[oldId] && this.indents[id] === other.indents[oldId] && this.headingLevel(id) === other.headingLevel(oldId) &&
+      this.insertions.get(id) === other.insertions.get(oldId) && this.label(id) === other.label(oldId);
+  }
+
+  /** How many clauses have their label on a line before `line`. */
+  rowsBeforeLine(line: number): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.lines[middle]! < line) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The clause whose label is on `line` (one at most: a clause per line), or -1. */
+  rowOnLine(line: number): number {
+    const id = this.rowsBeforeLine(line);
+    return id < this.count && this.lines[id] === line ? id : -1;
+  }
 
   /**
    * Adds the clause of a label on `line`, its label the text of [labelStart, labelEnd) or, when given, `trimmed`;
@@ -214,13 +311,22 @@ export class ClauseTable {
       if (clause.parent === undefined) roots.push(id);
       else clauses[clause.parent]!.children.push(id);
     }
+    this.describedBy = undefined;
     return (this.made = { clauses, roots });
+  }
+
+  /** A clause's title and first sentence: the last tree's where this clause was taken from it, else read now. */
+  private description(id: number): { title: string; firstSentence: string } {
+    const by = this.describedBy;
+    const old = by === undefined ? undefined : id < by.prefix ? by.clauses[id] : id >= by.appendedAt ? by.clauses[id - by.appendedAt + by.appendedFrom] : undefined;
+    if (old) return old;
+    return describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(this.lines[id]!), this.headingLevel(id) > 0, this.nextLineProse(id));
   }
 
   private clauseObject(id: number): Clause {
     const parent = this.parent(id);
     const line = this.lines[id]!;
-    const { title, firstSentence } = describeClause(this.text, this.labelEnds[id]!, this.lineIndex.lineEnd(line), this.headingLevel(id) > 0, this.nextLineProse(id));
+    const { title, firstSentence } = this.description(id);
     const clause: Clause = {
       id,
       label: this.label(id),

@@ -30,6 +30,7 @@ import { firstNonSpace, HEADING_MAX } from './clauseDescription';
 import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
+import type { BuildSession, BuildState, ClauseTreeCheckpoints, SequenceMemory } from './clauseTreeCheckpoints';
 
 export { truncate } from './clauseDescription';
 
@@ -71,50 +72,37 @@ export interface ClauseTree {
   codeBlocks: Span[];
 }
 
-/** What a numbering sequence remembers across parents; a Markdown document's headings and body keep one each. */
-interface SequenceMemory {
-  /** The last clause of each style: laws number articles straight through chapters, notices （一）…（十六） through parts. */
-  lastOfStyle: Map<LabelStyle, number>;
-  /** The last clause at each depth, for sequences that switch style across parents ((IV) under I., (5) under II.). */
-  lastAtDepth: Map<number, number>;
-}
-
-interface Builder {
+interface Builder extends BuildState {
   text: string;
   lines: LineIndex;
-  table: ClauseTable;
-  problems: ProblemList;
   /** The detail of the last problem of each code: a run of duplicates shares one (see report). */
   lastDetails: Map<Problem['code'], ProblemDetail>;
-  /** Open clauses, outermost first: the open headings (by level), then the open clauses of the body. */
-  stack: number[];
   /** The texts of short labels met so far, each kept once (see shared). */
   labelTexts: Map<string, string>;
   /** The label a problem named last. */
   lastLabel: string;
-  /** The body's memory, then the headings'. */
-  memory: [SequenceMemory, SequenceMemory];
-  /** A plain paragraph has followed a closed sentence since the last label: a list after it may start again at 1. */
-  paragraphSinceLabel: boolean;
-  /** A Markdown heading or fence has been seen: indentation nests list items. */
-  markdown: boolean;
-  /** The fence characters (` or ~) that no later line closes: a line of them opens no fence. */
-  unclosedFences: Set<number>;
-  /** List items whose line ends in a colon ("2. to adopt the articles below:", 二、将第五条修改为：): they quote what follows. */
-  announcing: Set<number>;
 }
 
-export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
+/**
+ * `checkpoints`: the document's last build (an open document's, kept in its AnalysisCache): this one resumes from its
+ * checkpoint before the first change and takes what it made after the change once the states converge.
+ */
+export function buildClauseTree(text: string, lines: LineIndex, checkpoints?: ClauseTreeCheckpoints): ClauseTree {
+  const session = checkpoints?.session(text, lines);
+  const from = session?.start;
+  const started = session?.startingTree();
   const builder: Builder = {
-    text, lines, table: new ClauseTable(text, lines), problems: new ProblemList(), lastDetails: new Map(), stack: [], labelTexts: new Map(), lastLabel: '',
-    memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false, unclosedFences: new Set(), announcing: new Set(),
+    text, lines, table: started?.table ?? new ClauseTable(text, lines), problems: started?.problems ?? new ProblemList(), lastDetails: new Map(),
+    stack: [], labelTexts: new Map(), lastLabel: '', memory: [newMemory(), newMemory()], paragraphSinceLabel: false, markdown: false,
+    unclosedFences: new Set(), announcing: new Set(),
   };
-  const codeBlocks: Span[] = [];
-  let previousClosesSentence = false;
-  let previousLine = -1;
+  if (from) session!.restore(builder, from);
+  const codeBlocks: Span[] = started?.codeBlocks ?? [];
+  let previousClosesSentence = from?.before.closesSentence ?? false;
+  let previousLine = from?.before.line ?? -1;
   // The clause of the line before, whose title may come from this line.
   let undescribed = NONE;
-  for (let line = 0; line < lines.lineCount; line++) {
+  for (let line = from?.line ?? 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
     const first = firstNonSpace(text, start, end);
@@ -132,7 +120,15 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     // A clause's title may come from the next line, when it is prose.
     if (undescribed !== NONE && first < end && !found && !startsMarkdownBlock(text, first, end)) builder.table.setNextLineProse(undescribed);
     undescribed = NONE;
-    if (first === end) continue;
+    if (first === end) {
+      // A paragraph break: where the build writes a checkpoint, or meets the last build's state again.
+      if (session !== undefined && line + 1 < lines.lineCount && session.isDue(lines.lineStart(line + 1))) {
+        const before = { closesSentence: previousClosesSentence, line: previousLine, continuesCitation: continuesCitation(text, lines, previousLine) };
+        const converged = session.atBreak(builder, codeBlocks, line + 1, lines.lineStart(line + 1), before);
+        if (converged) return kept(session, converged, lines.lineStart(line + 1));
+      }
+      continue;
+    }
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
     const label = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
@@ -151,7 +147,13 @@ export function buildClauseTree(text: string, lines: LineIndex): ClauseTree {
     previousLine = line;
   }
   closeUntil(builder, 0, text.length);
-  return { table: builder.table, problems: builder.problems, codeBlocks };
+  return kept(session, { table: builder.table, problems: builder.problems, codeBlocks });
+}
+
+/** The tree, kept for the next build where there is one. */
+function kept(session: BuildSession | undefined, tree: ClauseTree, to?: number): ClauseTree {
+  session?.keep(tree, to);
+  return tree;
 }
 
 /** No clause. */

@@ -13,8 +13,9 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: Uint32Array;
 
-  constructor(private readonly text: string) {
-    this.lineStarts = computeLineStarts(text);
+  /** `lineStarts`: the text's line starts, when they are known (an edited text's: text/editedLines.ts). */
+  constructor(private readonly text: string, lineStarts?: Uint32Array) {
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
   }
 
   get lineCount(): number {
