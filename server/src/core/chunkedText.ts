@@ -15,6 +15,7 @@ import { FoldedText } from './text/folded';
 import { cutFrom, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
 import type { OriginalRange } from './text/folded';
 import { lastAtOrBefore } from './text/search';
+import { firstChange } from './text/textChanges';
 import type { ClauseTreeCheckpoints } from './scan/clauseTreeCheckpoints';
 
 /** Where a chunk stands in the document: what its findings' offsets are shifted by. */
@@ -237,16 +238,12 @@ function keptBy(run: ScanRun, folded: FoldedText, offsets: ChunkOffsets): Kept {
 
 /**
  * How many of the last analysis's first chunks stand unchanged in `text`: the chunk, the paragraph break after it and
- * the character after that (which ends the break) are the same at the same place. Compared a chunk at a time, natively.
+ * the character after that (which ends the break) all come before the first changed offset.
  */
 function unchangedLeadingChunks(last: ChunkPlan & { text: string }, text: string): number {
+  const unchanged = firstChange(last.text, text);
   let kept = 0;
-  while (kept < last.breaks.length) {
-    const from = last.ranges[kept]!.start;
-    const to = Math.min(last.breaks[kept]!.end + 1, last.text.length);
-    if (to > text.length || !text.startsWith(last.text.slice(from, to), from)) break;
-    kept++;
-  }
+  while (kept < last.breaks.length && Math.min(last.breaks[kept]!.end + 1, last.text.length) <= unchanged) kept++;
   return kept;
 }
 

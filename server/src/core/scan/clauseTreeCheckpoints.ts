@@ -20,6 +20,7 @@
 import type { LabelStyle, Problem, Span } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { editedLineStarts } from '../text/editedLines';
+import { commonTail, firstChange } from '../text/textChanges';
 import { isSpace } from '../text/chars';
 import { ClauseTable, type RowShift } from './clauseTable';
 import { ProblemList } from '../problemList';
@@ -83,10 +84,6 @@ interface Checkpoint {
 /** A checkpoint is written at the first paragraph break this many code units after the last one. */
 export const CHECKPOINT_SPACING = 2048;
 
-/** The blocks the texts are compared by to find the first and the last changed offsets: 64 Ki, 8 Ki, 1 Ki code units. */
-const LARGEST_BLOCK = 65536;
-const SMALLEST_BLOCK = 1024;
-const BLOCK_STEP = 3;
 
 /** The documents' last build, for the next to resume from. One per open document, in its AnalysisCache. */
 export class ClauseTreeCheckpoints {
@@ -393,27 +390,3 @@ function fencesIn(text: string): number[] {
   return ['```', '~~~'].filter((fence) => text.includes(fence)).map((fence) => fence.charCodeAt(0));
 }
 
-/**
- * The first offset at which the two texts differ (the shorter one's length if one starts the other): blocks compared
- * as strings (a native comparison; `startsWith` is ten times slower), smaller ones where a block differs.
- */
-function firstChange(old: string, text: string): number {
-  const length = Math.min(old.length, text.length);
-  let from = 0;
-  for (let size = LARGEST_BLOCK; size >= SMALLEST_BLOCK; size >>= BLOCK_STEP) {
-    while (from + size <= length && old.slice(from, from + size) === text.slice(from, from + size)) from += size;
-  }
-  while (from < length && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-  return from;
-}
-
-/** How many code units the two texts end with alike (as firstChange, from the ends). */
-function commonTail(old: string, text: string): number {
-  const length = Math.min(old.length, text.length);
-  let tail = 0;
-  for (let size = LARGEST_BLOCK; size >= SMALLEST_BLOCK; size >>= BLOCK_STEP) {
-    while (tail + size <= length && old.slice(old.length - tail - size, old.length - tail) === text.slice(text.length - tail - size, text.length - tail)) tail += size;
-  }
-  while (tail < length && old.charCodeAt(old.length - tail - 1) === text.charCodeAt(text.length - tail - 1)) tail++;
-  return tail;
-}
