@@ -435,7 +435,7 @@ export class StepJudge {
     this.partnerStrays = false;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
-      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
+      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j, true) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
       this.numbered = numbers === SAME;
       return;
     }
