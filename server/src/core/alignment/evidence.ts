@@ -403,14 +403,17 @@ export class StepJudge {
 
   /**
    * Whether the single item `at` of `single` can be cut in two where the pair `pairFrom`, `pairFrom + 1` of the other
-   * side divides: by the share of their lengths, within `tolerance`, into pieces whose anchors agree with theirs.
+   * side divides: by the share of their lengths, within `tolerance`, into pieces whose anchors agree with theirs. At
+   * any share (no tolerance), an "and" that joins two phrases is a cut too: one sentence may translate two clauses.
    */
   private cutsWhereSplit(single: Side, at: number, pair: Side, pairFrom: number, tolerance: number): boolean {
     const { lengths } = pair;
     const share = (lengths[pairFrom + 1]! - lengths[pairFrom]!) / (lengths[pairFrom + 2]! - lengths[pairFrom]!);
     const length = single.lengths[at + 1]! - single.lengths[at]!;
     const cuts = single.items[at]!.cuts?.();
-    return cuts !== undefined && cuts.ends.some((cut) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom));
+    if (cuts === undefined) return false;
+    const fits = (cut: number) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom);
+    return cuts.ends.some(fits) || (tolerance === Infinity && cuts.joins.some(fits));
   }
 
   /** The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare. */
