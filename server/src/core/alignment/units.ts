@@ -158,7 +158,7 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   };
 }
 
-function once<T>(make: () => T): () => T {
+export function once<T>(make: () => T): () => T {
   let made: T | undefined;
   return () => (made ??= make());
 }
