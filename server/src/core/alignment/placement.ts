@@ -12,7 +12,7 @@ import type { Step } from './monotonic';
 /** How far from where the numbers put it a clause without counterpart may move: a few pairs either way. */
 const REACH = 3;
 /** What each echoed word is worth, in the cost's nats, and the most that echoes can add to a pair. */
-const PER_ECHO = -0.3;
+const PER_ECHO = -0.5;
 const MOST_ECHOES = 10;
 
 export type PairCost = (i: number, di: number, j: number, dj: number) => number;
