@@ -348,7 +348,8 @@ export class StepJudge {
     const cost = this.cost(i, di, j, dj);
     const { shared, conflicts } = this.anchors;
     const basis: AlignmentBasis = this.numbered ? 'number' : shared > 0 ? 'content' : 'length';
-    const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;
+    // A pair numbered as a shift is paired by its number too, a little less surely: its contents are compared all the same.
+    const base = basis === 'number' ? (this.numberCost === NUMBER_SHIFTED ? 0.7 : 0.8) : basis === 'content' ? 0.6 : 0.45;
     const confidence = base + 0.12 * Math.exp(-this.lengthCost(i, di, j, dj)) + 0.04 * Math.min(shared, MAX_COUNTED) - 0.15 * conflicts - (di + dj > 2 ? 0.1 : 0);
     return { cost, basis, confidence: clamp(confidence) };
   }
@@ -439,7 +440,7 @@ export class StepJudge {
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
       this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j, true) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
-      this.numbered = numbers === SAME;
+      this.numbered = this.numberCost < 0;
       return;
     }
     this.numbered = false;
