@@ -350,8 +350,12 @@ function writesAnyOf(text: string, span: Span, forms: readonly string[], counts:
   });
 }
 
-/** What follows a Chinese term that is a clause's subject or object, not a qualifier of the noun after it. */
-const AFTER_CHINESE_TERM = /^(?:应|不得|可以|可|须|必须|的|和|与|及|或|是|在|对|向|将|等|为|由|按|依|所|从|中|之|以|未|均|已|也|都|还|并|但|则|要)/;
+/**
+ * What follows a Chinese term that is a clause's subject or object, not a qualifier of the noun after it: function
+ * words, modals, and the verbs regulations give their subjects (代理机构不得, 公司委托, 银行开展).
+ */
+const AFTER_CHINESE_TERM = new RegExp('^(?:[应可须的和与及或是在对向将等为由按依所从中之以未均已也都还并但则要经被于]|不得|必须|' +
+  '委托|开展|建立|发现|收集|提供|使用|违反|获得|取得|通过|采用|采取|办理|报送|报告|披露|制定|执行|承担|负责|进行|设立|申请|持有|发放|参与|完成|接受|遵守|落实|加强|根据|聘请|招聘|保存|公示|配备|指定|核实|审核|开立|收取|留存)');
 
 /** Whether a use of a Chinese term qualifies the noun after it (互联网贷款业务, App开发运营者): a Han character follows, no function word. */
 function qualifiesInChinese(text: string, use: Span): boolean {
@@ -376,8 +380,16 @@ function isModifier(text: string, use: Span, key: string): boolean {
   if (written === key || singularOf(key) !== written) return false;
   const next = /^ ([a-z]+)/.exec(text.slice(use.end, use.end + 20))?.[1];
   if (next === undefined || AFTER_NOUN_PHRASE.has(next)) return false;
-  const before = text.slice(Math.max(0, use.start - 60), use.start).toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-WORDS_BEFORE);
-  return !before.some((word) => DETERMINERS.has(word));
+  return !opensWithDeterminer(text.slice(Math.max(0, use.start - 60), use.start).toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-WORDS_BEFORE));
+}
+
+/** Whether the words before a noun, nearest last, have a determiner of its phrase (a preposition or a verb ends the phrase). */
+function opensWithDeterminer(before: readonly string[]): boolean {
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (DETERMINERS.has(before[k]!)) return true;
+    if (AFTER_NOUN_PHRASE.has(before[k]!)) return false;
+  }
+  return false;
 }
 
 function usesIn(document: AnalysedDocument, span: Span, key: string): Span[] {
