@@ -57,39 +57,48 @@ function sharedCounts(words: Words, at: number): Map<number, number> {
 }
 
 function rareWords(text: string, units: readonly (readonly Span[])[]): Words {
-  const ids = new Map<string, number>();
+  const ids = new Map<number, number>();
   const unitsWith: number[][] = [];
   const ofUnit = units.map((spans, unit) => {
-    const own = new Set<number>();
+    const own: number[] = [];
     for (const span of spans) {
-      for (const word of wordsIn(text, span)) {
+      forEachWord(text, span, (word) => {
         let id = ids.get(word);
         if (id === undefined) {
           ids.set(word, id = unitsWith.length);
           unitsWith.push([]);
         }
-        if (own.has(id)) continue;
-        own.add(id);
-        unitsWith[id]!.push(unit);
-      }
+        const holders = unitsWith[id]!;
+        if (holders.at(-1) === unit) return;
+        holders.push(unit);
+        own.push(id);
+      });
     }
-    return [...own];
+    return own;
   });
   return { ofUnit: ofUnit.map((own) => own.filter((id) => unitsWith[id]!.length <= RARE_IN)), unitsWith };
 }
 
-/** The words of a span: each bigram of Han characters, and each Latin word's stem, lower case. */
-function wordsIn(text: string, span: Span): string[] {
-  const words: string[] = [];
-  let wordStart = -1;
+/** Latin stems are numbers below this (letters 1 to 26 in base 27, up to six); a Han bigram is its two code units, above it. */
+const STEMS = 27 ** STEM_LENGTH;
+
+/**
+ * Calls `found` with each word of a span as a number: each bigram of Han characters (its two code units), and each
+ * Latin word's stem (its first letters, lower case, in base 27) — numbers, so that a long text makes no strings.
+ */
+function forEachWord(text: string, span: Span, found: (word: number) => void): void {
+  let stem = 0;
+  let letters = 0;
   for (let at = span.start; at <= span.end; at++) {
     const code = at < span.end ? text.charCodeAt(at) : 0;
-    if (isHan(code) && isHan(text.charCodeAt(at + 1)) && at + 1 < span.end) words.push(text.slice(at, at + 2));
-    const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-    if (letter && wordStart < 0) wordStart = at;
-    if (letter || wordStart < 0) continue;
-    if (at - wordStart >= SHORTEST_WORD) words.push(text.slice(wordStart, Math.min(at, wordStart + STEM_LENGTH)).toLowerCase());
-    wordStart = -1;
+    if (isHan(code) && at + 1 < span.end && isHan(text.charCodeAt(at + 1))) found(STEMS + code * 0x10000 + text.charCodeAt(at + 1));
+    const lower = code | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      if (letters++ < STEM_LENGTH) stem = stem * 27 + lower - 0x60;
+      continue;
+    }
+    if (letters >= SHORTEST_WORD) found(stem);
+    stem = 0;
+    letters = 0;
   }
-  return words;
 }

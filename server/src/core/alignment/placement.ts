@@ -48,7 +48,9 @@ function oneToOneRun(steps: readonly Step[], s: number, direction: number): numb
 
 /**
  * The steps of `block` (one-to-one steps around the step at `at` that leaves one clause alone) with the lone clause at
- * the place of least cost; the block as it is when no place is better.
+ * the place of least cost; the block as it is when no place is better. Each step of a block placed at `place` is
+ * the pair of its own index (k < place) or of the index before on the lone clause's side (k > place): two pairs per
+ * index, each judged once.
  */
 function bestPlacement(block: readonly Step[], at: number, cost: PairCost, echoes: Echoes, partners: ReadonlyMap<number, number>): Step[] {
   const { i, j } = block[0]!;
@@ -56,20 +58,19 @@ function bestPlacement(block: readonly Step[], at: number, cost: PairCost, echoe
   const lastI = block.at(-1)!.i + block.at(-1)!.di;
   // The block's own pairs are being decided: they tell nothing about each other.
   const partnerOf = (unit: number) => (unit >= i && unit < lastI ? -1 : partners.get(unit) ?? -1);
-  const pairCost = (a: number, b: number) => cost(a, 1, b, 1) + PER_ECHO * Math.min(MOST_ECHOES, echoes.between(a, b, partnerOf));
-  const placedAt = (place: number): Step[] => block.map((_, k) => {
-    if (k === place) return aloneInOriginal ? { i: i + k, di: 1, j: j + k, dj: 0 } : { i: i + k, di: 0, j: j + k, dj: 1 };
-    const [a, b] = k < place ? [i + k, j + k] : aloneInOriginal ? [i + k, j + k - 1] : [i + k - 1, j + k];
+  const pairAt = (k: number, place: number): [number, number] => (k < place ? [i + k, j + k] : aloneInOriginal ? [i + k, j + k - 1] : [i + k - 1, j + k]);
+  const judged = (a: number, b: number) => cost(a, 1, b, 1) + PER_ECHO * Math.min(MOST_ECHOES, echoes.between(a, b, partnerOf));
+  // before[k]: the cost of the steps before index k when the lone clause comes after them; after[k], from k on when it comes before.
+  const before = new Float64Array(block.length + 1);
+  const after = new Float64Array(block.length + 1);
+  for (let k = 0; k < block.length - 1; k++) before[k + 1] = before[k]! + judged(...pairAt(k, Infinity));
+  for (let k = block.length - 1; k > 0; k--) after[k - 1] = after[k]! + judged(...pairAt(k, -Infinity));
+  let best = at;
+  for (let place = 0; place < block.length; place++) if (before[place]! + after[place]! < before[best]! + after[best]!) best = place;
+  if (best === at) return [...block];
+  return block.map((_, k) => {
+    if (k === best) return aloneInOriginal ? { i: i + k, di: 1, j: j + k, dj: 0 } : { i: i + k, di: 0, j: j + k, dj: 1 };
+    const [a, b] = pairAt(k, best);
     return { i: a, di: 1, j: b, dj: 1 };
   });
-  const total = (steps: readonly Step[]) => steps.reduce((sum, step) => sum + (step.di + step.dj === 1 ? 0 : pairCost(step.i, step.j)), 0);
-  let best = block as Step[];
-  let least = total(block);
-  for (let place = 0; place < block.length; place++) {
-    if (place === at) continue;
-    const steps = placedAt(place);
-    const sum = total(steps);
-    if (sum < least) [best, least] = [steps, sum];
-  }
-  return best;
 }
