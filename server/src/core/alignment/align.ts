@@ -6,12 +6,12 @@
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
 import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
-import { Echoes } from './echoes';
+import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
 import { placeUnpaired } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
-import { AnchorKeys, once, unitsOf, type Segment, type Unit } from './units';
+import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
 
 /** How sure a unit left without a counterpart is missing: surer when its number is missing too. */
 const SKIPPED_NUMBERED = 0.7;
@@ -36,8 +36,8 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
   const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
   const aligned = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
-  const echoes = once(() => new Echoes(textOf(original, originalClauses), textOf(translation, translationClauses)));
-  const steps = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj), echoes);
+  const steps = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj),
+    (candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation)));
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),
@@ -49,9 +49,9 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded: aligned.banded };
 }
 
-/** A document's text and its units' texts (their sentences), for the echoes. */
-function textOf(document: AnalysedDocument, units: readonly Unit[]): ConstructorParameters<typeof Echoes>[0] {
-  return { text: document.text, units: units.map((unit) => unit.sentences.map((sentence) => sentence.span)) };
+/** A document's text, its units' texts (their sentences) and the units the echoes are asked about. */
+function wordsOf(document: AnalysedDocument, units: readonly Unit[], candidates: ReadonlySet<number>): DocumentWords {
+  return { text: document.text, units: units.map((unit) => unit.sentences.map((sentence) => sentence.span)), candidates };
 }
 
 /** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */

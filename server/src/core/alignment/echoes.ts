@@ -20,14 +20,20 @@ interface Words {
   unitsWith: number[][];
 }
 
+export interface DocumentWords {
+  text: string;
+  units: readonly (readonly Span[])[];
+  candidates: ReadonlySet<number>;
+}
+
 export class Echoes {
   private readonly original: Words;
   private readonly translation: Words;
 
-  /** `text` and the spans of each unit's text (its sentences), per document. */
-  constructor(original: { text: string; units: readonly (readonly Span[])[] }, translation: { text: string; units: readonly (readonly Span[])[] }) {
-    this.original = rareWords(original.text, original.units);
-    this.translation = rareWords(translation.text, translation.units);
+  /** Per document: `text`, the spans of each unit's text (its sentences), and the units `between` will be asked about. */
+  constructor(original: DocumentWords, translation: DocumentWords) {
+    this.original = rareWords(original);
+    this.translation = rareWords(translation);
   }
 
   /**
@@ -56,25 +62,41 @@ function sharedCounts(words: Words, at: number): Map<number, number> {
   return counts;
 }
 
-function rareWords(text: string, units: readonly (readonly Span[])[]): Words {
+/**
+ * The rare words of the candidate units, and the units (any) that have each: only the candidates' words are counted,
+ * so that a long document is read once without keeping all its words.
+ */
+function rareWords({ text, units, candidates }: DocumentWords): Words {
   const ids = new Map<number, number>();
   const unitsWith: number[][] = [];
-  const ofUnit = units.map((spans, unit) => {
-    const own: number[] = [];
-    for (const span of spans) {
+  const ofUnit: number[][] = units.map(() => []);
+  /** Records that `unit` has `id` (units are read one after another). */
+  const has = (unit: number, id: number) => {
+    const holders = unitsWith[id]!;
+    if (holders.at(-1) === unit) return;
+    holders.push(unit);
+    if (candidates.has(unit)) ofUnit[unit]!.push(id);
+  };
+  for (const unit of candidates) {
+    for (const span of units[unit]!) {
       forEachWord(text, span, (word) => {
         let id = ids.get(word);
         if (id === undefined) {
           ids.set(word, id = unitsWith.length);
           unitsWith.push([]);
         }
-        const holders = unitsWith[id]!;
-        if (holders.at(-1) === unit) return;
-        holders.push(unit);
-        own.push(id);
+        has(unit, id);
       });
     }
-    return own;
+  }
+  units.forEach((spans, unit) => {
+    if (candidates.has(unit)) return;
+    for (const span of spans) {
+      forEachWord(text, span, (word) => {
+        const id = ids.get(word);
+        if (id !== undefined) has(unit, id);
+      });
+    }
   });
   return { ofUnit: ofUnit.map((own) => own.filter((id) => unitsWith[id]!.length <= RARE_IN)), unitsWith };
 }

@@ -17,8 +17,20 @@ const MOST_ECHOES = 10;
 
 export type PairCost = (i: number, di: number, j: number, dj: number) => number;
 
-/** `steps` with each clause without counterpart moved to where costs and echoes place it best; `echoes` read on first need. */
-export function placeUnpaired(steps: readonly Step[], cost: PairCost, echoes: () => Echoes): Step[] {
+/** The units of each side that a placement may pair: those near a clause without counterpart. */
+export interface Candidates {
+  original: Set<number>;
+  translation: Set<number>;
+}
+
+/**
+ * `steps` with each clause without counterpart moved to where costs and echoes place it best; `echoesOf` is asked
+ * once, for the units the placements may pair, when there is a clause to place.
+ */
+export function placeUnpaired(steps: readonly Step[], cost: PairCost, echoesOf: (candidates: Candidates) => Echoes): Step[] {
+  const candidates = candidatesOf(steps);
+  if (candidates.original.size === 0) return [...steps];
+  const echoes = echoesOf(candidates);
   const placed = [...steps];
   const partners = new Map<number, number>();
   const setPartners = (of: readonly Step[]) => {
@@ -31,12 +43,26 @@ export function placeUnpaired(steps: readonly Step[], cost: PairCost, echoes: ()
     const [before, after] = [oneToOneRun(placed, s, -1), oneToOneRun(placed, s, 1)];
     if (before + after === 0) continue;
     const block = placed.slice(s - before, s + after + 1);
-    const best = bestPlacement(block, before, cost, echoes(), partners);
+    const best = bestPlacement(block, before, cost, echoes, partners);
     placed.splice(s - before, block.length, ...best);
     setPartners(best);
     s += after;
   }
   return placed;
+}
+
+/** The units of the steps around each step that leaves a clause alone, one more than a placement reaches either way. */
+function candidatesOf(steps: readonly Step[]): Candidates {
+  const candidates: Candidates = { original: new Set(), translation: new Set() };
+  steps.forEach((step, s) => {
+    if (step.di + step.dj !== 1 || oneToOneRun(steps, s, -1) + oneToOneRun(steps, s, 1) === 0) return;
+    for (let k = Math.max(0, s - REACH - 1); k <= Math.min(steps.length - 1, s + REACH + 1); k++) {
+      const { i, di, j, dj } = steps[k]!;
+      for (let a = i; a < i + di; a++) candidates.original.add(a);
+      for (let b = j; b < j + dj; b++) candidates.translation.add(b);
+    }
+  });
+  return candidates;
 }
 
 /** How many one-to-one steps (up to REACH) come just before (`direction` -1) or after (1) step `s`. */

@@ -158,7 +158,7 @@ function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause |
   };
 }
 
-export function once<T>(make: () => T): () => T {
+function once<T>(make: () => T): () => T {
   let made: T | undefined;
   return () => (made ??= make());
 }
