@@ -171,6 +171,11 @@ const PHRASE_ENDS: ReadonlySet<number> = new Set([...'，,；;：:'].map((char) 
  */
 const JOINING_WORD = /\sand\s/y;
 
+function joinsAt(text: string, at: number): boolean {
+  JOINING_WORD.lastIndex = at;
+  return JOINING_WORD.test(text);
+}
+
 /** The cuts of a unit's `sentences`, whose anchors are `parts` (each sentence's, as anchorsInParts gives them). */
 function cutsOf(text: string, sentences: readonly Span[], parts: readonly (readonly Anchor[])[], keys: AnchorKeys): Cuts {
   const cuts: Cuts = { ends: [], joins: [], keys: [], keyAt: [] };
@@ -185,8 +190,7 @@ function cutsOf(text: string, sentences: readonly Span[], parts: readonly (reado
       }
       const code = text.charCodeAt(at);
       if (isWhiteSpace(code)) {
-        JOINING_WORD.lastIndex = at;
-        if (JOINING_WORD.test(text) && cuts.ends.at(-1) !== length) cuts.joins.push(length);
+        if (text.charCodeAt(at + 1) === 0x61 && joinsAt(text, at) && cuts.ends.at(-1) !== length) cuts.joins.push(length);
         continue;
       }
       length++;
