@@ -237,6 +237,19 @@ test('class 4: a defined term rendered another way in a renumbered clause is fou
   ]);
 });
 
+test('class 4, the other direction: a clause the translation drops renumbers the rest, and the term rendered another way after it is found', () => {
+  const rows = faithful();
+  rows[1] = { zh: CLAUSES[1]![0], en: [] };
+  rows[5] = { zh: CLAUSES[5]![0], en: ['Internet lenders that entrust a third party with the collection of online microloan company loans shall be responsible for managing the collection conduct.'] };
+  const fixture = notice(STYLES[3]!, rows);
+  const alignment = align(fixture.zh, fixture.en);
+  assert.deepEqual(pairsOf(alignment), fixture.pairs);
+  assert.deepEqual(checksOf(alignment), [
+    `6 translation-missing-clause: Clause 第二条 of the original has no counterpart in the translation.${shifted(fixture, 2, 7)}`,
+    '9 translation-term: The original uses the defined term 网络小额贷款公司 here; this clause never uses its translation "online microloan companies".',
+  ]);
+});
+
 test('class 4, near miss: the term in the singular after a determiner, and capitalised at the start of a sentence, is the term', () => {
   const fixture = withFirstClauseAndSixth('Online microloan companies may entrust a third party with debt collection. Such an online microloan company shall be responsible for managing the collection conduct.');
   const alignment = align(fixture.zh, fixture.en);
