@@ -6,7 +6,9 @@
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
 import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
+import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
+import { placeUnpaired } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
 import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
@@ -33,7 +35,9 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const translationClauses = preambles ? translationUnits.slice(1) : translationUnits.filter((unit) => unit.clause);
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
   const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
-  const { steps, banded } = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
+  const aligned = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
+  const steps = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj),
+    (candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation)));
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),
@@ -42,7 +46,12 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const terms = pairTerms(original, translation, pairs);
   const anchorsOf = new Map([...originalUnits, ...translationUnits].map((unit) => [unit.unit, unit.spanAnchors]));
   const checks = translationChecks(original, translation, pairs, terms, (unit) => anchorsOf.get(unit)!, messages);
-  return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded };
+  return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded: aligned.banded };
+}
+
+/** A document's text, its units' texts (their sentences) and the units the echoes are asked about. */
+function wordsOf(document: AnalysedDocument, units: readonly Unit[], candidates: ReadonlySet<number>): DocumentWords {
+  return { text: document.text, units: units.map((unit) => unit.sentences.map((sentence) => sentence.span)), candidates };
 }
 
 /** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */

@@ -7,6 +7,7 @@ import type { Range } from '../api';
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { pluralOf, singularOf } from '../scan/phraseMatcher';
+import { isHan } from '../text/chars';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
@@ -327,8 +328,12 @@ function termsNotUsed(context: Context, pair: ClausePair, terms: readonly TermPa
   for (const term of terms) if (!rendered.has(term.original.key)) rendered.set(term.original.key, term);
   return [...rendered.values()].flatMap((term) => {
     const used = pair.original.flatMap((unit) => usesIn(context.original, unit.span, term.original.key));
-    if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).length > 0)) return [];
-    if (pair.translation.some((unit) => writesAnyOf(context.translation.text, unit.span, formsOf(term.translation.key)))) return [];
+    const { text } = context.translation;
+    // A use that qualifies a noun renders the term where the original's use qualifies one too (App开发运营者, App developers).
+    const qualifies = used.some((use) => qualifiesInChinese(context.original.text, use));
+    const usesTerm = (use: Span) => qualifies || !isModifier(text, use, term.translation.key);
+    if (used.length === 0 || pair.translation.some((unit) => usesIn(context.translation, unit.span, term.translation.key).some(usesTerm))) return [];
+    if (pair.translation.some((unit) => writesAnyOf(text, unit.span, formsOf(term.translation.key), usesTerm))) return [];
     return [check(context, 'translation-term', 'information',
       context.messages.termNotUsed(term.original.term, term.translation.term),
       labelSpan(context.translation, pair.translation[0]!), [{ span: used[0]!, message: context.messages.inOriginal(term.original.term) }])];
@@ -345,16 +350,64 @@ function formsOf(key: string): string[] {
   return [...new Set(joined.flatMap((form) => [form, singularOf(form) ?? pluralOf(form)]))];
 }
 
-/** Whether a span of text has one of `forms` (lower case, words apart by single spaces) as whole words. */
-function writesAnyOf(text: string, span: Span, forms: readonly string[]): boolean {
+/**
+ * Whether a span of text has one of `forms` (lower case, words apart by single spaces) as whole words, at a place
+ * `counts` accepts (its span in the text when white space is single spaces, as folded; else near it).
+ */
+function writesAnyOf(text: string, span: Span, forms: readonly string[], counts: (use: Span) => boolean): boolean {
   if (forms.length === 0) return false;
-  const folded = text.slice(span.start, span.end).toLowerCase().replace(/[\s-]+/g, ' ');
+  const original = text.slice(span.start, span.end);
+  const folded = original.toLowerCase().replace(/[\s-]+/g, ' ');
+  const exact = folded.length === original.length;
   return forms.some((form) => {
     for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
-      if (!/[a-z0-9]/.test(folded[at - 1] ?? '') && !/[a-z0-9]/.test(folded[at + form.length] ?? '')) return true;
+      if (/[a-z0-9]/.test(folded[at - 1] ?? '') || /[a-z0-9]/.test(folded[at + form.length] ?? '')) continue;
+      if (!exact || counts({ start: span.start + at, end: span.start + at + form.length })) return true;
     }
     return false;
   });
+}
+
+/**
+ * What follows a Chinese term that is a clause's subject or object, not a qualifier of the noun after it: function
+ * words, modals, and the verbs regulations give their subjects (代理机构不得, 公司委托, 银行开展).
+ */
+const AFTER_CHINESE_TERM = new RegExp('^(?:[应可须的和与及或是在对向将等为由按依所从中之以未均已也都还并但则要经被于]|不得|必须|' +
+  '委托|开展|建立|发现|收集|提供|使用|违反|获得|取得|通过|采用|采取|办理|报送|报告|披露|制定|执行|承担|负责|进行|设立|申请|持有|发放|参与|完成|接受|遵守|落实|加强|根据|聘请|招聘|保存|公示|配备|指定|核实|审核|开立|收取|留存)');
+
+/** Whether a use of a Chinese term qualifies the noun after it (互联网贷款业务, App开发运营者): a Han character follows, no function word. */
+function qualifiesInChinese(text: string, use: Span): boolean {
+  return isHan(text.charCodeAt(use.end)) && !AFTER_CHINESE_TERM.test(text.slice(use.end, use.end + 2));
+}
+
+/** Words that open a noun phrase: a singular noun after one (within a few words) is the term itself. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'each', 'every', 'any', 'such', 'no', 'this', 'that', 'its', 'their', 'another', 'one', 'same', 'which', 'whose', 'his', 'her', 'our', 'either', 'neither']);
+/** Words after a noun phrase that end it: what follows the term itself, not a noun the term qualifies. */
+const AFTER_NOUN_PHRASE = new Set(['shall', 'may', 'must', 'should', 'will', 'can', 'cannot', 'is', 'are', 'was', 'has', 'have', 'does', 'that', 'which', 'who', 'whose',
+  'of', 'in', 'to', 'for', 'with', 'by', 'and', 'or', 'nor', 'as', 'at', 'on', 'from', 'under', 'within', 'where', 'if', 'when', 'than', 'concerned', 'itself']);
+/** How many words before a use are searched for a determiner (a qualified procurement agency). */
+const WORDS_BEFORE = 3;
+
+/**
+ * Whether a use of a plural term in the singular qualifies a noun after it ("government procurement agency business"
+ * for the defined "procurement agencies"): no determiner opens it, and a noun, not a verb or a preposition, follows.
+ * Such a use names something else, so it does not show that the clause renders the term.
+ */
+function isModifier(text: string, use: Span, key: string): boolean {
+  const written = text.slice(use.start, use.end).toLowerCase().replace(/\s+/g, ' ');
+  if (written === key || singularOf(key) !== written) return false;
+  const next = /^ ([a-z]+)/.exec(text.slice(use.end, use.end + 20))?.[1];
+  if (next === undefined || AFTER_NOUN_PHRASE.has(next)) return false;
+  return !opensWithDeterminer(text.slice(Math.max(0, use.start - 60), use.start).toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-WORDS_BEFORE));
+}
+
+/** Whether the words before a noun, nearest last, have a determiner of its phrase (a preposition or a verb ends the phrase). */
+function opensWithDeterminer(before: readonly string[]): boolean {
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (DETERMINERS.has(before[k]!)) return true;
+    if (AFTER_NOUN_PHRASE.has(before[k]!)) return false;
+  }
+  return false;
 }
 
 function usesIn(document: AnalysedDocument, span: Span, key: string): Span[] {

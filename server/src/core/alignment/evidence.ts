@@ -348,7 +348,8 @@ export class StepJudge {
     const cost = this.cost(i, di, j, dj);
     const { shared, conflicts } = this.anchors;
     const basis: AlignmentBasis = this.numbered ? 'number' : shared > 0 ? 'content' : 'length';
-    const base = basis === 'number' ? 0.8 : basis === 'content' ? 0.6 : 0.45;
+    // A pair numbered as a shift is paired by its number too, a little less surely: its contents are compared all the same.
+    const base = basis === 'number' ? (this.numberCost === NUMBER_SHIFTED ? 0.7 : 0.8) : basis === 'content' ? 0.6 : 0.45;
     const confidence = base + 0.12 * Math.exp(-this.lengthCost(i, di, j, dj)) + 0.04 * Math.min(shared, MAX_COUNTED) - 0.15 * conflicts - (di + dj > 2 ? 0.1 : 0);
     return { cost, basis, confidence: clamp(confidence) };
   }
@@ -403,14 +404,17 @@ export class StepJudge {
 
   /**
    * Whether the single item `at` of `single` can be cut in two where the pair `pairFrom`, `pairFrom + 1` of the other
-   * side divides: by the share of their lengths, within `tolerance`, into pieces whose anchors agree with theirs.
+   * side divides: by the share of their lengths, within `tolerance`, into pieces whose anchors agree with theirs. At
+   * any share (no tolerance), an "and" that joins two phrases is a cut too: one sentence may translate two clauses.
    */
   private cutsWhereSplit(single: Side, at: number, pair: Side, pairFrom: number, tolerance: number): boolean {
     const { lengths } = pair;
     const share = (lengths[pairFrom + 1]! - lengths[pairFrom]!) / (lengths[pairFrom + 2]! - lengths[pairFrom]!);
     const length = single.lengths[at + 1]! - single.lengths[at]!;
     const cuts = single.items[at]!.cuts?.();
-    return cuts !== undefined && cuts.ends.some((cut) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom));
+    if (cuts === undefined) return false;
+    const fits = (cut: number) => Math.abs(cut / length - share) <= tolerance && this.anchors.agreesWithCut(cuts, cut, pair, pairFrom);
+    return cuts.ends.some(fits) || (tolerance === Infinity && cuts.joins.some(fits));
   }
 
   /** The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare. */
@@ -435,8 +439,8 @@ export class StepJudge {
     this.partnerStrays = false;
     if (di === 1 && dj === 1) {
       const numbers = compareIds(this.original, i, this.translation, j);
-      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
-      this.numbered = numbers === SAME;
+      this.numberCost = numbers === SAME ? NUMBER_AGREES : numbers === INCOMPARABLE ? 0 : isShift(this.original.runs, i, this.translation.runs, j, true) ? NUMBER_SHIFTED : NUMBER_DISAGREES;
+      this.numbered = this.numberCost < 0;
       return;
     }
     this.numbered = false;

@@ -5,8 +5,9 @@
  * a typo inside its run. An inserted article (第三条之一) stands outside runs.
  *
  * A translation that adds or drops a clause renumbers the rest of its run: the clause numbered n + k answers n, and
- * so does every one after it, to the end of both runs at once. The alignment reads that as a shift, not as a run of
- * wrong numbers, and the checks report it once.
+ * so does every one after it, to the end of both runs at once — or to the same last number, where a clause dropped
+ * (or added) at the end undoes the shift (（五） split in two, the rest renumbered, the last item left out). The
+ * alignment reads that as a shift, not as a run of wrong numbers, and the checks report it once.
  */
 import type { Clause } from '../model';
 import { RANKS, rankOf } from './units';
@@ -17,10 +18,13 @@ export interface NumberingRuns {
   readonly next: Int32Array;
   /** Per item: how many items come after it in its run. */
   readonly after: Int32Array;
+  /** Per item: the numbers its run starts and ends on. */
+  readonly first: Float64Array;
+  readonly last: Float64Array;
 }
 
 /** No runs: for items none of which is a clause (the sentences of a clause pair). */
-const NO_RUNS: NumberingRuns = { previous: new Int32Array(0), next: new Int32Array(0), after: new Int32Array(0) };
+const NO_RUNS: NumberingRuns = { previous: new Int32Array(0), next: new Int32Array(0), after: new Int32Array(0), first: new Float64Array(0), last: new Float64Array(0) };
 
 /** The runs of `count` items in document order, item k the clause `clauseAt(k)` (undefined for none, such as the preamble). */
 export function numberingRuns(count: number, clauseAt: (k: number) => Clause | undefined): NumberingRuns {
@@ -44,8 +48,14 @@ export function numberingRuns(count: number, clauseAt: (k: number) => Clause | u
     previous[k] = before;
     next[before] = k;
   }
-  for (let k = count - 1; k >= 0; k--) if (next[k]! >= 0) after[k] = after[next[k]!]! + 1;
-  return { previous, next, after };
+  const [first, last] = [standsFor.slice(), standsFor.slice()];
+  for (let k = 0; k < count; k++) if (previous[k]! >= 0) first[k] = first[previous[k]!]!;
+  for (let k = count - 1; k >= 0; k--) {
+    if (next[k]! < 0) continue;
+    after[k] = after[next[k]!]! + 1;
+    last[k] = last[next[k]!]!;
+  }
+  return { previous, next, after, first, last };
 }
 
 /** The ranks as small integers, and a bound on depths, for a level (rank and depth) to be one number. */
@@ -72,20 +82,25 @@ function levelsOf(count: number, clauseAt: (k: number) => Clause | undefined): [
   return [levelPrevious, levelNext];
 }
 
+/** How far a shift may reach that `mayBeShifted` looks for, or a clause dropped at the end undoes: a clause or two. */
+const LARGEST_SHIFT = 2;
+
 /**
  * Whether item `a` of one side answering item `b` of the other, their numbers of one rank but different, is part of a
  * shift: both runs go on by one to their ends, together (as many items after each), and the pair is not alone (items
  * follow, or both have one before). A numbering typo that no number after it agrees with breaks its run (3, 5, 5)
- * and is no shift; nor is the last item of a list numbered wrong, alone.
+ * and is no shift; nor is the last item of a list numbered wrong, alone. With `sameNumbers`, two runs of the same
+ * numbers (as first and last) are a shift too, by up to LARGEST_SHIFT: one that a clause split, merged, added or
+ * dropped inside starts and another one at the end undoes. The alignment pays for both, so that only content makes
+ * two such runs shift; a run that skips a number ((IV), (VI)) is broken there, a gap, not a shift.
  */
-export function isShift(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number): boolean {
+export function isShift(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number, sameNumbers = false): boolean {
   const after = aRuns.after[a]!;
-  if (after !== bRuns.after[b]) return false;
+  if (after !== bRuns.after[b]) {
+    return sameNumbers && aRuns.first[a] === bRuns.first[b] && aRuns.last[a] === bRuns.last[b] && Math.abs(after - bRuns.after[b]!) <= LARGEST_SHIFT;
+  }
   return after > 0 || (aRuns.previous[a]! >= 0 && bRuns.previous[b]! >= 0);
 }
-
-/** How far a shift may reach that `mayBeShifted` looks for: a clause or two added or dropped. */
-const LARGEST_SHIFT = 2;
 
 /**
  * Whether items `a` and `b`, of the same number, could instead each answer another item of the other's run as a

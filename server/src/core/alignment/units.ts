@@ -62,10 +62,12 @@ export interface Unit extends Segment {
 /**
  * Where a unit's text could be cut in two, for a split or a merge to be judged by: the length (as countLength counts
  * it) before each end of a sentence or phrase (a comma, semicolon or colon), ascending, the end of the text left out;
+ * before each "and" that joins two phrases without a comma (`joins`: a looser cut, as "and" joins nouns too);
  * and each anchor (its id in `AnchorKeys`, never a weak one) with the length before it, in text order.
  */
 export interface Cuts {
   ends: number[];
+  joins: number[];
   keys: number[];
   keyAt: number[];
 }
@@ -163,10 +165,20 @@ function once<T>(make: () => T): () => T {
 
 /** Ends of phrases: a comma, semicolon or colon (not one between digits, as in 500,000 or 10:30). */
 const PHRASE_ENDS: ReadonlySet<number> = new Set([...'，,；;：:'].map((char) => char.charCodeAt(0)));
+/**
+ * "and" without a comma before it: where a translation that merges two clauses in one sentence may divide them
+ * ("… at least once a year and submit the report within thirty days …").
+ */
+const JOINING_WORD = /\sand\s/y;
+
+function joinsAt(text: string, at: number): boolean {
+  JOINING_WORD.lastIndex = at;
+  return JOINING_WORD.test(text);
+}
 
 /** The cuts of a unit's `sentences`, whose anchors are `parts` (each sentence's, as anchorsInParts gives them). */
 function cutsOf(text: string, sentences: readonly Span[], parts: readonly (readonly Anchor[])[], keys: AnchorKeys): Cuts {
-  const cuts: Cuts = { ends: [], keys: [], keyAt: [] };
+  const cuts: Cuts = { ends: [], joins: [], keys: [], keyAt: [] };
   let length = 0;
   sentences.forEach((sentence, index) => {
     const anchors = parts[index]!.filter((anchor) => !anchor.weak).sort((a, b) => a.start - b.start);
@@ -177,7 +189,10 @@ function cutsOf(text: string, sentences: readonly Span[], parts: readonly (reado
         cuts.keyAt.push(length);
       }
       const code = text.charCodeAt(at);
-      if (isWhiteSpace(code)) continue;
+      if (isWhiteSpace(code)) {
+        if (text.charCodeAt(at + 1) === 0x61 && joinsAt(text, at) && cuts.ends.at(-1) !== length) cuts.joins.push(length);
+        continue;
+      }
       length++;
       if (PHRASE_ENDS.has(code) && !(isDigit(text.charCodeAt(at - 1)) && isDigit(text.charCodeAt(at + 1)))) cuts.ends.push(length);
     }
