@@ -47,6 +47,11 @@ const quiet: [string, string, string][] = [
   ['三分之二 = two-thirds', '（一）决议应当经三分之二以上董事同意。', '(I) A resolution shall be approved by more than two-thirds of the directors.'],
   ['三人小组 = a three-member panel (a unit after the hyphen: a count)', '（一）机构应当成立三人小组开展评估。', '(I) The institution shall set up a three-member panel to carry out the assessment.'],
   ['两三个工作日 = two or three working days (an approximate count)', '（一）银行一般在两三个工作日内答复。', '(I) Banks generally reply within two or three working days.'],
+  // Hundreds in words (a fifth tester: 二百一十日 = two hundred and ten days read as two and ten).
+  ['二百一十日 = two hundred and ten days', '（一）资料应当保存二百一十日。', '(I) The materials shall be kept for two hundred and ten days.'],
+  ['一百三十五日 = one hundred thirty-five days', '（一）资料应当保存一百三十五日。', '(I) The materials shall be kept for one hundred thirty-five days.'],
+  ['一百个工作日 = a hundred working days', '（一）资料应当保存一百个工作日。', '(I) The materials shall be kept for a hundred working days.'],
+  ['三百万元 = RMB three million (a scale after the hundreds)', '（一）罚款三百万元。', '(I) A fine of RMB three million shall be imposed.'],
   // Counts of agencies and parties without a classifier.
   ['三部门 = the three departments', '（一）三部门联合开展专项检查。', '(I) The three departments jointly carry out special inspections.'],
   ['三部门 = the PBOC, the CSRC and the NFRA (the departments named)', '（一）三部门联合开展专项检查。',
@@ -92,6 +97,8 @@ const faults: [string, string, string, string[]][] = [
   ['two working days where the original double-checks within three', '（一）支付机构应当在三个工作日内进行二次确认。',
     '(I) Payment institutions shall double-check within two working days.',
     ['3 translation-mismatch: The translation has the number two where the original has the number 三.']],
+  ['二百一十日 translated as two hundred and twenty days', '（一）资料应当保存二百一十日。', '(I) The materials shall be kept for two hundred and twenty days.',
+    ['3 translation-mismatch: The translation has the number two hundred and twenty where the original has the number 二百一十.']],
   ['三部门 translated as the four departments', '（一）三部门联合开展专项检查。', '(I) The four departments jointly carry out special inspections.',
     ['3 translation-mismatch: The translation has the number four where the original has the number 三.']],
   ['三个部门 translated as the two departments', '（一）三个部门联合开展专项检查。', '(I) The two departments jointly carry out special inspections.',

@@ -140,6 +140,11 @@ const SENTENCE_END = /[.!?;:。；：！？]/;
 /** A number in words (not the twenty of twenty-fifth, an ordinal). */
 const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?(?![- ](?:${ORDINAL_UNITS.join('|')})\\b)|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
 
+/** What a number in words is below a hundred: tens and a unit (twenty-five), a teen, or a unit. */
+const BELOW_HUNDRED = `(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS].join('|')})`;
+/** A number of hundreds in words: two hundred and ten (二百一十), a hundred, one hundred thirty-five; read before ENGLISH. */
+const HUNDREDS = new RegExp(`\\b(a|${UNITS.join('|')}) hundred(?:(?: and)? (?:${BELOW_HUNDRED}))?\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
+
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
   return readAnchors(document, span).anchors;
@@ -354,12 +359,26 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     const value = ordinal ? ordinalValue(ordinal) : halfYear || zhHalfYear ? HALF_YEAR : quarter || zhQuarter ? QUARTER : pair || zhPair ? 2 : 3;
     addImplied(anchors, value, offset + match.index!, written);
   }
-  for (const match of text.matchAll(ENGLISH)) {
+  const hundreds: Span[] = [];
+  for (const match of text.matchAll(HUNDREDS)) {
+    const [written, count, tens, unit, single, suffix] = match as unknown as [string, string, ...(string | undefined)[]];
+    const value = (count.toLowerCase() === 'a' ? 1 : englishSingle(count)) * 100 + belowHundred(tens, unit, single);
+    if (suffix) add(value, suffix, match.index!, written);
+    else addCount(value, match.index!, written);
+    hundreds.push({ start: match.index!, end: match.index! + written.length });
+  }
+  for (const match of (hundreds.length > 0 ? blanked(text, hundreds) : text).matchAll(ENGLISH)) {
     const [written, tens, unit, single, suffix] = match as unknown as [string, ...(string | undefined)[]];
-    const value = tens ? (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0) : englishSingle(single!);
+    const value = belowHundred(tens, unit, single);
     if (suffix) add(value, suffix, match.index!, written);
     else addCount(value, match.index!, written);
   }
+}
+
+/** The value of a number in words below a hundred, from its parts (BELOW_HUNDRED's groups); 0 for none. */
+function belowHundred(tens: string | undefined, unit: string | undefined, single: string | undefined): number {
+  if (tens) return (TENS.indexOf(tens.toLowerCase()) + 2) * 10 + (unit ? UNITS.indexOf(unit.toLowerCase()) + 1 : 0);
+  return single ? englishSingle(single) : 0;
 }
 
 /** Two digits that follow each other (APPROXIMATE). */
