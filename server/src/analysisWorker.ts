@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisCache, analyze, runInSlices, type Scheduler, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
+import { AnalysisCache, analyze, CHUNKS_DELAY_MS, runInSlices, type Scheduler, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
 import { KEPT_DOCUMENTS, type WorkerReply, type WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
 import { tuneCompilerForColdWork } from './compilerTuning';
@@ -65,7 +65,7 @@ const betweenRequests: Scheduler = { yield: () => new Promise((resolve) => setIm
 /** Makes the chunks an open did not (AnalysisCache.warmUp), in slices between the requests that come meanwhile. */
 async function makeChunks(chunks: AnalysisCache): Promise<void> {
   try {
-    await runInSlices(chunks.warmUp(), betweenRequests);
+    await runInSlices(chunks.warmUp(), betweenRequests, CHUNKS_DELAY_MS);
   } catch {
     // The next analysis of the document makes its chunks itself.
   }

@@ -3,7 +3,7 @@
  * text (through documents and the Workspace interface) and knowledge, and returns plain data; it knows nothing of LSP
  * connections, VS Code or the file system.
  */
-export { createLanguageService, type LanguageService, type LanguageServiceOptions } from './service';
+export { CHUNKS_DELAY_MS, createLanguageService, type LanguageService, type LanguageServiceOptions } from './service';
 export type * from './api';
 export { NEVER_CANCELLED } from './api';
 export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';

@@ -138,6 +138,12 @@ export interface LanguageService {
  */
 const MAX_ALIGNED_LENGTH = 2_000_000;
 
+/**
+ * How long after an open its chunks are begun (AnalysisCache.warmUp): after what the open set going (its diagnostics,
+ * the counterpart's look-up, the editor's first requests), and before a user's first edit, which comes later.
+ */
+export const CHUNKS_DELAY_MS = 150;
+
 /** Analyses kept at a time: the open documents a user works in, and a few read for cross-file answers. */
 const CACHED_ANALYSES = 16;
 
@@ -390,7 +396,7 @@ class RegtextLanguageService implements LanguageService {
   /** Makes the chunks an open did not (AnalysisCache.warmUp), between requests: its first edit then scans what it changed. */
   private async makeChunks(chunks: AnalysisCache): Promise<void> {
     try {
-      await runInSlices(chunks.warmUp(), this.scheduler);
+      await runInSlices(chunks.warmUp(), this.scheduler, CHUNKS_DELAY_MS);
     } catch (error) {
       this.logger?.log(`Making the chunks of an open document failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }

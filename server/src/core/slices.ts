@@ -8,11 +8,12 @@ import type { Scheduler } from './workspace/workspaceIndex';
 const SLICE_MS = 8;
 
 /**
- * Runs every step of `steps`, yielding to other work first (what the caller is doing, such as answering a request,
- * comes before it) and whenever a slice has taken SLICE_MS.
+ * Runs every step of `steps`, after `delayMs` (the work that follows what the caller is doing, such as publishing the
+ * diagnostics of the analysis that asked for it, goes first) and yielding to other work whenever a slice has taken
+ * SLICE_MS.
  */
-export async function runInSlices(steps: Iterator<unknown>, scheduler: Scheduler): Promise<void> {
-  await scheduler.yield();
+export async function runInSlices(steps: Iterator<unknown>, scheduler: Scheduler, delayMs = 0): Promise<void> {
+  await (delayMs > 0 ? new Promise((resolve) => setTimeout(resolve, delayMs)) : scheduler.yield());
   let sliceStart = scheduler.now();
   while (!steps.next().done) {
     if (scheduler.now() - sliceStart > SLICE_MS) {
