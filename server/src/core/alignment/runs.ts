@@ -89,15 +89,16 @@ const LARGEST_SHIFT = 2;
  * Whether item `a` of one side answering item `b` of the other, their numbers of one rank but different, is part of a
  * shift: both runs go on by one to their ends, together (as many items after each), and the pair is not alone (items
  * follow, or both have one before). A numbering typo that no number after it agrees with breaks its run (3, 5, 5)
- * and is no shift; nor is the last item of a list numbered wrong, alone. With `sameNumbers`, two runs of the same
- * numbers (as first and last) are a shift too, by up to LARGEST_SHIFT: one that a clause split, merged, added or
- * dropped inside starts and another one at the end undoes. The alignment pays for both, so that only content makes
+ * and is no shift; nor is the last item of a list numbered wrong, alone. With `sameNumbers`, two runs that start on
+ * the same number and end within LARGEST_SHIFT of each other are a shift too, by up to LARGEST_SHIFT: one that a
+ * clause split, merged, added or dropped inside starts and another one at the end undoes, or takes further (Article
+ * 6 added, the rest renumbered, and Article 13 added at the end). The alignment pays for both, so that only content makes
  * two such runs shift; a run that skips a number ((IV), (VI)) is broken there, a gap, not a shift.
  */
 export function isShift(aRuns: NumberingRuns, a: number, bRuns: NumberingRuns, b: number, sameNumbers = false): boolean {
   const after = aRuns.after[a]!;
   if (after !== bRuns.after[b]) {
-    return sameNumbers && aRuns.first[a] === bRuns.first[b] && aRuns.last[a] === bRuns.last[b] && Math.abs(after - bRuns.after[b]!) <= LARGEST_SHIFT;
+    return sameNumbers && aRuns.first[a] === bRuns.first[b] && Math.abs(aRuns.last[a]! - bRuns.last[b]!) <= LARGEST_SHIFT && Math.abs(after - bRuns.after[b]!) <= LARGEST_SHIFT;
   }
   return after > 0 || (aRuns.previous[a]! >= 0 && bRuns.previous[b]! >= 0);
 }
