@@ -11,9 +11,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
+
 import { lines } from './fixture';
-import { align, checksOf, pairsOf } from './alignmentFixture';
+import { align, checksOf, NUMBERING_STYLES, pairsOf, type NumberingStyle } from './alignmentFixture';
 
 /** The clauses of the notice, [original, translation], without labels. */
 const CLAUSES: [string, string][] = [
@@ -44,17 +44,8 @@ const ABOUT_RATES: [string, string] = ['网络小额贷款公司应当在营业�
 /** A last clause one side adds. */
 const INTERPRETATION: [string, string] = ['本通知由中国人民银行负责解释。', 'The People\'s Bank of China is responsible for interpreting this Notice.'];
 
-interface Style {
-  name: string;
-  zh: (n: number) => string;
-  en: (n: number) => string;
-}
-const STYLES: Style[] = [
-  { name: '一、 / I.', zh: (n) => `${toChineseNumeral(n)}、`, en: (n) => `${toRoman(n)}.` },
-  { name: '（一） / (I)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${toRoman(n)})` },
-  { name: '（一） / (1)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${n})` },
-  { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条`, en: (n) => `Article ${n}` },
-];
+/** The four depths a class is tried at: 一、/I., （一）/(I), （一）/(1), 第一条/Article 1. */
+const STYLES = NUMBERING_STYLES.slice(0, 4);
 
 const PREAMBLE_ZH = ['中国人民银行关于规范网络小额贷款业务的通知', '', '各分支机构：', '为规范网络小额贷款业务，现将有关事项通知如下：'];
 const PREAMBLE_EN = ['Notice of the People\'s Bank of China on Regulating the Online Microloan Business', '', 'To all branches:',
@@ -84,7 +75,7 @@ interface Fixture {
 const faithful = (): Row[] => CLAUSES.map(([zh, en]) => ({ zh, en: [en] }));
 
 /** The two texts of `rows`, each side numbered 1, 2, 3 … in `style`, one clause a line under the preamble. */
-function notice(style: Style, rows: readonly Row[]): Fixture {
+function notice(style: NumberingStyle, rows: readonly Row[]): Fixture {
   let [zhCount, enCount] = [0, 0];
   const labels = rows.map((row) => ({ zh: row.zh === undefined ? undefined : style.zh(++zhCount), en: row.en.map(() => style.en(++enCount)) }));
   const separator = (label: string) => (/[、）]$/.test(label) ? '' : label.startsWith('第') ? '\u3000' : ' ');

@@ -7,9 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
+
 import { lines } from './fixture';
-import { align, checksOf, pairsOf } from './alignmentFixture';
+import { align, checksOf, NUMBERING_STYLES, pairsOf, type NumberingStyle } from './alignmentFixture';
 
 /** The clauses of a notice on payment institutions, [original, translation]: most with a figure of their own. */
 const CLAUSES: [string, string][] = [
@@ -26,15 +26,13 @@ const WITHOUT_FIGURES: [string, string] = ['支付机构应当保持良好的公
 /** A last clause, for one side to add. */
 const LAST: [string, string] = ['本办法由中国人民银行负责解释。', 'The People\'s Bank of China is responsible for interpreting these Measures.'];
 
-interface Style {
-  name: string;
-  zh: (n: number) => string;
-  en: (n: number) => string;
+/** 第一条 and 一、 as the notice writes them, each label followed by its separator. */
+const STYLES = [separated(NUMBERING_STYLES[3]!, '\u3000', ' '), separated(NUMBERING_STYLES[0]!, '', ' ')];
+
+/** A style whose labels are followed by a separator on each side ('第一条\u3000', 'Article 1 '). */
+function separated(style: NumberingStyle, zh: string, en: string): NumberingStyle {
+  return { name: style.name, zh: (n) => style.zh(n) + zh, en: (n) => style.en(n) + en };
 }
-const STYLES: Style[] = [
-  { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条\u3000`, en: (n) => `Article ${n} ` },
-  { name: '一、 / I.', zh: (n) => `${toChineseNumeral(n)}、`, en: (n) => `${toRoman(n)}. ` },
-];
 
 /** Rows of [original, translation] clause (undefined: that side has none), numbered 1, 2, 3 … on each side. */
 type Row = [string | undefined, string | undefined];
@@ -45,7 +43,7 @@ interface Fixture {
   pairs: string[];
 }
 
-function notice(style: Style, rows: readonly Row[]): Fixture {
+function notice(style: NumberingStyle, rows: readonly Row[]): Fixture {
   let [zhCount, enCount] = [0, 0];
   const labels = rows.map(([zh, en]) => [zh === undefined ? '' : style.zh(++zhCount), en === undefined ? '' : style.en(++enCount)]);
   return {
@@ -58,7 +56,7 @@ function notice(style: Style, rows: readonly Row[]): Fixture {
 const faithful = (): Row[] => CLAUSES.map(([zh, en]) => [zh, en]);
 
 /** The notice with a clause without figures after clause 2 and a last clause, on the translation's side or the original's. */
-function addedInMiddleAndAtEnd(style: Style, side: 'translation' | 'original'): Fixture {
+function addedInMiddleAndAtEnd(style: NumberingStyle, side: 'translation' | 'original'): Fixture {
   const only = ([zh, en]: [string, string]): Row => (side === 'translation' ? [undefined, en] : [zh, undefined]);
   const rows = faithful();
   rows.splice(2, 0, only(WITHOUT_FIGURES));

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
 import { lines } from './fixture';
-import { align, checksOf, pairsOf } from './alignmentFixture';
+import { align, checksOf, NUMBERING_STYLES, pairsOf, type NumberingStyle } from './alignmentFixture';
 
 /** A notice on cross-border cash pools in eight clauses, [original, translation], without labels. */
 const CLAUSES: [string, string][] = [
@@ -38,20 +38,7 @@ const BACKGROUND: [string, string] = ['自2014年起，中国人民银行在自�
   'Background. Since 2014, the People\'s Bank of China has carried out pilot programmes for the centralised operation of cross-border funds in the free trade zones.'];
 const PRINCIPLE: [string, string] = ['银行应当审慎开展资金池业务。', 'Banks shall conduct the pool business prudently.'];
 
-/** How each language numbers a depth of clauses; `pair` is the label pair the fixture expects ("一、=I."). */
-interface Style {
-  name: string;
-  zh: (n: number) => string;
-  en: (n: number) => string;
-}
-const STYLES: Style[] = [
-  { name: '一、 / I.', zh: (n) => `${toChineseNumeral(n)}、`, en: (n) => `${toRoman(n)}.` },
-  { name: '（一） / (I)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${toRoman(n)})` },
-  { name: '（一） / (1)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${n})` },
-  { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条`, en: (n) => `Article ${n}` },
-  { name: '1． / 1.', zh: (n) => `${n}．`, en: (n) => `${n}.` },
-  { name: '（1） / (1)', zh: (n) => `（${n}）`, en: (n) => `(${n})` },
-];
+const STYLES = NUMBERING_STYLES;
 
 const PREAMBLE_ZH = ['中国人民银行关于规范跨境资金池业务的通知', '', '各银行：', '为规范跨境资金池业务，现将有关事项通知如下：'];
 const PREAMBLE_EN = ['Notice of the People\'s Bank of China on Regulating the Cross-border Cash Pool Business', '', 'To all banks:',
@@ -72,7 +59,7 @@ interface Fixture {
 }
 
 /** The two texts of `rows`, each side numbered 1, 2, 3 … in `style`, one clause a line under the preamble. */
-function notice(style: Style, rows: readonly Row[]): Fixture {
+function notice(style: NumberingStyle, rows: readonly Row[]): Fixture {
   const counts = [0, 0];
   const labels = rows.map(([zh, en]): [string | undefined, string | undefined] => [
     zh === undefined ? undefined : style.zh(++counts[0]!), en === undefined ? undefined : style.en(++counts[1]!)]);

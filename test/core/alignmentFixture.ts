@@ -1,6 +1,24 @@
 /** What the alignment tests compare: pairs and findings as lines of text. */
 import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
+import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
 import { analyse } from './fixture';
+
+/** How each language numbers a depth of clauses. */
+export interface NumberingStyle {
+  name: string;
+  zh: (n: number) => string;
+  en: (n: number) => string;
+}
+
+/** The numbering pairs of originals and translations, at every depth. */
+export const NUMBERING_STYLES: readonly NumberingStyle[] = [
+  { name: '一、 / I.', zh: (n) => `${toChineseNumeral(n)}、`, en: (n) => `${toRoman(n)}.` },
+  { name: '（一） / (I)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${toRoman(n)})` },
+  { name: '（一） / (1)', zh: (n) => `（${toChineseNumeral(n)}）`, en: (n) => `(${n})` },
+  { name: '第一条 / Article 1', zh: (n) => `第${toChineseNumeral(n)}条`, en: (n) => `Article ${n}` },
+  { name: '1． / 1.', zh: (n) => `${n}．`, en: (n) => `${n}.` },
+  { name: '（1） / (1)', zh: (n) => `（${n}）`, en: (n) => `(${n})` },
+];
 
 export function align(original: string, translation: string): DocumentAlignment {
   return alignDocuments(analyse(original), analyse(translation));
