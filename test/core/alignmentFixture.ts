@@ -1,4 +1,5 @@
 /** What the alignment tests compare: pairs and findings as lines of text. */
+import assert from 'node:assert/strict';
 import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
 import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
 import { analyse } from './fixture';
@@ -33,4 +34,11 @@ export function pairsOf(alignment: DocumentAlignment): string[] {
 /** "line code: message" of every finding, lines 1-based in the translation. */
 export function checksOf(alignment: DocumentAlignment): string[] {
   return alignment.checks.map((check) => `${check.range.start.line + 1} ${check.code}: ${check.message}`);
+}
+
+/** A faithful translation's alignment: every clause paired as the fixture expects, and no finding. */
+export function assertFaithful(fixture: { zh: string; en: string; pairs: readonly string[] }): void {
+  const alignment = align(fixture.zh, fixture.en);
+  assert.deepEqual(pairsOf(alignment), fixture.pairs);
+  assert.deepEqual(checksOf(alignment), []);
 }
