@@ -277,10 +277,12 @@ function knownEnglishIssuer(text: string, numberEnd: number, words: Word[], know
   let letters = 0;
   let longestCount = 0;
   while (longestCount < words.length && (letters += letterCount(words[words.length - 1 - longestCount]!.text)) <= longest) longestCount++;
+  // The keys of the last 1, 2, … words: normalising drops the spaces between words, so each word is normalised once.
+  const keys: string[] = [];
+  for (let count = 1, key = ''; count <= longestCount; count++) keys.push((key = normalizeEnglishIssuer(words[words.length - count]!.text) + key));
   for (let count = longestCount; count >= 1; count--) {
-    const candidate = words.slice(words.length - count);
-    const record = knowledge.issuerCodesByEnglish.get(normalizeEnglishIssuer(candidate.map((word) => word.text).join(' ')));
-    if (record) return { record, start: candidate[0]!.start, end: numberEnd };
+    const record = knowledge.issuerCodesByEnglish.get(keys[count - 1]!);
+    if (record) return { record, start: words[words.length - count]!.start, end: numberEnd };
   }
   const after = TRAILING_ISSUER.exec(text.slice(numberEnd, numberEnd + 80));
   const last = words[words.length - 1];
@@ -334,7 +336,7 @@ function englishIssuerWordsBefore(folded: FoldedText, end: number): Word[] {
     if (words.length > 0 && folded.lineBreakBefore(position)) break;
     while (position > 0 && text[position - 1] === ' ') position--;
     let start = position;
-    while (start > 0 && /[A-Za-z'\-.]/.test(text[start - 1]!)) start--;
+    while (start > 0 && isIssuerWordChar(text.charCodeAt(start - 1))) start--;
     const word = text.slice(start, position).replace(/\.$/, '');
     if (word.length === 0 || !/^[A-Za-z]/.test(word)) break;
     words.unshift({ text: word, start });
@@ -342,6 +344,11 @@ function englishIssuerWordsBefore(folded: FoldedText, end: number): Word[] {
   }
   while (words.length > 0 && CONNECTORS.test(words[0]!.text)) words.shift();
   return words;
+}
+
+/** A letter, an apostrophe, a hyphen or a full stop: what an issuer's word is written with ("Yin-fa", "Gov't."). */
+function isIssuerWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x27 || code === 0x2d || code === 0x2e;
 }
 
 function mention(
