@@ -58,7 +58,7 @@ interface ChunkPlan {
   scansRun?: ScanRun[];
 }
 
-/** A scan an open ran over the whole text, to run again chunk by chunk off the request path. */
+/** A scan of the chunks: what it is kept under, how it reads a chunk and how its findings move. */
 interface ScanRun {
   step: string;
   key: string;
@@ -100,7 +100,8 @@ export class AnalysisCache {
    */
   plan(text: string): ChunkPlan {
     // A document's first analysis (an open) has nothing to reuse, and reading the whole text as one chunk is quicker
-    // than by chunks (no finding copied, no chunk folded on its own): the chunks are made at its first edit.
+    // than by chunks (no finding copied, no chunk folded on its own): the chunks are made after it (warmUp), or by its
+    // first edit if that comes first.
     const once = !this.kept || !this.opened;
     this.opening = undefined;
     const plan = once ? this.planned(text, { chunks: [{ start: 0, end: text.length }], breaks: [] }, false)
@@ -228,7 +229,7 @@ function newMemo(key: string, first: boolean): ChunkMemo {
   return new ChunkMemo(own, first ? own.slice(FIRST.length) : own, first);
 }
 
-/** What `run` finds in a chunk standing at `offsets`, kept as an analysis by chunks keeps it (shifted too). */
+/** What `run` finds in a chunk standing at `offsets`, with the answers it was given, and shifted to stand there. */
 function keptBy(run: ScanRun, folded: FoldedText, offsets: ChunkOffsets): Kept {
   const answers: number[] | undefined = run.questions ? [] : undefined;
   const asks = run.questions?.map((question, index) => recording(question, index, offsets.folded, answers!)) ?? [];
@@ -294,10 +295,7 @@ export class ChunkedText {
     const parts: (readonly T[])[] = [];
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
-      if (kept?.key !== key) {
-        kept = { key, items: scan(memo.folded) };
-        memo.kept.set(step, kept);
-      }
+      if (kept?.key !== key) memo.kept.set(step, (kept = keptBy({ step, key, scan, shift: shift as ScanRun['shift'] }, memo.folded, offsets)));
       parts.push(shifted(kept, offsets, shift));
     }
     return joined(parts);
@@ -321,10 +319,7 @@ export class ChunkedText {
     for (const { memo, offsets } of this.chunks) {
       let kept = memo.kept.get(step);
       if (!kept?.answers || !stillAnswered(kept.answers, questions, offsets.folded)) {
-        const answers: number[] = [];
-        const asks = questions.map((question, index) => recording(question, index, offsets.folded, answers));
-        kept = { key: '', items: scan(memo.folded, asks), answers };
-        memo.kept.set(step, kept);
+        memo.kept.set(step, (kept = keptBy({ step, key: '', scan, shift: shift as ScanRun['shift'], questions }, memo.folded, offsets)));
       }
       parts.push(shifted(kept, offsets, shift));
     }

@@ -4,6 +4,7 @@
  * depends on the code units at s - 1 and s alone (\n, \r\n or a lone \r before it), so a start is taken from the last
  * text only where both are unchanged.
  */
+import { lastAtOrBefore } from './search';
 
 /**
  * `first`: the first changed offset; `tailStart`: where the unchanged tail starts in `text` (at or after `first`);
@@ -30,12 +31,5 @@ function isLineStart(text: string, offset: number): boolean {
 
 /** How many of the sorted `values` are below `limit`. */
 function countBelow(values: Uint32Array, limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lastAtOrBefore(values, limit - 1, (value) => value) + 1;
 }
