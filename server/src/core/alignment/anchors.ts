@@ -69,6 +69,16 @@ const ORDER = new RegExp(`(?:令|公告)${GAP}[（(]?${GAP}(?:〔(\\d{4})〕|(\\
 /** The groups of ORDER that hold a year, and those that hold a serial. */
 const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
 const ORDER_SERIALS = [3, 6, 8, 10];
+/** What opens a note the translator or an editor adds: [Translator's note: …], (TN: …), 【译者注：…】, [Note: …] in square brackets. */
+const NOTE_WORDS = String.raw`(?:(?:translator|translation|editor)['’]?s?\s*notes?|notes? (?:by|of) the (?:translator|editor)|t\.?n\.?(?=\s*[:：])|译者注|译注|编者注|译者按|编者按)`;
+/**
+ * A note the translator or an editor adds, in brackets: not the notice's text, so not compared with the original
+ * ("[Translator's note: the CBIRC was replaced by the NFRA in 2023.]"). Its closing bracket is the first of its kind.
+ */
+const TRANSLATORS_NOTE = new RegExp([
+  `\\[\\s*(?:${NOTE_WORDS}|notes?\\s*[:：])[^\\]]{0,1000}\\]`, `［\\s*${NOTE_WORDS}[^］]{0,1000}］`, `【\\s*${NOTE_WORDS}[^】]{0,1000}】`,
+  `〔\\s*${NOTE_WORDS}[^〕]{0,1000}〕`, `\\(\\s*${NOTE_WORDS}[^)]{0,1000}\\)`, `（\\s*${NOTE_WORDS}[^）]{0,1000}）`,
+].join('|'), 'gi');
 /** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
 const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;
 /** Units of a percentage written after the number; PERCENT_AFTER reads the Chinese ones after a Chinese numeral. */
@@ -177,7 +187,10 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const anchors: Anchor[] = [];
   const masked: Span[] = [];
   const notices: Span[] = [];
+  const folded = foldDigits(document.text.slice(span.start, span.end));
+  const notes = translatorsNotesIn(folded);
   for (const annotation of annotationsIn(document, span)) {
+    if (notes.length > 0 && isInside(notes, annotation.start - span.start)) continue;
     if (annotation.kind === 'agency') anchors.push(anchor('agency', annotation.agencyId, annotation.text, annotation));
     if (annotation.kind === 'noticeNumber') {
       const serial = { value: `${annotation.year ?? ''}/${annotation.serial}`, issuerKnown: annotation.issuerKnown };
@@ -186,10 +199,9 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
     }
     if (MASKED.has(annotation.kind)) masked.push(annotation);
   }
-  const folded = foldDigits(document.text.slice(span.start, span.end));
   const orders = ordersIn(folded, notices);
   for (const order of orders) anchors.push({ ...anchor('notice', `order:${order.serial}`, folded.slice(order.start, order.end), shift(order, span.start)), serial: { value: order.serial, issuerKnown: false } });
-  const hidden = [...masked.map((item) => shift(item, -span.start)), ...orders].sort((a, b) => a.start - b.start);
+  const hidden = [...masked.map((item) => shift(item, -span.start)), ...orders, ...notes].sort((a, b) => a.start - b.start);
   const withoutLabels = blanked(folded, hidden);
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
@@ -199,6 +211,18 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   for (const date of [...dates, ...monthDates]) addPartsOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
   numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
   return { anchors, masked };
+}
+
+/** The translator's and editor's notes of `text` (TRANSLATORS_NOTE), in order. */
+function translatorsNotesIn(text: string): Span[] {
+  // Every note opens with a bracket: most texts are passed over at the cost of a search.
+  if (!/[[［【〔(（]/.test(text)) return [];
+  return [...text.matchAll(TRANSLATORS_NOTE)].map((match) => ({ start: match.index!, end: match.index! + match[0].length }));
+}
+
+function isInside(spans: readonly Span[], offset: number): boolean {
+  const span = spans[lastAtOrBefore(spans, offset, (item) => item.start)];
+  return span !== undefined && offset < span.end;
 }
 
 /** The orders' numbers of `text` (ORDER) that no notice number holds, with their years and serials (`2025/28`, `/28`). */
@@ -321,7 +345,7 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
   };
   for (const match of text.matchAll(ARABIC)) {
     const [written, digits, suffix] = match as unknown as [string, string, string | undefined];
-    if (/\w/.test(text[match.index! - 1] ?? '')) continue;
+    if (/\w/.test(text[match.index! - 1] ?? '') || isEnumerator(text, match.index!, digits, suffix)) continue;
     const value = Number(digits.replace(/,/g, ''));
     const fraction = FRACTION_BEFORE.exec(text.slice(Math.max(0, match.index! - 3), match.index!))?.[0];
     if (fraction) add(value, fraction, match.index! - fraction.length, fraction + written);
@@ -374,6 +398,17 @@ function numbersIn(text: string, offset: number, anchors: Anchor[]): void {
     else addCount(value, match.index!, written);
   }
 }
+
+/**
+ * A number alone in brackets, (2) or （2）: an item of a list run inline ("…: (1) service provider means …; (2) …"),
+ * or a number in words restated ("five (5) days"), never an amount of its own.
+ */
+function isEnumerator(text: string, at: number, digits: string, unit: string | undefined): boolean {
+  return unit === undefined && OPENING_BRACKETS.includes(text[at - 1] ?? '') && CLOSING_BRACKETS.includes(text[at + digits.length] ?? '');
+}
+
+const OPENING_BRACKETS = '(（';
+const CLOSING_BRACKETS = ')）';
 
 /** The value of a number in words below a hundred, from its parts (BELOW_HUNDRED's groups); 0 for none. */
 function belowHundred(tens: string | undefined, unit: string | undefined, single: string | undefined): number {

@@ -258,6 +258,8 @@ interface AnswerKeys {
   keys: ReadonlySet<string>;
   serials: ReadonlySet<string>;
   serialsOfUnknownIssuers: ReadonlySet<string>;
+  /** The agencies' ids. */
+  agencies: readonly string[];
 }
 
 function answerKeys(anchors: readonly Anchor[]): AnswerKeys {
@@ -267,7 +269,17 @@ function answerKeys(anchors: readonly Anchor[]): AnswerKeys {
     keys: new Set(anchors.map(anchorKey)),
     serials: valuesOf(serials),
     serialsOfUnknownIssuers: valuesOf(serials.filter((serial) => !serial.issuerKnown)),
+    agencies: anchors.filter((anchor) => anchor.kind === 'agency').map((anchor) => anchor.value),
   };
+}
+
+/**
+ * Whether one agency is an office of the other: 人民银行上海总部 (`pboc-shanghai-head-office`) or 上海分行 of the PBOC,
+ * which a translation may name by its parent ("the Shanghai Head Office and all branches of the PBOC"). An office's
+ * id is its parent's, a hyphen, and more (knowledge/localOffices.ts; the data's offices with a parent likewise).
+ */
+function isOfficeOf(office: string, agency: string): boolean {
+  return office.length > agency.length && office.startsWith(agency) && office[agency.length] === '-';
 }
 
 /** `/28` of `2025/28`. */
@@ -281,6 +293,7 @@ function serialAlone(value: string): string {
  */
 function isAnswered(anchor: Anchor, theirs: AnswerKeys): boolean {
   if (theirs.keys.has(anchorKey(anchor))) return true;
+  if (anchor.kind === 'agency') return theirs.agencies.some((agency) => isOfficeOf(anchor.value, agency) || isOfficeOf(agency, anchor.value));
   if (!anchor.serial) return false;
   const { value } = anchor.serial;
   const serials = anchor.serial.issuerKnown ? theirs.serialsOfUnknownIssuers : theirs.serials;

@@ -1,0 +1,85 @@
+/**
+ * What a translation says alike, a sixth independent test (issue 10): an agency's office named by its parent ("the
+ * Shanghai Head Office and all branches of the PBOC" for 人民银行上海总部，各分行) is no other agency; a list run inline,
+ * (1) … (2) …, is no number; a translator's note in brackets is not the notice's text. Quiet where the two agree,
+ * reported where they do not, in both directions, with the near misses that must stay quiet.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lines } from './fixture';
+import { align, checksOf } from './alignmentFixture';
+import { builtinKnowledgeData } from '../../server/src/knowledge/builtin';
+
+/** A two-item notice: the original's first item is `zh`, the translation's is `en`. */
+function pairOf(zh: string, en: string) {
+  return align(
+    lines('关于加强客户资金管理的通知', '', zh, '（二）各单位应当于每年年末前报告执行情况。'),
+    lines('Notice on Strengthening the Management of Customer Funds', '', en, '(II) Each institution shall report the implementation before the end of each year.'),
+  );
+}
+
+const quiet: [string, string, string][] = [
+  // An office named by its parent.
+  ['人民银行上海总部，各分行 = the Shanghai Head Office and all branches of the PBOC', '（一）请人民银行上海总部，各分行将本通知转发至辖区内各有关机构。',
+    '(I) The Shanghai Head Office and all branches of the PBOC are requested to forward this Notice to the relevant institutions within their jurisdictions.'],
+  ['人民银行 = the Shanghai Head Office of the PBOC (the other way)', '（一）请人民银行将本通知转发至辖区内各有关机构。',
+    '(I) The Shanghai Head Office of the PBOC is requested to forward this Notice to the relevant institutions.'],
+  ['中国人民银行上海分行 = the PBOC (a local office by its parent)', '（一）中国人民银行上海分行负责辖区内的监督检查。',
+    '(I) The PBOC is responsible for supervision and inspection within the jurisdiction.'],
+  // Lists run inline.
+  ['（一）…（二）… inline = (1) … (2) … inline', '（一）本办法下列用语的含义：（一）服务机构，是指提供服务的机构；（二）重要外包，是指对业务有重大影响的外包。',
+    '(I) The following terms in these Measures have the following meanings: (1) service provider means an institution that provides services; (2) material outsourcing means outsourcing that has a significant impact on business.'],
+  ['（1）…（2）… inline = (1) … (2) … inline', '（一）申请人应当提交下列材料：（1）申请书；（2）营业执照；（3）章程。',
+    '(I) The applicant shall submit the following materials: (1) an application; (2) a business licence; (3) the articles of association.'],
+  ['五个工作日 = five (5) working days', '（一）机构应当在五个工作日内报告。', '(I) The institution shall report within five (5) working days.'],
+  // Translator's notes.
+  ['a translator\'s note with a year and an agency', '（一）本通知自发布之日起施行。',
+    '(I) This Notice shall come into force on the date of issuance. [Translator\'s note: the China Banking and Insurance Regulatory Commission was replaced by the NFRA in 2023.]'],
+  ['a note in square brackets, hard-wrapped', '（一）本通知自发布之日起施行。',
+    lines('(I) This Notice shall come into force on the date of issuance. [Note: this Notice replaced the', 'one issued in 2019 by 3 departments.]')],
+  ['a translator\'s note in parentheses (TN: …)', '（一）本通知自发布之日起施行。',
+    '(I) This Notice shall come into force on the date of issuance (TN: the notice of 2019 had 12 articles).'],
+  ['【译者注】 in a Chinese translation of an English original', '（一）本通知自发布之日起施行。【译者注：2023年由金融监管总局承接。】',
+    '(I) This Notice shall come into force on the date of issuance.'],
+];
+
+for (const [what, zh, en] of quiet) {
+  test(`translation checks, quiet: ${what}`, () => {
+    assert.deepEqual(checksOf(pairOf(zh, en)), []);
+  });
+}
+
+const faults: [string, string, string, string[]][] = [
+  ['财政部 translated as the Ministry of Commerce (two agencies, neither an office of the other)', '（一）财政部负责资金拨付。',
+    '(I) The Ministry of Commerce is responsible for allocating the funds.',
+    ['3 translation-mismatch: The translation names Ministry of Commerce where the original names 财政部.']],
+  ['人民银行上海总部 translated as the CSRC Shanghai Bureau', '（一）请人民银行上海总部将本通知转发至辖区内各有关机构。',
+    '(I) The CSRC Shanghai Bureau is requested to forward this Notice to the relevant institutions.',
+    ['3 translation-mismatch: The translation names CSRC Shanghai Bureau where the original names 人民银行上海总部.']],
+  ['a number inside an inline list still compared', '（一）申请人应当提交下列材料：（1）申请书；（2）近三年的财务报告。',
+    '(I) The applicant shall submit the following materials: (1) an application; (2) the financial reports of the last five years.',
+    ['3 translation-mismatch: The translation has the number five where the original has the number 三.']],
+  ['a year outside the note still compared', '（一）本通知自2026年1月1日起施行。',
+    '(I) This Notice shall come into force on 1 January 2027. [Translator\'s note: it replaced the notice of 2019.]',
+    ['3 translation-mismatch: The translation has the date 1 January 2027 where the original has the date 2026年1月1日.']],
+  ['a bracketed insertion that is no note is compared', '（一）本通知自发布之日起施行。',
+    '(I) This Notice [issued in 2019] shall come into force on the date of issuance.',
+    ['3 translation-mismatch: The translation has the number 2019; the original\'s （一） does not.']],
+];
+
+for (const [what, zh, en, expected] of faults) {
+  test(`translation checks, reported: ${what}`, () => {
+    assert.deepEqual(checksOf(pairOf(zh, en)), expected);
+  });
+}
+
+test('agencies: an id that starts with another agency\'s id and a hyphen is an office of that agency (the checks rely on it)', () => {
+  const { agencies } = builtinKnowledgeData.agencies;
+  const byId = new Map(agencies.map((agency) => [agency.id, agency]));
+  for (const agency of agencies) {
+    for (let cut = agency.id.indexOf('-'); cut > 0; cut = agency.id.indexOf('-', cut + 1)) {
+      const prefix = byId.get(agency.id.slice(0, cut));
+      if (prefix) assert.equal(agency.parent, prefix.id, `${agency.id} reads as an office of ${prefix.id}`);
+    }
+  }
+});
