@@ -274,7 +274,7 @@ function isPlausibleLabelEnd(rest: LineRest, endsInStop: boolean): boolean {
   const code = rest.text.charCodeAt(rest.start);
   // Both continuations begin with white space (\s is isSpace and U+FEFF): most labels are followed by their text.
   if (isSpace(code) || code === 0xfeff) {
-    if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE)) return false;
+    if (restStartsWith(rest, LABEL_CONTINUES_SENTENCE) || (endsInStop && restStartsWith(rest, DECIMAL_CONTINUES))) return false;
     if (!endsInStop && restStartsWith(rest, LABEL_CONTINUES_LIST)) return false;
   }
   return !isWordChar(code) || code >= 0x80 || (code >= 0x41 && code <= 0x5a) || (isDigit(code) && endsInParenthesis(rest));
@@ -290,8 +290,13 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** "(III) of this Notice", "1. 5 per cent": a number after the label is a quantity only with a unit or a decimal. */
-const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|through|above|below|hereof|herein|per\s+cent|percent)\b|[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
+/** "(III) of this Notice", "(5) per cent": a reference or a number wrapped at a line start, the sentence going on. */
+const LABEL_CONTINUES_SENTENCE = /[^\S\r\n]+(?:of|through|above|below|hereof|herein|per\s+cent|percent)\b/y;
+/**
+ * "1. 5 per cent", "2. 5%": a number broken after its point, not an item, when a decimal or a unit follows. Not after a
+ * label in brackets, whose item may well open with a quantity: "(2) 20 percent, where the balance …".
+ */
+const DECIMAL_CONTINUES = /[^\S\r\n]+\d+(?:[.,]\d+|\s*(?:%|‰|(?:per\s*cent|percent)\b))/y;
 /** "Clauses⏎(3) and (4) apply", "(5) to (8)": a list or range of references wrapped at a line start. */
 const LABEL_CONTINUES_LIST = /[^\S\r\n]+(?:and|or|to)\b/y;
 
