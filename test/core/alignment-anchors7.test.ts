@@ -83,3 +83,22 @@ test('agencies: an id that starts with another agency\'s id and a hyphen is an o
     }
   }
 });
+
+// A number in a short quoted name names a policy, counting nothing.
+const names: [string, string, string, string[]][] = [
+  ['金融“五篇大文章” = the “Five Priorities” in finance', '（一）做好金融“五篇大文章”。', '(I) Deliver on the "Five Priorities" in finance.', []],
+  ['“两会” = the “Two Sessions”', '（一）“两会”期间加强值守。', '(I) Duty shall be strengthened during the “Two Sessions”.', []],
+  ['“三农” = the “three rural issues”, with a count outside the quotes', '（一）加大对“三农”的支持，在三个月内完成。',
+    '(I) Support for the “three rural issues” shall be increased and completed within three months.', []],
+  ['《…“五篇大文章”…》 (a cited title, masked) = the Guiding Opinions … on the "Five Priorities" in Finance (a title unmarked)',
+    '（一）按照《国务院办公厅关于做好金融“五篇大文章”的指导意见》的要求，将优化支付服务纳入重要工作日程。',
+    '(I) Payment services shall be put high on the agenda as required by the Guiding Opinions of the General Office of the State Council on the "Five Priorities" in Finance.', []],
+  ['a count outside the quotes still compared', '（一）做好金融“五篇大文章”，在三个月内完成。', '(I) Deliver on the “Five Priorities” in finance within six months.',
+    ['3 translation-mismatch: The translation has the number six where the original has the number 三.']],
+];
+
+for (const [what, zh, en, expected] of names) {
+  test(`translation checks, numbers in quoted names: ${what}`, () => {
+    assert.deepEqual(checksOf(pairOf(zh, en)), expected);
+  });
+}

@@ -209,9 +209,27 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   const monthDates = monthDatesIn(withoutDates);
   for (const date of monthDates) anchors.push(anchor('date', date.date, withoutDates.slice(date.start, date.end), shift(date, span.start)));
   for (const date of [...dates, ...monthDates]) addPartsOf(anchors, date, withoutLabels.slice(date.start, date.end), span.start);
+  const counted = anchors.length;
   numbersIn(blanked(withoutDates, monthDates), span.start, anchors);
+  impliedInNames(anchors, counted, folded, span.start);
   return { anchors, masked };
 }
+
+/**
+ * A number in a short name in quotation marks — the “Five Priorities”, “两会” (the Two Sessions), “三农” — names a policy;
+ * it counts nothing the other side must give: implied (the numbers from `from` on; offsets in the document from `offset`).
+ */
+function impliedInNames(anchors: Anchor[], from: number, text: string, offset: number): void {
+  if (anchors.length === from || !/[“"「]/.test(text)) return;
+  const names = [...text.matchAll(QUOTED_NAME)].map((match) => shift({ start: match.index!, end: match.index! + match[0].length }, offset));
+  for (let i = from; i < anchors.length; i++) {
+    const number = anchors[i]!;
+    if (number.kind === 'number' && names.some((name) => name.start < number.start && number.end < name.end)) anchors[i] = { ...number, weak: true };
+  }
+}
+
+/** A short name in quotation marks, on one line. */
+const QUOTED_NAME = /“[^“”\n]{1,24}”|"[^"\n]{1,24}"|「[^「」\n]{1,24}」/g;
 
 /** The translator's and editor's notes of `text` (TRANSLATORS_NOTE), in order. */
 function translatorsNotesIn(text: string): Span[] {
