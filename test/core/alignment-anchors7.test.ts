@@ -102,3 +102,23 @@ for (const [what, zh, en, expected] of names) {
     assert.deepEqual(checksOf(pairOf(zh, en)), expected);
   });
 }
+
+// A value one side gives more often than the other, while the other side gives a value it lacks: a mismatch.
+const surplus: [string, string, string, string[]][] = [
+  ['a table row with 0.5% twice where the original has 万分之五 and 千分之五', '（一）费率如下：第三级｜万分之五｜千分之五。',
+    '(I) The rates are as follows: Level 3 | 0.5% | 0.5%.',
+    ['3 translation-mismatch: The translation has 0.5% where the original has 万分之五.']],
+  ['10% twice in the original where the translation gives 10% and 20%', '（一）（1）个人为10%；（2）机构为10%。',
+    '(I) (1) 10% for individuals; (2) 20% for institutions.',
+    ['3 translation-mismatch: The translation has 20% where the original has 10%.']],
+  ['a number repeated in the translation, nothing lacking: quiet', '（一）应当在30日内报告，逾期未报告的，责令改正。',
+    '(I) A report shall be made within 30 days; where no report is made within the 30 days, correction shall be ordered.', []],
+  ['an agency named twice in the translation: quiet', '（一）人民银行负责监督，财政部予以配合。',
+    '(I) The PBOC is responsible for supervision, and the Ministry of Finance shall cooperate with the PBOC.', []],
+];
+
+for (const [what, zh, en, expected] of surplus) {
+  test(`translation checks, a value given more often: ${what}`, () => {
+    assert.deepEqual(checksOf(pairOf(zh, en)), expected);
+  });
+}

@@ -228,8 +228,12 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
   const [myKeys, theirKeys] = [answerKeys(mine), answerKeys(theirs)];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
-    const here = unmatched(mine.filter((anchor) => anchor.kind === kind), theirKeys);
-    const there = unmatched(theirs.filter((anchor) => anchor.kind === kind), myKeys);
+    const [myAnchors, theirAnchors] = [mine.filter((anchor) => anchor.kind === kind), theirs.filter((anchor) => anchor.kind === kind)];
+    let here = unmatched(myAnchors, theirKeys);
+    let there = unmatched(theirAnchors, myKeys);
+    // One side lacks a value while the other gives one of its values more often: "0.5% | 0.5%" for 万分之五｜千分之五.
+    if (kind !== 'agency' && here.length === 0 && there.length > 0) here = surplus(myAnchors, theirAnchors);
+    else if (kind !== 'agency' && there.length === 0 && here.length > 0) there = surplus(theirAnchors, myAnchors);
     const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(name, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
@@ -248,6 +252,24 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
     }
     return [];
   });
+}
+
+/**
+ * The anchors of `anchors` (never a weak one) beyond as many of their value as `others` has: the second 0.5% where
+ * the other side has one 0.5%. Anchors of values `others` lacks are not counted (they are unmatched, not surplus).
+ */
+function surplus(anchors: readonly Anchor[], others: readonly Anchor[]): Anchor[] {
+  const left = new Map<string, number>();
+  for (const other of others) left.set(anchorKey(other), (left.get(anchorKey(other)) ?? 0) + 1);
+  const found: Anchor[] = [];
+  for (const anchor of anchors) {
+    const key = anchorKey(anchor);
+    const count = left.get(key);
+    if (count === undefined || anchor.weak) continue;
+    if (count === 0) found.push(anchor);
+    else left.set(key, count - 1);
+  }
+  return found;
 }
 
 /**
