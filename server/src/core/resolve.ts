@@ -23,6 +23,8 @@ export class ClauseResolver {
   /** A memo's numbered parts (1. Background, 2. Analysis) by value: what its "section 2" names. */
   private readonly memoSections = new Map<number, Clause>();
   private readonly paragraphCache = new Map<number, Span[]>();
+  /** The first and last line of the block each line is in (see blockAt), two per line, -1 until read. */
+  private blockBounds: Int32Array | undefined;
 
   /** Decimal labels by their numbers: "2.3.1". */
   private readonly byDecimal = new Map<string, Clause[]>();
@@ -361,13 +363,20 @@ export class ClauseResolver {
     return clause && span ? { clause, span } : undefined;
   }
 
-  /** The first and last lines of the block of lines `line` is in (at most MAX_BLOCK_LINES either way). */
+  /**
+   * The first and last lines of the block of lines `line` (not blank) is in. Every line of a block has the same bounds:
+   * they are kept for each, so that each block is read once however many references stand in it (a text of nothing
+   * but 前款 costs a pass, not a walk of the block per reference).
+   */
   private blockAt(line: number): [number, number] {
     const { lines } = this.source!;
+    const bounds = (this.blockBounds ??= new Int32Array(lines.lineCount * 2).fill(-1));
+    if (bounds[line * 2]! >= 0) return [bounds[line * 2]!, bounds[line * 2 + 1]!];
     let first = line;
-    while (first > 0 && line - first < MAX_BLOCK_LINES && !this.startsClause(first) && !this.endsBlock(first - 1)) first--;
+    while (first > 0 && !this.startsClause(first) && !this.endsBlock(first - 1)) first--;
     let last = line;
-    while (last + 1 < lines.lineCount && last - line < MAX_BLOCK_LINES && !this.startsClause(last + 1) && !this.isBlankLine(last + 1) && !this.endsBlock(last)) last++;
+    while (last + 1 < lines.lineCount && !this.startsClause(last + 1) && !this.isBlankLine(last + 1) && !this.endsBlock(last)) last++;
+    for (let inside = first; inside <= last; inside++) bounds.set([first, last], inside * 2);
     return [first, last];
   }
 

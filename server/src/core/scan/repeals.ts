@@ -10,7 +10,7 @@
 import type { Citation, Repeal } from '../model';
 import type { FoldedMatch, FoldedText } from '../text/folded';
 import { lastAtOrBefore } from '../text/search';
-import { sentenceEndAfter, sentenceStartBefore, structuralBreaks } from '../text/sentences';
+import { ForwardSentenceBounds, structuralBreaks } from '../text/sentences';
 import { firstDate } from './dates';
 
 export const PERFORMATIVE = new RegExp([
@@ -81,13 +81,16 @@ type Breaks = ReturnType<typeof structuralBreaks>;
 function performativeRepeals(folded: FoldedText, citations: readonly Citation[], matches: readonly FoldedMatch[], breaks: Breaks): Repeal[] {
   const text = folded.text;
   const repeals: Repeal[] = [];
+  const bounds = new ForwardSentenceBounds(text, SENTENCE_REACH, breaks);
   for (const match of matches) {
-    const start = sentenceStartBefore(text, match.start, SENTENCE_REACH, breaks);
-    const end = sentenceEndAfter(text, match.end, SENTENCE_REACH, breaks);
+    const start = bounds.startBefore(match.start);
+    const end = bounds.endAfter(match.end);
+    const sentence = folded.originalRange(start, end);
+    // Most verbs of a text that cites notices are far from any: nothing more to read.
+    if (citationsIn(citations, sentence.start, sentence.end).length === 0) continue;
     const lead = text.slice(start, match.start);
     if (NOT_PERFORMATIVE.test(clauseBefore(lead) + text.slice(match.start, match.end))) continue;
     const verb = folded.originalRange(match.start, match.end);
-    const sentence = folded.originalRange(start, end);
     const before = citationsIn(citations, sentence.start, verb.start);
     const named = (before.length > 0 ? before : citationsIn(citations, verb.end, sentence.end))
       .filter((citation, index, all) => !isPartOnly(folded.source, citation, all[index - 1]?.end ?? sentence.start, all[index + 1]?.start ?? verb.start));
@@ -131,9 +134,10 @@ function citationsIn(citations: readonly Citation[], from: number, to: number): 
 function markRepealSentences(folded: FoldedText, citations: readonly Citation[], matches: readonly FoldedMatch[], breaks: Breaks): Citation[] {
   const text = folded.text;
   const sentences: { start: number; end: number }[] = [];
+  const bounds = new ForwardSentenceBounds(text, SENTENCE_REACH, breaks);
   for (const match of matches) {
-    const start = folded.originOf(sentenceStartBefore(text, match.start, SENTENCE_REACH, breaks));
-    const end = folded.originalRange(0, sentenceEndAfter(text, match.end, SENTENCE_REACH, breaks)).end;
+    const start = folded.originOf(bounds.startBefore(match.start));
+    const end = folded.originalRange(0, bounds.endAfter(match.end)).end;
     const last = sentences[sentences.length - 1];
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else sentences.push({ start, end });

@@ -5,6 +5,7 @@
  * Ltd.", "TokenBridge Pte. Ltd.", "Foo Sdn. Bhd.": a name goes on after them far more often than a sentence ends) or
  * an initial.
  */
+import { lastAtOrBefore } from './search';
 
 /** 。 ！ ？ ； ! ? ; and the hard break, as a table: one look-up per code unit asked about. */
 const ENDS_SENTENCE: Uint8Array = (() => {
@@ -48,6 +49,59 @@ export function sentenceEndAfter(text: string, offset: number, reach: number, br
     if (breaksBefore(end)) return end;
   }
   return end;
+}
+
+/**
+ * Sentence bounds around offsets asked in increasing order (the verbs of a text, in order), answered as
+ * sentenceStartBefore and sentenceEndAfter do: where a sentence may start (after a sentence end, at a break, at 0) is
+ * tested once per code unit over all the questions, so a run of verbs with no sentence end between them costs a pass,
+ * not `reach` code units each way per verb. A question out of order is answered by those functions.
+ */
+export class ForwardSentenceBounds {
+  /** Where a sentence may start, among the offsets tested, [from, tested), in order. */
+  private readonly cuts: number[] = [];
+  private from = 0;
+  private tested = 0;
+
+  constructor(private readonly text: string, private readonly reach: number, private readonly breaksBefore: BreaksBefore = NEVER) {}
+
+  startBefore(offset: number): number {
+    const low = Math.max(0, offset - this.reach);
+    if (low < this.from) return sentenceStartBefore(this.text, offset, this.reach, this.breaksBefore);
+    this.testThrough(low, offset);
+    const cut = this.cuts[lastAtOrBefore(this.cuts, offset, (value) => value)];
+    return cut !== undefined && cut >= low ? cut : low;
+  }
+
+  endAfter(offset: number): number {
+    const low = Math.max(0, offset - this.reach);
+    if (low < this.from) return sentenceEndAfter(this.text, offset, this.reach, this.breaksBefore);
+    const limit = Math.min(this.text.length, offset + this.reach);
+    this.testThrough(low, offset);
+    const known = this.cuts[lastAtOrBefore(this.cuts, offset, (value) => value) + 1];
+    if (known !== undefined) return Math.min(known, limit);
+    while (this.tested <= limit) {
+      const at = this.tested++;
+      if (this.isCut(at)) {
+        this.cuts.push(at);
+        return at;
+      }
+    }
+    return limit;
+  }
+
+  /** Tests every offset up to `high`; from `low` on when nothing was tested as far as `low` (the offsets before are never asked about again). */
+  private testThrough(low: number, high: number): void {
+    if (low > this.tested) {
+      this.from = this.tested = low;
+      this.cuts.length = 0;
+    }
+    for (; this.tested <= high; this.tested++) if (this.isCut(this.tested)) this.cuts.push(this.tested);
+  }
+
+  private isCut(offset: number): boolean {
+    return offset === 0 || endsSentenceAt(this.text, offset - 1) || this.breaksBefore(offset);
+  }
 }
 
 /** What begins a line that is a line of its own, not a wrapped sentence: a table row, a list item, a log line, a label. */
