@@ -4,7 +4,7 @@
  * finds paragraphs (款); without it (another file's summary), a step into a paragraph resolves to its clause.
  */
 import type { Clause, ReferenceStep, Span } from './model';
-import { singularWord } from './scan/references';
+import { CHINESE_ANNEX_UNITS, singularWord } from './scan/references';
 import { CLOSES_SENTENCE, isHan, isSpace } from './text/chars';
 import { decimalPath, romanValue } from './text/numerals';
 import type { LineIndex } from './text/lineIndex';
@@ -46,6 +46,7 @@ export class ClauseResolver {
       this.topLevel.push(!parent || (parent.style === 'heading' && this.topLevel[parent.id]!));
       if (clause.parent === undefined) this.roots.push(clause.id);
       if (clause.style === 'heading') this.addHeading(clause);
+      else if (clause.style === 'annex') this.addAnnex(clause);
       if (clause.style === 'decimal') {
         this.decimals.push(clause);
         const key = clause.label.replace(/\.$/, '');
@@ -71,6 +72,17 @@ export class ClauseResolver {
     if (!word) return;
     const key = number ? `${singularWord(word.toLowerCase())}:${headingNumberValue(number)}` : singularWord(word.toLowerCase());
     if (!this.headings.has(key)) this.headings.set(key, heading);
+  }
+
+  /**
+   * An attachment's heading (附件1, Annex 2: …, 附件) names its unit with its number, 0 when it has none; the bare word
+   * finds the first one (the part of the document a scoped step is looked for in). The first of each wins.
+   */
+  private addAnnex(annex: Clause): void {
+    const word = /^(?:附[件表录]|[A-Za-z]+)/.exec(annex.label)?.[0];
+    const unit = word && (CHINESE_ANNEX_UNITS.get(word) ?? singularWord(word.toLowerCase()));
+    if (!unit) return;
+    for (const key of [`${unit}:${annex.value}`, unit]) if (!this.headings.has(key)) this.headings.set(key, annex);
   }
 
   /**
