@@ -48,8 +48,9 @@ const trees: [string, string, string, string[]][] = [
   ['Markdown: ## Annex 1 closes the body and the sections before', lines('# Notice', '## 1. Scope', 'Text.', '## Annex 1', '1. First.', '## Annex 2', '1. Second.'),
     lines('Notice', '  1.', '  Annex 1', '    1.', '  Annex 2', '    1.'), []],
   // Not headings.
-  ['the attachment list on one line, and "附件：" before list lines, stay prose', lines('一、甲。', '二、乙。', '附件：1.《甲办法》2.《乙办法》', '附件：', '  1.《甲办法》', '  2.《乙办法》'),
-    lines('一、', '二、', '  1.', '  2.'), []],
+  ['the attachment list on one line, and "附件：" before list lines, are no headings: the list\'s items stay the body\'s',
+    lines('一、甲。', '二、乙。', '附件：1.《甲办法》2.《乙办法》', '', '附件：', '  1.《甲办法》', '  2.《乙办法》'), lines('一、', '二、', '  1.', '  2.'), []],
+  ['"附件：" before a part 一、 heads an attachment', lines('一、甲。', '附件：', '一、总则'), lines('一、', '附件', '  一、'), []],
   ['an unnumbered label with a title is the list; the annex is the bare heading after it', lines('一、甲。', '附件：跨境融资风险加权余额计算方法', '', '附件', '1. 计算公式。'),
     lines('一、', '附件', '  1.'), []],
   ['titled lines one after another are the list, not headings', lines('一、甲。', '附件1：募集说明书编制要求', '附件2：定期报告编制要求', '附件1', '一、总则', '附件2', '一、总则'),

@@ -37,13 +37,14 @@ export class ClauseResolver {
   private asFollows: number[] | undefined;
   private readonly hasArticles: boolean;
 
-  /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers at most. */
+  /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers or attachments' headings at most. */
   private readonly topLevel: boolean[] = [];
 
   constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
       const parent = clause.parent === undefined ? undefined : clauses[clause.parent]!;
-      this.topLevel.push(!parent || (parent.style === 'heading' && this.topLevel[parent.id]!));
+      // An attachment's parts are at the top of its numbering, as a heading's are ("本规则第二条" in the rules a notice attaches).
+      this.topLevel.push(!parent || ((parent.style === 'heading' || parent.style === 'annex') && this.topLevel[parent.id]!));
       if (clause.parent === undefined) this.roots.push(clause.id);
       if (clause.style === 'heading') this.addHeading(clause);
       else if (clause.style === 'annex') this.addAnnex(clause);
@@ -171,7 +172,7 @@ export class ClauseResolver {
   private ownClause(step: ReferenceStep, at: number): Clause | undefined {
     if (step.kind === 'item') return this.innermost(at, (clause) => step.styles.includes(clause.style));
     // 前条 in a document without articles (an explanation numbered 一、二、): the part it stands in is its article.
-    if (step.kind === 'article' && !this.hasArticles) return this.innermost(at, (clause) => this.topLevel[clause.id]! && clause.style !== 'heading');
+    if (step.kind === 'article' && !this.hasArticles) return this.innermost(at, (clause) => this.topLevel[clause.id]! && clause.style !== 'heading' && clause.style !== 'annex');
     return this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
   }
 

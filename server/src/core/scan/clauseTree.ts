@@ -26,7 +26,8 @@
  * labels after it nest under it, their numbering remembered afresh (its 第一条 after the body's 第十二条 is no
  * problem). Numbered headings of one word (附件1, 附件2; 附表 apart) are one sequence, checked as other styles are;
  * an unnumbered one (value 0) is in none, nor is the first. The attachment list is no heading: "附件：" whose next line
- * (in its paragraph) starts with a list label, and a titled heading next to another titled one ("附件1：…⏎附件2：…").
+ * (in its paragraph) starts with a list label (1. or （1）), and a titled heading next to another titled one ("附件1：…⏎附件2：…").
+ * The list's items stay what they were: labels of the body's last clause (the alignment pairs them with the translation's).
  */
 import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
 import { ClauseTable } from './clauseTable';
@@ -140,7 +141,7 @@ export function buildClauseTree(text: string, lines: LineIndex, checkpoints?: Cl
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
     const cited = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
-    const label = cited?.style !== 'annex' ? cited : isAttachmentList(builder, line, cited) ? undefined : level > 0 ? wholeHeading(text, cited, start, first, level, end) : cited;
+    const label = ownLabel(builder, line, cited, level, first, end);
     if (label) {
       const read = letterInSequence(builder, label, start);
       undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
@@ -366,6 +367,19 @@ function annexWord(text: string, start: number): string {
   return text.slice(start, end);
 }
 
+/** How the attachment list numbers its items: 1. 2. or （1）（2） (附件：⏎一、… heads an attachment that begins with its part 一、). */
+const ATTACHMENT_ITEM_STYLES: ReadonlySet<LabelStyle> = new Set(['arabic-dot', 'paren-arabic']);
+
+/**
+ * The label a line opens a clause with: the one it starts with, but for an attachment's heading that is the
+ * attachment list's (and a Markdown attachment's heading, named by its whole text).
+ */
+function ownLabel(builder: Builder, line: number, cited: LabelMatch | undefined, level: number, first: number, end: number): LabelMatch | undefined {
+  if (cited?.style !== 'annex') return cited;
+  if (isAttachmentList(builder, line, cited)) return undefined;
+  return level > 0 ? wholeHeading(builder.text, cited, builder.lines.lineStart(line), first, level, end) : cited;
+}
+
 /**
  * Whether an attachment's heading on `line` is the attachment list's instead: "附件：" alone, whose next line starts with
  * a list label; or a titled one next to another titled one. Only the lines of its paragraph are read.
@@ -376,7 +390,7 @@ function isAttachmentList(builder: Builder, line: number, label: LabelMatch): bo
   const rest = titleStart(text, lineStart + label.end, lines.lineEnd(line));
   if (rest.colonOnly) {
     const next = labelOnLine(builder, line + 1);
-    return next !== undefined && (LIST_RANK.has(next.style) || next.style === 'annex');
+    return next !== undefined && (ATTACHMENT_ITEM_STYLES.has(next.style) || next.style === 'annex');
   }
   if (!rest.titled) return false;
   return isTitledAnnex(builder, line - 1) || isTitledAnnex(builder, line + 1);
