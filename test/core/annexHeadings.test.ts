@@ -113,7 +113,7 @@ const ENGLISH_WITH_ANNEXES = lines(
 const references: [string, string, string[]][] = [
   ['附件1第三条 and 附件2第二条第（一）项 resolve in their annex', lines(NOTICE_WITH_TWO_ANNEXES, '依照附件1第三条和附件2第二条第（一）项办理。'),
     [r('附件1第三条', '第三条@9', '16:3'), r('附件2第二条第（一）项', '（一）@13', '16:10')]],
-  ['附件 2第（二）项, with a space and an item alone', lines(NOTICE_WITH_TWO_ANNEXES, '见附件 2第二条第（二）项。'), [r('附件 2第二条第（二）项', '（二）@14', '16:2')]],
+  ['附件 2第二条第（二）项, a space after 附件', lines(NOTICE_WITH_TWO_ANNEXES, '见附件 2第二条第（二）项。'), [r('附件 2第二条第（二）项', '（二）@14', '16:2')]],
   ['第三条 alone in an annex resolves as it did: the first 第三条', lines(NOTICE_WITH_TWO_ANNEXES, '第四条 依照第三条办理。'),
     [r('第三条', '第三条@3', '16:7')]],
   ['附件第一条: the unnumbered annex', lines('第一条 甲。', '附件', '第一条 乙。', '第二条 依照附件第一条。'), [r('附件第一条', '第一条@3', '4:7')]],
