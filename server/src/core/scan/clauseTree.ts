@@ -141,7 +141,7 @@ export function buildClauseTree(text: string, lines: LineIndex, checkpoints?: Cl
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
     const cited = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
-    const label = ownLabel(builder, line, cited, level, first, end);
+    const label = cited === undefined || cited.style !== 'annex' ? cited : annexHeading(builder, line, cited, level, first, end);
     if (label) {
       const read = letterInSequence(builder, label, start);
       undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
@@ -332,14 +332,18 @@ function continuesLetters(builder: Builder, style: LabelStyle, value: number): b
 function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): number {
   const lineStart = builder.lines.lineStart(line);
   const floor = reachableFrom(builder, level, indent, lineStart);
-  const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor)
-    : found.style === 'annex' ? placeAnnex(builder, found, level, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
+  const label = found.style === 'decimal' || found.style === 'annex' ? placeByOwnRule(builder, found, level, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
   const id = openClause(builder, line, label, level, indent);
   if (LIST_RANK.has(label.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(id);
   const memory = builder.memory[level > 0 ? 1 : 0];
   memory.lastOfStyle.set(label.style, id);
   memory.lastAtDepth.set(builder.table.depth(id), id);
   return id;
+}
+
+/** A decimal label goes by its numbers, an attachment's heading above everything (neither by the rules of placeLabel). */
+function placeByOwnRule(builder: Builder, found: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
+  return found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeAnnex(builder, found, level, lineStart, floor);
 }
 
 /**
@@ -371,11 +375,10 @@ function annexWord(text: string, start: number): string {
 const ATTACHMENT_ITEM_STYLES: ReadonlySet<LabelStyle> = new Set(['arabic-dot', 'paren-arabic']);
 
 /**
- * The label a line opens a clause with: the one it starts with, but for an attachment's heading that is the
- * attachment list's (and a Markdown attachment's heading, named by its whole text).
+ * An attachment's heading as the clause it opens: none when it is the attachment list's; a Markdown one named by its
+ * whole text.
  */
-function ownLabel(builder: Builder, line: number, cited: LabelMatch | undefined, level: number, first: number, end: number): LabelMatch | undefined {
-  if (cited?.style !== 'annex') return cited;
+function annexHeading(builder: Builder, line: number, cited: LabelMatch, level: number, first: number, end: number): LabelMatch | undefined {
   if (isAttachmentList(builder, line, cited)) return undefined;
   return level > 0 ? wholeHeading(builder.text, cited, builder.lines.lineStart(line), first, level, end) : cited;
 }
