@@ -28,6 +28,7 @@ function regulation(articles: number): string {
     lines.push('');
     if (n % 7 === 0) lines.push(`## ${n} Requirements`, '', '1. First point', '  (a) nested', '2. Second point', '');
     if (n % 11 === 0) lines.push('```', '第九十九条 代码里的条。', '```', '');
+    if (n % 13 === 0) lines.push(`附件${Math.ceil(n / 13)}`, '', '一、总则', '');
   }
   return lines.join('\n');
 }
@@ -40,8 +41,8 @@ function chinese(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
 }
 
-const LABELS = ['第五条 ', '第五十条 ', '（三）', '（一）', '3. ', '1. ', '(IV) ', '(I) ', '(a) ', '一、', '二、', '2.1.1 ', 'Article 7 ', '第二章 ', '§ 4 '];
-const LINES = ['## Background', '### （二）适用范围', '# 第一章', '', '本办法自印发之日起施行。', '根据本办法第', 'as follows:', '判决如下：'];
+const LABELS = ['第五条 ', '第五十条 ', '（三）', '（一）', '3. ', '1. ', '(IV) ', '(I) ', '(a) ', '一、', '二、', '2.1.1 ', 'Article 7 ', '第二章 ', '§ 4 ', '附件2：', 'Annex 1 '];
+const LINES = ['## Background', '### （二）适用范围', '# 第一章', '', '本办法自印发之日起施行。', '根据本办法第', 'as follows:', '判决如下：', '附件', '附件1', '附件3', '附件：', '## Annex 2'];
 const FENCES = ['```', '~~~', '````', '``` ts'];
 
 /** One random edit of `text`. */

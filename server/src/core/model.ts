@@ -34,6 +34,7 @@ export type LabelStyle =
   | 'paren-upper-alpha' // (A)
   | 'paren-lower-roman' // (iv)
   | 'decimal' // 2.3  2.3.1 (memos and guidelines; the value is the last number, the label says the rest)
+  | 'annex' // 附件1 附件一 附表2 附录 Annex 1 Appendix A Schedule 2: an attachment's heading (value 0 when unnumbered)
   | 'heading'; // ## Recitals: a Markdown heading without a number (the label is its text, the value 0)
 
 export type ClauseKind = 'part' | 'chapter' | 'section' | 'article' | 'clause' | 'item';

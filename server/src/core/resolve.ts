@@ -4,7 +4,7 @@
  * finds paragraphs (款); without it (another file's summary), a step into a paragraph resolves to its clause.
  */
 import type { Clause, ReferenceStep, Span } from './model';
-import { singularWord } from './scan/references';
+import { CHINESE_ANNEX_UNITS, singularWord } from './scan/references';
 import { CLOSES_SENTENCE, isHan, isSpace } from './text/chars';
 import { decimalPath, romanValue } from './text/numerals';
 import type { LineIndex } from './text/lineIndex';
@@ -39,15 +39,17 @@ export class ClauseResolver {
   private asFollows: number[] | undefined;
   private readonly hasArticles: boolean;
 
-  /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers at most. */
+  /** Whether each clause (by id) is at the top of the numbering: under Markdown headings without numbers or attachments' headings at most. */
   private readonly topLevel: boolean[] = [];
 
   constructor(private readonly clauses: readonly Clause[], private readonly source?: { text: string; lines: LineIndex }) {
     for (const clause of clauses) {
       const parent = clause.parent === undefined ? undefined : clauses[clause.parent]!;
-      this.topLevel.push(!parent || (parent.style === 'heading' && this.topLevel[parent.id]!));
+      // An attachment's parts are at the top of its numbering, as a heading's are ("本规则第二条" in the rules a notice attaches).
+      this.topLevel.push(!parent || ((parent.style === 'heading' || parent.style === 'annex') && this.topLevel[parent.id]!));
       if (clause.parent === undefined) this.roots.push(clause.id);
       if (clause.style === 'heading') this.addHeading(clause);
+      else if (clause.style === 'annex') this.addAnnex(clause);
       if (clause.style === 'decimal') {
         this.decimals.push(clause);
         const key = clause.label.replace(/\.$/, '');
@@ -73,6 +75,17 @@ export class ClauseResolver {
     if (!word) return;
     const key = number ? `${singularWord(word.toLowerCase())}:${headingNumberValue(number)}` : singularWord(word.toLowerCase());
     if (!this.headings.has(key)) this.headings.set(key, heading);
+  }
+
+  /**
+   * An attachment's heading (附件1, Annex 2: …, 附件) names its unit with its number, 0 when it has none; the bare word
+   * finds the first one (the part of the document a scoped step is looked for in). The first of each wins.
+   */
+  private addAnnex(annex: Clause): void {
+    const word = /^(?:附[件表录]|[A-Za-z]+)/.exec(annex.label)?.[0];
+    const unit = word && (CHINESE_ANNEX_UNITS.get(word) ?? singularWord(word.toLowerCase()));
+    if (!unit) return;
+    for (const key of [`${unit}:${annex.value}`, unit]) if (!this.headings.has(key)) this.headings.set(key, annex);
   }
 
   /**
@@ -161,7 +174,7 @@ export class ClauseResolver {
   private ownClause(step: ReferenceStep, at: number): Clause | undefined {
     if (step.kind === 'item') return this.innermost(at, (clause) => step.styles.includes(clause.style));
     // 前条 in a document without articles (an explanation numbered 一、二、): the part it stands in is its article.
-    if (step.kind === 'article' && !this.hasArticles) return this.innermost(at, (clause) => this.topLevel[clause.id]! && clause.style !== 'heading');
+    if (step.kind === 'article' && !this.hasArticles) return this.innermost(at, (clause) => this.topLevel[clause.id]! && clause.style !== 'heading' && clause.style !== 'annex');
     return this.innermost(at, (clause) => clause.kind === step.kind) ?? (step.kind === 'clause' ? this.innermost(at, () => true) : undefined);
   }
 

@@ -86,6 +86,8 @@ export const FRAGMENTS: readonly string[] = [
   // clause labels
   '一、', '二、', '十一、', '（一）', '（二）', '（十）', '第五条', '第一章', '第二节', '(I)', '(II)', '(IX)', '(5)', '(a)', '1.', '2. ',
   'Article 5 ', 'I. ', 'V. ', '第五条　', '　　（三）',
+  // attachments' headings, and references into them
+  '附件', '附件1', '附件2：名单', 'Annex 1', '## Annex 2', '附件1第三条', 'Article 3 of Annex 1',
   // notice numbers and citations
   '银发〔2021〕237号', 'Yinfa [2021] No. 237', '银发〔2026〕42号', '国务院令第768号', '证监会公告〔2023〕5号', '〔2021〕', '[2021] No. ',
   '《关于进一步防范和处置虚拟货币交易炒作风险的通知》', '《条例》', '"Regulations"',

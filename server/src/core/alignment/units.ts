@@ -295,7 +295,7 @@ const FAMILY: Record<LabelStyle, string> = {
   'zh-article': 'article', 'en-article': 'article', 'section-sign': 'article',
   'zh-dot': 'dot', 'roman-dot': 'dot', 'arabic-dot': 'dot',
   'zh-paren': 'paren', 'paren-roman': 'paren', 'paren-arabic': 'paren', 'paren-lower-alpha': 'paren', 'paren-upper-alpha': 'paren', 'paren-lower-roman': 'paren',
-  decimal: 'decimal', heading: 'heading',
+  decimal: 'decimal', heading: 'heading', annex: 'annex',
 };
 
 /** Every rank (rankOf). */

@@ -1,8 +1,22 @@
 /**
  * Recognises the clause label at the start of a line: 第一章, 第十三条之一, 一、, （一）, 1., （1）, I., (IX), (5),
- * Article 5, § 1825. Leading spaces of any kind (U+3000, em space, NBSP, tabs) are allowed.
+ * Article 5, § 1825, and an attachment's heading. Leading spaces of any kind (U+3000, em space, NBSP, tabs) are allowed.
+ *
+ * An attachment's heading (style `annex`): 附件 附表 附录, Annex Appendix Attachment Schedule (capitalised or in capitals),
+ * with or without a number (附件1 附件 1 附件１ 附件一, Annex 1, Annex I, Appendix A; unnumbered: value 0), is
+ *  - the label alone on its line ("附件", "附件2", "## Annex 1", "附件：" — the tree then looks at the next line: a list
+ *    label there makes it the attachment list's lead-in);
+ *  - a numbered label, a colon and a title ("附件2：金融机构名单", "Annex 2: List of Institutions");
+ *  - a numbered label, white space and a title ("附件 1 金融机构名单", "Annex 1 List of Institutions": in English the
+ *    title begins with a capital or a digit).
+ * A title is at most HEADING_MAX code units, holds no sentence punctuation (。；！？ ; ! ?, nor ". "), does not end in a
+ * full stop or a file's extension (参数设置.docx), and does not begin with a list label (附件：1.《…》). Not a heading: the
+ * attachment list ("附件：XX管理办法" — an unnumbered label with a title is always the list in the corpus, the annex
+ * itself following under a bare 附件; "附件1：…" next to another such line, which the tree checks), a sentence
+ * ("附件1所列机构应当…", "Annex 2 sets out …", "Annex 1 of this Notice"), and 附件 anywhere but at a line's start.
  */
 import type { ClauseKind, LabelStyle } from '../model';
+import { HEADING_MAX } from './clauseDescription';
 import { isInvisible, isSpace, isWordChar } from '../text/chars';
 import {
   arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue,
@@ -118,6 +132,11 @@ const PATTERNS: LabelPattern[] = [
     regex: /§\s*(\d+)([a-z]?)(?:-\d+)?\.(?=\s|$)/y,
     classify: (match) => valued('section-sign', 'section', Number(match[1])),
   },
+  {
+    regex: new RegExp(`(?:附件|附表|附录|(?:Annex|Appendix|Attachment|Schedule|ANNEX|APPENDIX|ATTACHMENT|SCHEDULE)(?![A-Za-z]))` +
+      `(?:[^\\S\\r\\n]*(${ZH_NUMERAL}|[\\d０-９]{1,3}|[IVXLC]+|[A-Z])(?![A-Za-z\\d０-９]))?`, 'y'),
+    classify: (match, rest) => classifyAnnex(match[1], rest),
+  },
 ];
 
 /**
@@ -125,7 +144,7 @@ const PATTERNS: LabelPattern[] = [
  * of trying every pattern. Built from the characters each pattern can begin with.
  */
 const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (() => {
-  const [structure, zhDot, zhParen, arabicParen, letterParen, romanDot, decimal, arabicDot, english, sectionSign] = PATTERNS;
+  const [structure, zhDot, zhParen, arabicParen, letterParen, romanDot, decimal, arabicDot, english, sectionSign, annex] = PATTERNS;
   const starts: [string, LabelPattern[]][] = [
     ['第', [structure!]],
     ['零〇○一二三四五六七八九十百千两', [zhDot!]],
@@ -136,6 +155,7 @@ const PATTERNS_BY_FIRST_CHAR: ReadonlyMap<number, readonly LabelPattern[]> = (()
     ['０１２３４５６７８９', [arabicDot!]],
     ['PCSApcsa', [english!]],
     ['§', [sectionSign!]],
+    ['附AS', [annex!]],
   ];
   const table = new Map<number, LabelPattern[]>();
   for (const [chars, patterns] of starts) {
@@ -182,6 +202,51 @@ function digitsValue(digits: string): number {
 function englishNumeralValue(numeral: string): number | undefined {
   if (/^\d+$/.test(numeral)) return Number(numeral);
   return romanValue(numeral) ?? (/^[A-Z]/.test(numeral) ? englishNumberWordValue(numeral) : undefined);
+}
+
+/**
+ * An attachment's heading, by what follows its label on the line (see the header): its number's value, or 0 when
+ * unnumbered; undefined when the line is a sentence or the attachment list.
+ */
+function classifyAnnex(numeral: string | undefined, rest: LineRest): LabelMatch | undefined {
+  const value = numeral === undefined ? 0 : annexNumberValue(numeral);
+  if (value === undefined) return undefined;
+  let at = rest.start;
+  while (at < rest.end && isSpace(rest.text.charCodeAt(at))) at++;
+  if (at === rest.end) return annexLabel(value);
+  const code = rest.text.charCodeAt(at);
+  const colon = code === 0x3a || code === 0xff1a;
+  if (!colon && at === rest.start) return undefined; // 附件1所列机构, 附件规定的方法: a sentence
+  if (colon) while (++at < rest.end && isSpace(rest.text.charCodeAt(at)));
+  if (colon && at === rest.end) return annexLabel(value);
+  if (value === 0 || !isAnnexTitle(rest.text, at, rest.end, colon)) return undefined;
+  return annexLabel(value);
+}
+
+function annexLabel(value: number): LabelMatch {
+  return labelMatch('annex', 'part', value, undefined, 0, 0);
+}
+
+/** 1, １, 一, I (Roman), A (a letter): I, V and X alone are Roman (Annex I ↔ 附件一), other letters count A = 1. */
+function annexNumberValue(numeral: string): number | undefined {
+  const first = numeral.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19)) return digitsValue(numeral);
+  if (first >= 0x41 && first <= 0x5a) return numeral.length > 1 || /[IVX]/.test(numeral) ? romanValue(numeral) : first - 0x40;
+  return chineseNumeralValue(numeral);
+}
+
+/** Sentence punctuation, a full stop before a space or at the end, or a file's extension at the end: no title. */
+const NOT_A_TITLE = /[。；！？;!?]|\.(?:\s|$)|\.(?:docx?|xlsx?|pdf|wps|et|zip|rar)\s*$/i;
+/** A list label at a title's start: 附件：1.《…》 is the attachment list. */
+const LIST_LABEL_START = /^(?:[\d０-９]{1,3}|[一二三四五六七八九十]{1,3})[.．、]|^[（(][\d０-９一二三四五六七八九十]{1,3}[）)]/;
+
+/** Whether text[start, end) can be an attachment's title; after white space (`colon` false) an English one begins with a capital. */
+function isAnnexTitle(text: string, start: number, end: number, colon: boolean): boolean {
+  if (end - start > HEADING_MAX) return false;
+  const code = text.charCodeAt(start);
+  if (!colon && code < 0x80 && !(code >= 0x41 && code <= 0x5a) && !isDigit(code)) return false;
+  const title = text.slice(start, end);
+  return !NOT_A_TITLE.test(title) && !LIST_LABEL_START.test(title);
 }
 
 /** What makes a decimal at a line start an amount, not a label: a unit or a multiplier after it. */
@@ -307,7 +372,7 @@ function endsInStop(label: string): boolean {
 
 /**
  * The labels of a style for a value, as a reader expects them: used in messages ("expected (V)"). A decimal's
- * `prefix` is its parent's numbers and a dot ("2.3." for 2.3.1).
+ * `prefix` is its parent's numbers and a dot ("2.3." for 2.3.1); an attachment's, its word (附件, Annex).
  */
 export function formatLabel(style: LabelStyle, value: number, prefix = ''): string {
   const romanize = toRoman;
@@ -334,5 +399,7 @@ export function formatLabel(style: LabelStyle, value: number, prefix = ''): stri
     case 'decimal': return `${prefix}${value}`;
     // Headings have no number, and are never in a sequence a message counts.
     case 'heading': return '';
+    // An attachment's `prefix` is its word: 附件3, Annex 3.
+    case 'annex': return prefix.charCodeAt(0) >= 0x80 ? `${prefix}${value}` : `${prefix} ${value}`;
   }
 }

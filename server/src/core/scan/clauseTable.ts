@@ -14,7 +14,7 @@ import { describeClause, firstNonSpace } from './clauseDescription';
 const STYLES: readonly LabelStyle[] = [
   'zh-part', 'zh-chapter', 'zh-section', 'zh-article', 'zh-dot', 'zh-paren', 'en-part', 'en-chapter', 'en-section', 'en-article',
   'section-sign', 'roman-dot', 'arabic-dot', 'paren-roman', 'paren-arabic', 'paren-lower-alpha', 'paren-upper-alpha',
-  'paren-lower-roman', 'decimal', 'heading',
+  'paren-lower-roman', 'decimal', 'heading', 'annex',
 ];
 const KINDS: readonly ClauseKind[] = ['part', 'chapter', 'section', 'article', 'clause', 'item'];
 const STYLE_CODES: ReadonlyMap<LabelStyle, number> = new Map(STYLES.map((style, code) => [style, code]));

@@ -20,6 +20,14 @@
  * its own (style `heading`, named by its text, in no numbering sequence): the labels after it nest under it. Lines inside a
  * fenced code block hold no labels. Once a heading or a fence has shown the text to be Markdown, a list item indented
  * (with ASCII spaces) two columns or more past an open item is inside it, whatever its style.
+ *
+ * Attachments. An attachment's heading (附件1, 附件, Annex 2: List of Institutions, `## Annex 1`; what makes one is in
+ * clauseLabels.ts) ranks above a part: it closes every open clause of the body and the attachment before, and the
+ * labels after it nest under it, their numbering remembered afresh (its 第一条 after the body's 第十二条 is no
+ * problem). Numbered headings of one word (附件1, 附件2; 附表 apart) are one sequence, checked as other styles are;
+ * an unnumbered one (value 0) is in none, nor is the first. The attachment list is no heading: "附件：" whose next line
+ * (in its paragraph) starts with a list label (1. or （1）), and a titled heading next to another titled one ("附件1：…⏎附件2：…").
+ * The list's items stay what they were: labels of the body's last clause (the alignment pairs them with the translation's).
  */
 import type { ClauseKind, LabelStyle, Problem, ProblemDetail, Span } from '../model';
 import { ClauseTable } from './clauseTable';
@@ -36,6 +44,7 @@ export { truncate } from './clauseDescription';
 
 /** Ranks as maps: read for every label and every open clause it meets (a keyed load of an object is slower). */
 const STRUCTURAL_RANK: ReadonlyMap<LabelStyle, number> = new Map([
+  ['annex', -1],
   ['zh-part', 0], ['en-part', 0],
   ['zh-chapter', 1], ['en-chapter', 1],
   ['zh-section', 2], ['en-section', 2],
@@ -131,7 +140,8 @@ export function buildClauseTree(text: string, lines: LineIndex, checkpoints?: Cl
     }
     const level = headingLevel(text, first, end);
     if (level > 0) builder.markdown = true;
-    const label = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
+    const cited = found && !continuesCitation(text, lines, previousLine) ? found : level > 0 ? headingNumber(text, start, first + level, end) : undefined;
+    const label = cited === undefined || cited.style !== 'annex' ? cited : annexHeading(builder, line, cited, level, first, end);
     if (label) {
       const read = letterInSequence(builder, label, start);
       undescribed = addClause(builder, line, read, level, asciiIndent(text, start, first));
@@ -322,7 +332,7 @@ function continuesLetters(builder: Builder, style: LabelStyle, value: number): b
 function addClause(builder: Builder, line: number, found: LabelMatch, level: number, indent: number): number {
   const lineStart = builder.lines.lineStart(line);
   const floor = reachableFrom(builder, level, indent, lineStart);
-  const label = found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
+  const label = found.style === 'decimal' || found.style === 'annex' ? placeByOwnRule(builder, found, level, lineStart, floor) : placeLabel(builder, found, level, lineStart, floor);
   const id = openClause(builder, line, label, level, indent);
   if (LIST_RANK.has(label.style) && opensEnumeration(builder.text, lineStart, builder.lines.lineEnd(line))) builder.announcing.add(id);
   const memory = builder.memory[level > 0 ? 1 : 0];
@@ -331,22 +341,115 @@ function addClause(builder: Builder, line: number, found: LabelMatch, level: num
   return id;
 }
 
+/** A decimal label goes by its numbers, an attachment's heading above everything (neither by the rules of placeLabel). */
+function placeByOwnRule(builder: Builder, found: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
+  return found.style === 'decimal' ? placeDecimal(builder, found, lineStart, floor) : placeAnnex(builder, found, level, lineStart, floor);
+}
+
+/**
+ * An attachment's heading closes every clause it can reach (the body, the attachment before) and starts the numbering
+ * afresh; its number follows the last numbered heading of its word (附件1 then 附件2), where there is one.
+ */
+function placeAnnex(builder: Builder, label: LabelMatch, level: number, lineStart: number, floor: number): LabelMatch {
+  closeUntil(builder, floor, lineStart);
+  const memory = builder.memory[level > 0 ? 1 : 0];
+  const previous = memory.lastOfStyle.get('annex');
+  const word = annexWord(builder.text, lineStart + label.start);
+  if (label.value > 0 && previous !== undefined && builder.table.value(previous) > 0 && annexWord(builder.text, builder.table.labelStart(previous)).toLowerCase() === word.toLowerCase()) {
+    checkSequence(builder, previous, label, lineStart, word);
+  }
+  memory.lastOfStyle.clear();
+  memory.lastAtDepth.clear();
+  return label;
+}
+
+/** The word of an attachment's heading at `start`: 附件, 附表 or 附录 (two characters), or the English word. */
+function annexWord(text: string, start: number): string {
+  if (text.charCodeAt(start) >= 0x80) return text.slice(start, start + 2);
+  let end = start;
+  while (end < text.length && ((text.charCodeAt(end) | 0x20) >= 0x61 && (text.charCodeAt(end) | 0x20) <= 0x7a)) end++;
+  return text.slice(start, end);
+}
+
+/** How the attachment list numbers its items: 1. 2. or （1）（2） (附件：⏎一、… heads an attachment that begins with its part 一、). */
+const ATTACHMENT_ITEM_STYLES: ReadonlySet<LabelStyle> = new Set(['arabic-dot', 'paren-arabic']);
+
+/**
+ * An attachment's heading as the clause it opens: none when it is the attachment list's; a Markdown one named by its
+ * whole text.
+ */
+function annexHeading(builder: Builder, line: number, cited: LabelMatch, level: number, first: number, end: number): LabelMatch | undefined {
+  if (isAttachmentList(builder, line, cited)) return undefined;
+  return level > 0 ? wholeHeading(builder.text, cited, builder.lines.lineStart(line), first, level, end) : cited;
+}
+
+/**
+ * Whether an attachment's heading on `line` is the attachment list's instead: "附件：" alone, whose next line starts with
+ * a list label; or a titled one next to another titled one. Only the lines of its paragraph are read.
+ */
+function isAttachmentList(builder: Builder, line: number, label: LabelMatch): boolean {
+  const { text, lines } = builder;
+  const lineStart = lines.lineStart(line);
+  const rest = titleStart(text, lineStart + label.end, lines.lineEnd(line));
+  if (rest.colonOnly) {
+    const next = labelOnLine(builder, line + 1);
+    return next !== undefined && (ATTACHMENT_ITEM_STYLES.has(next.style) || next.style === 'annex');
+  }
+  if (!rest.titled) return false;
+  return isTitledAnnex(builder, line - 1) || isTitledAnnex(builder, line + 1);
+}
+
+/** What follows an attachment's label: nothing but a colon, or a title. */
+function titleStart(text: string, from: number, end: number): { colonOnly: boolean; titled: boolean } {
+  let at = from;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  const colon = at < end && (text.charCodeAt(at) === 0x3a || text.charCodeAt(at) === 0xff1a);
+  if (colon) at++;
+  while (at < end && isSpace(text.charCodeAt(at))) at++;
+  return { colonOnly: colon && at === end, titled: at < end };
+}
+
+/** The label at the start of `line`, when the line is in the text and not blank. */
+function labelOnLine(builder: Builder, line: number): LabelMatch | undefined {
+  const { text, lines } = builder;
+  if (line < 0 || line >= lines.lineCount) return undefined;
+  const start = lines.lineStart(line);
+  const end = lines.lineEnd(line);
+  const first = firstNonSpace(text, start, end);
+  return first < end && mayStartLabel(text.charCodeAt(first)) ? matchClauseLabel(text, start, end) : undefined;
+}
+
+function isTitledAnnex(builder: Builder, line: number): boolean {
+  const label = labelOnLine(builder, line);
+  return label?.style === 'annex' && titleStart(builder.text, builder.lines.lineStart(line) + label.end, builder.lines.lineEnd(line)).titled;
+}
+
 /**
  * `## Recitals`: a heading without a number is a clause of the outline, named by its text (at most HEADING_MAX code
  * units); what follows nests under it until a heading of its level or above. It is in no numbering sequence.
  */
 function addHeading(builder: Builder, line: number, level: number, first: number, end: number): number {
-  const { text } = builder;
   const lineStart = builder.lines.lineStart(line);
   closeUntil(builder, openHeadingsBelow(builder, level), lineStart);
-  let start = first + level;
+  const name = headingName(builder.text, first + level, end);
+  if (!name) return NONE;
+  return openClause(builder, line, labelMatch('heading', 'section', 0, undefined, name.start - lineStart, name.end - lineStart), level, -1);
+}
+
+/** A Markdown heading's text after its hashes (from `afterHashes`), without closing hashes and bold marks; none if blank. */
+function headingName(text: string, afterHashes: number, end: number): Span | undefined {
+  let start = afterHashes;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   const raw = text.slice(start, Math.min(end, start + HEADING_MAX));
   const lead = /^(?:\*\*|__)*/.exec(raw)![0].length;
   const name = raw.slice(lead).replace(/(?:[ \t]+#+)?[ \t]*(?:\*\*|__)*[ \t]*$|^#+[ \t]*$/, '');
-  if (name.trim().length === 0) return NONE;
-  const labelStart = start + lead - lineStart;
-  return openClause(builder, line, labelMatch('heading', 'section', 0, undefined, labelStart, labelStart + name.length), level, -1);
+  return name.trim().length === 0 ? undefined : { start: start + lead, end: start + lead + name.length };
+}
+
+/** `## Annex 1 Amended Articles`: an attachment's Markdown heading is named by its whole text, as other headings are. */
+function wholeHeading(text: string, label: LabelMatch, lineStart: number, first: number, level: number, end: number): LabelMatch {
+  const name = headingName(text, first + level, end);
+  return name ? labelMatch(label.style, label.kind, label.value, undefined, label.start, name.end - lineStart) : label;
 }
 
 /** Makes the clause of a placed label, under the innermost open clause, and opens it. */
@@ -540,7 +643,7 @@ function isTrimmedSpace(code: number): boolean {
   return code <= 0x20 || code === 0xfeff || isSpace(code);
 }
 
-/** `prefix` is a decimal label's parent numbers ("2.3."), for the labels a message names. */
+/** `prefix` is a decimal label's parent numbers ("2.3.") or an attachment's word (附件, Annex), for the labels a message names. */
 function checkSequence(builder: Builder, previous: number, label: LabelMatch, lineStart: number, prefix = ''): void {
   if (UNSEQUENCED.has(label.style)) return;
   const { table } = builder;

@@ -8,6 +8,7 @@
 import type { LabelStyle, ReferenceStep } from '../model';
 import { arabicOrChineseValue, CHINESE_NUMERAL_PATTERN, chineseNumeralValue, decimalPath, ENGLISH_NUMBER_WORD_PATTERN, englishNumberWordValue, romanValue } from '../text/numerals';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS, ENGLISH_DOCUMENT_TYPE } from './documentTypes';
+import { isSpace } from '../text/chars';
 
 /**
  * Where a reference into another document names it, in folded offsets: the naming words end at `before`
@@ -180,7 +181,7 @@ function precedes(a: readonly number[], b: readonly number[]): boolean {
  */
 function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
   const chain = parseChineseChain(text, anchor);
-  if (chain) return [previous ? continuing(text, previous, chain) : chain];
+  if (chain) return [previous ? continuing(text, previous, withAnnexBefore(text, chain)) : withAnnexBefore(text, chain)];
   // Ranges and lists of items begin with 第: the other anchors (本, 前 …) that start no chain start nothing.
   if (text.charCodeAt(anchor) !== 0x7b2c) return [];
   const members = parseShortRange(text, anchor) ?? parseItemList(text, anchor);
@@ -317,6 +318,36 @@ function parseChineseChain(text: string, start: number): RawReference | undefine
   return { start, end: position, steps, explicitlyInternal: thisDocument !== null };
 }
 
+/** 附件1, 附件 2, 附件一, 附表３ or 附件 right before a 第: the attachment a chain is in. */
+const ZH_ANNEX_BEFORE = new RegExp(`(附件|附表|附录)[^\\S\\r\\n]*(${ZH_NUMERAL}|[\\d０-９]{1,3})?$`);
+/** The longest attachment ZH_ANNEX_BEFORE reads: 附件 and a few numerals and spaces. */
+const ANNEX_REACH = 8;
+
+/**
+ * 附件1第三条, 附件第（一）项: a chain after an attachment's name is in that attachment, found by its heading (the step
+ * English writes "Annex 1"); an attachment without a number is the one headed 附件 (value 0).
+ */
+function withAnnexBefore(text: string, chain: RawReference): RawReference {
+  const code = text.charCodeAt(chain.start - 1);
+  if (text.charCodeAt(chain.start) !== 0x7b2c || !(code === 0x4ef6 || code === 0x8868 || code === 0x5f55 || isDigitOrNumeral(code) || isSpace(code))) return chain; // 第; 件 表 录
+  const match = ZH_ANNEX_BEFORE.exec(text.slice(Math.max(0, chain.start - ANNEX_REACH), chain.start));
+  if (!match) return chain;
+  const value = match[2] === undefined ? 0 : arabicOrChineseValue(toHalfWidthDigits(match[2]));
+  if (value === undefined) return chain;
+  const annex: ReferenceStep = { kind: 'part', styles: NO_STYLES, value, scope: CHINESE_ANNEX_UNITS.get(match[1]!)! };
+  return { ...chain, start: chain.start - match[0].length, steps: [annex, ...chain.steps] };
+}
+
+function isDigitOrNumeral(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || CHINESE_NUMERAL_CODES.has(code);
+}
+
+const CHINESE_NUMERAL_CODES: ReadonlySet<number> = new Set([...'零〇○一二三四五六七八九十百千两'].map((char) => char.charCodeAt(0)));
+
+function toHalfWidthDigits(numeral: string): string {
+  return numeral.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
 /**
  * The first step after 本判决 / 本意见: in the part of the document that kind names (the items after 判决如下：), and a
  * bare 第二项 there is the document's part 二、 rather than an item （二）. `next` is the code unit after 第.
@@ -430,7 +461,7 @@ function namesOtherDocument(text: string, start: number): boolean {
  */
 const EN_HEADS = [
   'Clauses?', 'Articles?', 'Paragraphs?', 'Items?', 'Points?', 'Parts?', 'Chapters?', 'Sections?', 'Subparagraphs?', 'Rules?', 'Recitals?',
-  'Resolutions?', 'Steps?', 'Conditions?', 'Annex(?:es)?', 'Schedules?', 'Appendix', 'Appendices',
+  'Resolutions?', 'Steps?', 'Conditions?', 'Annex(?:es)?', 'Schedules?', 'Appendix', 'Appendices', 'Attachments?',
 ];
 /** A head capitalised or not ("Rule 2.1", "rules 2.1 to 2.3"); in capitals it is a heading's word. */
 const EN_ANCHOR = new RegExp(`\\b(${EN_HEADS.map((head) => `[${head[0]}${head[0]!.toLowerCase()}]${head.slice(1)}`).join('|')})\\b`, 'g');
@@ -756,7 +787,7 @@ function newEnglishStep(keyword: string, numberText: string): ReferenceStep | un
       // "Paragraph III" of a notice numbered 一、二、三、 (III. in translation) is its part; "paragraph 2", a 款.
       return isArabic ? { kind: 'paragraph', styles: NO_STYLES, value } : { kind: 'part', styles: PART_STYLES, value };
     // An attachment is found by its heading ("## Annex 1"), never by a list's label.
-    case 'annex': case 'schedule': case 'appendix': return { kind: 'part', styles: NO_STYLES, value, scope };
+    case 'annex': case 'schedule': case 'appendix': case 'attachment': return { kind: 'part', styles: NO_STYLES, value, scope };
     // "Rule 5" is a rule book's numbered rule, never a list's item (5) ("Rule 11" of another book is not (11)).
     case 'rule': return { kind: 'item', styles: parenthesised ? styles.parenthesised : BARE_RULE_STYLES, value, scope };
     default:
@@ -768,7 +799,10 @@ function newEnglishStep(keyword: string, numberText: string): ReferenceStep | un
  * Words for the units a document names itself ("Rule 2.1.1", "Recital (C)", "resolutions 1 to 3"): a step headed by
  * one is looked for first where the document names that unit (a heading "Recitals", "Annex 1"); see ReferenceStep.scope.
  */
-const OWN_UNIT_WORDS: ReadonlySet<string> = new Set(['rule', 'recital', 'resolution', 'step', 'condition', 'annex', 'schedule', 'appendix']);
+const OWN_UNIT_WORDS: ReadonlySet<string> = new Set(['rule', 'recital', 'resolution', 'step', 'condition', 'annex', 'schedule', 'appendix', 'attachment']);
+
+/** The unit an attachment's Chinese word names, as its English word does: 附件1第三条 is "Article 3 of Annex 1". */
+export const CHINESE_ANNEX_UNITS: ReadonlyMap<string, string> = new Map([['附件', 'annex'], ['附表', 'schedule'], ['附录', 'appendix']]);
 
 function withScope(step: ReferenceStep, scope: string | undefined): ReferenceStep {
   if (scope !== undefined) step.scope = scope;
