@@ -8,7 +8,8 @@ import { translationChecks, type TranslationMessages } from './checks';
 import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
 import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
-import { placeUnpaired } from './placement';
+import { findMoves, type Move } from './moves';
+import { placeUnpaired, type Candidates } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
 import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
@@ -36,17 +37,29 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
   const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
   const aligned = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
-  const steps = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj),
-    (candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation)));
+  const echoesOf = (candidates: Candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation));
+  const placed = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj), echoesOf);
+  const { steps, moves } = findMoves(placed, { original: originalClauses, translation: translationClauses }, judge, echoesOf);
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),
-    ...steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)),
+    ...withMoves(steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)), moves,
+      (move) => clausePair(context, judge, originalClauses, translationClauses, { i: steps[move.original]!.i, di: 1, j: steps[move.translation]!.j, dj: 1 })),
   ];
   const terms = pairTerms(original, translation, pairs);
   const anchorsOf = new Map([...originalUnits, ...translationUnits].map((unit) => [unit.unit, unit.spanAnchors]));
   const checks = translationChecks(original, translation, pairs, terms, (unit) => anchorsOf.get(unit)!, messages);
   return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded: aligned.banded };
+}
+
+/** `pairs` (one per step), the two pairs of each move given the pair of the moved clause (`movedPair`). */
+function withMoves(pairs: ClausePair[], moves: readonly Move[], movedPair: (move: Move) => ClausePair): ClausePair[] {
+  for (const move of moves) {
+    const moved = movedPair(move);
+    pairs[move.original] = { ...pairs[move.original]!, moved };
+    pairs[move.translation] = { ...pairs[move.translation]!, moved };
+  }
+  return pairs;
 }
 
 /** A document's text, its units' texts (their sentences) and the units the echoes are asked about. */

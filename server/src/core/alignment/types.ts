@@ -39,6 +39,11 @@ export interface ClausePair {
   confidence: number;
   basis: AlignmentBasis;
   sentences: SentencePair[];
+  /**
+   * For a clause the translation moved (moves.ts): the pair of the two clauses, which the order of the pairs cannot
+   * hold; both the pair of the original's clause and the pair of the translation's (each without counterpart) have it.
+   */
+  moved?: ClausePair;
 }
 
 /** A defined term and its counterpart in the other language: "deposit tokens" ↔ 存款代币. */
