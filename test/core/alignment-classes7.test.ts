@@ -90,3 +90,47 @@ for (const style of STYLES) {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A split, then the last item dropped: the counts agree again, and which item has no counterpart only content can
+ * tell. Items without figures tie: the finding says it is uncertain.
+ */
+const ITEMS: [string, string][] = [
+  ['本通知所称外债，是指境内企业向境外举借的债务。', 'For the purposes of this Notice, foreign debt means debt borrowed abroad by domestic enterprises.'],
+  ['企业借用外债实行登记制度，企业应当在每期提款后十个工作日内报送信息。', 'A registration system applies to foreign debt. An enterprise shall report information within ten working days after each drawdown.'],
+  ['登记证明有效期为三年。', 'The registration certificate is valid for three years.'],
+  ['企业应当对申报材料的真实性负责。', 'Enterprises shall be responsible for the authenticity of the materials they submit.'],
+  ['外债资金用途应当符合国家产业政策。', 'The use of foreign debt funds shall comply with national industrial policies.'],
+];
+const [SPLIT_FIRST, SPLIT_SECOND] = ['A registration system applies to foreign debt.', 'An enterprise shall report information within ten working days after each drawdown.'];
+
+function items(zh: readonly string[], en: readonly string[]): { zh: string; en: string } {
+  const list = (style: (n: number) => string, texts: readonly string[]) => texts.map((text, n) => `${style(n + 1)}${text}`);
+  return {
+    zh: lines('国家发展改革委关于企业外债登记管理的通知', '一、管理范围', ...list(NUMBERING_STYLES[1]!.zh, zh), '二、本通知自印发之日起施行。'),
+    en: lines('Notice of the NDRC on the Registration of Foreign Debt of Enterprises', 'I. Scope of Management', ...list((n) => `${NUMBERING_STYLES[1]!.en(n)} `, en), 'II. This Notice shall take effect on the date of issuance.'),
+  };
+}
+
+test('a split, then the last item dropped: which item has no counterpart is uncertain, and the finding says so', () => {
+  const fixture = items(ITEMS.map(([zh]) => zh), [ITEMS[0]![1], SPLIT_FIRST, SPLIT_SECOND, ITEMS[2]![1], ITEMS[3]![1]]);
+  const alignment = align(fixture.zh, fixture.en);
+  const checks = checksOf(alignment);
+  assert.ok(checks.some((check) => check.includes('is split')), checks.join('\n'));
+  assert.ok(checks.some((check) => /translation-missing-clause: Clause （[四五]） of the original has no counterpart in the translation\. Or is it （[四五]）\?/.test(check)), checks.join('\n'));
+});
+
+test('near miss: a split, then the last item dropped, where a figure tells which: named surely, no doubt expressed', () => {
+  const withFigure: [string, string] = ['企业应当在十五个工作日内报送申报材料。', 'Enterprises shall submit the materials within fifteen working days.'];
+  const zh = [...ITEMS.slice(0, 3).map(([text]) => text), withFigure[0], ITEMS[4]![0]];
+  const fixture = items(zh, [ITEMS[0]![1], SPLIT_FIRST, SPLIT_SECOND, ITEMS[2]![1], withFigure[1]]);
+  const alignment = align(fixture.zh, fixture.en);
+  const checks = checksOf(alignment);
+  assert.ok(checks.some((check) => check.includes('Clause （五） of the original has no counterpart')), checks.join('\n'));
+  assert.ok(checks.every((check) => !check.includes('Or is it')), checks.join('\n'));
+});
+
+test('near miss: an item added at the end of a list whose numbers agree is extra for sure', () => {
+  const fixture = items(ITEMS.map(([zh]) => zh), [...ITEMS.map(([, en]) => en), 'Local departments shall strengthen guidance for enterprises.']);
+  assert.deepEqual(checksOf(align(fixture.zh, fixture.en)), ['8 translation-extra-clause: Clause (VI) has no counterpart in the original.']);
+});

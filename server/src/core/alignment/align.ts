@@ -12,7 +12,7 @@ import { findMoves, type Move } from './moves';
 import { placeUnpaired, type Candidates } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
-import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
+import { AnchorKeys, compareNumbers, unitsOf, type Segment, type Unit } from './units';
 
 /** How sure a unit left without a counterpart is missing: surer when its number is missing too. */
 const SKIPPED_NUMBERED = 0.7;
@@ -38,7 +38,10 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
   const aligned = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
   const echoesOf = (candidates: Candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation));
-  const placed = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj), echoesOf);
+  const placed = placeUnpaired(aligned.steps, {
+    cost: (i, di, j, dj) => judge.cost(i, di, j, dj), content: (i, j) => judge.contentOf(i, j).cost,
+    renumbered: (i, j) => compareNumbers(originalClauses[i]!.clause, translationClauses[j]!.clause) === 'different',
+  }, echoesOf);
   const { steps, moves } = findMoves(placed, { original: originalClauses, translation: translationClauses }, judge, echoesOf);
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
@@ -68,14 +71,15 @@ function wordsOf(document: AnalysedDocument, units: readonly Unit[], candidates:
 }
 
 /** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */
-function clausePair(context: PairContext, judge: StepJudge, originalUnits: readonly Unit[], translationUnits: readonly Unit[], { i, di, j, dj }: Step): ClausePair {
+function clausePair(context: PairContext, judge: StepJudge, originalUnits: readonly Unit[], translationUnits: readonly Unit[], { i, di, j, dj, alternative }: Step): ClausePair {
   const original = originalUnits.slice(i, i + di);
   const translation = translationUnits.slice(j, j + dj);
   const sentences = alignSentences(context, original.flatMap((unit) => unit.sentences), translation.flatMap((unit) => unit.sentences));
   const units = { original: original.map((unit) => unit.unit), translation: translation.map((unit) => unit.unit) };
   if (original.length === 0 || translation.length === 0) {
     const numbered = [...original, ...translation].some((unit) => unit.clause && unit.clause.style !== 'heading');
-    return { ...units, confidence: numbered ? SKIPPED_NUMBERED : SKIPPED, basis: numbered ? 'number' : 'length', sentences };
+    const uncertain = alternative === undefined ? {} : { alternative: (di === 1 ? originalUnits : translationUnits)[alternative]!.unit };
+    return { ...units, confidence: numbered ? SKIPPED_NUMBERED : SKIPPED, basis: numbered ? 'number' : 'length', sentences, ...uncertain };
   }
   const { basis, confidence } = judge.evidence(i, di, j, dj);
   return { ...units, confidence, basis, sentences };

@@ -78,13 +78,13 @@ function unpaired(context: Context, pair: ClausePair, index: number): Translatio
   if (pair.moved) return pair.translation.length === 0 ? [moved(context, pair.moved, index)] : [];
   if (pair.translation.length === 0) {
     return reported(context.unpaired.original, pair.original).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
-      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit),
+      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit) + orElse(context, pair),
       nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
     return reported(context.unpaired.translation, pair.translation).map((unit) => withShift(context, index, check(context, 'translation-extra-clause', 'warning',
-      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit), labelSpan(translation, unit),
+      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit) + orElse(context, pair), labelSpan(translation, unit),
       [{ span: near, message: context.messages.nearestInOriginal() }])));
   }
   return [];
@@ -136,6 +136,11 @@ function reported(unpaired: Unpaired, units: readonly AlignmentUnit[]): Alignmen
 function under(context: Context, unpaired: Unpaired, unit: AlignmentUnit): string {
   const units = unpaired.under.get(unit.clause!);
   return units ? context.messages.alsoUnder(units.length, units[0]!.label, units.at(-1)!.label) : '';
+}
+
+/** For a clause without counterpart whose neighbour the evidence leaves alone as well, that it is uncertain which, as the rest of its message; '' for none. */
+function orElse(context: Context, pair: ClausePair): string {
+  return pair.alternative ? context.messages.uncertain(pair.alternative.label) : '';
 }
 
 /** The finding of pair `index`, with the shift it causes when it causes one: the pairs renumbered after it, named once. */
