@@ -134,3 +134,23 @@ test('near miss: an item added at the end of a list whose numbers agree is extra
   const fixture = items(ITEMS.map(([zh]) => zh), [...ITEMS.map(([, en]) => en), 'Local departments shall strengthen guidance for enterprises.']);
   assert.deepEqual(checksOf(align(fixture.zh, fixture.en)), ['8 translation-extra-clause: Clause (VI) has no counterpart in the original.']);
 });
+
+/** An order's title block: the order's number under its title, on a line of its own in both languages. */
+function order(zhNumber: string, enNumber: string): { zh: string; en: string } {
+  return {
+    zh: lines('中国人民银行　国家金融监督管理总局', '令', zhNumber, '', '《支付机构管理规定》已经审议通过，现予公布，自2026年5月1日起施行。', '', '第一条　支付机构的注册资本不得低于1亿元。'),
+    en: lines('Order of the People\'s Bank of China and the National Financial Regulatory Administration', enNumber, '',
+      'The Provisions on Payment Institutions, adopted upon deliberation, are hereby promulgated and shall come into force on 1 May 2026.', '',
+      'Article 1 The registered capital of a payment institution shall not be less than RMB 100 million.'),
+  };
+}
+
+test('an order\'s number under its title, given otherwise, is one finding: the two numbers compared, not each alone', () => {
+  const fixture = order('第28号', 'No. 18');
+  assert.deepEqual(checksOf(align(fixture.zh, fixture.en)), ['2 translation-mismatch: The translation cites No. 18 where the original cites 令第28号.']);
+});
+
+test('near miss: an order\'s number under its title given alike is quiet', () => {
+  const fixture = order('第28号', 'No. 28');
+  assert.deepEqual(checksOf(align(fixture.zh, fixture.en)), []);
+});
