@@ -79,7 +79,8 @@ function movesInRuns(steps: readonly Step[], units: Units, judge: StepJudge): { 
   const rotation = (from: number, length: number, on: boolean): Rotation | undefined => {
     const [first, last] = [steps[from]!, steps[from + length - 1]!];
     const [i, j] = on ? [first.i, last.j] : [last.i, first.j];
-    if (!sameRank(i, j)) return undefined;
+    // Without an anchor to share, no clause matches STRONG: the pair is not judged.
+    if (!sameRank(i, j) || units.original[i]!.keys.length === 0) return undefined;
     const moved = content(i, j);
     const between = on ? onward[from + length - 1]! - onward[from]! : back[from + length - 1]! - back[from]!;
     // The pairs the clauses between leave: all of the window's but the moved clause's.
