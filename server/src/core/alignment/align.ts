@@ -42,7 +42,7 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
     cost: (i, di, j, dj) => judge.cost(i, di, j, dj), content: (i, j) => judge.contentOf(i, j).cost,
     renumbered: (i, j) => compareNumbers(originalClauses[i]!.clause, translationClauses[j]!.clause) === 'different',
   }, echoesOf);
-  const { steps, moves } = findMoves(placed, { original: originalClauses, translation: translationClauses }, judge, echoesOf);
+  const { steps, moves } = findMoves(placed, { original: originalClauses, translation: translationClauses }, judge, context.anchors.rare, echoesOf);
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),

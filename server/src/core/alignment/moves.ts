@@ -5,7 +5,8 @@
  * alignment, both are read as a move where the contents say so, numbers aside:
  * - in a run of one-to-one pairs, the first original clause translated as the last of a few (or the last as the
  *   first), the pairs between taken one place along, when that matches the contents far better (MOVE_GAIN), the
- *   clauses between better too (BETWEEN_GAIN), and the moved clause strongly (a rare anchor shared, lengths that fit);
+ *   clauses between better too (BETWEEN_GAIN), and the moved clause strongly (a rare anchor shared — only such
+ *   pairs are judged —, lengths that fit);
  * - an original clause and a translation clause both left alone, of one rank, with pairs between them, whose
  *   contents — lengths, shared anchors, the rare words they echo through the pairs (echoes.ts) — match strongly and
  *   better than any other candidate's (each is the other's best, by a margin).
@@ -49,8 +50,8 @@ export interface Move {
  * `steps` with the moves inside runs of pairs taken apart (each clause left alone), and the moves; `echoesOf` is
  * asked once, for the clauses left alone, when there are some on both sides.
  */
-export function findMoves(steps: readonly Step[], units: Units, judge: StepJudge, echoesOf: (candidates: Candidates) => Echoes): { steps: Step[]; moves: Move[] } {
-  const rotated = movesInRuns(steps, units, judge);
+export function findMoves(steps: readonly Step[], units: Units, judge: StepJudge, rare: Uint8Array, echoesOf: (candidates: Candidates) => Echoes): { steps: Step[]; moves: Move[] } {
+  const rotated = movesInRuns(steps, units, judge, rare);
   const taken = new Set(rotated.moves.flatMap((move) => [move.original, move.translation]));
   return { steps: rotated.steps, moves: [...rotated.moves, ...movesOfLoneClauses(rotated.steps, taken, units, judge, echoesOf)] };
 }
@@ -64,29 +65,31 @@ interface Rotation {
 }
 
 /** The runs of one-to-one steps, each with its moves (rotations) taken apart. */
-function movesInRuns(steps: readonly Step[], units: Units, judge: StepJudge): { steps: Step[]; moves: Move[] } {
+function movesInRuns(steps: readonly Step[], units: Units, judge: StepJudge, rare: Uint8Array): { steps: Step[]; moves: Move[] } {
   const content = (i: number, j: number) => judge.contentOf(i, j).cost;
   const oneToOne = (s: number) => s < steps.length && steps[s]!.di === 1 && steps[s]!.dj === 1;
-  // For each step s of a run: its own pair's contents, and those of its original clause with the next translation clause and back.
-  const [own, onward, back] = [new Float64Array(steps.length + 1), new Float64Array(steps.length + 1), new Float64Array(steps.length + 1)];
-  steps.forEach(({ i, j }, s) => {
-    own[s + 1] = own[s]! + (oneToOne(s) ? content(i, j) : 0);
-    onward[s + 1] = onward[s]! + (oneToOne(s) && oneToOne(s + 1) ? content(i + 1, j) : 0);
-    back[s + 1] = back[s]! + (oneToOne(s) && oneToOne(s + 1) ? content(i, j + 1) : 0);
-  });
-  const sameRank = (i: number, j: number) => rankOf(units.original[i]!.clause) === rankOf(units.translation[j]!.clause);
-  /** The best rotation of the window [from, from + length) of a run, if it gains enough. */
+  // The translation clause that has each rare anchor: a moved clause is one that shares one with its counterpart.
+  const holder = new Map<number, number>();
+  units.translation.forEach((unit, j) => unit.keys.forEach((key) => rare[key] && holder.set(key, j)));
+  const sharesRare = (i: number, j: number) => units.original[i]!.keys.some((key) => rare[key] && holder.get(key) === j);
+  /** The contents of the pairs of steps [from, to), each original clause with the translation clause `shift` places on. */
+  const contents = (from: number, to: number, shift: number) => {
+    let sum = 0;
+    for (let s = from; s < to; s++) sum += content(steps[s]!.i, steps[s]!.j + shift);
+    return sum;
+  };
+  /** The rotation of the window [from, from + length) of a run, if it gains enough. */
   const rotation = (from: number, length: number, on: boolean): Rotation | undefined => {
     const [first, last] = [steps[from]!, steps[from + length - 1]!];
     const [i, j] = on ? [first.i, last.j] : [last.i, first.j];
-    // Without an anchor to share, no clause matches STRONG: the pair is not judged.
-    if (!sameRank(i, j) || units.original[i]!.keys.length === 0) return undefined;
+    if (rankOf(units.original[i]!.clause) !== rankOf(units.translation[j]!.clause) || !sharesRare(i, j)) return undefined;
     const moved = content(i, j);
-    const between = on ? onward[from + length - 1]! - onward[from]! : back[from + length - 1]! - back[from]!;
-    // The pairs the clauses between leave: all of the window's but the moved clause's.
-    const left = on ? own[from + length]! - own[from + 1]! : own[from + length - 1]! - own[from]!;
-    const gain = own[from + length]! - own[from]! - between - moved;
-    return moved <= STRONG && gain >= MOVE_GAIN && left - between >= BETWEEN_GAIN ? { from, length, on, gain } : undefined;
+    if (moved > STRONG) return undefined;
+    // The clauses between, one place along, and the pairs they leave (all of the window's but the moved clause's).
+    const between = on ? contents(from + 1, from + length, -1) : contents(from, from + length - 1, 1);
+    const left = on ? contents(from + 1, from + length, 0) : contents(from, from + length - 1, 0);
+    const gain = left + (on ? content(first.i, first.j) : content(last.i, last.j)) - between - moved;
+    return gain >= MOVE_GAIN && left - between >= BETWEEN_GAIN ? { from, length, on, gain } : undefined;
   };
   const result: Step[] = [];
   const moves: Move[] = [];
