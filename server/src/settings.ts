@@ -24,6 +24,7 @@ const KIND_OF_RULE: Readonly<Record<ProblemCode, DiagnosticKind | undefined>> = 
   'unused-suppression': 'suppressions',
   'translation-missing-clause': 'translation',
   'translation-extra-clause': 'translation',
+  'translation-moved-clause': 'translation',
   'translation-numbering': 'translation',
   'translation-mismatch': 'translation',
   'translation-term': 'translation',

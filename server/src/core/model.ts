@@ -279,6 +279,7 @@ export type ProblemCode =
   | 'unused-suppression'
   | 'translation-missing-clause'
   | 'translation-extra-clause'
+  | 'translation-moved-clause'
   | 'translation-numbering'
   | 'translation-mismatch'
   | 'translation-term';

@@ -11,7 +11,7 @@ import { grown } from './columns';
 const CODES: readonly ProblemCode[] = [
   'banned-term', 'numbering-gap', 'numbering-duplicate', 'numbering-order', 'numbering-style', 'unresolved-reference',
   'not-analysed', 'repealed-notice', 'missing-clause', 'duplicate-notice', 'unused-suppression', 'translation-missing-clause',
-  'translation-extra-clause', 'translation-numbering', 'translation-mismatch', 'translation-term',
+  'translation-extra-clause', 'translation-numbering', 'translation-mismatch', 'translation-term', 'translation-moved-clause',
 ];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 const CODE_NUMBERS: ReadonlyMap<ProblemCode, number> = new Map(CODES.map((code, number) => [code, number]));

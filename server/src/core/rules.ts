@@ -15,6 +15,7 @@ export const RULES: Readonly<Record<ProblemCode, string>> = {
   'unused-suppression': 'A regtext-disable comment that silences no problem.',
   'translation-missing-clause': 'A clause of the original has no counterpart in the translation.',
   'translation-extra-clause': 'A clause of the translation has no counterpart in the original.',
+  'translation-moved-clause': 'A clause of the original translated out of its order, elsewhere in the translation.',
   'translation-numbering': 'A clause of the translation is numbered differently from its counterpart in the original.',
   'translation-mismatch': 'A notice number, agency, date, percentage or number that a clause and its counterpart give differently, or one of them lacks.',
   'translation-term': 'A defined term of the original rendered in two different ways in the translation.',

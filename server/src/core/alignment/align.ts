@@ -8,10 +8,11 @@ import { translationChecks, type TranslationMessages } from './checks';
 import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
 import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
-import { placeUnpaired } from './placement';
+import { findMoves, type Move } from './moves';
+import { placeUnpaired, type Candidates } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
-import { AnchorKeys, unitsOf, type Segment, type Unit } from './units';
+import { AnchorKeys, compareNumbers, unitsOf, type Segment, type Unit } from './units';
 
 /** How sure a unit left without a counterpart is missing: surer when its number is missing too. */
 const SKIPPED_NUMBERED = 0.7;
@@ -36,17 +37,32 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const judge = new StepJudge(context.model, context.anchors, originalClauses, translationClauses);
   const cost = (i: number, di: number, j: number, dj: number, limit: number) => judge.cost(i, di, j, dj, limit);
   const aligned = alignMonotonic(originalClauses.length, translationClauses.length, cost, judge.uniqueNumberPairs());
-  const steps = placeUnpaired(aligned.steps, (i, di, j, dj) => judge.cost(i, di, j, dj),
-    (candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation)));
+  const echoesOf = (candidates: Candidates) => new Echoes(wordsOf(original, originalClauses, candidates.original), wordsOf(translation, translationClauses, candidates.translation));
+  const placed = placeUnpaired(aligned.steps, {
+    cost: (i, di, j, dj) => judge.cost(i, di, j, dj), content: (i, j) => judge.contentOf(i, j).cost,
+    renumbered: (i, j) => compareNumbers(originalClauses[i]!.clause, translationClauses[j]!.clause) === 'different',
+  }, echoesOf);
+  const { steps, moves } = findMoves(placed, { original: originalClauses, translation: translationClauses }, judge, context.anchors.rare, echoesOf);
   const preamble = (units: [Unit, Unit]) => clausePair(context, new StepJudge(context.model, context.anchors, [units[0]], [units[1]]), [units[0]], [units[1]], ONE_TO_ONE);
   const pairs = [
     ...(preambles ? [preamble([originalUnits[0]!, translationUnits[0]!])] : []),
-    ...steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)),
+    ...withMoves(steps.map((step) => clausePair(context, judge, originalClauses, translationClauses, step)), moves,
+      (move) => clausePair(context, judge, originalClauses, translationClauses, { i: steps[move.original]!.i, di: 1, j: steps[move.translation]!.j, dj: 1 })),
   ];
   const terms = pairTerms(original, translation, pairs);
   const anchorsOf = new Map([...originalUnits, ...translationUnits].map((unit) => [unit.unit, unit.spanAnchors]));
   const checks = translationChecks(original, translation, pairs, terms, (unit) => anchorsOf.get(unit)!, messages);
   return { original, translation, pairs, terms, checks, lengthRatio: context.model.ratio, banded: aligned.banded };
+}
+
+/** `pairs` (one per step), the two pairs of each move given the pair of the moved clause (`movedPair`). */
+function withMoves(pairs: ClausePair[], moves: readonly Move[], movedPair: (move: Move) => ClausePair): ClausePair[] {
+  for (const move of moves) {
+    const moved = movedPair(move);
+    pairs[move.original] = { ...pairs[move.original]!, moved };
+    pairs[move.translation] = { ...pairs[move.translation]!, moved };
+  }
+  return pairs;
 }
 
 /** A document's text, its units' texts (their sentences) and the units the echoes are asked about. */
@@ -55,14 +71,15 @@ function wordsOf(document: AnalysedDocument, units: readonly Unit[], candidates:
 }
 
 /** The pair of a step of the alignment of `original` and `translation` that `judge` judges. */
-function clausePair(context: PairContext, judge: StepJudge, originalUnits: readonly Unit[], translationUnits: readonly Unit[], { i, di, j, dj }: Step): ClausePair {
+function clausePair(context: PairContext, judge: StepJudge, originalUnits: readonly Unit[], translationUnits: readonly Unit[], { i, di, j, dj, alternative }: Step): ClausePair {
   const original = originalUnits.slice(i, i + di);
   const translation = translationUnits.slice(j, j + dj);
   const sentences = alignSentences(context, original.flatMap((unit) => unit.sentences), translation.flatMap((unit) => unit.sentences));
   const units = { original: original.map((unit) => unit.unit), translation: translation.map((unit) => unit.unit) };
   if (original.length === 0 || translation.length === 0) {
     const numbered = [...original, ...translation].some((unit) => unit.clause && unit.clause.style !== 'heading');
-    return { ...units, confidence: numbered ? SKIPPED_NUMBERED : SKIPPED, basis: numbered ? 'number' : 'length', sentences };
+    const uncertain = alternative === undefined ? {} : { alternative: (di === 1 ? originalUnits : translationUnits)[alternative]!.unit };
+    return { ...units, confidence: numbered ? SKIPPED_NUMBERED : SKIPPED, basis: numbered ? 'number' : 'length', sentences, ...uncertain };
   }
   const { basis, confidence } = judge.evidence(i, di, j, dj);
   return { ...units, confidence, basis, sentences };

@@ -61,14 +61,18 @@ const GAP = '[ \\t\\u3000]*(?:\\r?\\n[ \\t\\u3000]*)?';
 /**
  * The number of an order, a decree or an announcement that the notice numbers do not read: 令（第28号）, 令 / 第 28 号
  * on two lines, 第28号令, 〔2025〕第28号令, 公告（2025年第3号）, 2025年第3号公告; Order No. 18, Order (No. 18), the No. 18
- * Decree, Announcement No. 3 (2025). Its issuer is not known: the year and serial answer for it (Anchor.serial).
+ * Decree, Announcement No. 3 (2025), an order's title line and its number alone on the next (Order of the People's
+ * Bank of China / No. 18). Its issuer is not known: the year and serial answer for it (Anchor.serial).
  */
 const ORDER = new RegExp(`(?:令|公告)${GAP}[（(]?${GAP}(?:〔(\\d{4})〕|(\\d{4})${GAP}年)?${GAP}第${GAP}(\\d+)${GAP}号[）)]?` +
   `|(?:〔(\\d{4})〕${GAP}|(\\d{4})${GAP}年${GAP})?第${GAP}(\\d+)${GAP}号${GAP}(?:令|公告)` +
-  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b', 'g');
+  '|\\b(?:Order|Decree|Announcement)\\s+\\(?(?:\\[(\\d{4})\\]\\s*)?No\\.\\s*(\\d+)\\)?(?:\\s*[[(](\\d{4})[\\])])?|\\bNo\\.\\s*(\\d+)\\s+(?:Order|Decree|Announcement)\\b' +
+  '|\\b(?:Order|Decree) of [^\\r\\n]*\\r?\\n[ \\t]*No\\.\\s*(\\d+)\\b', 'g');
 /** The groups of ORDER that hold a year, and those that hold a serial. */
 const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
-const ORDER_SERIALS = [3, 6, 8, 10];
+const ORDER_SERIALS = [3, 6, 8, 10, 11];
+/** The group of ORDER that holds the serial of an order's title line followed by its number alone (Order of …, No. 18 on the next line): the number alone is its anchor. */
+const TITLE_SERIAL = 11;
 /** What opens a note the translator or an editor adds: [Translator's note: …], (TN: …), 【译者注：…】, [Note: …] in square brackets. */
 const NOTE_WORDS = String.raw`(?:(?:translator|translation|editor)['’]?s?\s*notes?|notes? (?:by|of) the (?:translator|editor)|t\.?n\.?(?=\s*[:：])|译者注|译注|编者注|译者按|编者按)`;
 /**
@@ -249,7 +253,8 @@ function ordersIn(text: string, notices: readonly Span[]): (Span & { serial: str
   // Every order's number has a 号 or a "No.": most texts are passed over at the cost of a search for a literal.
   if (!text.includes('号') && !text.includes('No.')) return found;
   for (const match of text.matchAll(ORDER)) {
-    const where = { start: match.index!, end: match.index! + match[0].length };
+    const start = match.index! + (match[TITLE_SERIAL] === undefined ? 0 : match[0].lastIndexOf('No.'));
+    const where = { start, end: match.index! + match[0].length };
     if (notices.some((notice) => notice.start < where.end && where.start < notice.end)) continue;
     const [year, serial] = [ORDER_YEARS, ORDER_SERIALS].map((groups) => groups.map((group) => match[group]).find((value) => value !== undefined) ?? '');
     found.push({ ...where, serial: `${year}/${serial}` });

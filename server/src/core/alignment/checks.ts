@@ -44,10 +44,16 @@ export function translationChecks(
   const context: Context = { original, translation, pairs, anchorsOf, messages, shifts, causes, unpaired: unpairedClauses };
   return [
     ...pairs.flatMap((pair, index) => [...unpaired(context, pair, index), ...numbering(context, pair, index), ...contents(context, pair)]),
+    ...movedPairs(pairs).flatMap((pair) => contents(context, pair)),
     ...closingBlocks(context),
     ...termsTranslatedTwice(context, terms),
-    ...pairs.flatMap((pair) => termsNotUsed(context, pair, terms)),
+    ...[...pairs, ...movedPairs(pairs)].flatMap((pair) => termsNotUsed(context, pair, terms)),
   ].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The pairs of the clauses the translation moved, each once (from the pair of its original). */
+function movedPairs(pairs: readonly ClausePair[]): ClausePair[] {
+  return pairs.flatMap((pair) => (pair.moved && pair.translation.length === 0 ? [pair.moved] : []));
 }
 
 function check(context: Context, code: ProblemCode, severity: Severity, message: string, span: Span, related: { span: Span; message: string }[]): TranslationCheck {
@@ -69,18 +75,32 @@ function labelSpan(document: AnalysedDocument, unit: AlignmentUnit): Span {
 
 function unpaired(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
   const { original, translation } = context;
+  if (pair.moved) return pair.translation.length === 0 ? [moved(context, pair.moved, index)] : [];
   if (pair.translation.length === 0) {
     return reported(context.unpaired.original, pair.original).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
-      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit),
+      context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit) + orElse(context, pair),
       nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
     return reported(context.unpaired.translation, pair.translation).map((unit) => withShift(context, index, check(context, 'translation-extra-clause', 'warning',
-      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit), labelSpan(translation, unit),
+      context.messages.extraClause(unit.label) + under(context, context.unpaired.translation, unit) + orElse(context, pair), labelSpan(translation, unit),
       [{ span: near, message: context.messages.nearestInOriginal() }])));
   }
   return [];
+}
+
+/**
+ * A clause the translation moved, reported once, at its translation, from the pair of its original (`index`): with
+ * the shifts that leaving it out and putting it in cause (the pairs between them renumbered).
+ */
+function moved(context: Context, pair: ClausePair, index: number): TranslationCheck {
+  const [a, b] = [pair.original[0]!, pair.translation[0]!];
+  const at = context.pairs.findIndex((other, k) => k !== index && other.moved === pair);
+  const after = context.pairs.slice(0, at).reverse().find((other) => other.original.length > 0 && other.translation.length > 0)?.original.at(-1)?.label;
+  const finding = check(context, 'translation-moved-clause', 'warning', context.messages.moved(a.label, b.label, after), labelSpan(context.translation, b),
+    [{ span: labelSpan(context.original, a), message: context.messages.inOriginal(a.label) }]);
+  return withShift(context, at, withShift(context, index, finding));
 }
 
 /** The clauses of one side without counterpart: those under another such clause, reported with it, and what each has under it. */
@@ -92,7 +112,7 @@ interface Unpaired {
 /** The clauses of `side` left without counterpart, a clause under one of them (its parent, its parent's parent …) reported with it. */
 function unpairedOf(pairs: readonly ClausePair[], document: AnalysedDocument, side: Side): Unpaired {
   const other: Side = side === 'original' ? 'translation' : 'original';
-  const units = pairs.filter((pair) => pair[other].length === 0).flatMap((pair) => pair[side].filter((unit) => unit.clause !== undefined));
+  const units = pairs.filter((pair) => pair[other].length === 0 && !pair.moved).flatMap((pair) => pair[side].filter((unit) => unit.clause !== undefined));
   const ids = new Set(units.map((unit) => unit.clause!));
   const covered = new Set<number>();
   const under = new Map<number, AlignmentUnit[]>();
@@ -116,6 +136,11 @@ function reported(unpaired: Unpaired, units: readonly AlignmentUnit[]): Alignmen
 function under(context: Context, unpaired: Unpaired, unit: AlignmentUnit): string {
   const units = unpaired.under.get(unit.clause!);
   return units ? context.messages.alsoUnder(units.length, units[0]!.label, units.at(-1)!.label) : '';
+}
+
+/** For a clause without counterpart whose neighbour the evidence leaves alone as well, that it is uncertain which, as the rest of its message; '' for none. */
+function orElse(context: Context, pair: ClausePair): string {
+  return pair.alternative ? context.messages.uncertain(pair.alternative.label) : '';
 }
 
 /** The finding of pair `index`, with the shift it causes when it causes one: the pairs renumbered after it, named once. */

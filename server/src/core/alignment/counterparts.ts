@@ -19,7 +19,7 @@ export function translationPair(a: AnalysedDocument, b: AnalysedDocument): { ori
 }
 
 export interface Counterpart {
-  /** The pair the offset is in. */
+  /** The pair the offset is in (for a clause moved, the pair of it and its counterpart: ClausePair.moved). */
   pair: ClausePair;
   /** In the other document: the aligned sentence(s), or the counterpart clause's own text. */
   span: Span;
@@ -32,8 +32,10 @@ export interface Counterpart {
 export function counterpartAt(alignment: DocumentAlignment, side: Side, offset: number): Counterpart | undefined {
   const other: Side = side === 'original' ? 'translation' : 'original';
   const pairs = alignment.pairs.filter((pair) => pair[side].length > 0);
-  const pair = pairs[lastAtOrBefore(pairs, offset, (item) => item[side][0]!.span.start)];
-  if (!pair || pair[other].length === 0) return undefined;
+  const found = pairs[lastAtOrBefore(pairs, offset, (item) => item[side][0]!.span.start)];
+  // A clause the translation moved has its counterpart elsewhere in the order: the pair of the two.
+  const pair = found && found[other].length === 0 ? found.moved : found;
+  if (!pair) return undefined;
   const sentence = pair.sentences.find((sentences) => sentences[side].some((span) => span.start <= offset && offset <= span.end) && sentences[other].length > 0);
   const units = pair[other];
   const span = sentence ? coverSpans(sentence[other]) : coverSpans(units.map((unit) => unit.span));

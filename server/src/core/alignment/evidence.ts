@@ -355,6 +355,15 @@ export class StepJudge {
   }
 
   /**
+   * What the contents of original item `i` and translation item `j` say of them as a pair, their numbers aside (a
+   * moved clause keeps its content, not its number): lengths and anchors; and how many anchors they share.
+   */
+  contentOf(i: number, j: number): { cost: number; shared: number } {
+    this.anchors.compare(this.original, i, i + 1, this.translation, j, j + 1);
+    return { cost: this.lengthCost(i, 1, j, 1) + this.content(), shared: this.anchors.shared };
+  }
+
+  /**
    * A translation merges or splits clauses of one level (two items, two articles); an item of a list and the clause
    * after its list ((2) of 1. and the next (II)) are one only where nothing else fits: what such a group costs more.
    */

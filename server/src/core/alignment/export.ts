@@ -29,7 +29,9 @@ interface Entry {
 
 /** Entries with text on both sides, in document order (a clause's entry before its sentences'). */
 function entries(alignment: DocumentAlignment, options: ExportOptions): Entry[] {
-  return alignment.pairs.flatMap((pair) => {
+  return alignment.pairs.flatMap((found) => {
+    // A clause the translation moved is exported where the original has it, as the pair of it and its counterpart.
+    const pair = found.moved && found.translation.length === 0 ? found.moved : found;
     if (pair.original.length === 0 || pair.translation.length === 0) return [];
     const clause: Entry[] = options.clauses ? [{ level: 'clause', pair, ...clauseSpans(pair), confidence: pair.confidence, basis: pair.basis }] : [];
     const sentences = pair.sentences.filter((sentence) => sentence.original.length > 0 && sentence.translation.length > 0)
@@ -109,20 +111,22 @@ function rangeOf(document: AnalysedDocument, spans: readonly Span[]): Range | nu
 export function toJson(alignment: DocumentAlignment, options: ExportOptions = {}): string {
   const side = (pairSide: Side, units: readonly AlignmentUnit[]) => ({ clauses: units.map((unit) => unit.label), range: rangeOf(alignment[pairSide], units.map((unit) => unit.span)) });
   const text = (pairSide: Side, spans: readonly Span[]) => ({ range: rangeOf(alignment[pairSide], spans), text: segmentText(alignment[pairSide], spans) });
+  // A clause the translation moved keeps its place on each side (a pair without counterpart), with the pair of the two as `moved`.
+  const pairJson = (pair: ClausePair) => ({
+    original: side('original', pair.original),
+    translation: side('translation', pair.translation),
+    confidence: pair.confidence,
+    basis: pair.basis,
+    sentences: pair.sentences.map((sentence) => ({
+      original: text('original', sentence.original), translation: text('translation', sentence.translation),
+      confidence: sentence.confidence, basis: sentence.basis,
+    })),
+  });
   return JSON.stringify({
     original: { file: options.names?.original ?? null, language: LANGUAGE_TAGS[alignment.original.language] },
     translation: { file: options.names?.translation ?? null, language: LANGUAGE_TAGS[alignment.translation.language] },
     lengthRatio: Math.round(alignment.lengthRatio * 1000) / 1000,
-    pairs: alignment.pairs.map((pair) => ({
-      original: side('original', pair.original),
-      translation: side('translation', pair.translation),
-      confidence: pair.confidence,
-      basis: pair.basis,
-      sentences: pair.sentences.map((sentence) => ({
-        original: text('original', sentence.original), translation: text('translation', sentence.translation),
-        confidence: sentence.confidence, basis: sentence.basis,
-      })),
-    })),
+    pairs: alignment.pairs.map((pair) => ({ ...pairJson(pair), ...(pair.moved ? { moved: pairJson(pair.moved) } : {}) })),
     terms: alignment.terms.map((term) => ({ original: term.original.term, translation: term.translation.term })),
     checks: alignment.checks.map((found) => ({ code: found.code, severity: found.severity, message: found.message, range: found.range, related: found.related.map((item) => ({ range: item.range, message: item.message })) })),
   }, null, 2) + '\n';

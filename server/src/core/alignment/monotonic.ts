@@ -16,6 +16,11 @@ export interface Step {
   di: number;
   j: number;
   dj: number;
+  /**
+   * For a step that leaves one item alone: another item of that side, near it, that the evidence leaves alone as
+   * well (placement.ts): which of the two has no counterpart is uncertain.
+   */
+  alternative?: number;
 }
 
 /**

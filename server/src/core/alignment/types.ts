@@ -39,6 +39,16 @@ export interface ClausePair {
   confidence: number;
   basis: AlignmentBasis;
   sentences: SentencePair[];
+  /**
+   * For a clause the translation moved (moves.ts): the pair of the two clauses, which the order of the pairs cannot
+   * hold; both the pair of the original's clause and the pair of the translation's (each without counterpart) have it.
+   */
+  moved?: ClausePair;
+  /**
+   * For a clause without counterpart: another clause of its side, near it, that the evidence leaves alone as well
+   * (their numbers and contents tie): which of the two has no counterpart is uncertain.
+   */
+  alternative?: AlignmentUnit;
 }
 
 /** A defined term and its counterpart in the other language: "deposit tokens" ↔ 存款代币. */

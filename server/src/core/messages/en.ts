@@ -153,6 +153,11 @@ export const en = {
     missingClause: (label: string) => `Clause ${label} of the original has no counterpart in the translation.`,
     extraClause: (label: string) => `Clause ${label} has no counterpart in the original.`,
     /** The clauses under a clause without counterpart that have none either, as the rest of its finding. */
+    /** A clause the translation moved: its label in each language, and the original's clause it now follows (none: it comes first). */
+    moved: (original: string, translated: string, after: string | undefined) =>
+      `Clause ${original} of the original is translated as ${translated}, out of its order: moved to ${after === undefined ? 'the start' : `after ${after}`}.`,
+    /** A clause without counterpart that may as well be another, near it (their numbers and contents tie), as the rest of its finding. */
+    uncertain: (other: string) => ` Or is it ${other}? Their numbers and contents do not tell which.`,
     alsoUnder: (count: number, first: string, last: string) => (count === 1 ? ` Nor does the clause under it, ${first}.` : ` Nor do the ${count} clauses under it, ${first} to ${last}.`),
     numbering: (translated: string, original: string) => `${translated} translates ${original} of the original: the numbers disagree.`,
     merged: (translated: string, first: string, second: string) => `${translated} translates both ${first} and ${second} of the original: they are merged.`,

@@ -140,6 +140,8 @@ export const zhCn: Messages = {
   translation: {
     missingClause: (label) => `原文第 ${label} 在译文中没有对应条款。`,
     extraClause: (label) => `译文条款 ${label} 在原文中没有对应条款。`,
+    moved: (original, translated, after) => `原文 ${original} 译为 ${translated}，位置被移动：${after === undefined ? '移到最前' : `移到 ${after} 之后`}。`,
+    uncertain: (other) => `也可能是 ${other}：编号和内容无法确定是哪一条。`,
     alsoUnder: (count, first, last) => (count === 1 ? `其下 ${first} 也没有对应条款。` : `其下 ${count} 条（${first} 至 ${last}）也没有对应条款。`),
     numbering: (translated, original) => `${translated} 译自原文 ${original}：编号不一致。`,
     merged: (translated, first, second) => `${translated} 合并翻译了原文 ${first} 和 ${second}。`,
