@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotationsOf, lines, outlineOf, problemCodesOf, symbolsOf } from './fixture';
+import { annotationsOf, hoverAt, lines, outlineOf, problemCodesOf, symbolsOf } from './fixture';
 
 const NOTICE_WITH_MEASURES = lines(
   '关于印发《支付业务管理办法》的通知',
@@ -141,3 +141,8 @@ for (const [what, text, expected] of outlines) {
     assert.equal(symbolsOf(text), expected);
   });
 }
+
+test('annex headings: the hover on an attachment\'s heading names it an attachment, not a part', () => {
+  assert.match(hoverAt(lines('关于开展试点的通知', '', '一、总则', '', '附$0件１', '', '《试点办法》', '', '第一条 目的。')) ?? '', /attachment ·/);
+  assert.match(hoverAt(lines('Notice on the Pilot', '', 'I. General', '', 'Annex$0 1', '', 'Article 1 Purpose.')) ?? '', /attachment ·/);
+});

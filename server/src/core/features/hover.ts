@@ -280,7 +280,7 @@ function labelHover(context: FeatureContext, file: AnalysedFile, site: ClauseLab
   const fromOthers = own ? context.index.referencesInto(own).filter(({ summary, reference }) =>
     summary.uri !== file.uri && crossFileTarget(reference.steps, file) === clause.id).length : 0;
   const say = context.messages.hover;
-  return `**${clause.label}** ${clause.title}`.trim() + `\n\n${say.labelUses(say.clauseKinds[clause.kind], parent, count, fromOthers)}`;
+  return `**${clause.label}** ${clause.title}`.trim() + `\n\n${say.labelUses(say.clauseKinds[clause.style === 'annex' ? 'annex' : clause.kind], parent, count, fromOthers)}`;
 }
 
 /** The clause of this document that another file's reference steps name, in its current clause tree. */

@@ -98,7 +98,7 @@ export const en = {
     clauseIn: (name: string, link: string) => `— in ${name} (${link})`,
     noSuchClause: (text: string, name: string, files: readonly string[]) => `**${text}** — ${name} has no such clause (${files.join(', ')}).`,
     noticeNotHere: (text: string, name: string) => `**${text}** of ${name} — that notice is not in this workspace.`,
-    clauseKinds: { part: 'part', chapter: 'chapter', section: 'section', article: 'article', clause: 'clause', item: 'item' },
+    clauseKinds: { part: 'part', chapter: 'chapter', section: 'section', article: 'article', clause: 'clause', item: 'item', annex: 'attachment' },
     labelUses: (kind: string, parent: string | undefined, count: number, fromOthers: number) =>
       `${kind}${parent ? ` in ${parent}` : ''} · referred to ${count} time${count === 1 ? '' : 's'} in this document` +
       (fromOthers > 0 ? ` and ${fromOthers} time${fromOthers === 1 ? '' : 's'} from other files` : ''),

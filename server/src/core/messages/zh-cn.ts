@@ -87,7 +87,7 @@ export const zhCn: Messages = {
     clauseIn: (name, link) => `——见${name}（${link}）`,
     noSuchClause: (text, name, files) => `**${text}**——${name}中没有该条款（${files.join('、')}）。`,
     noticeNotHere: (text, name) => `${name}的**${text}**——该通知不在本工作区中。`,
-    clauseKinds: { part: '编', chapter: '章', section: '节', article: '条', clause: '款', item: '项' },
+    clauseKinds: { part: '编', chapter: '章', section: '节', article: '条', clause: '款', item: '项', annex: '附件' },
     labelUses: (kind, parent, count, fromOthers) =>
       `${parent ? `${parent}下的` : ''}${kind} · 本文档中被引用 ${count} 次${fromOthers > 0 ? `，其他文件中被引用 ${fromOthers} 次` : ''}`,
     spelledOut: (acronym, words, line) => `**${acronym}**——本文档中指“${words}”（第 ${line} 行）`,
