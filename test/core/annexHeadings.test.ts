@@ -119,6 +119,11 @@ const references: [string, string, string[]][] = [
   ['附件第一条: the unnumbered annex', lines('第一条 甲。', '附件', '第一条 乙。', '第二条 依照附件第一条。'), [r('附件第一条', '第一条@3', '4:7')]],
   ['Article 3 of Annex 1, and Annex 2, paragraph (a)', lines(ENGLISH_WITH_ANNEXES, 'See Article 3 of Annex 1 and Annex 2, paragraph (a).'),
     [r('Article 3 of Annex 1', 'Article 3@9', '14:5'), r('Annex 2, paragraph (a)', '(a)@12', '14:30')]],
+  ['附件２ alone names the attachment, as "Attachment 2" does', lines(NOTICE_WITH_TWO_ANNEXES, '按照附件２的要求和附件1报送。'),
+    [r('附件２', '附件2@10', '16:3'), r('附件1', '附件1@4', '16:10')]],
+  ['附件一并报送 and 附件三份 name no attachment', lines('第一条 连同附件一并报送，附件三份。', '附件一', '第一条 乙。'), []],
+  ['《办法》（附件1）: the title\'s document is the attachment, not a part of it', lines('第一条 遵循《企业银行结算账户管理办法》（附件1）执行。', '附件1', '第一条 乙。'),
+    [r('附件1', '附件1@2', '1:22')]],
 ];
 
 for (const [what, text, expected] of references) {

@@ -101,7 +101,7 @@ export function scanChineseReferences(text: string, isLabelAt: (foldedOffset: nu
     if (group.length > 0) searchedUpTo = anchor;
     for (const reference of group) {
       // 前款, 下列: relative references are always this document's.
-      if (!reference.explicitlyInternal && !reference.external && !reference.steps[0]!.relative) {
+      if (!reference.explicitlyInternal && !reference.external && !reference.steps[0]!.relative && !namesAttachmentAlone(reference)) {
         // 《证券法》第十条, 42号文第（五）项, and a short name of any form the document defines (新规第（一）项).
         const named = namedBefore(text, anchor, citationEndsAt);
         if (named !== undefined) reference.external = { before: named };
@@ -180,6 +180,7 @@ function precedes(a: readonly number[], b: readonly number[]): boolean {
  * inside the article just before it if any (第五条第（三）、（五）项, 第一条第一至三项).
  */
 function parseChineseGroup(text: string, anchor: number, previous: RawReference | undefined): RawReference[] {
+  if (text.charCodeAt(anchor) === 0x9644) return annexAlone(text, anchor); // 附
   const chain = parseChineseChain(text, anchor);
   if (chain) return [previous ? continuing(text, previous, withAnnexBefore(text, chain)) : withAnnexBefore(text, chain)];
   // Ranges and lists of items begin with 第: the other anchors (本, 前 …) that start no chain start nothing.
@@ -290,7 +291,7 @@ class ChineseAnchors {
   }
 }
 
-const ANCHORS = ['第', '本', '前', '上一', '下一', '下列'];
+const ANCHORS = ['第', '本', '前', '上一', '下一', '下列', '附件', '附表', '附录'];
 
 function parseChineseChain(text: string, start: number): RawReference | undefined {
   if (text.charCodeAt(start) === 0x524d && ENDS_WORD_WITH_QIAN.has(text[start - 1] ?? '')) return undefined; // 前
@@ -336,6 +337,31 @@ function withAnnexBefore(text: string, chain: RawReference): RawReference {
   if (value === undefined) return chain;
   const annex: ReferenceStep = { kind: 'part', styles: NO_STYLES, value, scope: CHINESE_ANNEX_UNITS.get(match[1]!)! };
   return { ...chain, start: chain.start - match[0].length, steps: [annex, ...chain.steps] };
+}
+
+/** After a numeral, what makes it a word or a count: 附件一并报送 (together), 附件三份 (three copies). */
+const NUMERAL_IN_WORD = '[并起律致同样般定些道旦直切经体份张页个件套]';
+/** 附件2, 附表３, 附录一: an attachment named by its number; one before a 第 is read with the chain after it (withAnnexBefore). */
+const ZH_ANNEX_ALONE = new RegExp(`(附件|附表|附录)[^\\S\\r\\n]*((?:${CHINESE_NUMERAL_PATTERN})(?!${NUMERAL_IN_WORD})|[\\d０-９]{1,3}(?![\\d０-９]))(?![^\\S\\r\\n]*第)`, 'y');
+
+/**
+ * 《企业银行结算账户管理办法》（附件1）: an attachment named alone after a title is that title's document attached here,
+ * not a part of the document the title names.
+ */
+function namesAttachmentAlone(reference: RawReference): boolean {
+  return reference.steps.length === 1 && ATTACHMENT_SCOPES.has(reference.steps[0]!.scope ?? '');
+}
+
+const ATTACHMENT_SCOPES: ReadonlySet<string> = new Set(['annex', 'schedule', 'appendix']);
+
+/** 按照附件２的要求: the attachment itself, found by its heading as "Attachment 2" is in English. */
+function annexAlone(text: string, anchor: number): RawReference[] {
+  ZH_ANNEX_ALONE.lastIndex = anchor;
+  const match = ZH_ANNEX_ALONE.exec(text);
+  const value = match ? arabicOrChineseValue(toHalfWidthDigits(match[2]!)) : undefined;
+  if (!match || value === undefined) return [];
+  const step: ReferenceStep = { kind: 'part', styles: NO_STYLES, value, scope: CHINESE_ANNEX_UNITS.get(match[1]!)! };
+  return [{ start: anchor, end: anchor + match[0].length, steps: [step], explicitlyInternal: false }];
 }
 
 function isDigitOrNumeral(code: number): boolean {
