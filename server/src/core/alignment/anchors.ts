@@ -73,11 +73,6 @@ const ORDER_YEARS = [1, 2, 4, 5, 7, 9];
 const ORDER_SERIALS = [3, 6, 8, 10, 11];
 /** The group of ORDER that holds the serial of an order's title line followed by its number alone (Order of …, No. 18 on the next line): the number alone is its anchor. */
 const TITLE_SERIAL = 11;
-/**
- * An attachment named by its number, 附件2 / 附表３ / Attachment 2 / Annex II: a name, as a clause's label is, whether or
- * not the references read it (附件2的要求 is none; "Attachment 2" is one), so that neither side counts its 2.
- */
-const ANNEX_NAME = /(?:附件|附表|附录)[ \t\u3000]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})|\b(?:Annex|Appendix|Attachment|Schedule)(?:es|ices|s)?\s+(?:[0-9]{1,3}|[IVXLC]{1,5}|[A-Z])\b/g;
 /** What opens a note the translator or an editor adds: [Translator's note: …], (TN: …), 【译者注：…】, [Note: …] in square brackets. */
 const NOTE_WORDS = String.raw`(?:(?:translator|translation|editor)['’]?s?\s*notes?|notes? (?:by|of) the (?:translator|editor)|t\.?n\.?(?=\s*[:：])|译者注|译注|编者注|译者按|编者按)`;
 /**
@@ -210,8 +205,7 @@ function readAnchors(document: AnalysedDocument, span: Span): { anchors: Anchor[
   }
   const orders = ordersIn(folded, notices);
   for (const order of orders) anchors.push({ ...anchor('notice', `order:${order.serial}`, folded.slice(order.start, order.end), shift(order, span.start)), serial: { value: order.serial, issuerKnown: false } });
-  const annexes = [...folded.matchAll(ANNEX_NAME)].map((match) => ({ start: match.index!, end: match.index! + match[0].length }));
-  const hidden = [...masked.map((item) => shift(item, -span.start)), ...orders, ...notes, ...annexes].sort((a, b) => a.start - b.start);
+  const hidden = [...masked.map((item) => shift(item, -span.start)), ...orders, ...notes].sort((a, b) => a.start - b.start);
   const withoutLabels = blanked(folded, hidden);
   const dates = datesIn(withoutLabels);
   for (const date of dates) anchors.push(anchor('date', date.date, withoutLabels.slice(date.start, date.end), shift(date, span.start)));
