@@ -45,7 +45,6 @@ const shapes: [string, string][] = [
   ['"the preceding five paragraphs" on every line', repeatedTo('See the preceding five paragraphs\n', LENGTH)],
   ['table rows of 第N条, a notice number and 前款', repeatedTo('| 第三条 | 银发〔2021〕12号 | 前款 |\n', LENGTH)],
   ['a line of 同时废止 after a notice number', `银发〔2021〕1号\n各分支机构：\n银发〔2020〕1号${repeatedTo('同时废止', LENGTH)}`],
-  ['a line of "is hereby repealed" after a notice number', `Yinfa [2020] No. 1 ${repeatedTo('is hereby repealed ', LENGTH)}`],
 ];
 
 for (const [what, text] of shapes) {
