@@ -151,3 +151,18 @@ test('annex headings: the hover on an attachment\'s heading names it an attachme
   assert.match(hoverAt(lines('关于开展试点的通知', '', '一、总则', '', '附$0件１', '', '《试点办法》', '', '第一条 目的。')) ?? '', /attachment ·/);
   assert.match(hoverAt(lines('Notice on the Pilot', '', 'I. General', '', 'Annex$0 1', '', 'Article 1 Purpose.')) ?? '', /attachment ·/);
 });
+
+// A list begun after a colon on the line before: its next item is no gap (附件：1．… then 2．…).
+const listsAfterColon: [string, string, string[]][] = [
+  ['the attachment list, its first item after 附件：', lines('一、甲。', '二、乙。', '附件：1．试点办法', '      2．报送说明'), []],
+  ['materials listed after a colon, in brackets', lines('第一条 申请人应当提交材料：（1）申请书；', '（2）营业执照。'), []],
+  ['附：1. then 2. (full-width digits)', lines('一、甲。', '二、乙。', '附：１.审批表', '２.通知书'), []],
+  ['a list that skips its first item is still a gap', lines('一、甲。', '二、乙：', '2．报送说明'), ['3:1 numbering-gap']],
+  ['the item before is not the one after the colon', lines('一、甲。', '二、乙：1．试点办法', '4．报送说明'), ['3:1 numbering-gap']],
+];
+
+for (const [what, text, problems] of listsAfterColon) {
+  test(`lists begun after a colon: ${what}`, () => {
+    assert.deepEqual(problemCodesOf(text).filter((problem) => problem.includes('numbering')), problems);
+  });
+}

@@ -192,7 +192,7 @@ export function mayStartLabel(code: number): boolean {
 }
 
 /** The value of ASCII or full-width digits (１２ → 12). */
-function digitsValue(digits: string): number {
+export function digitsValue(digits: string): number {
   let value = 0;
   for (const char of digits) value = value * 10 + (char.charCodeAt(0) >= 0xff10 ? char.charCodeAt(0) - 0xff10 : char.charCodeAt(0) - 0x30);
   return value;

@@ -35,7 +35,7 @@ import { ProblemList } from '../problemList';
 import type { LineIndex } from '../text/lineIndex';
 import { isSpace } from '../text/chars';
 import { firstNonSpace, HEADING_MAX } from './clauseDescription';
-import { labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
+import { digitsValue, labelMatch, matchClauseLabel, mayStartLabel, type LabelMatch } from './clauseLabels';
 import { CHINESE_DOCUMENT_TYPE, CHINESE_DOCUMENT_TYPE_ENDINGS } from './documentTypes';
 import { decimalPath } from '../text/numerals';
 import type { BuildSession, BuildState, ClauseTreeCheckpoints, SequenceMemory } from './clauseTreeCheckpoints';
@@ -668,6 +668,22 @@ function checkSequence(builder: Builder, previous: number, label: LabelMatch, li
 }
 
 /**
+ * Whether the line just before ends a lead-in with the item before this one: "附件：1．试点办法" then "2．报送说明", "申请材料：
+ * (1) 申请书" then "(2) 营业执照". That item is prose on its line (after the colon), not a label; the list is no gap. Only
+ * the line just before is read, and only when a first child would be reported.
+ */
+function continuesListAfterColon(builder: Builder, label: LabelMatch, lineStart: number): boolean {
+  if (lineStart === 0) return false;
+  const { text, lines } = builder;
+  const previous = lines.lineOf(lineStart - 1);
+  const item = ITEM_AFTER_COLON.exec(text.slice(lines.lineStart(previous), lines.lineEnd(previous)));
+  return item !== null && digitsValue(item[1] ?? item[2]!) === label.value - 1 && shapeOf(label.style) === (item[1] !== undefined ? 'dot' : 'paren');
+}
+
+/** A colon, then a list's item in digits: 1. 1． 1、 or (1) （1）. */
+const ITEM_AFTER_COLON = /[：:][^\S\r\n]*(?:([\d０-９]{1,3})[.．、]|[（(]([\d０-９]{1,3})[）)])/;
+
+/**
  * A first child starts at 1, or continues the numbering of its style from the previous parent, or that of its
  * cousin in another style ((IV) under I., then (5) under II.). Returns the clause whose numbering it continues, or NONE.
  * A Markdown heading may also continue the body's numbering, and the body a heading's (（一）（二） written as text,
@@ -676,6 +692,7 @@ function checkSequence(builder: Builder, previous: number, label: LabelMatch, li
 function checkFirstChild(builder: Builder, level: number, parent: number, label: LabelMatch, lineStart: number): number {
   const { table } = builder;
   if (parent === NONE || label.value === 1 || UNSEQUENCED.has(label.style) || isQuotedStructure(table.style(parent), label)) return NONE;
+  if (continuesListAfterColon(builder, label, lineStart)) return NONE;
   const [memory, otherMemory] = level > 0 ? [builder.memory[1], builder.memory[0]] : builder.memory;
   const previous = memory.lastOfStyle.get(label.style);
   if (previous !== undefined && label.insertion && table.value(previous) === label.value) return previous;
