@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisCache, analyze, CHUNKS_DELAY_MS, runInSlices, type Scheduler, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
+import { AnalysisCache, analyze, CHUNKS_DELAY_MS, runInSlices, type Scheduler, compileKnowledge, declinedSummary, encodeAnalysis, encodeSummary, summarize, transferredBy, type EncodedAnalysis, type FileSummary, type KnowledgeData } from './core';
 import { KEPT_DOCUMENTS, type WorkerReply, type WorkerRequest } from './analysisPool';
 import { decodeUtf8, NOT_UTF8 } from './fileText';
 import { tuneCompilerForColdWork } from './compilerTuning';
@@ -72,7 +72,7 @@ async function makeChunks(chunks: AnalysisCache): Promise<void> {
 }
 
 function analysisAnswer(id: number, analysis: EncodedAnalysis): Answer {
-  return { reply: { id, analysis }, transfer: [analysis.bytes.buffer as ArrayBuffer] };
+  return { reply: { id, analysis }, transfer: transferredBy(analysis) };
 }
 
 function summaryAnswer(id: number, summary: FileSummary): Answer {

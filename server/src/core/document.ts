@@ -11,8 +11,8 @@ import type {
 import { ANAPHORA, CUSTOMARY, scanCitations, type KnownShortName } from './scan/citations';
 import { buildClauseTree, UNSEQUENCED, type ClauseTree } from './scan/clauseTree';
 import { ClauseTreeCheckpoints } from './scan/clauseTreeCheckpoints';
-import type { ClauseTable } from './scan/clauseTable';
-import type { ProblemList } from './problemList';
+import { ClauseTable } from './scan/clauseTable';
+import { ProblemList } from './problemList';
 import { findDates } from './scan/dates';
 import { findIdentity } from './scan/identity';
 import { PERFORMATIVE, scanRepeals, SPEAKS_OF_REPEAL } from './scan/repeals';
@@ -80,22 +80,24 @@ function utf8LengthExceeds(text: string, limit: number): boolean {
  * outline and folding work, and nothing else; one problem says so.
  */
 function outlineOnly(text: string, maxBytes: number): AnalysedDocument {
-  const analysis = emptyAnalysis(text, { kind: 'outlineOnly', maxBytes });
+  const lines = new LineIndex(text);
+  let table: ClauseTable;
   try {
-    const tree = buildClauseTree(text, analysis.lines);
-    return { ...analysis, clauses: tree.table.clauses, rootClauses: tree.table.roots, annotations: labelSites(tree.table.clauses) };
+    table = buildClauseTree(text, lines).table;
   } catch {
-    return analysis;
+    table = new ClauseTable(text, lines);
   }
+  return emptyAnalysis(text, { kind: 'outlineOnly', maxBytes }, lines, table);
 }
 
-function emptyAnalysis(text: string, detail: ProblemDetail): AnalysedDocument {
-  const problem: Problem = { start: 0, end: 0, code: 'not-analysed', severity: 'information', detail };
-  return {
-    text, lines: new LineIndex(text), analysed: false, clauses: [], rootClauses: [], agencies: [], noticeNumbers: [],
-    citations: [], citationMentions: [], identity: undefined, repeals: [], dates: {}, language: 'en', suppressions: [],
-    references: [], definitions: [], termUses: [], bannedTerms: [], problems: [problem], annotations: [],
-  };
+/** An analysis of nothing but `table`'s clauses (none by default), with one problem that says why. */
+function emptyAnalysis(text: string, detail: ProblemDetail, lines = new LineIndex(text), table = new ClauseTable(text, lines)): AnalysedDocument {
+  const problems = new ProblemList();
+  problems.add(0, 0, 'not-analysed', 'information', detail);
+  return withAnnotations(withClausesAndProblems({
+    text, lines, analysed: false, agencies: [], noticeNumbers: [], citations: [], citationMentions: [], identity: undefined, repeals: [],
+    dates: {}, language: 'en', suppressions: [], references: [], definitions: [], termUses: [], bannedTerms: [], definitionSites: [],
+  }, table, problems));
 }
 
 function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | undefined): AnalysedDocument {
@@ -139,21 +141,26 @@ function analyzeText(text: string, knowledge: Knowledge, cache: AnalysisCache | 
   return withAnnotations(withClausesAndProblems({
     text, lines, analysed: true, agencies, noticeNumbers, citations,
     citationMentions: scanned.mentions, identity: found?.identity, repeals, dates: findDates(text, lines), language, references,
-    definitions: scanned.definitions, termUses, bannedTerms,
+    definitions: scanned.definitions, termUses, bannedTerms, definitionSites: terms.definitionSites,
     suppressions: scanSuppressions(text, lines),
-  }, tree.table, problems), terms.definitionSites);
+  }, tree.table, problems));
 }
 
 /**
- * The parts with their clauses and problems as objects made when first read, from the columns that hold them. Made
- * here, not in analyzeText: a getter made there would keep everything its closures see (the folded text…) alive.
+ * The parts with their clauses and problems as objects made when first read, from the columns that hold them (kept
+ * too: an analysis crosses threads as columns, see analysisCodec.ts). Made here, not in analyzeText: a getter made
+ * there would keep everything its closures see (the folded text…) alive.
  */
-function withClausesAndProblems(parts: Omit<AnalysisParts, 'clauses' | 'rootClauses' | 'problems' | 'problemList'>, table: ClauseTable, problems: ProblemList): AnalysisParts {
+export function withClausesAndProblems(
+  parts: Omit<AnalysisParts, 'clauses' | 'rootClauses' | 'clauseTable' | 'problems' | 'problemList'>, table: ClauseTable, problems: readonly Problem[] | ProblemList,
+): AnalysisParts {
+  const list = problems instanceof ProblemList ? problems : undefined;
   return Object.defineProperties(parts, {
     clauses: { get: () => table.clauses, enumerable: true },
     rootClauses: { get: () => table.roots, enumerable: true },
-    problems: { get: () => problems.array, enumerable: true },
-    problemList: { value: problems, enumerable: true },
+    clauseTable: { value: table },
+    problems: list ? { get: () => list.array, enumerable: true } : { value: problems, enumerable: true },
+    problemList: { value: list, enumerable: true },
   }) as AnalysisParts;
 }
 
@@ -164,10 +171,10 @@ export type AnalysisParts = Omit<AnalysedDocument, 'annotations'>;
  * The analysis with every annotation in one sorted list, made when a feature first asks (the workspace index never
  * does).
  */
-export function withAnnotations(parts: AnalysisParts, definitionSites: readonly DefinitionSite[]): AnalysedDocument {
+export function withAnnotations(parts: AnalysisParts): AnalysedDocument {
   let annotations: Annotation[] | undefined;
   const allAnnotations = (): Annotation[] => [
-    ...parts.agencies, ...parts.noticeNumbers, ...parts.references, ...parts.termUses, ...definitionSites, ...parts.bannedTerms,
+    ...parts.agencies, ...parts.noticeNumbers, ...parts.references, ...parts.termUses, ...parts.definitionSites, ...parts.bannedTerms,
     ...labelSites(parts.clauses), ...parts.citationMentions,
   ].sort((a, b) => a.start - b.start || a.end - b.end);
   // Defined on the parts, not spread from them: their clauses are made only when a feature reads them.

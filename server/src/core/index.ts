@@ -10,7 +10,7 @@ export { analyze, DEFAULT_MAX_BYTES, type AnalysisOptions } from './document';
 export { AnalysisCache } from './chunkedText';
 export { runInSlices } from './slices';
 export { CHUNK_PER_PARAGRAPH, DEFAULT_CHUNKS, type ChunkPolicy } from './text/chunks';
-export { decodeAnalysis, encodeAnalysis, type EncodedAnalysis } from './analysisCodec';
+export { decodeAnalysis, encodeAnalysis, transferredBy, type EncodedAnalysis } from './analysisCodec';
 export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';
 export type * from './model';

@@ -4,6 +4,7 @@
 import type { LineIndex } from './text/lineIndex';
 import type { Severity } from './knowledge/types';
 import type { ProblemList } from './problemList';
+import type { ClauseTable } from './scan/clauseTable';
 
 export interface Span {
   start: number;
@@ -334,6 +335,8 @@ export interface AnalysedDocument {
   readonly analysed: boolean;
   readonly clauses: readonly Clause[];
   readonly rootClauses: readonly number[];
+  /** The clauses in columns, whose objects `clauses` are (made when first read). */
+  readonly clauseTable: ClauseTable;
   readonly agencies: readonly AgencyMention[];
   readonly noticeNumbers: readonly NoticeNumberMention[];
   /** Every act of citing another document, in document order (the document's own number is not one). */
@@ -349,6 +352,8 @@ export interface AnalysedDocument {
   readonly references: readonly ClauseReference[];
   readonly definitions: readonly DefinedTerm[];
   readonly termUses: readonly TermUse[];
+  /** Where the defined terms are defined (their definitions are `definitions`). */
+  readonly definitionSites: readonly DefinitionSite[];
   readonly bannedTerms: readonly BannedTermHit[];
   readonly problems: readonly Problem[];
   /** The same problems held compactly, where this thread analysed the text: read them from here to make no array. */

@@ -39,6 +39,24 @@ export interface RowShift {
   ids: number;
 }
 
+/** A clause table's columns (see ClauseTable.columns). */
+export interface ClauseColumns {
+  count: number;
+  labelStarts: Uint32Array;
+  labelEnds: Uint32Array;
+  spanEnds: Uint32Array;
+  parents: Int32Array;
+  depths: Uint16Array;
+  values: Float64Array;
+  styles: Uint8Array;
+  kinds: Uint8Array;
+  lines: Uint32Array;
+  headingLevels: Uint8Array;
+  indents: Int32Array;
+  insertions: [number, number][];
+  labelTexts: [number, string][];
+}
+
 export class ClauseTable {
   count = 0;
   private labelStarts = new Uint32Array(INITIAL_CAPACITY);
@@ -77,23 +95,51 @@ export class ClauseTable {
 
   /** A table of `text` that starts with the first `rows` clauses of `from` (of the text before an edit after them). */
   static startingWith(text: string, lineIndex: LineIndex, from: ClauseTable, rows: number): ClauseTable {
-    const table = new ClauseTable(text, lineIndex);
-    table.labelStarts = from.labelStarts.slice();
-    table.labelEnds = from.labelEnds.slice();
-    table.spanEnds = from.spanEnds.slice();
-    table.parents = from.parents.slice();
-    table.depths = from.depths.slice();
-    table.values = from.values.slice();
-    table.styles = from.styles.slice();
-    table.kinds = from.kinds.slice();
-    table.lines = from.lines.slice();
-    table.headingLevels = from.headingLevels.slice();
-    table.indents = from.indents.slice();
-    table.count = rows;
+    const table = ClauseTable.withColumns(text, lineIndex, from.columns(from.labelStarts.length), rows);
     if (from.made) table.describedBy = { clauses: from.made.clauses, prefix: rows, appendedAt: Infinity, appendedFrom: 0 };
-    for (const [id, insertion] of from.insertions) if (id < rows) table.insertions.set(id, insertion);
-    for (const [id, label] of from.labelTexts) if (id < rows) table.labelTexts.set(id, label);
     return table;
+  }
+
+  /** The table whose columns these are (`columns()` of a table of the same text, made on another thread). */
+  static fromColumns(text: string, lineIndex: LineIndex, columns: ClauseColumns): ClauseTable {
+    return ClauseTable.withColumns(text, lineIndex, columns, columns.count);
+  }
+
+  /**
+   * The table's columns, copies of `length` rows (its count by default), each alone in its buffer, so that they can
+   * be moved to another thread; with the rare insertions and trimmed labels among them.
+   */
+  columns(length = this.count): ClauseColumns {
+    const rows = (id: number) => id < length;
+    return {
+      count: this.count, labelStarts: this.labelStarts.slice(0, length), labelEnds: this.labelEnds.slice(0, length),
+      spanEnds: this.spanEnds.slice(0, length), parents: this.parents.slice(0, length), depths: this.depths.slice(0, length),
+      values: this.values.slice(0, length), styles: this.styles.slice(0, length), kinds: this.kinds.slice(0, length),
+      lines: this.lines.slice(0, length), headingLevels: this.headingLevels.slice(0, length), indents: this.indents.slice(0, length),
+      insertions: [...this.insertions].filter(([id]) => rows(id)), labelTexts: [...this.labelTexts].filter(([id]) => rows(id)),
+    };
+  }
+
+  /** A table of `columns`, its first `rows` clauses (the rest of the columns is room to add more). */
+  private static withColumns(text: string, lineIndex: LineIndex, columns: ClauseColumns, rows: number): ClauseTable {
+    const table = new ClauseTable(text, lineIndex);
+    Object.assign(table, {
+      labelStarts: columns.labelStarts, labelEnds: columns.labelEnds, spanEnds: columns.spanEnds, parents: columns.parents,
+      depths: columns.depths, values: columns.values, styles: columns.styles, kinds: columns.kinds, lines: columns.lines,
+      headingLevels: columns.headingLevels, indents: columns.indents,
+    });
+    table.count = rows;
+    for (const [id, insertion] of columns.insertions) if (id < rows) table.insertions.set(id, insertion);
+    for (const [id, label] of columns.labelTexts) if (id < rows) table.labelTexts.set(id, label);
+    return table;
+  }
+
+  /** The typed arrays of `columns()`, to move with them. */
+  static buffersOf(columns: ClauseColumns): ArrayBuffer[] {
+    return [
+      columns.labelStarts, columns.labelEnds, columns.spanEnds, columns.parents, columns.depths, columns.values, columns.styles,
+      columns.kinds, columns.lines, columns.headingLevels, columns.indents,
+    ].map((column) => column.buffer as ArrayBuffer);
   }
 
   /** Appends the clauses of `from` from `first` on, moved by `shift`. */
@@ -356,7 +402,7 @@ export class ClauseTable {
   }
 
   private grow(): void {
-    const capacity = this.labelStarts.length * 2;
+    const capacity = Math.max(INITIAL_CAPACITY, this.labelStarts.length * 2);
     this.labelStarts = grown(this.labelStarts, new Uint32Array(capacity));
     this.labelEnds = grown(this.labelEnds, new Uint32Array(capacity));
     this.spanEnds = grown(this.spanEnds, new Uint32Array(capacity));
