@@ -39,6 +39,12 @@ const quiet: [string, string, string][] = [
     lines('(I) This Notice shall come into force on the date of issuance. [Note: this Notice replaced the', 'one issued in 2019 by 3 departments.]')],
   ['a translator\'s note in parentheses (TN: …)', '（一）本通知自发布之日起施行。',
     '(I) This Notice shall come into force on the date of issuance (TN: the notice of 2019 had 12 articles).'],
+  // Words in square brackets are the translator's, whatever they begin with (a seventh tester's unofficial translation).
+  ['a bracketed insertion: an amount in another currency', '（一）单户贷款余额原则上不超过20万元。',
+    '(I) The balance of loans to a single borrower shall in principle not exceed RMB 200,000 [about USD 28,000].'],
+  ['a bracketed insertion over two lines, with an agency and a year', '（一）本通知由国家金融监督管理总局负责解释。',
+    lines('(I) The National Financial Regulatory Administration [the NFRA, which replaced the former China', 'Banking and Insurance Regulatory Commission in 2023] shall interpret this Notice.')],
+  ['a bracketed insertion that says when', '（一）本通知自发布之日起施行。', '(I) This Notice [issued in 2019] shall come into force on the date of issuance.'],
   ['【译者注】 in a Chinese translation of an English original', '（一）本通知自发布之日起施行。【译者注：2023年由金融监管总局承接。】',
     '(I) This Notice shall come into force on the date of issuance.'],
 ];
@@ -59,12 +65,12 @@ const faults: [string, string, string, string[]][] = [
   ['a number inside an inline list still compared', '（一）申请人应当提交下列材料：（1）申请书；（2）近三年的财务报告。',
     '(I) The applicant shall submit the following materials: (1) an application; (2) the financial reports of the last five years.',
     ['3 translation-mismatch: The translation has the number five where the original has the number 三.']],
+  ['a notice number\'s year in square brackets still compared', '（一）依据《关于规范金融机构资产管理业务的指导意见》（银发〔2018〕106号）执行。',
+    '(I) This shall be implemented under the Guiding Opinions on Regulating the Asset Management Business of Financial Institutions (Yinfa [2018] No. 160).',
+    ['3 translation-mismatch: The translation cites Yinfa [2018] No. 160 where the original cites 银发〔2018〕106号.']],
   ['a year outside the note still compared', '（一）本通知自2026年1月1日起施行。',
     '(I) This Notice shall come into force on 1 January 2027. [Translator\'s note: it replaced the notice of 2019.]',
     ['3 translation-mismatch: The translation has the date 1 January 2027 where the original has the date 2026年1月1日.']],
-  ['a bracketed insertion that is no note is compared', '（一）本通知自发布之日起施行。',
-    '(I) This Notice [issued in 2019] shall come into force on the date of issuance.',
-    ['3 translation-mismatch: The translation has the number 2019; the original\'s （一） does not.']],
 ];
 
 for (const [what, zh, en, expected] of faults) {

@@ -12,7 +12,7 @@ import { findMoves, type Move } from './moves';
 import { placeUnpaired, type Candidates } from './placement';
 import { pairTerms } from './terms';
 import type { ClausePair, DocumentAlignment, SentencePair } from './types';
-import { AnchorKeys, compareNumbers, unitsOf, type Segment, type Unit } from './units';
+import { AnchorKeys, compareNumbers, markdownTitled, unitsOf, type Segment, type Unit } from './units';
 
 /** How sure a unit left without a counterpart is missing: surer when its number is missing too. */
 const SKIPPED_NUMBERED = 0.7;
@@ -28,8 +28,10 @@ interface PairContext {
 /** `messages`: the language of the checks' messages (English by default). */
 export function alignDocuments(original: AnalysedDocument, translation: AnalysedDocument, messages?: TranslationMessages): DocumentAlignment {
   const keys = new AnchorKeys();
-  const originalUnits = unitsOf(original, keys);
-  const translationUnits = unitsOf(translation, keys);
+  // A Markdown title on one side only is that side's header, as the other's plain title is.
+  const titles = markdownTitled(original) !== markdownTitled(translation);
+  const originalUnits = unitsOf(original, keys, titles);
+  const translationUnits = unitsOf(translation, keys, titles);
   const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: new AnchorComparison(keys.count, rareKeys(originalUnits, translationUnits, keys.count)) };
   const preambles = originalUnits[0]?.clause === undefined && translationUnits[0]?.clause === undefined && originalUnits.length > 0 && translationUnits.length > 0;
   const originalClauses = preambles ? originalUnits.slice(1) : originalUnits.filter((unit) => unit.clause);

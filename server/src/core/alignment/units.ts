@@ -72,19 +72,30 @@ export interface Cuts {
   keyAt: number[];
 }
 
-/** The preamble (when it has any text) and every clause, in document order. */
-export function unitsOf(document: AnalysedDocument, keys: AnchorKeys): Unit[] {
+/**
+ * The preamble (when it has any text) and every clause, in document order. `titleInPreamble`: a Markdown title (`#
+ * Notice of …` on the first line, not numbered) is the preamble's, where the other language's title is plain text (a
+ * header is no clause); two such titles are paired as clauses (see markdownTitled).
+ */
+export function unitsOf(document: AnalysedDocument, keys: AnchorKeys, titleInPreamble = false): Unit[] {
   const { clauses, text } = document;
-  const first = clauses[0]?.span.start ?? text.length;
+  const body = titleInPreamble && markdownTitled(document) ? clauses.slice(1) : clauses;
+  const first = body[0]?.span.start ?? text.length;
   const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
   const closing = closingBlockStart(document);
-  return [...preamble, ...clauses.map((clause) => {
+  return [...preamble, ...body.map((clause) => {
     const firstChild = clause.children[0];
     // The last clause runs to the end of the text: the signature and date under it are the document's, not its own.
     const end = firstChild === undefined ? Math.min(clause.span.end, Math.max(closing, clause.labelSpan.end)) : clauses[firstChild]!.span.start;
     // A heading's label is its text: it is measured and read like any clause's.
     return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
   })];
+}
+
+/** Whether the text opens with an unnumbered Markdown heading: its title. */
+export function markdownTitled(document: AnalysedDocument): boolean {
+  const clause = document.clauses[0];
+  return clause?.style === 'heading' && countLength(document.text, 0, clause.span.start) === 0;
 }
 
 /** The most lines a closing block (signatures and a date) holds, and the longest of them, in characters that are not white space. */

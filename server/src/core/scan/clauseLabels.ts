@@ -188,7 +188,7 @@ function isAsciiLetter(code: number): boolean {
 
 /** Whether a line whose first character (after spaces) is `code` can hold a label: a label's first, or Markdown's. */
 export function mayStartLabel(code: number): boolean {
-  return PATTERNS_BY_FIRST_CHAR.has(code) || code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f; // # > * _
+  return PATTERNS_BY_FIRST_CHAR.has(code) || isMarkdownLead(code);
 }
 
 /** The value of ASCII or full-width digits (１２ → 12). */
@@ -288,7 +288,7 @@ export function matchClauseLabel(text: string, lineStart: number, lineEnd: numbe
   let start = lineStart;
   while (start < lineEnd && (isSpace(text.charCodeAt(start)) || isInvisible(text.charCodeAt(start)))) start++;
   const code = text.charCodeAt(start);
-  if (code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f) { // # > * _
+  if (isMarkdownLead(code)) {
     MARKDOWN_LEAD.lastIndex = start;
     if (MARKDOWN_LEAD.test(text)) start = MARKDOWN_LEAD.lastIndex;
   }
@@ -313,8 +313,13 @@ export function matchClauseLabel(text: string, lineStart: number, lineEnd: numbe
   return undefined;
 }
 
-/** Markdown around a label: headings (# 第一章), quotes, bold (**第一条**). */
-const MARKDOWN_LEAD = /(?:#{1,6}[ \t]+|>[ \t]*|\*\*|__)*/y;
+/** Markdown around a label: headings (# 第一章), quotes, list items (- (I), * 1.), bold (**第一条**, - **(5)**). */
+const MARKDOWN_LEAD = /(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+|\*\*|__)*/y;
+
+/** # > * _ - +: what Markdown before a label starts with. */
+function isMarkdownLead(code: number): boolean {
+  return code === 0x23 || code === 0x3e || code === 0x2a || code === 0x5f || code === 0x2d || code === 0x2b;
+}
 
 /** Past the ** or __ that closes a bold label. */
 function afterMarkdownClose(text: string, offset: number, lineEnd: number): number {
