@@ -111,7 +111,6 @@ function rangeOf(document: AnalysedDocument, spans: readonly Span[]): Range | nu
 export function toJson(alignment: DocumentAlignment, options: ExportOptions = {}): string {
   const side = (pairSide: Side, units: readonly AlignmentUnit[]) => ({ clauses: units.map((unit) => unit.label), range: rangeOf(alignment[pairSide], units.map((unit) => unit.span)) });
   const text = (pairSide: Side, spans: readonly Span[]) => ({ range: rangeOf(alignment[pairSide], spans), text: segmentText(alignment[pairSide], spans) });
-  // A clause the translation moved keeps its place on each side (a pair without counterpart), with the pair of the two as `moved`.
   const pairJson = (pair: ClausePair) => ({
     original: side('original', pair.original),
     translation: side('translation', pair.translation),
@@ -126,7 +125,11 @@ export function toJson(alignment: DocumentAlignment, options: ExportOptions = {}
     original: { file: options.names?.original ?? null, language: LANGUAGE_TAGS[alignment.original.language] },
     translation: { file: options.names?.translation ?? null, language: LANGUAGE_TAGS[alignment.translation.language] },
     lengthRatio: Math.round(alignment.lengthRatio * 1000) / 1000,
-    pairs: alignment.pairs.map((pair) => ({ ...pairJson(pair), ...(pair.moved ? { moved: pairJson(pair.moved) } : {}) })),
+    // A clause the translation moved is one pair, where the original has it, marked `moved` (as the other exports have it).
+    pairs: alignment.pairs.flatMap((pair) => {
+      if (!pair.moved) return [pairJson(pair)];
+      return pair.original.length === 0 ? [] : [{ ...pairJson(pair.moved), moved: true }];
+    }),
     terms: alignment.terms.map((term) => ({ original: term.original.term, translation: term.translation.term })),
     checks: alignment.checks.map((found) => ({ code: found.code, severity: found.severity, message: found.message, range: found.range, related: found.related.map((item) => ({ range: item.range, message: item.message })) })),
   }, null, 2) + '\n';
