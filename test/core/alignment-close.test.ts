@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
 import { alignMonotonic } from '../../server/src/core/alignment/monotonic';
 import { toChineseNumeral } from '../../server/src/core/text/numerals';
-import { analyse, lines } from './fixture';
+import { analyse, lines, knowledge } from './fixture';
 import { align, checksOf, pairsOf } from './alignmentFixture';
 
 /** A notice on bank card acquiring in nine items, each a line. */
@@ -349,7 +349,7 @@ test('class 2 at about 1 MB: 290 copies, three findings a copy', { skip: !proces
   const { zh, en } = repeatedRegulation(copies);
   const [original, translation] = [analyse(zh), analyse(en)];
   const started = performance.now();
-  const alignment = alignDocuments(original, translation);
+  const alignment = alignDocuments(original, translation, { glossary: knowledge.glossary });
   const elapsed = performance.now() - started;
   console.log(`zh ${Buffer.byteLength(zh)} bytes, en ${Buffer.byteLength(en)} bytes: aligned in ${elapsed.toFixed(0)} ms`, countsOf(alignment));
   assert.deepEqual(countsOf(alignment), { 'translation-mismatch': copies, 'translation-missing-clause': copies, 'translation-numbering': copies });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alignDocuments, counterpartAt, toJson, toTmx, toTsv, translationPair } from '../../server/src/core';
-import { analyse, lines } from './fixture';
+import { analyse, lines, knowledge } from './fixture';
 import { align, checksOf, pairsOf } from './alignmentFixture';
 
 const ORIGINAL = lines(
@@ -169,7 +169,7 @@ test('counterpartAt: a place in one file lands on the aligned sentence of the ot
 });
 
 test('the real sample pair: every numbered clause with the clause of the same number, sure, and no finding', () => {
-  const alignment = alignDocuments(analyse(readFileSync('samples/notice-zh.notice', 'utf8')), analyse(readFileSync('samples/notice-en.notice', 'utf8')));
+  const alignment = alignDocuments(analyse(readFileSync('samples/notice-zh.notice', 'utf8')), analyse(readFileSync('samples/notice-en.notice', 'utf8')), { glossary: knowledge.glossary });
   const clausePairs = alignment.pairs.filter((pair) => pair.original[0]?.clause !== undefined);
   assert.equal(clausePairs.length, alignment.original.clauses.length);
   for (const pair of clausePairs) {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { alignDocuments, type DocumentAlignment } from '../../server/src/core';
 import { toChineseNumeral, toRoman } from '../../server/src/core/text/numerals';
-import { analyse } from './fixture';
+import { analyse, knowledge } from './fixture';
 
 /** How each language numbers a depth of clauses. */
 export interface NumberingStyle {
@@ -22,7 +22,7 @@ export const NUMBERING_STYLES: readonly NumberingStyle[] = [
 ];
 
 export function align(original: string, translation: string): DocumentAlignment {
-  return alignDocuments(analyse(original), analyse(translation));
+  return alignDocuments(analyse(original), analyse(translation), { glossary: knowledge.glossary });
 }
 
 /** "第一条=Article 1", "第九条=" (no counterpart), "（三）+（四）=(III)"; the preamble pair is left out. */

@@ -61,7 +61,7 @@ export async function align(args: string[]): Promise<number> {
   if (!translationPair(first, second)) process.stderr.write('regtext: warning: the two files do not name the same notice in their headers; aligning them anyway.\n');
   const [original, translation] = first.language === 'zh' ? [first, second] : [second, first];
   const [originalPath, translationPath] = first.language === 'zh' ? options.paths : [options.paths[1]!, options.paths[0]!];
-  const alignment = alignDocuments(original, translation, messagesFor(matchLocale(options.locale)).translation);
+  const alignment = alignDocuments(original, translation, { messages: messagesFor(matchLocale(options.locale)).translation, glossary: knowledge.glossary });
   const exportOptions = { clauses: options.clauses, toolVersion: process.env.npm_package_version ?? '0.1.0', names: { original: originalPath!, translation: translationPath! } };
   const output = options.format === 'tmx' ? toTmx(alignment, exportOptions) : options.format === 'tsv' ? toTsv(alignment, exportOptions) : toJson(alignment, exportOptions);
   if (options.out !== undefined) {

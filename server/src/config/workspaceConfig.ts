@@ -105,6 +105,7 @@ export function mergeKnowledge(builtin: KnowledgeData, config: WorkspaceConfig |
     notices: byKey(builtin.notices, sources.flatMap((source) => source.notices ?? []), (notice) => notice.number ?? notice.title.zh),
     bannedTerms: byKey(lists, sources.flatMap((source) => source.termLists ?? []).map(withBothLanguages), (list) => list.id)
       .map((list) => (config.placements ? { ...list, placements: { ...list.placements, ...config.placements } } : list)),
+    glossary: builtin.glossary,
     rules: config.rules,
   };
 }

@@ -285,7 +285,7 @@ class RegtextLanguageService implements LanguageService {
     if (!pair) return undefined;
     let alignment;
     try {
-      alignment = alignDocuments(pair.original, pair.translation, this.context.messages.translation);
+      alignment = alignDocuments(pair.original, pair.translation, { messages: this.context.messages.translation, glossary: this.knowledge.glossary });
     } catch (error) {
       this.logger?.log(`regtext could not align ${document.uri} with ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
       return undefined;

@@ -4,6 +4,7 @@ import agencies from './data/agencies.json';
 import bannedTerms from './data/banned-terms.json';
 import issuerCodes from './data/issuer-codes.json';
 import notices from './data/notices.json';
+import glossary from './data/glossary.json';
 
 export const builtinKnowledgeData: KnowledgeData = {
   agencies: agencies as KnowledgeData['agencies'],
@@ -11,4 +12,5 @@ export const builtinKnowledgeData: KnowledgeData = {
   localIssuerPrefixes: issuerCodes.localPrefixes,
   notices: notices.notices as KnowledgeData['notices'],
   bannedTerms: bannedTerms.lists as KnowledgeData['bannedTerms'],
+  glossary: glossary.entries,
 };

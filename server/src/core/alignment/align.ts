@@ -5,7 +5,8 @@
  */
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
-import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, type LengthModel } from './evidence';
+import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, tellingConcepts, type LengthModel } from './evidence';
+import type { Glossary } from './glossary';
 import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
 import { findMoves, type Move } from './moves';
@@ -25,14 +26,21 @@ interface PairContext {
   anchors: AnchorComparison;
 }
 
-/** `messages`: the language of the checks' messages (English by default). */
-export function alignDocuments(original: AnalysedDocument, translation: AnalysedDocument, messages?: TranslationMessages): DocumentAlignment {
+export interface AlignmentOptions {
+  /** The language of the checks' messages (English by default). */
+  messages?: TranslationMessages;
+  /** Words and their renderings, evidence where numbers say nothing (the knowledge's: knowledge/data/glossary.json). */
+  glossary?: Glossary;
+}
+
+export function alignDocuments(original: AnalysedDocument, translation: AnalysedDocument, { messages, glossary }: AlignmentOptions = {}): DocumentAlignment {
   const keys = new AnchorKeys();
   // A Markdown title on one side only is that side's header, as the other's plain title is.
   const titles = markdownTitled(original) !== markdownTitled(translation);
-  const originalUnits = unitsOf(original, keys, titles);
-  const translationUnits = unitsOf(translation, keys, titles);
-  const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: new AnchorComparison(keys.count, rareKeys(originalUnits, translationUnits, keys.count)) };
+  const originalUnits = unitsOf(original, keys, titles, glossary);
+  const translationUnits = unitsOf(translation, keys, titles, glossary);
+  const comparison = new AnchorComparison(keys.count, rareKeys(originalUnits, translationUnits, keys.count), tellingConcepts(originalUnits, translationUnits, keys.count));
+  const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: comparison };
   const preambles = originalUnits[0]?.clause === undefined && translationUnits[0]?.clause === undefined && originalUnits.length > 0 && translationUnits.length > 0;
   const originalClauses = preambles ? originalUnits.slice(1) : originalUnits.filter((unit) => unit.clause);
   const translationClauses = preambles ? translationUnits.slice(1) : translationUnits.filter((unit) => unit.clause);

@@ -7,7 +7,7 @@ import type { AlignmentBasis } from './types';
 import type { Clause } from '../model';
 import type { FixedPoint } from './monotonic';
 import { isShift, mayBeShifted, numberingRuns, type NumberingRuns } from './runs';
-import { numberOf, type Cuts, type Segment } from './units';
+import { GLOSS_TERM, numberOf, type Cuts, type Segment } from './units';
 
 /** Translation characters per original character, and the variance per original character. */
 export interface LengthModel {
@@ -70,6 +70,14 @@ const PER_SHARED_ANCHOR = -1.2;
 const PER_SHARED_RARE_ANCHOR = -1.5;
 const PER_CONFLICT = 1.5;
 const MAX_COUNTED = 3;
+/**
+ * For each concept of the glossary both name (按季 / quarterly, 涉农贷款 / agriculture-related loans), of those not named
+ * all over both texts: less than an anchor, as words are rendered otherwise and named in passing.
+ */
+const PER_SHARED_CONCEPT = -0.6;
+const MAX_CONCEPTS_COUNTED = 3;
+/** A concept named in more units than this share of either side's (and than three) tells none of them apart. */
+const COMMON_CONCEPT_SHARE = 0.2;
 const MAX_LENGTH_COST = 8;
 /**
  * Two clauses that have clauses under them are measured with those too, at this weight: a heading's text says little
@@ -164,12 +172,37 @@ function subtreeEnds(items: readonly Judged[]): Int32Array {
 
 /** For each anchor key of a document pair, 1 when one unit alone of each document has it. */
 export function rareKeys(original: readonly Segment[], translation: readonly Segment[], keyCount: number): Uint8Array {
-  const [inOriginal, inTranslation] = [new Int32Array(keyCount), new Int32Array(keyCount)];
-  for (const unit of original) for (const key of unit.keys) inOriginal[key]!++;
-  for (const unit of translation) for (const key of unit.keys) inTranslation[key]!++;
+  const [inOriginal, inTranslation] = [unitCounts(original, keyCount), unitCounts(translation, keyCount)];
+  const concepts = conceptKeys([...original, ...translation], keyCount);
   const rare = new Uint8Array(keyCount);
-  for (let key = 0; key < keyCount; key++) rare[key] = inOriginal[key] === 1 && inTranslation[key] === 1 ? 1 : 0;
+  for (let key = 0; key < keyCount; key++) rare[key] = inOriginal[key] === 1 && inTranslation[key] === 1 && !concepts[key] ? 1 : 0;
   return rare;
+}
+
+/** For each key of a concept of the glossary, 1 when neither side names it in more units than COMMON_CONCEPT_SHARE (and three). */
+export function tellingConcepts(original: readonly Segment[], translation: readonly Segment[], keyCount: number): Uint8Array {
+  const [inOriginal, inTranslation] = [unitCounts(original, keyCount), unitCounts(translation, keyCount)];
+  const concepts = conceptKeys([...original, ...translation], keyCount);
+  const most = (units: number) => Math.max(3, Math.ceil(units * COMMON_CONCEPT_SHARE));
+  const telling = new Uint8Array(keyCount);
+  for (let key = 0; key < keyCount; key++) {
+    telling[key] = concepts[key] && inOriginal[key]! <= most(original.length) && inTranslation[key]! <= most(translation.length) ? 1 : 0;
+  }
+  return telling;
+}
+
+/** For each key, how many of the units have it. */
+function unitCounts(units: readonly Segment[], keyCount: number): Int32Array {
+  const counts = new Int32Array(keyCount);
+  for (const unit of units) for (const key of unit.keys) counts[key]!++;
+  return counts;
+}
+
+/** 1 for each key that is a concept of the glossary (GLOSS_TERM). */
+function conceptKeys(units: readonly Segment[], keyCount: number): Uint8Array {
+  const concepts = new Uint8Array(keyCount);
+  for (const unit of units) unit.keys.forEach((key, k) => { if (unit.kinds[k] === GLOSS_TERM) concepts[key] = 1; });
+  return concepts;
 }
 
 /** For each number id, how many items of the side have it. */
@@ -214,11 +247,16 @@ export class AnchorComparison {
   sharedRare = 0;
   conflicts = 0;
   oneSided = 0;
+  /** The concepts of the glossary shared, of those that tell units apart (tellingConcepts). */
+  sharedConcepts = 0;
   private readonly marks: Float64Array;
   private stamp = 0;
 
-  /** `rare`: for each key, 1 when one unit alone of each document has it (rareKeys). */
-  constructor(keyCount: number, readonly rare: Uint8Array = new Uint8Array(keyCount)) {
+  /**
+   * `rare`: for each key, 1 when one unit alone of each document has it (rareKeys); `telling`: 1 for the concepts of
+   * the glossary not named all over (tellingConcepts).
+   */
+  constructor(keyCount: number, readonly rare: Uint8Array = new Uint8Array(keyCount), private readonly telling: Uint8Array = new Uint8Array(keyCount)) {
     this.marks = new Float64Array(keyCount);
   }
 
@@ -228,11 +266,14 @@ export class AnchorComparison {
     const inB = this.mark(b.keys, b.keyStart[bFrom]!, b.keyStart[bTo]!);
     let shared = 0;
     let sharedRare = 0;
+    let sharedConcepts = 0;
     let onlyA = 0;
     for (let k = a.keyStart[aFrom]!; k < a.keyStart[aTo]!; k++) {
-      if (marks[a.keys[k]!] === inB) {
+      const key = a.keys[k]!;
+      if (a.kinds[k] === GLOSS_TERM) sharedConcepts += marks[key] === inB ? this.telling[key]! : 0;
+      else if (marks[key] === inB) {
         shared++;
-        sharedRare += this.rare[a.keys[k]!]!;
+        sharedRare += this.rare[key]!;
       } else onlyA |= a.kinds[k]!;
     }
     const inA = this.mark(a.keys, a.keyStart[aFrom]!, a.keyStart[aTo]!);
@@ -240,8 +281,10 @@ export class AnchorComparison {
     for (let k = b.keyStart[bFrom]!; k < b.keyStart[bTo]!; k++) if (marks[b.keys[k]!] !== inA) onlyB |= b.kinds[k]!;
     this.shared = shared;
     this.sharedRare = sharedRare;
-    this.conflicts = bitCount(onlyA & onlyB);
-    this.oneSided = bitCount(onlyA ^ onlyB);
+    this.sharedConcepts = sharedConcepts;
+    // A concept on one side only is no conflict, nor one-sided content: a translator renders words otherwise.
+    this.conflicts = bitCount(onlyA & onlyB & ~GLOSS_TERM);
+    this.oneSided = bitCount((onlyA ^ onlyB) & ~GLOSS_TERM);
   }
 
   /**
@@ -253,7 +296,7 @@ export class AnchorComparison {
     const inSiblings = this.mark(a.keys, a.keyStart[siblingFrom]!, a.keyStart[at]!);
     this.mark(a.keys, a.keyStart[at + 1]!, a.keyStart[siblingTo]!, inSiblings);
     let shared = 0;
-    for (let k = a.keyStart[at]!; k < a.keyStart[at + 1]!; k++) if (this.marks[a.keys[k]!] === inB) shared++;
+    for (let k = a.keyStart[at]!; k < a.keyStart[at + 1]!; k++) if (this.marks[a.keys[k]!] === inB && a.kinds[k] !== GLOSS_TERM) shared++;
     return shared;
   }
 
@@ -426,17 +469,22 @@ export class StepJudge {
     return cuts.ends.some(fits) || (tolerance === Infinity && cuts.joins.some(fits));
   }
 
-  /** The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare. */
+  /**
+   * The least the anchors can add to the step of original[i, i + di): each of its keys shared, the rare ones as rare,
+   * and as concepts of the glossary (a key is one or the other: this is below what any pairing adds).
+   */
   private leastContent(i: number, di: number): number {
     const { original } = this;
-    const keys = Math.min(MAX_COUNTED, original.keyStart[i + di]! - original.keyStart[i]!);
+    const keyCount = original.keyStart[i + di]! - original.keyStart[i]!;
+    const keys = Math.min(MAX_COUNTED, keyCount);
     const rare = Math.min(keys, original.rareKeys[i + di]! - original.rareKeys[i]!);
-    return PER_SHARED_ANCHOR * keys + PER_SHARED_RARE_ANCHOR * rare;
+    return PER_SHARED_ANCHOR * keys + PER_SHARED_RARE_ANCHOR * rare + PER_SHARED_CONCEPT * Math.min(MAX_CONCEPTS_COUNTED, keyCount);
   }
 
   private content(): number {
-    const { shared, sharedRare, conflicts, oneSided } = this.anchors;
-    return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_SHARED_RARE_ANCHOR * Math.min(sharedRare, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) + PER_ONE_SIDED_KIND * oneSided;
+    const { shared, sharedRare, conflicts, oneSided, sharedConcepts } = this.anchors;
+    return PER_SHARED_ANCHOR * Math.min(shared, MAX_COUNTED) + PER_SHARED_RARE_ANCHOR * Math.min(sharedRare, MAX_COUNTED) + PER_CONFLICT * Math.min(conflicts, MAX_COUNTED) +
+      PER_ONE_SIDED_KIND * oneSided + PER_SHARED_CONCEPT * Math.min(sharedConcepts, MAX_CONCEPTS_COUNTED);
   }
 
   /**

@@ -8,6 +8,7 @@ import { endsSentenceAt } from '../text/sentences';
 import { datesIn } from '../scan/dates';
 import { lastAtOrBefore } from '../text/search';
 import { ANCHOR_KINDS, anchorsInParts, type Anchor } from './anchors';
+import { Glossary } from './glossary';
 import type { AlignmentUnit } from './types';
 
 export interface Segment {
@@ -35,6 +36,11 @@ export class AnchorKeys {
     return this.idOfKey('definition');
   }
 
+  /** The key of a concept of the glossary (GLOSS_TERM). */
+  idOfConcept(concept: string): number {
+    return this.idOfKey(`concept:${concept}`);
+  }
+
   private idOfKey(key: string): number {
     let id = this.ids.get(key);
     if (id === undefined) this.ids.set(key, id = this.ids.size);
@@ -48,6 +54,13 @@ export class AnchorKeys {
  * translation renumbers is found by it where numbers no longer tell. Compared by the alignment, never by the checks.
  */
 const DEFINES_TERM = 1 << ANCHOR_KINDS.length;
+const NO_GLOSSARY = new Glossary();
+
+/**
+ * The kind bit of a concept of the glossary a segment names (glossary.ts): shared, it counts for a pair, a little; on
+ * one side only, or different on the two, it counts for nothing (a translator renders words otherwise).
+ */
+export const GLOSS_TERM = 1 << (ANCHOR_KINDS.length + 1);
 
 export interface Unit extends Segment {
   unit: AlignmentUnit;
@@ -77,18 +90,18 @@ export interface Cuts {
  * Notice of …` on the first line, not numbered) is the preamble's, where the other language's title is plain text (a
  * header is no clause); two such titles are paired as clauses (see markdownTitled).
  */
-export function unitsOf(document: AnalysedDocument, keys: AnchorKeys, titleInPreamble = false): Unit[] {
+export function unitsOf(document: AnalysedDocument, keys: AnchorKeys, titleInPreamble = false, glossary = NO_GLOSSARY): Unit[] {
   const { clauses, text } = document;
   const body = titleInPreamble && markdownTitled(document) ? clauses.slice(1) : clauses;
   const first = body[0]?.span.start ?? text.length;
-  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, keys, undefined, { start: 0, end: first }, 0)] : [];
+  const preamble = countLength(text, 0, first) > 0 ? [makeUnit(document, { keys, glossary }, undefined, { start: 0, end: first }, 0)] : [];
   const closing = closingBlockStart(document);
   return [...preamble, ...body.map((clause) => {
     const firstChild = clause.children[0];
     // The last clause runs to the end of the text: the signature and date under it are the document's, not its own.
     const end = firstChild === undefined ? Math.min(clause.span.end, Math.max(closing, clause.labelSpan.end)) : clauses[firstChild]!.span.start;
     // A heading's label is its text: it is measured and read like any clause's.
-    return makeUnit(document, keys, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
+    return makeUnit(document, { keys, glossary }, clause, { start: clause.span.start, end }, clause.style === 'heading' ? clause.labelSpan.start : clause.labelSpan.end);
   })];
 }
 
@@ -156,11 +169,12 @@ function labelOf(text: string, clause: Clause | undefined): string {
   return text.slice(clause.labelSpan.start, lineEnd < 0 ? text.length : lineEnd).replace(/(?:[ \t]+#+|[ \t]*(?:\*\*|__))*[ \t]*\r?$/, '');
 }
 
-function makeUnit(document: AnalysedDocument, keys: AnchorKeys, clause: Clause | undefined, span: Span, textStart: number): Unit {
+function makeUnit(document: AnalysedDocument, { keys, glossary }: { keys: AnchorKeys; glossary: Glossary }, clause: Clause | undefined, span: Span, textStart: number): Unit {
   const spans = sentenceSpans(document.text, { start: Math.max(span.start, textStart), end: span.end });
   const anchors = anchorsInParts(document, span, spans);
   const sentences = spans.map((sentence, index): Segment => ({
-    span: sentence, length: countLength(document.text, sentence.start, sentence.end), ...keysOf(keys, anchors.parts[index]!, definesTerm(document, sentence)),
+    span: sentence, length: countLength(document.text, sentence.start, sentence.end),
+    ...keysOf(keys, anchors.parts[index]!, definesTerm(document, sentence), glossary.conceptsIn(document.text, sentence.start, sentence.end)),
   }));
   return {
     span, length: sentences.reduce((sum, sentence) => sum + sentence.length, 0), ...unionOfKeys(sentences),
@@ -231,8 +245,11 @@ function sentenceSpans(text: string, span: Span): Span[] {
   return sentences;
 }
 
-/** The distinct keys of some anchors, with their kinds, and the key of a definition when `defines`; weak anchors are not compared. */
-function keysOf(keys: AnchorKeys, anchors: readonly Anchor[], defines: boolean): Pick<Segment, 'keys' | 'kinds'> {
+/**
+ * The distinct keys of some anchors, with their kinds, the key of a definition when `defines`, and those of the
+ * glossary's `concepts`; weak anchors are not compared.
+ */
+function keysOf(keys: AnchorKeys, anchors: readonly Anchor[], defines: boolean, concepts: readonly string[]): Pick<Segment, 'keys' | 'kinds'> {
   const ids = new Set<number>();
   const kinds: number[] = [];
   for (const anchor of anchors) {
@@ -245,6 +262,10 @@ function keysOf(keys: AnchorKeys, anchors: readonly Anchor[], defines: boolean):
   if (defines) {
     ids.add(keys.definition);
     kinds.push(DEFINES_TERM);
+  }
+  for (const concept of concepts) {
+    ids.add(keys.idOfConcept(concept));
+    kinds.push(GLOSS_TERM);
   }
   return { keys: [...ids], kinds };
 }

@@ -3,6 +3,7 @@
  * starts, never per keystroke.
  */
 import type { NoticeNumber } from '../model';
+import { Glossary } from '../alignment/glossary';
 import { PhraseMatcher, pluralOf } from '../scan/phraseMatcher';
 import { addLocalOffices } from './localOffices';
 import { normalizeTitle } from '../scan/titles';
@@ -53,6 +54,7 @@ export interface Knowledge {
   /** Built-in notice keys by serial, for customary short names (237号文). */
   readonly noticesBySerial: ReadonlyMap<number, readonly string[]>;
   readonly terms: ReadonlyMap<string, { list: BannedTermList; term: BannedTermRecord }>;
+  readonly glossary: Glossary;
 }
 
 export function compileKnowledge(data: KnowledgeData): Knowledge {
@@ -98,7 +100,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   const placesByEnglish = new Map(data.agencies.places.flatMap((place) => place.en.map((name) => [name.toLowerCase(), place.zhShort] as const)));
   return {
     data, dictionary, agencies, issuerCodes, issuerCodesByEnglish, localIssuerPrefixes: new Set(data.localIssuerPrefixes),
-    placesByEnglish, chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms,
+    placesByEnglish, chineseAgencyNames, notices, noticesByTitle, noticesBySerial, terms, glossary: new Glossary(data.glossary),
   };
 }
 

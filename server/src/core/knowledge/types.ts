@@ -3,6 +3,7 @@
  * The built-in data lives in server/src/knowledge/data/*.json (validated against server/src/knowledge/schema/);
  * the core receives it as a parameter and never loads it itself.
  */
+import type { GlossaryEntry } from '../alignment/glossary';
 import type { ProblemCode, TermPlacement } from '../model';
 
 export type AgencyKind =
@@ -182,6 +183,8 @@ export interface KnowledgeData {
   localIssuerPrefixes: string[];
   notices: NoticeRecord[];
   bannedTerms: BannedTermList[];
+  /** Words of regulation and their English renderings, evidence for aligning a translation (core/alignment/glossary.ts). */
+  glossary?: GlossaryEntry[];
   /** The severity of each kind of finding where it is not the default, or 'off' (from a workspace's configuration). */
   rules?: Partial<Record<ProblemCode, Severity | 'off'>>;
 }
