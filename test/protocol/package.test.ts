@@ -35,7 +35,7 @@ test('the package holds the commands, their bundles and the schemas, nothing els
   assert.deepEqual(files.filter((path) => !/^(?:README|CHANGELOG)\.md$|^LICENSE$|^package\.json$/.test(path)), [
     'bin/regtext', 'bin/regtext-language-server', 'dist/analysisWorker.js', 'dist/cli.js', 'dist/messageReaderWorker.js', 'dist/server.js',
     'server/src/knowledge/schema/agencies.schema.json', 'server/src/knowledge/schema/banned-terms.schema.json',
-    'server/src/knowledge/schema/config.schema.json', 'server/src/knowledge/schema/issuer-codes.schema.json',
+    'server/src/knowledge/schema/config.schema.json', 'server/src/knowledge/schema/glossary.schema.json', 'server/src/knowledge/schema/issuer-codes.schema.json',
     'server/src/knowledge/schema/notices.schema.json',
   ]);
 });
