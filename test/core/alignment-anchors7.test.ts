@@ -45,6 +45,10 @@ const quiet: [string, string, string][] = [
   ['a bracketed insertion over two lines, with an agency and a year', '（一）本通知由国家金融监督管理总局负责解释。',
     lines('(I) The National Financial Regulatory Administration [the NFRA, which replaced the former China', 'Banking and Insurance Regulatory Commission in 2023] shall interpret this Notice.')],
   ['a bracketed insertion that says when', '（一）本通知自发布之日起施行。', '(I) This Notice [issued in 2019] shall come into force on the date of issuance.'],
+  // "one" is a number before a unit only (an eighth tester's faithful pair).
+  ['百分之一 = one percent', '（一）平均担保费率原则上不超过百分之一，担保金额的比例不低于百分之八十。',
+    '(I) In principle the average guarantee fee shall be no more than one percent, and the guaranteed amount at least eighty percent.'],
+  ['"one of" counts nothing', '（一）银行应当报告。', '(I) Each bank, and any one of its branches, shall report.'],
   ['【译者注】 in a Chinese translation of an English original', '（一）本通知自发布之日起施行。【译者注：2023年由金融监管总局承接。】',
     '(I) This Notice shall come into force on the date of issuance.'],
 ];
@@ -68,6 +72,8 @@ const faults: [string, string, string, string[]][] = [
   ['a notice number\'s year in square brackets still compared', '（一）依据《关于规范金融机构资产管理业务的指导意见》（银发〔2018〕106号）执行。',
     '(I) This shall be implemented under the Guiding Opinions on Regulating the Asset Management Business of Financial Institutions (Yinfa [2018] No. 160).',
     ['3 translation-mismatch: The translation cites Yinfa [2018] No. 160 where the original cites 银发〔2018〕106号.']],
+  ['one percent where the original has 百分之二', '（一）平均担保费率原则上不超过百分之二。', '(I) In principle the average guarantee fee shall be no more than one percent.',
+    ['3 translation-mismatch: The translation has one percent where the original has 百分之二.']],
   ['a year outside the note still compared', '（一）本通知自2026年1月1日起施行。',
     '(I) This Notice shall come into force on 1 January 2027. [Translator\'s note: it replaced the notice of 2019.]',
     ['3 translation-mismatch: The translation has the date 1 January 2027 where the original has the date 2026年1月1日.']],

@@ -153,13 +153,18 @@ const MONTH_DATE = new RegExp(`${ZH_DAY}\\s*(?:[-－—~～至到]\\s*${ZH_DAY}\
   `|\\b${MONTH_NAME}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:(?:day\\s+)?of\\s+)?${MONTH_NAME}\\b`, 'g');
 /** What ends a sentence: "May" after one is the verb, not the month. */
 const SENTENCE_END = /[.!?;:。；：！？]/;
-/** A number in words (not the twenty of twenty-fifth, an ordinal). */
-const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?(?![- ](?:${ORDINAL_UNITS.join('|')})\\b)|(${[...TEENS, ...UNITS.slice(1)].join('|')}))\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
+/** What a number in words may count or scale: a percentage, thousands, millions, billions. */
+const ENGLISH_UNIT = `${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b`;
+/**
+ * A number in words (not the twenty of twenty-fifth, an ordinal); "one" only before a unit ("one percent", "one
+ * million": "one of the banks" counts nothing).
+ */
+const ENGLISH = new RegExp(`\\b(?:(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?(?![- ](?:${ORDINAL_UNITS.join('|')})\\b)|(${[...TEENS, ...UNITS.slice(1)].join('|')}|one(?=\\s+(?:${ENGLISH_UNIT}))))\\b(?:\\s+(${ENGLISH_UNIT}))?`, 'gi');
 
 /** What a number in words is below a hundred: tens and a unit (twenty-five), a teen, or a unit. */
 const BELOW_HUNDRED = `(${TENS.join('|')})(?:[- ](${UNITS.join('|')}))?|(${[...TEENS, ...UNITS].join('|')})`;
 /** A number of hundreds in words: two hundred and ten (二百一十), a hundred, one hundred thirty-five; read before ENGLISH. */
-const HUNDREDS = new RegExp(`\\b(a|${UNITS.join('|')}) hundred(?:(?: and)? (?:${BELOW_HUNDRED}))?\\b(?:\\s+(${PERCENT_UNITS}|thousand\\b|million\\b|billion\\b))?`, 'gi');
+const HUNDREDS = new RegExp(`\\b(a|${UNITS.join('|')}) hundred(?:(?: and)? (?:${BELOW_HUNDRED}))?\\b(?:\\s+(${ENGLISH_UNIT}))?`, 'gi');
 
 /** The anchors in `span` of a document, in document order within each kind. */
 export function anchorsIn(document: AnalysedDocument, span: Span): Anchor[] {
