@@ -11,7 +11,7 @@ import { analyse, lines } from './fixture';
 
 /** Three articles, each with three items, each with two sub-items: 3 + 9 + 18 clauses. */
 const text = lines('关于测试大纲的办法', '', ...[1, 2, 3].flatMap((article) => [
-  `第${'一二三'[article - 1]}条　总则。`,
+  `第${'一二三'[article - 1]}条\u3000总则。`,
   ...[1, 2, 3].flatMap((item) => [`（${'一二三'[item - 1]}）事项。`, '1．内容。', '2．内容。']),
 ]));
 
