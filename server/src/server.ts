@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Edit } from 'jsonc-parser/lib/esm/main.js';
 import {
-  compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, SEMANTIC_TOKEN_TYPES, type CancellationToken, type ConfigCandidate,
+  compileKnowledge, createLanguageService, LineIndex, NEVER_CANCELLED, OUTLINE_LIMIT, SEMANTIC_TOKEN_TYPES, type CancellationToken, type ConfigCandidate,
   type Diagnostic, type KnowledgeData, type LanguageService, type Scheduler,
 } from './core';
 import {
@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDocumentSymbol(async ({ textDocument }, token) => {
     const document = await open(textDocument.uri, token);
-    return document ? toDocumentSymbols(service.documentSymbols(document, token), document.uri, server.support.hierarchicalSymbols) : [];
+    return document ? toDocumentSymbols(service.documentSymbols(document, token, OUTLINE_LIMIT), document.uri, server.support.hierarchicalSymbols) : [];
   });
   connection.onWorkspaceSymbol(({ query }, token) => service.workspaceSymbols(query, token).map(toWorkspaceSymbol));
   connection.onFoldingRanges(async ({ textDocument }, token) => {

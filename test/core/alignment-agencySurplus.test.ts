@@ -42,3 +42,11 @@ test('the original naming an agency the translation coordinates out of reach, th
   );
   assert.deepEqual(checksOf(alignment), []);
 });
+
+test('a name repeated as "the central bank", and an agency added in brackets in another sentence: quiet', () => {
+  const alignment = pairOf(
+    '（一）中国人民银行会同有关部门制定具体办法。本办法由中国人民银行负责解释。',
+    '(I) The PBOC shall, together with the relevant departments (the NDRC and others), formulate specific measures. These Measures shall be interpreted by the central bank.',
+  );
+  assert.deepEqual(checksOf(alignment), []);
+});

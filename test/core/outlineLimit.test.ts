@@ -39,6 +39,12 @@ for (const [limit, count, what] of cases) {
   });
 }
 
+test('with no limit given (the command line\'s annotate), every clause', () => {
+  const analysis = analyse(text);
+  const count = (symbols: readonly DocumentSymbol[]): number => symbols.reduce((sum, symbol) => sum + 1 + count(symbol.children ?? []), 0);
+  assert.equal(count(documentSymbols({ analysis, uri: 'file:///outline.txt' })), 30);
+});
+
 test('a limited outline is the top of the whole one, in order', () => {
   const whole = outline(OUTLINE_LIMIT);
   assert.deepEqual(outline(12), whole.filter((line) => !line.startsWith('    ')));

@@ -15,7 +15,7 @@ export { compileKnowledge, type Knowledge } from './knowledge/compile';
 export type * from './knowledge/types';
 export type * from './model';
 export { SEMANTIC_TOKEN_TYPES } from './features/semanticTokens';
-export { KIND_NAMES } from './features/documentSymbols';
+export { KIND_NAMES, OUTLINE_LIMIT } from './features/documentSymbols';
 export type { CitationGraph, GraphEdge, GraphNode } from './features/citationGraph';
 export { annotationAt } from './features/annotationAt';
 export type { PrepareRename } from './features/rename';

@@ -81,7 +81,8 @@ export interface LanguageService {
   hover(document: TextDocument, position: Position, token?: CancellationToken): Hover | undefined;
   definition(document: TextDocument, position: Position, token?: CancellationToken): DefinitionLink[];
   references(document: TextDocument, position: Position, context: { includeDeclaration: boolean }, token?: CancellationToken): Location[];
-  documentSymbols(document: TextDocument, token?: CancellationToken): DocumentSymbol[];
+  /** `limit`: the most symbols (the levels of the tree that fit, from the top; see OUTLINE_LIMIT); every clause by default. */
+  documentSymbols(document: TextDocument, token?: CancellationToken, limit?: number): DocumentSymbol[];
   workspaceSymbols(query: string, token?: CancellationToken): WorkspaceSymbol[];
   foldingRanges(document: TextDocument, token?: CancellationToken): FoldingRange[];
   semanticTokens(document: TextDocument, token?: CancellationToken): SemanticToken[];
@@ -209,8 +210,8 @@ class RegtextLanguageService implements LanguageService {
     return references(this.context, file, file.analysis.lines.offsetAt(position), context.includeDeclaration);
   }
 
-  documentSymbols(document: TextDocument): DocumentSymbol[] {
-    return documentSymbols(this.file(document));
+  documentSymbols(document: TextDocument, _token?: CancellationToken, limit?: number): DocumentSymbol[] {
+    return documentSymbols(this.file(document), limit);
   }
 
   workspaceSymbols(query: string, token: CancellationToken = NEVER_CANCELLED): WorkspaceSymbol[] {

@@ -77,13 +77,14 @@ const TITLE_SERIAL = 11;
 const NOTE_WORDS = String.raw`(?:(?:translator|translation|editor)['’]?s?\s*notes?|notes? (?:by|of) the (?:translator|editor)|t\.?n\.?(?=\s*[:：])|译者注|译注|编者注|译者按|编者按)`;
 /**
  * A note the translator or an editor adds, in brackets: not the notice's text, so not compared with the original
- * ("[Translator's note: the CBIRC was replaced by the NFRA in 2023.]"). Its closing bracket is the first of its kind.
+ * ("[Translator's note: the CBIRC was replaced by the NFRA in 2023.]"). Its closing bracket is the first of its kind,
+ * with no opening one of its kind before it: a stray bracket masks nothing, and no search runs on past one.
  * Words in square brackets are an insertion whatever they begin with ("RMB 200,000 [about USD 28,000]", "[i.e. …]"):
  * regulation has no square brackets of its own but a notice number's year ([2021]) and a Markdown link's text.
  */
 const TRANSLATORS_NOTE = new RegExp([
-  `\\[(?=\\s*(?:[a-z]|${NOTE_WORDS}))[^\\]]{1,1000}\\](?!\\()`, `［\\s*${NOTE_WORDS}[^］]{0,1000}］`, `【\\s*${NOTE_WORDS}[^】]{0,1000}】`,
-  `〔\\s*${NOTE_WORDS}[^〕]{0,1000}〕`, `\\(\\s*${NOTE_WORDS}[^)]{0,1000}\\)`, `（\\s*${NOTE_WORDS}[^）]{0,1000}）`,
+  `\\[(?=\\s*(?:[a-z]|${NOTE_WORDS}))[^[\\]]{1,1000}\\](?!\\()`, `［\\s*${NOTE_WORDS}[^［］]{0,1000}］`, `【\\s*${NOTE_WORDS}[^【】]{0,1000}】`,
+  `〔\\s*${NOTE_WORDS}[^〔〕]{0,1000}〕`, `\\(\\s*${NOTE_WORDS}[^()]{0,1000}\\)`, `（\\s*${NOTE_WORDS}[^（）]{0,1000}）`,
 ].join('|'), 'gi');
 /** A fraction written before its numeral: 百分之三十, 千分之三, 万分之五. */
 const FRACTION = `([百千万]${WRAP}分${WRAP}之${WRAP})`;

@@ -11,7 +11,7 @@ import { isHan } from '../text/chars';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
-import type { AlignmentUnit, ClausePair, RelatedSpan, Side, TermPair, TranslationCheck } from './types';
+import type { AlignmentUnit, ClausePair, RelatedSpan, SentencePair, Side, TermPair, TranslationCheck } from './types';
 import { isReportedOnce, shiftsOf, type Shift } from './shifts';
 import { anchorKey, closingBlockOf, compareNumbers } from './units';
 
@@ -210,7 +210,7 @@ function contents(context: Context, pair: ClausePair): TranslationCheck[] {
     mine: pair.translation.flatMap(context.anchorsOf), theirs: pair.original.flatMap(context.anchorsOf),
     name: pair.original.map((unit) => unit.label).join(' '), place: labelSpan(context.translation, pair.translation[0]!),
     originalPlaces: pair.original.map((unit) => ({ span: labelSpan(context.original, unit), message: context.messages.inOriginal(unit.label) })),
-    onlyOriginal: context.messages.onlyOriginal,
+    onlyOriginal: context.messages.onlyOriginal, sentences: pair.sentences,
   });
 }
 
@@ -243,13 +243,15 @@ interface Comparison {
   place: Span;
   originalPlaces: { span: Span; message: string }[];
   onlyOriginal: (says: string) => string;
+  /** The pair's sentence pairs, where an agency put for another is looked for (agencySurplus). */
+  sentences?: readonly SentencePair[];
 }
 
 /**
  * Per kind of anchor: a warning when both places have anchors the other lacks (they disagree), information when
  * only one has (except agencies).
  */
-function comparedAnchors(context: Context, { mine, theirs, name, place, originalPlaces, onlyOriginal }: Comparison): TranslationCheck[] {
+function comparedAnchors(context: Context, { mine, theirs, name, place, originalPlaces, onlyOriginal, sentences = [] }: Comparison): TranslationCheck[] {
   const [myKeys, theirKeys] = [answerKeys(mine), answerKeys(theirs)];
   return ANCHOR_KINDS.flatMap((kind) => {
     const says = context.messages.says[kind];
@@ -257,11 +259,10 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
     let here = unmatched(myAnchors, theirKeys);
     let there = unmatched(theirAnchors, myKeys);
     // One side lacks a value while the other gives one of its values more often: "0.5% | 0.5%" for 万分之五｜千分之五.
-    // Of agencies, only a translation that names one the original never does, where the original names another once
-    // more ("adopted by the MIIT" for 国家互联网信息办公室 in an order the CAC issues): an agency the English coordinates
-    // ("the Shanghai, Shenzhen and Beijing Stock Exchanges") is not read, and is no fault.
+    // Of agencies, only a translation that names one the original never does, in a sentence where the original names
+    // another once more (agencySurplus).
     if (kind !== 'agency' && here.length === 0 && there.length > 0) here = surplus(myAnchors, theirAnchors);
-    else if (there.length === 0 && here.length > 0) there = surplus(theirAnchors, myAnchors);
+    else if (there.length === 0 && here.length > 0) there = kind === 'agency' ? agencySurplus(here, myAnchors, theirAnchors, sentences) : surplus(theirAnchors, myAnchors);
     const related = (anchors: Anchor[]) => anchors.map((anchor) => ({ span: { start: anchor.start, end: anchor.end }, message: context.messages.originalClauseHas(name, anchor.text) }));
     if (here.length > 0 && there.length > 0) {
       return [check(context, 'translation-mismatch', 'warning',
@@ -280,6 +281,27 @@ function comparedAnchors(context: Context, { mine, theirs, name, place, original
     }
     return [];
   });
+}
+
+/**
+ * The original's agencies the translation does not name, or names less often, in the sentence pair of an agency the
+ * translation adds (`added`): one was put for the other ("adopted at the meeting of the MIIT" for 国家互联网信息办公室室务会议,
+ * in an order the CAC issues). Only within a sentence: elsewhere a translator writes "the central bank" or "it" for
+ * a name repeated, and adds "(the NDRC and others)" for 有关部门; and an agency the English coordinates ("the Shanghai,
+ * Shenzhen and Beijing Stock Exchanges") is not read.
+ */
+function agencySurplus(added: readonly Anchor[], mine: readonly Anchor[], theirs: readonly Anchor[], sentences: readonly SentencePair[]): Anchor[] {
+  const within = (spans: readonly Span[]) => (anchor: Anchor) => spans.some((span) => span.start <= anchor.start && anchor.start < span.end);
+  for (const anchor of added) {
+    const sentence = sentences.find((pair) => within(pair.translation)(anchor));
+    if (!sentence) continue;
+    const [original, translation] = [theirs.filter(within(sentence.original)), mine.filter(within(sentence.translation))];
+    const found = unmatched(original, answerKeys(translation));
+    if (found.length > 0) return found;
+    const more = surplus(original, translation);
+    if (more.length > 0) return more;
+  }
+  return [];
 }
 
 /**

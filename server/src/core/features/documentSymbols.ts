@@ -16,14 +16,15 @@ export function clauseName(clause: Clause): string {
 }
 
 /**
- * The most symbols an outline holds. A compilation of rules dense with items (25,000 clauses in 1 MB) would otherwise
+ * The most symbols the editor's outline holds (the language server asks for no more; the command line's `annotate`
+ * lists every clause). A compilation of rules dense with items (25,000 clauses in 1 MB) would otherwise
  * send 6 MB of outline after each edit (about 240 bytes a symbol), which the editor takes seconds to read, and no one
  * reads an outline of 25,000 entries: its chapters and articles are kept, the items under them left out (go to clause
  * and hover still reach them). 1 MB of the corpus's notices, 4,783 clauses, fits whole.
  */
 export const OUTLINE_LIMIT = 5_000;
 
-export function documentSymbols(file: AnalysedFile, limit = OUTLINE_LIMIT): DocumentSymbol[] {
+export function documentSymbols(file: AnalysedFile, limit = Infinity): DocumentSymbol[] {
   const { clauses, rootClauses } = file.analysis;
   const deepest = deepestLevelWithin(clauses, limit);
   const toSymbol = (clause: Clause): DocumentSymbol => ({
