@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
 import glossaryJson from '../../server/src/knowledge/data/glossary.json';
 import glossarySchema from '../../server/src/knowledge/schema/glossary.schema.json';
-import { Glossary, type GlossaryEntry } from '../../server/src/core/alignment/glossary';
+import { Glossary } from '../../server/src/core/alignment/glossary';
+import type { GlossaryEntry } from '../../server/src/core/knowledge/types';
 import { knowledge, lines } from './fixture';
 import { mergeKnowledge } from '../../server/src/config/workspaceConfig';
 import { compileKnowledge } from '../../server/src/core';
@@ -51,6 +52,11 @@ const named: [string, string[]][] = [
   ['Banks shall report the statistical tables of agriculture-related Loans every quarter.', ['quarterly', 'agriculture', 'loan', 'bank', 'report', 'statistics', 'table']],
   ['micro and small\nenterprises; Small-and-Micro enterprises', ['small-micro', 'enterprise']],
   ['a monthlyreport, loaned', []],
+  ['The shareholders shall vote.', ['shareholder']],
+  ['companies, taxes and penalties', ['enterprise', 'tax', 'penalty']],
+  ['IPOs, feels, capes, taxis', []],
+  ['按\n\u3000\u3000季报送统计\n表', ['quarterly', 'report', 'table']],
+
 ];
 
 for (const [text, concepts] of named) {

@@ -136,7 +136,8 @@ function jsonOf(rows: readonly Row[], key: string): Column {
   const ends: number[] = [];
   let length = 0;
   for (let from = 0; from < rows.length; from += ROWS_PER_STEP) {
-    const step = rows.slice(from, from + ROWS_PER_STEP).map((record) => (key in record ? [record[key]] : 0));
+    // A key set to undefined is absent, as JSON would have it (an array would give null).
+    const step = rows.slice(from, from + ROWS_PER_STEP).map((record) => (record[key] !== undefined ? [record[key]] : 0));
     const piece = encoder.encode(JSON.stringify(step));
     pieces.push(piece);
     ends.push((length += piece.length));

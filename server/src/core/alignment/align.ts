@@ -5,7 +5,7 @@
  */
 import type { AnalysedDocument } from '../model';
 import { translationChecks, type TranslationMessages } from './checks';
-import { AnchorComparison, StepJudge, lengthModel, clamp, rareKeys, tellingConcepts, type LengthModel } from './evidence';
+import { AnchorComparison, StepJudge, lengthModel, clamp, keyWorth, type LengthModel } from './evidence';
 import type { Glossary } from './glossary';
 import { Echoes, type DocumentWords } from './echoes';
 import { alignMonotonic, type Step } from './monotonic';
@@ -39,7 +39,8 @@ export function alignDocuments(original: AnalysedDocument, translation: Analysed
   const titles = markdownTitled(original) !== markdownTitled(translation);
   const originalUnits = unitsOf(original, keys, titles, glossary);
   const translationUnits = unitsOf(translation, keys, titles, glossary);
-  const comparison = new AnchorComparison(keys.count, rareKeys(originalUnits, translationUnits, keys.count), tellingConcepts(originalUnits, translationUnits, keys.count));
+  const { rare, telling } = keyWorth(originalUnits, translationUnits, keys.count);
+  const comparison = new AnchorComparison(keys.count, rare, telling);
   const context: PairContext = { model: lengthModel(originalUnits, translationUnits), anchors: comparison };
   const preambles = originalUnits[0]?.clause === undefined && translationUnits[0]?.clause === undefined && originalUnits.length > 0 && translationUnits.length > 0;
   const originalClauses = preambles ? originalUnits.slice(1) : originalUnits.filter((unit) => unit.clause);

@@ -171,24 +171,22 @@ function subtreeEnds(items: readonly Judged[]): Int32Array {
 }
 
 /** For each anchor key of a document pair, 1 when one unit alone of each document has it. */
-export function rareKeys(original: readonly Segment[], translation: readonly Segment[], keyCount: number): Uint8Array {
-  const [inOriginal, inTranslation] = [unitCounts(original, keyCount), unitCounts(translation, keyCount)];
-  const concepts = conceptKeys([...original, ...translation], keyCount);
-  const rare = new Uint8Array(keyCount);
-  for (let key = 0; key < keyCount; key++) rare[key] = inOriginal[key] === 1 && inTranslation[key] === 1 && !concepts[key] ? 1 : 0;
-  return rare;
-}
-
-/** For each key of a concept of the glossary, 1 when neither side names it in more units than COMMON_CONCEPT_SHARE (and three). */
-export function tellingConcepts(original: readonly Segment[], translation: readonly Segment[], keyCount: number): Uint8Array {
+/**
+ * What the keys of a document pair are worth: `rare`, 1 for each key one unit alone of each document has (a concept of
+ * the glossary is never rare); `telling`, 1 for each concept of the glossary neither side names in more units than
+ * COMMON_CONCEPT_SHARE of its own (and three).
+ */
+export function keyWorth(original: readonly Segment[], translation: readonly Segment[], keyCount: number): { rare: Uint8Array; telling: Uint8Array } {
   const [inOriginal, inTranslation] = [unitCounts(original, keyCount), unitCounts(translation, keyCount)];
   const concepts = conceptKeys([...original, ...translation], keyCount);
   const most = (units: number) => Math.max(3, Math.ceil(units * COMMON_CONCEPT_SHARE));
+  const rare = new Uint8Array(keyCount);
   const telling = new Uint8Array(keyCount);
   for (let key = 0; key < keyCount; key++) {
-    telling[key] = concepts[key] && inOriginal[key]! <= most(original.length) && inTranslation[key]! <= most(translation.length) ? 1 : 0;
+    if (!concepts[key]) rare[key] = inOriginal[key] === 1 && inTranslation[key] === 1 ? 1 : 0;
+    else telling[key] = inOriginal[key]! <= most(original.length) && inTranslation[key]! <= most(translation.length) ? 1 : 0;
   }
-  return telling;
+  return { rare, telling };
 }
 
 /** For each key, how many of the units have it. */
@@ -247,14 +245,14 @@ export class AnchorComparison {
   sharedRare = 0;
   conflicts = 0;
   oneSided = 0;
-  /** The concepts of the glossary shared, of those that tell units apart (tellingConcepts). */
+  /** The concepts of the glossary shared, of those that tell units apart (keyWorth). */
   sharedConcepts = 0;
   private readonly marks: Float64Array;
   private stamp = 0;
 
   /**
-   * `rare`: for each key, 1 when one unit alone of each document has it (rareKeys); `telling`: 1 for the concepts of
-   * the glossary not named all over (tellingConcepts).
+   * `rare`: for each key, 1 when one unit alone of each document has it (keyWorth); `telling`: 1 for the concepts of
+   * the glossary not named all over (keyWorth).
    */
   constructor(keyCount: number, readonly rare: Uint8Array = new Uint8Array(keyCount), private readonly telling: Uint8Array = new Uint8Array(keyCount)) {
     this.marks = new Float64Array(keyCount);

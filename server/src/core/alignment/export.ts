@@ -27,12 +27,20 @@ interface Entry {
   basis: string;
 }
 
+/**
+ * What the exports give in a pair's place: itself, or for a clause the translation moved, the pair of it and its
+ * counterpart where the original has it, and nothing where the translation has it.
+ */
+function exported(pair: ClausePair): ClausePair | undefined {
+  if (!pair.moved) return pair;
+  return pair.original.length > 0 ? pair.moved : undefined;
+}
+
 /** Entries with text on both sides, in document order (a clause's entry before its sentences'). */
 function entries(alignment: DocumentAlignment, options: ExportOptions): Entry[] {
   return alignment.pairs.flatMap((found) => {
-    // A clause the translation moved is exported where the original has it, as the pair of it and its counterpart.
-    const pair = found.moved && found.translation.length === 0 ? found.moved : found;
-    if (pair.original.length === 0 || pair.translation.length === 0) return [];
+    const pair = exported(found);
+    if (!pair || pair.original.length === 0 || pair.translation.length === 0) return [];
     const clause: Entry[] = options.clauses ? [{ level: 'clause', pair, ...clauseSpans(pair), confidence: pair.confidence, basis: pair.basis }] : [];
     const sentences = pair.sentences.filter((sentence) => sentence.original.length > 0 && sentence.translation.length > 0)
       .map((sentence: SentencePair): Entry => ({ level: 'sentence', pair, original: sentence.original, translation: sentence.translation, confidence: sentence.confidence, basis: sentence.basis }));
@@ -125,10 +133,10 @@ export function toJson(alignment: DocumentAlignment, options: ExportOptions = {}
     original: { file: options.names?.original ?? null, language: LANGUAGE_TAGS[alignment.original.language] },
     translation: { file: options.names?.translation ?? null, language: LANGUAGE_TAGS[alignment.translation.language] },
     lengthRatio: Math.round(alignment.lengthRatio * 1000) / 1000,
-    // A clause the translation moved is one pair, where the original has it, marked `moved` (as the other exports have it).
+    // A clause the translation moved is one pair, where the original has it, marked `moved`.
     pairs: alignment.pairs.flatMap((pair) => {
-      if (!pair.moved) return [pairJson(pair)];
-      return pair.original.length === 0 ? [] : [{ ...pairJson(pair.moved), moved: true }];
+      const own = exported(pair);
+      return own ? [{ ...pairJson(own), ...(pair.moved ? { moved: true } : {}) }] : [];
     }),
     terms: alignment.terms.map((term) => ({ original: term.original.term, translation: term.translation.term })),
     checks: alignment.checks.map((found) => ({ code: found.code, severity: found.severity, message: found.message, range: found.range, related: found.related.map((item) => ({ range: item.range, message: item.message })) })),

@@ -5,12 +5,8 @@
  * them), the concepts they share tell them apart. Evidence for the alignment only: never reported, since a translator
  * may render a word otherwise.
  */
-
-export interface GlossaryEntry {
-  id: string;
-  zh: string[];
-  en: string[];
-}
+import type { GlossaryEntry } from '../knowledge/types';
+import { isSpace } from '../text/chars';
 
 export class Glossary {
   /** The Chinese forms by their first code unit, longest first (so that 统计表 is read before 统计). */
@@ -48,40 +44,66 @@ export class Glossary {
     forms.set(first, [...forms.get(first) ?? [], form].sort((a, b) => b.length - a.length));
   }
 
-  /** The Chinese forms from `start` to `end`, each read from where the one before it ends. */
+  /**
+   * The Chinese forms from `start` to `end`, each read from where the one before it ends; a form may be cut by a hard
+   * wrap (按⏎季, the next line indented).
+   */
   private chineseIn(text: string, start: number, end: number, found: Set<string>): void {
     for (let at = start; at < end; at++) {
       if (this.chineseFirsts[text.charCodeAt(at)] === 0) continue;
-      const form = this.chinese.get(text.charCodeAt(at))?.find((candidate) => at + candidate.length <= end && text.startsWith(candidate, at));
+      let formEnd = -1;
+      const form = this.chinese.get(text.charCodeAt(at))!.find((candidate) => (formEnd = wrappedEnd(text, at, end, candidate)) >= 0);
       if (form === undefined) continue;
       found.add(this.concepts.get(form)!);
-      at += form.length - 1;
+      at = formEnd - 1;
     }
   }
 
-  /** The English forms among `words`, each word as written or with a plural ending. */
+  /** The English forms among `words`, each word as written or in a plural. */
   private englishIn(words: readonly string[], found: Set<string>): void {
     for (let at = 0; at < words.length; at++) {
-      const first = this.english.get(words[at]!) ?? this.english.get(singular(words[at]!)) ?? this.english.get(singular(words[at]!, 2));
-      const form = first?.find((candidate) => candidate.every((word, k) => isWord(words[at + k], word)));
+      const form = this.englishFormAt(words, at);
       if (form === undefined) continue;
       found.add(this.concepts.get(form.join(' '))!);
       at += form.length - 1;
     }
   }
+
+  /** The longest form that starts at word `at`, its first word as written or a plural of it. */
+  private englishFormAt(words: readonly string[], at: number): string[] | undefined {
+    for (const first of [words[at]!, ...singularsOf(words[at]!)]) {
+      const form = this.english.get(first)?.find((candidate) => candidate.every((word, k) => isWord(words[at + k], word)));
+      if (form) return form;
+    }
+    return undefined;
+  }
 }
 
-/** A text's words of Latin letters, in lower case (a hyphen, an apostrophe or a line break parts them). */
+/** Where `form` ends when it stands at `at` (its characters perhaps parted by a line break and indentation), or -1. */
+function wrappedEnd(text: string, at: number, end: number, form: string): number {
+  let offset = at;
+  for (let k = 0; k < form.length; k++, offset++) {
+    if (k > 0 && (text.charCodeAt(offset) === 0x0a || text.charCodeAt(offset) === 0x0d)) {
+      while (offset < end && isSpace(text.charCodeAt(offset))) offset++;
+    }
+    if (offset >= end || text.charCodeAt(offset) !== form.charCodeAt(k)) return -1;
+  }
+  return offset;
+}
+
+/** A text's words of Latin letters, in lower case (anything else parts them: a space, a hyphen, a line break). */
 function wordsOf(text: string): string[] {
   return (text.match(/[A-Za-z]+/g) ?? []).map((word) => word.toLowerCase());
 }
 
-/** Whether a word of the text is `word`, or its plural in -s or -es. */
+/** Whether a word of the text is `word`, or a plural of it. */
 function isWord(found: string | undefined, word: string): boolean {
-  return found !== undefined && (found === word || singular(found) === word || singular(found, 2) === word);
+  return found !== undefined && (found === word || singularsOf(found).includes(word));
 }
 
-/** A word without its last `letters` (1 for -s, 2 for -es) when it ends in s; else itself. */
-function singular(word: string, letters = 1): string {
-  return word.length > letters + 1 && word.endsWith('s') ? word.slice(0, -letters) : word;
+/** What a word in the plural may be the plural of: agencies → agency, taxes → tax (or taxe), enterprises → enterprise. */
+function singularsOf(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return [];
+  if (word.endsWith('ies')) return [`${word.slice(0, -3)}y`];
+  return /(?:s|x|z|ch|sh)es$/.test(word) ? [word.slice(0, -2), word.slice(0, -1)] : [word.slice(0, -1)];
 }

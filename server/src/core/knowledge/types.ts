@@ -3,7 +3,6 @@
  * The built-in data lives in server/src/knowledge/data/*.json (validated against server/src/knowledge/schema/);
  * the core receives it as a parameter and never loads it itself.
  */
-import type { GlossaryEntry } from '../alignment/glossary';
 import type { ProblemCode, TermPlacement } from '../model';
 
 export type AgencyKind =
@@ -176,6 +175,13 @@ export interface BannedTermList {
 }
 
 /** Everything the core recognises text with. */
+/** A concept of the bilingual glossary and its forms in each language (knowledge/data/glossary.json). */
+export interface GlossaryEntry {
+  id: string;
+  zh: string[];
+  en: string[];
+}
+
 export interface KnowledgeData {
   agencies: AgencyData;
   issuerCodes: IssuerCodeRecord[];
