@@ -49,6 +49,9 @@ const quiet: [string, string, string][] = [
   ['百分之一 = one percent', '（一）平均担保费率原则上不超过百分之一，担保金额的比例不低于百分之八十。',
     '(I) In principle the average guarantee fee shall be no more than one percent, and the guaranteed amount at least eighty percent.'],
   ['"one of" counts nothing', '（一）银行应当报告。', '(I) Each bank, and any one of its branches, shall report.'],
+  // A scale as the unit of a table, and copies in words (a ninth tester's faithful lines).
+  ['单位为人民币万元 = in units of RMB 10,000', '（一）金额单位为人民币万元，保留两位小数。', '(I) Amounts are in units of RMB 10,000, to two decimal places.'],
+  ['一式两份 = in duplicate', '（一）申请表一式两份。', '(I) The application form shall be made out in duplicate.'],
   ['【译者注】 in a Chinese translation of an English original', '（一）本通知自发布之日起施行。【译者注：2023年由金融监管总局承接。】',
     '(I) This Notice shall come into force on the date of issuance.'],
 ];

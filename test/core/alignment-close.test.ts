@@ -387,5 +387,6 @@ test('an item the translation leaves out at the end of a list is missing, not me
     'three years from the date on which it is issued.',
   ));
   assert.deepEqual(pairsOf(alignment), ['一、=I.', '（一）=(I)', '（二）=(II)', '二、=II.', '（一）=(I)', '1．=1.', '2．=2.', '（1）=(1)', '（2）=', '（二）=(II)']);
-  assert.deepEqual(checksOf(alignment), ['16 translation-missing-clause: Clause （2） of the original has no counterpart in the translation.']);
+  // Placed where the item would stand: after the last line of the item before it, of its kind.
+  assert.deepEqual(checksOf(alignment), ['15 translation-missing-clause: Clause （2） of the original has no counterpart in the translation.']);
 });

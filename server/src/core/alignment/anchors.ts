@@ -120,8 +120,8 @@ const HAN = /^[\u3400-\u9fff]/;
 const APPROXIMATE = /^[一二两三四五六七八][二两三四五六七八九]$/;
 /** Where a positional numeral has two digits in a row (十四五, the 14th Five-Year Plan; not 一百零五): a word of numerals, not a number. */
 const DIGITS_IN_A_ROW = /[十百千].*[一二两三四五六七八九][一二两三四五六七八九]|^[一二两三四五六七八九][一二两三四五六七八九].*[十百千]/;
-/** A scale written as the unit of a table or a field (单位为万元, 以亿元为单位): the number it stands for, implied. */
-const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)([万亿])元/g;
+/** A scale written as the unit of a table or a field (单位为万元, 单位为人民币万元, 以亿元为单位): the number it stands for, implied. */
+const SCALE_AS_UNIT = /(?:单位(?:为|是)|以)(?:人民币)?([万亿])元/g;
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
@@ -129,9 +129,9 @@ const ORDINAL_UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', '
 const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 /** Ordinals up to the days of a month: the second, the fifteenth, the twenty-fifth, the thirtieth. */
 const ORDINAL = `(?:(?:twenty|thirty)[- ])?(?:${ORDINAL_UNITS.join('|')})|${ORDINAL_TEENS.join('|')}|twentieth|thirtieth`;
-/** Words that imply two or three, whether or not they count (double-check, both parties, tripartite; 双方, 双向). */
-const PAIR_WORDS = 'twice|double|dual|both|bilateral';
-const TRIPLE_WORDS = 'thrice|triple|treble|tripartite|trilateral';
+/** Words that imply two or three, whether or not they count (double-check, both parties, tripartite, in duplicate; 双方, 双向). */
+const PAIR_WORDS = 'twice|double|dual|both|bilateral|duplicate';
+const TRIPLE_WORDS = 'thrice|triple|treble|tripartite|trilateral|triplicate';
 /** Ordinals, units of time as months, and words that imply a number: read as weak numbers. */
 const IMPLIED = new RegExp(`\\b(?:(${ORDINAL})|(half[- ](?:a[- ])?year(?:ly)?|semi-?annual(?:ly)?|bi-?annual(?:ly)?)|(quarter(?:s|ly)?)|(${PAIR_WORDS})|(${TRIPLE_WORDS}))\\b|(半年)|(季度)|(双)`, 'gi');
 const HALF_YEAR = 6;

@@ -7,7 +7,7 @@ import type { Range } from '../api';
 import type { Severity } from '../knowledge/types';
 import type { AnalysedDocument, ProblemCode, Span } from '../model';
 import { pluralOf, singularOf } from '../scan/phraseMatcher';
-import { isHan } from '../text/chars';
+import { isHan, isSpace } from '../text/chars';
 import { lastAtOrBefore } from '../text/search';
 import { en, type Messages } from '../messages/en';
 import { ANCHOR_KINDS, anchorsIn, type Anchor } from './anchors';
@@ -79,7 +79,7 @@ function unpaired(context: Context, pair: ClausePair, index: number): Translatio
   if (pair.translation.length === 0) {
     return reported(context.unpaired.original, pair.original).map((unit) => withShift(context, index, check(context, 'translation-missing-clause', 'warning',
       context.messages.missingClause(unit.label) + under(context, context.unpaired.original, unit) + orElse(context, pair),
-      nearestUnit(context.pairs, index, 'translation', translation), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
+      nearestUnit(context.pairs, index, 'translation', translation, sameStyleInOriginal(context, unit)), [{ span: labelSpan(original, unit), message: context.messages.inOriginal(unit.label) }])));
   }
   if (pair.original.length === 0) {
     const near = nearestUnit(context.pairs, index, 'original', original);
@@ -161,12 +161,35 @@ function shiftEnds(context: Context, shift: Shift): { first: { original: Alignme
   return { first: unitsOf(shift.pairs[0]!), last: unitsOf(shift.pairs.at(-1)!) };
 }
 
-/** Where a clause of the other side would be: the label of the next paired unit on `side`, or of the previous one. */
-function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'original' | 'translation', document: AnalysedDocument): Span {
-  const next = pairs.slice(index + 1).find((pair) => pair[side].length > 0)?.[side][0];
-  const previous = pairs.slice(0, index).reverse().find((pair) => pair[side].length > 0)?.[side].at(-1);
+/**
+ * Where a clause of the other side would be: the label of the next paired unit on `side`; when only the previous pair
+ * is of the clause's kind (`sibling`), the last line of the previous one (a last article dropped is placed after the
+ * articles, not at the attachment list under the signature).
+ */
+function nearestUnit(pairs: readonly ClausePair[], index: number, side: 'original' | 'translation', document: AnalysedDocument, sibling?: (pair: ClausePair) => boolean): Span {
+  const nextPair = pairs.slice(index + 1).find((pair) => pair[side].length > 0);
+  const previousPair = pairs.slice(0, index).reverse().find((pair) => pair[side].length > 0);
+  const [next, previous] = [nextPair?.[side][0], previousPair?.[side].at(-1)];
+  const previousFitsBetter = sibling !== undefined && previousPair !== undefined && sibling(previousPair) && (nextPair === undefined || !sibling(nextPair));
+  if (previousFitsBetter && previous) return lastLineOf(document, previous.span);
   const unit = next?.clause !== undefined ? next : previous ?? next;
   return unit ? labelSpan(document, unit) : { start: 0, end: 0 };
+}
+
+/** The text of the last line of `span` that has any, without the spaces around it. */
+function lastLineOf(document: AnalysedDocument, span: Span): Span {
+  const { text, lines } = document;
+  let end = span.end;
+  while (end > span.start && isSpace(text.charCodeAt(end - 1))) end--;
+  let start = Math.max(span.start, lines.lineStart(lines.lineOf(Math.max(span.start, end - 1))));
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  return { start, end };
+}
+
+/** Whether a pair's clause of the original is of the style of `unit`'s (a sibling's kind: 第十一条 beside 第十二条). */
+function sameStyleInOriginal(context: Context, unit: AlignmentUnit): (pair: ClausePair) => boolean {
+  const style = context.original.clauses[unit.clause ?? -1]?.style;
+  return (pair) => style !== undefined && context.original.clauses[pair.original[0]?.clause ?? -1]?.style === style;
 }
 
 function numbering(context: Context, pair: ClausePair, index: number): TranslationCheck[] {
