@@ -40,6 +40,8 @@ export interface EncodedAnalysis {
 
 /** Decoding work between two yields, in milliseconds. */
 const SLICE_MS = 8;
+/** Clause objects made between two looks at the clock (each reads its title from the text): a millisecond or two. */
+const CLAUSES_PER_STEP = 1024;
 
 export function encodeAnalysis(analysis: AnalysedDocument): EncodedAnalysis {
   const head: Head = { analysed: analysis.analysed, identity: analysis.identity, dates: analysis.dates, language: analysis.language };
@@ -61,19 +63,25 @@ export async function decodeAnalysis(
 ): Promise<AnalysedDocument | undefined> {
   const lists = {} as Lists;
   let sliceStart = scheduler.now();
-  for (const [name, columns] of encoded.lists) {
-    const steps = decodeRecords(columns, text, (lists[name] = []));
+  /** Runs `steps`, yielding whenever a slice is over; false once the token is cancelled. */
+  const inSlices = async (steps: Generator<void>): Promise<boolean> => {
     while (!steps.next().done) {
       if (scheduler.now() - sliceStart <= SLICE_MS) continue;
       await scheduler.yield();
-      if (token.isCancellationRequested) return undefined;
+      if (token.isCancellationRequested) return false;
       sliceStart = scheduler.now();
     }
+    return true;
+  };
+  for (const [name, columns] of encoded.lists) {
+    if (!(await inSlices(decodeRecords(columns, text, (lists[name] = []))))) return undefined;
   }
+  const lines = new LineIndex(text);
+  const table = ClauseTable.fromColumns(text, lines, encoded.clauses);
+  // Every feature, and the index, reads the clauses as objects: made here in slices, not at once when first read.
+  if (!(await inSlices(table.objectsInSteps(CLAUSES_PER_STEP)))) return undefined;
   await scheduler.yield();
   if (token.isCancellationRequested) return undefined;
-  const lines = new LineIndex(text);
   const { problems, ...parts } = lists as unknown as Omit<AnalysisParts, keyof Head | 'text' | 'lines' | 'clauses' | 'rootClauses' | 'clauseTable' | 'problemList'>;
-  const table = ClauseTable.fromColumns(text, lines, encoded.clauses);
   return withAnnotations(withClausesAndProblems({ ...(JSON.parse(encoded.head) as Head), ...parts, text, lines }, table, problems));
 }

@@ -13,6 +13,8 @@
 export interface RecordColumns {
   count: number;
   keys: string[];
+  /** Whether every record has every key: the records are then made as copies of one shape, sized for their keys. */
+  complete: boolean;
   columns: Column[];
   /** The distinct values of the `values` columns (undefined among them where a record lacks the key). */
   values: unknown[];
@@ -40,12 +42,13 @@ type Row = Record<string, unknown>;
 export function encodeRecords(list: readonly object[], documentText: string): RecordColumns {
   const rows = list as readonly Row[];
   const keys = keysOf(rows);
+  const complete = rows.every((record) => keys.every((key) => record[key] !== undefined));
   const values = new DistinctValues();
   const columns = keys.map((key, k): Column => {
     if (key === 'text' && k > Math.max(keys.indexOf('start'), keys.indexOf('end')) && textsAreSource(rows, documentText)) return { kind: 'source' };
     return numbersOf(rows, key) ?? indexesOf(rows, key, values) ?? jsonOf(rows, key);
   });
-  return { count: list.length, keys, columns, values: values.list };
+  return { count: list.length, keys, complete, columns, values: values.list };
 }
 
 /** The buffers of the columns, to move with them. */
@@ -60,11 +63,13 @@ export function columnBuffers(encoded: RecordColumns): ArrayBuffer[] {
 /** The records, pushed onto `into` a step at a time. */
 export function* decodeRecords(encoded: RecordColumns, documentText: string, into: unknown[]): Generator<void> {
   const decoder = new TextDecoder();
+  const shape = encoded.complete ? Object.fromEntries(encoded.keys.map((key) => [key, undefined])) as Row : undefined;
   for (let step = 0, from = 0; from < encoded.count; step++, from += ROWS_PER_STEP) {
     const readers = encoded.columns.map((column) => readerOf(column, encoded.values, documentText, decoder, step, from));
     const to = Math.min(encoded.count, from + ROWS_PER_STEP);
     for (let row = from; row < to; row++) {
-      const record: Row = {};
+      // A copy of the shape has room for every key, in order: no object grows key by key (V8 would reallocate it).
+      const record: Row = shape ? { ...shape } : {};
       for (let k = 0; k < readers.length; k++) {
         const value = readers[k]!(row, record);
         if (value !== undefined) record[encoded.keys[k]!] = value;

@@ -347,8 +347,12 @@ export class ClauseTable {
     return this.objects().roots;
   }
 
-  private objects(): { clauses: Clause[]; roots: number[] } {
-    if (this.made) return this.made;
+  /**
+   * Makes the clause objects, yielding after each `step` of them: a thread that must stay free to answer requests
+   * makes a large document's a slice at a time (analysisCodec.ts). `clauses` reads them once made.
+   */
+  *objectsInSteps(step: number): Generator<void> {
+    if (this.made) return;
     const clauses: Clause[] = new Array<Clause>(this.count);
     const roots: number[] = [];
     for (let id = 0; id < this.count; id++) {
@@ -356,9 +360,16 @@ export class ClauseTable {
       clauses[id] = clause;
       if (clause.parent === undefined) roots.push(id);
       else clauses[clause.parent]!.children.push(id);
+      if (id % step === step - 1) yield;
     }
     this.describedBy = undefined;
-    return (this.made = { clauses, roots });
+    this.made ??= { clauses, roots };
+  }
+
+  private objects(): { clauses: Clause[]; roots: number[] } {
+    const steps = this.objectsInSteps(Infinity);
+    while (!steps.next().done);
+    return this.made!;
   }
 
   /** A clause's title and first sentence: the last tree's where this clause was taken from it, else read now. */
