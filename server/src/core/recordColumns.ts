@@ -24,8 +24,11 @@ type Column =
   | { kind: 'numbers'; numbers: Float64Array }
   | { kind: 'values'; indexes: Uint32Array }
   | { kind: 'source' }
-  /** Per step, a JSON array with, per record, [value], or 0 where the record lacks the key; `ends`: where each ends in `bytes`. */
-  | { kind: 'json'; bytes: Uint8Array; ends: number[] };
+  /**
+   * Per step, a JSON array of the records' values; `wrapped` when some record lacks the key (or has null): then each
+   * value as [value], and 0 for none. `ends`: where each step's array ends in `bytes`.
+   */
+  | { kind: 'json'; bytes: Uint8Array; ends: number[]; wrapped: boolean };
 
 /** Records made between two looks at the clock: a millisecond or two. */
 const ROWS_PER_STEP = 4096;
@@ -88,7 +91,8 @@ function readerOf(column: Column, values: readonly unknown[], documentText: stri
     case 'source': return (_, record) => documentText.slice(record.start as number, record.end as number);
     case 'json': {
       const pieceStart = step === 0 ? 0 : column.ends[step - 1]!;
-      const piece = JSON.parse(decoder.decode(column.bytes.subarray(pieceStart, column.ends[step]!))) as ([unknown] | 0)[];
+      const piece = JSON.parse(decoder.decode(column.bytes.subarray(pieceStart, column.ends[step]!))) as unknown[];
+      if (!column.wrapped) return (row) => piece[row - from];
       return (row) => piece[row - from] === 0 ? undefined : (piece[row - from] as [unknown])[0];
     }
   }
@@ -140,14 +144,15 @@ function jsonOf(rows: readonly Row[], key: string): Column {
   const pieces: Uint8Array[] = [];
   const ends: number[] = [];
   let length = 0;
+  // A key set to undefined is absent, as JSON would have it (in an array it would be null).
+  const wrapped = rows.some((record) => record[key] === undefined || record[key] === null);
   for (let from = 0; from < rows.length; from += ROWS_PER_STEP) {
-    // A key set to undefined is absent, as JSON would have it (an array would give null).
-    const step = rows.slice(from, from + ROWS_PER_STEP).map((record) => (record[key] !== undefined ? [record[key]] : 0));
+    const step = rows.slice(from, from + ROWS_PER_STEP).map((record) => (!wrapped ? record[key] : record[key] !== undefined ? [record[key]] : 0));
     const piece = encoder.encode(JSON.stringify(step));
     pieces.push(piece);
     ends.push((length += piece.length));
   }
-  return { kind: 'json', bytes: joined(pieces, length), ends };
+  return { kind: 'json', bytes: joined(pieces, length), ends, wrapped };
 }
 
 function joined(pieces: readonly Uint8Array[], length: number): Uint8Array {
